@@ -1,0 +1,22 @@
+import type { z } from 'zod/mini';
+import type { boardSchema } from '../../src/api/contract';
+
+export const board: z.input<typeof boardSchema> = {
+  id: 'wolverhampton',
+  name: 'Wolverhampton Safeguarding Children Board',
+  shortName: 'WSCB',
+  area: { name: 'Wolverhampton', laCode: 'E08000031', oldLaCode: '336', region: 'West Midlands' },
+  reportingYears: ['2015-16', '2016-17', '2017-18'],
+  currentYear: '2017-18',
+  dataAsAt: '2017-12-31',
+  ofsted: {
+    judgement: 'requires-improvement',
+    inspectionTitle: 'Review of the effectiveness of the Local Safeguarding Children Board',
+    publishedDate: '2016-06-01',
+    summary:
+      'The board requires improvement. It needs to scrutinise more rigorously how partner organisations safeguard children, and to monitor the partnership’s work against its priorities. Ofsted’s recommendations are on page 42 of the board’s annual report and drive its strategic action plan.',
+    recommendationsPage: 42,
+  },
+  illustrativeNotice:
+    'Demonstration data. Referral figures are real Department for Education statistics; the CSE figures 10, 50 and 130 are those reported to the scrutiny panel. Other figures (audits, actions, funding, most quarterly indicators) are illustrative and do not describe any real board.',
+};

@@ -1,0 +1,80 @@
+import type { z } from 'zod/mini';
+import type { fundingSchema, partnershipSchema } from '../../src/api/contract';
+
+const contributionsByYear = {
+  '2015-16': [180000, 52000, 48000, 15000, 6500],
+  '2016-17': [190000, 54000, 51000, 16000, 7000],
+  '2017-18': [195000, 55000, 52500, 16500, 7500],
+} as const;
+
+const partners = [
+  { partner: 'City of Wolverhampton Council', partnerType: 'local-authority' },
+  { partner: 'West Midlands Police', partnerType: 'police' },
+  { partner: 'Wolverhampton Clinical Commissioning Group', partnerType: 'health' },
+  { partner: 'Schools (through the Schools Forum)', partnerType: 'schools' },
+  { partner: 'National Probation Service and CAFCASS', partnerType: 'other' },
+] as const;
+
+/** Partner contributions, pounds (illustrative; the local authority is the largest contributor). */
+export const funding: z.input<typeof fundingSchema> = {
+  currency: 'GBP',
+  contributions: Object.entries(contributionsByYear).flatMap(([year, amounts]) =>
+    partners.map((p, i) => ({ ...p, year, amount: amounts[i]! })),
+  ),
+};
+
+export const partnership: z.input<typeof partnershipSchema> = {
+  linkedBoardsCount: 14,
+  links: [
+    {
+      id: 'board-network',
+      kind: 'board-network',
+      title: 'Links with 14 other safeguarding boards',
+      description: 'Information, policies and procedures shared with 14 closely linked boards.',
+      since: null,
+    },
+    {
+      id: 'black-country-training',
+      kind: 'black-country',
+      title: 'Black Country shared training',
+      description: 'Multi-agency training commissioned jointly with Dudley, Sandwell and Walsall.',
+      since: '2015-04-01',
+    },
+    {
+      id: 'black-country-cdop',
+      kind: 'black-country',
+      title: 'Joint child death overview panel',
+      description: 'One child death overview panel for the Black Country.',
+      since: '2015-04-01',
+    },
+    {
+      id: 'black-country-chairs',
+      kind: 'black-country',
+      title: 'Black Country chairs forum',
+      description: 'The independent chairs of the four boards meet to align priorities.',
+      since: '2016-01-01',
+    },
+    {
+      id: 'besafe',
+      kind: 'engagement',
+      title: 'BeSafe youth team',
+      description:
+        'Young people who want to make a difference: healthy relationships work, the Bullying Charter and a takeover day of the board.',
+      since: null,
+    },
+    {
+      id: 'bullying-charter',
+      kind: 'engagement',
+      title: 'Bullying Charter',
+      description: 'Introduced by the BeSafe team and adopted by all schools in the city.',
+      since: '2017-07-01',
+    },
+    {
+      id: 'head-teachers-group',
+      kind: 'engagement',
+      title: 'Head teachers’ safeguarding group',
+      description: 'Regular contact with school safeguarding officers.',
+      since: null,
+    },
+  ],
+};

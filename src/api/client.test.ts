@@ -1,0 +1,99 @@
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { server } from '../../mocks/node';
+import { apiBaseUrl, apiGet, apiSend } from './client';
+import { ContractError, HttpError, NetworkError, describeError } from './errors';
+
+const url = (path: string) => `${apiBaseUrl()}${path}`;
+
+describe('apiGet', () => {
+  it('returns the board, parsed by the contract', async () => {
+    const board = await apiGet('board');
+    expect(board.name).toBe('Wolverhampton Safeguarding Children Board');
+  });
+
+  it('fills path parameters', async () => {
+    const indicator = await apiGet('indicator', { params: { id: 'referrals' } });
+    expect(indicator.title).toBe('Referrals to children’s social care');
+  });
+
+  it('reports a network failure as a NetworkError', async () => {
+    server.use(http.get(url('/board'), () => HttpResponse.error()));
+    await expect(apiGet('board')).rejects.toBeInstanceOf(NetworkError);
+  });
+
+  it('reports an HTTP failure with its status and the server’s message', async () => {
+    server.use(
+      http.get(url('/board'), () => HttpResponse.json({ message: 'Database offline' }, { status: 503 })),
+    );
+    const error = await apiGet('board').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HttpError);
+    expect((error as HttpError).status).toBe(503);
+    expect((error as HttpError).serverMessage).toBe('Database offline');
+  });
+
+  it('names the field of a response that breaks the contract', async () => {
+    server.use(
+      http.get(url('/indicators'), () =>
+        HttpResponse.json({
+          indicators: [{ id: 'x', title: 'Broken', series: [{ period: 'Q1 2016-17', value: 'ten' }] }],
+        }),
+      ),
+    );
+    const error = await apiGet('indicators').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContractError);
+    expect((error as ContractError).field).toMatch(/^indicators\[0\]\./);
+  });
+
+  it('treats a body that is not JSON as a contract breach', async () => {
+    server.use(
+      http.get(
+        url('/board'),
+        () => new HttpResponse('<html>Sign in</html>', { headers: { 'Content-Type': 'text/html' } }),
+      ),
+    );
+    await expect(apiGet('board')).rejects.toBeInstanceOf(ContractError);
+  });
+
+  it('sends the browser’s credentials, for a council’s sign-in', async () => {
+    let credentials: RequestCredentials | undefined;
+    server.use(
+      http.get(url('/board'), ({ request }) => {
+        credentials = request.credentials;
+        return HttpResponse.json({ message: 'Sign in' }, { status: 401 });
+      }),
+    );
+    const error = await apiGet('board').catch((e: unknown) => e);
+    expect(credentials).toBe('include');
+    expect(describeError(error).title).toBe('Your session has ended');
+  });
+});
+
+describe('apiSend', () => {
+  it('returns 422 field errors from the demo API for an invalid update', async () => {
+    const error = await apiSend(
+      'updateAction',
+      { status: 'complete', progress: 40 },
+      { params: { id: 'performance-framework' } },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HttpError);
+    expect((error as HttpError).status).toBe(422);
+    expect((error as HttpError).fieldErrors.progress).toEqual(['A complete action is 100% done']);
+  });
+
+  it('saves a valid update', async () => {
+    const action = await apiSend(
+      'updateAction',
+      { status: 'on-track', progress: 75, note: 'Health data received.' },
+      { params: { id: 'performance-framework' } },
+    );
+    expect(action.progress).toBe(75);
+    expect(action.updates.at(-1)?.note).toBe('Health data received.');
+  });
+});
+
+describe('describeError', () => {
+  it('explains 403 as no access, not a generic error', () => {
+    expect(describeError(new HttpError('/x', 403, null)).title).toBe('You do not have access to this data');
+  });
+});

@@ -1,0 +1,38 @@
+import { z } from '../zod';
+
+const nonEmpty = () => z.string().check(z.minLength(1));
+export { nonEmpty };
+
+/** A slug used in URLs: lower-case words joined by hyphens. */
+export const idSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Must be a lower-case slug'));
+
+/** ISO calendar date, `2017-04-03`. */
+export const isoDateSchema = z.iso.date();
+
+/** English financial year, 1 April to 31 March, written `2016-17`. */
+export const financialYearSchema = z.string().check(
+  z.regex(/^\d{4}-\d{2}$/, 'Must be a financial year such as 2016-17'),
+  z.refine((code: string) => {
+    const start = Number(code.slice(0, 4));
+    return (start + 1) % 100 === Number(code.slice(5, 7));
+  }, 'The second year must follow the first, as in 2016-17'),
+);
+
+export const frequencySchema = z.enum(['annual', 'quarterly', 'monthly']);
+
+/**
+ * A period code. Its form follows the series frequency: annual `2016-17` (financial year),
+ * quarterly `Q1 2016-17` (April to June 2016), monthly `2016-04`.
+ */
+export const periodCodeSchema = z
+  .string()
+  .check(z.regex(/^(?:Q[1-4] )?\d{4}-\d{2}$/, 'Must be a period code'));
+
+export const errorBodySchema = z.object({
+  message: z.string(),
+  fieldErrors: z.optional(z.record(z.string(), z.array(z.string()))),
+});
+
+export type FinancialYear = z.infer<typeof financialYearSchema>;
+export type Frequency = z.infer<typeof frequencySchema>;
+export type ErrorBody = z.infer<typeof errorBodySchema>;

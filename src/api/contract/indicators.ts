@@ -1,0 +1,141 @@
+import { z } from '../zod';
+import { frequencySchema, idSchema, isoDateSchema, nonEmpty, periodCodeSchema } from './common';
+
+/**
+ * The DfE "explore education statistics" symbols: `c` confidential (suppressed), `x` unavailable,
+ * `z` not applicable, `low` rounds to 0 but is not 0, `u` low reliability (the value is shown).
+ */
+export const eesSymbolSchema = z.enum(['c', 'x', 'z', 'low', 'u']);
+
+export const observationSchema = z
+  .object({
+    period: periodCodeSchema,
+    value: z.nullable(z.number()),
+    symbol: z.optional(eesSymbolSchema),
+  })
+  .check(
+    z.superRefine((obs, ctx) => {
+      if (obs.value === null && (obs.symbol === undefined || obs.symbol === 'u')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['symbol'],
+          message: 'A missing value needs a symbol: c, x, z or low',
+        });
+      }
+      if (obs.value !== null && obs.symbol !== undefined && obs.symbol !== 'u') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value'],
+          message: `A value marked "${obs.symbol}" must be null`,
+        });
+      }
+    }),
+  );
+
+export const themeSchema = z.enum([
+  'exploitation',
+  'referrals-and-assessment',
+  'child-protection',
+  'quality-assurance',
+  'engagement',
+  'partnership',
+]);
+
+export const unitSchema = z.enum(['count', 'percent', 'rate-per-10000', 'gbp']);
+export const polaritySchema = z.enum(['up-is-good', 'down-is-good', 'neutral']);
+export const comparatorIdSchema = z.enum(['england', 'region', 'statistical-neighbours']);
+
+export const comparatorSchema = z.object({
+  id: comparatorIdSchema,
+  label: nonEmpty(),
+  series: z.array(observationSchema),
+});
+
+const periodForms = {
+  annual: /^\d{4}-\d{2}$/,
+  quarterly: /^Q[1-4] \d{4}-\d{2}$/,
+  monthly: /^\d{4}-(?:0[1-9]|1[0-2])$/,
+} as const;
+
+export const indicatorSchema = z
+  .object({
+    id: idSchema,
+    title: nonEmpty(),
+    shortTitle: nonEmpty(),
+    theme: themeSchema,
+    definition: nonEmpty(),
+    unit: unitSchema,
+    decimalPlaces: z.int().check(z.gte(0), z.lte(3)),
+    polarity: polaritySchema,
+    frequency: frequencySchema,
+    target: z.nullable(
+      z.object({
+        value: z.number(),
+        /** How far from target still counts as amber, as a fraction of the target (0.1 = 10%). */
+        tolerance: z.number().check(z.gte(0), z.lte(1)),
+        description: z.optional(z.string()),
+      }),
+    ),
+    /** Shown as a tile on the overview. */
+    headline: z.boolean(),
+    /** True when the figures are invented for demonstration. */
+    illustrative: z.boolean(),
+    source: z.object({
+      name: nonEmpty(),
+      publisher: nonEmpty(),
+      url: z.optional(z.url({ protocol: /^https$/ })),
+      licence: z.optional(z.string()),
+    }),
+    series: z.array(observationSchema),
+    comparators: z.array(comparatorSchema),
+  })
+  .check(
+    z.superRefine((indicator, ctx) => {
+      const form = periodForms[indicator.frequency];
+      const check = (series: { period: string }[], path: (string | number)[]) => {
+        const seen = new Set<string>();
+        series.forEach((obs, i) => {
+          if (!form.test(obs.period)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, i, 'period'],
+              message: `"${obs.period}" is not a ${indicator.frequency} period`,
+            });
+          }
+          if (seen.has(obs.period)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, i, 'period'],
+              message: `Period ${obs.period} appears twice`,
+            });
+          }
+          seen.add(obs.period);
+        });
+      };
+      check(indicator.series, ['series']);
+      indicator.comparators.forEach((c, i) => check(c.series, ['comparators', i, 'series']));
+    }),
+  );
+
+export const indicatorListSchema = z.object({ indicators: z.array(indicatorSchema) });
+
+export const annotationSchema = z.object({
+  id: idSchema,
+  /** The indicator the event belongs to, or null for an event that concerns every indicator. */
+  indicatorId: z.nullable(idSchema),
+  date: isoDateSchema,
+  label: nonEmpty(),
+  description: z.string(),
+});
+
+export const annotationListSchema = z.object({ annotations: z.array(annotationSchema) });
+
+export type EesSymbol = z.infer<typeof eesSymbolSchema>;
+export type Observation = z.infer<typeof observationSchema>;
+export type Theme = z.infer<typeof themeSchema>;
+export type Unit = z.infer<typeof unitSchema>;
+export type Polarity = z.infer<typeof polaritySchema>;
+export type ComparatorId = z.infer<typeof comparatorIdSchema>;
+export type Comparator = z.infer<typeof comparatorSchema>;
+export type Indicator = z.infer<typeof indicatorSchema>;
+export type Annotation = z.infer<typeof annotationSchema>;

@@ -1,0 +1,116 @@
+import { z, type RefinementCtx } from '../zod';
+import { idSchema, isoDateSchema, nonEmpty } from './common';
+
+export const auditStatusSchema = z.enum(['planned', 'in-progress', 'completed', 'cancelled']);
+
+const count = () => z.int().check(z.gte(0));
+
+export const gradeCountsSchema = z.object({
+  outstanding: count(),
+  good: count(),
+  requiresImprovement: count(),
+  inadequate: count(),
+});
+
+export const auditActionSchema = z.object({
+  id: idSchema,
+  description: nonEmpty(),
+  owner: nonEmpty(),
+  dueDate: isoDateSchema,
+  status: z.enum(['open', 'complete']),
+});
+
+/** The fields a user records as an audit progresses; shared by the resource and its PATCH. */
+const auditProgressShape = {
+  status: auditStatusSchema,
+  completedDate: z.nullable(isoDateSchema),
+  casesAudited: z.nullable(z.int().check(z.gte(0), z.lte(500))),
+  grades: z.nullable(gradeCountsSchema),
+};
+
+interface AuditProgress {
+  status: z.infer<typeof auditStatusSchema>;
+  completedDate: string | null;
+  casesAudited: number | null;
+  grades: z.infer<typeof gradeCountsSchema> | null;
+}
+
+function checkAuditProgress(audit: AuditProgress, ctx: RefinementCtx<AuditProgress>) {
+  if (audit.status === 'completed') {
+    if (audit.completedDate === null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['completedDate'],
+        message: 'Enter the date the audit was completed',
+      });
+    }
+    if (audit.casesAudited === null || audit.casesAudited < 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['casesAudited'],
+        message: 'Enter how many cases were audited (at least 1)',
+      });
+    }
+    if (audit.grades === null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['grades'],
+        message: 'Enter the grades given to the audited cases',
+      });
+    }
+  }
+  if (audit.grades !== null && audit.casesAudited !== null) {
+    const graded = Object.values(audit.grades).reduce((sum, n) => sum + n, 0);
+    if (graded !== audit.casesAudited) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['grades'],
+        message: `The grades add up to ${graded}, but ${audit.casesAudited} cases were audited`,
+      });
+    }
+  }
+}
+
+export const auditSchema = z
+  .object({
+    id: idSchema,
+    title: nonEmpty(),
+    theme: nonEmpty(),
+    kind: z.enum(['multi-agency', 'single-agency']),
+    leadAgency: nonEmpty(),
+    agencies: z.array(nonEmpty()).check(z.minLength(1)),
+    plannedDate: isoDateSchema,
+    ...auditProgressShape,
+    actionsArising: z.array(auditActionSchema),
+  })
+  .check(z.superRefine(checkAuditProgress));
+
+export const auditListSchema = z.object({ audits: z.array(auditSchema) });
+
+/** PATCH /audits/{id}: record an audit's progress. */
+export const auditUpdateRequestSchema = z.object(auditProgressShape).check(z.superRefine(checkAuditProgress));
+
+export const reviewActionSchema = z.object({
+  id: idSchema,
+  description: nonEmpty(),
+  owner: nonEmpty(),
+  dueDate: isoDateSchema,
+  status: z.enum(['not-started', 'in-progress', 'complete']),
+});
+
+export const seriousCaseReviewSchema = z.object({
+  id: idSchema,
+  title: nonEmpty(),
+  publishedDate: isoDateSchema,
+  summary: z.string(),
+  learningThemes: z.array(nonEmpty()),
+  actions: z.array(reviewActionSchema),
+});
+
+export const seriousCaseReviewListSchema = z.object({ reviews: z.array(seriousCaseReviewSchema) });
+
+export type AuditStatus = z.infer<typeof auditStatusSchema>;
+export type GradeCounts = z.infer<typeof gradeCountsSchema>;
+export type Audit = z.infer<typeof auditSchema>;
+export type AuditUpdateRequest = z.infer<typeof auditUpdateRequestSchema>;
+export type SeriousCaseReview = z.infer<typeof seriousCaseReviewSchema>;

@@ -1,0 +1,53 @@
+import { useQuery } from '@tanstack/react-query';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { boardQueries } from '../api/queries';
+import { navItems } from './nav';
+import { PeriodSelect } from './period-select';
+import { ThemeToggle } from './theme-toggle';
+
+export function AppShell() {
+  const board = useQuery(boardQueries.detail());
+  const { search } = useLocation();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="app-header">
+        <div className="app-header__brand">
+          <p className="app-header__name">{board.data?.name ?? 'Safeguarding children board'}</p>
+          <p className="app-header__sub">Safeguarding dashboard</p>
+        </div>
+        <nav className="app-nav" aria-label="Main">
+          <ul>
+            {navItems.map((item) => (
+              <li key={item.to}>
+                <NavLink to={{ pathname: item.to, search }} end={item.end}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="app-header__controls">
+          <PeriodSelect />
+          <ThemeToggle />
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="app-footer">
+        {board.data?.illustrativeNotice ? (
+          <p className="app-footer__notice">
+            <strong>Illustrative data.</strong> {board.data.illustrativeNotice}
+          </p>
+        ) : null}
+        <p>
+          Department for Education statistics are used under the Open Government Licence v3.0. API contract:{' '}
+          <a href="/contract/api-v1.schema.json">JSON Schema</a>.
+        </p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useQuery } from '@tanstack/react-query';
+import type { FinancialYear } from '../../api/contract';
+import { indicatorQueries } from '../../api/queries';
+import { KpiTile } from '../../components/kpi-tile';
+import { Panel } from '../../components/panel';
+import { QueryState } from '../../components/query-state';
+import { summariseIndicator } from '../../lib/indicator-summary';
+
+export function HeadlineTiles({ year }: { year: FinancialYear | null }) {
+  const list = useQuery({
+    ...indicatorQueries.list(),
+    select: (data) => data.indicators.filter((i) => i.headline),
+  });
+  return (
+    <Panel
+      title="Headline indicators"
+      meta={year ? `Latest figures up to the end of ${year}` : 'Latest figures'}
+      className="tiles-panel"
+    >
+      <QueryState
+        query={list}
+        loadingLabel="Loading headline indicators"
+        isEmpty={(headline) => headline.length === 0}
+        empty="The board has not chosen any headline indicators yet."
+      >
+        {(headline) => (
+          <div className="kpi-grid">
+            {headline.map((indicator) => (
+              <KpiTile
+                key={indicator.id}
+                indicator={indicator}
+                summary={summariseIndicator(indicator, year)}
+              />
+            ))}
+          </div>
+        )}
+      </QueryState>
+    </Panel>
+  );
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import {
+  financialYearEndMonth,
+  financialYearStart,
+  isWithinYears,
+  monthLabel,
+  monthOfDate,
+  parsePeriod,
+  previousFinancialYear,
+  toPeriod,
+} from './periods';
+
+describe('financial years', () => {
+  it('reads the starting year of 2016-17', () => {
+    expect(financialYearStart('2016-17')).toBe(2016);
+  });
+
+  it('rejects years that do not follow on', () => {
+    expect(financialYearStart('2016-18')).toBeNull();
+    expect(financialYearStart('2016')).toBeNull();
+  });
+
+  it('crosses the century: 1999-00', () => {
+    expect(financialYearStart('1999-00')).toBe(1999);
+    expect(previousFinancialYear('2000-01')).toBe('1999-00');
+  });
+
+  it('ends in March of the second year', () => {
+    expect(monthLabel(financialYearEndMonth('2016-17'))).toBe('March 2017');
+  });
+});
+
+describe('parsePeriod', () => {
+  it('places Q1 2016-17 at the end of June 2016, in 2016-17', () => {
+    const q1 = toPeriod('Q1 2016-17', 'quarterly');
+    expect(monthLabel(q1.endMonth)).toBe('June 2016');
+    expect(q1.financialYear).toBe('2016-17');
+  });
+
+  it('places Q4 2016-17 in March 2017, the same month the year ends', () => {
+    expect(toPeriod('Q4 2016-17', 'quarterly').endMonth).toBe(financialYearEndMonth('2016-17'));
+  });
+
+  it('puts January 2017 in the financial year 2016-17 and April 2017 in 2017-18', () => {
+    expect(toPeriod('2017-01', 'monthly').financialYear).toBe('2016-17');
+    expect(toPeriod('2017-04', 'monthly').financialYear).toBe('2017-18');
+    expect(toPeriod('2017-04', 'monthly').label).toBe('April 2017');
+  });
+
+  it('reads a code by the series frequency: 2011-12 is a year, not December 2011, in an annual series', () => {
+    expect(toPeriod('2011-12', 'annual').label).toBe('2011-12');
+    expect(toPeriod('2011-12', 'monthly').label).toBe('December 2011');
+  });
+
+  it('rejects a code of the wrong form', () => {
+    expect(parsePeriod('Q5 2016-17', 'quarterly')).toBeNull();
+    expect(parsePeriod('2016-17', 'quarterly')).toBeNull();
+    expect(() => toPeriod('2016-13', 'monthly')).toThrow(/not a monthly period/);
+  });
+
+  it('orders quarters across years', () => {
+    const codes = ['Q1 2017-18', 'Q4 2016-17', 'Q3 2016-17'];
+    const sorted = codes.map((c) => toPeriod(c, 'quarterly')).sort((a, b) => a.endMonth - b.endMonth);
+    expect(sorted.map((p) => p.code)).toEqual(['Q3 2016-17', 'Q4 2016-17', 'Q1 2017-18']);
+  });
+});
+
+describe('ranges', () => {
+  it('includes a period ending within the years and excludes the next one', () => {
+    expect(isWithinYears(toPeriod('Q4 2016-17', 'quarterly'), '2015-16', '2016-17')).toBe(true);
+    expect(isWithinYears(toPeriod('Q1 2017-18', 'quarterly'), '2015-16', '2016-17')).toBe(false);
+    expect(isWithinYears(toPeriod('Q1 2015-16', 'quarterly'), '2015-16', '2016-17')).toBe(true);
+    expect(isWithinYears(toPeriod('Q4 2014-15', 'quarterly'), '2015-16', '2016-17')).toBe(false);
+  });
+
+  it('places a date on the time line by its month', () => {
+    expect(monthLabel(monthOfDate('2016-04-01'))).toBe('April 2016');
+  });
+});

@@ -1,0 +1,129 @@
+import type { FinancialYear, Frequency } from '../api/contract';
+
+/**
+ * English financial years run 1 April to 31 March and are written `2016-17`; their quarters are
+ * `Q1 2016-17` (April to June 2016) to `Q4 2016-17` (January to March 2017). Monthly periods are
+ * ISO months, `2016-04`.
+ *
+ * Every period is placed on one numeric time line, the index of its last month
+ * (year * 12 + month, January = 0), so series of any frequency can share a chart axis.
+ */
+export interface Period {
+  code: string;
+  frequency: Frequency;
+  /** The financial year the period falls in, e.g. `2016-17`. */
+  financialYear: FinancialYear;
+  /** Month index of the period's last month. */
+  endMonth: number;
+  label: string;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+const FY_PATTERN = /^(\d{4})-(\d{2})$/;
+const QUARTER_PATTERN = /^Q([1-4]) (\d{4})-(\d{2})$/;
+const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** The calendar year a financial year starts in: `2016-17` gives 2016. */
+export function financialYearStart(code: string): number | null {
+  const match = FY_PATTERN.exec(code);
+  if (!match) return null;
+  const start = Number(match[1]);
+  return (start + 1) % 100 === Number(match[2]) ? start : null;
+}
+
+export function financialYearCode(startYear: number): FinancialYear {
+  return `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
+}
+
+export function isFinancialYear(code: string): boolean {
+  return financialYearStart(code) !== null;
+}
+
+export function previousFinancialYear(code: FinancialYear): FinancialYear | null {
+  const start = financialYearStart(code);
+  return start === null ? null : financialYearCode(start - 1);
+}
+
+/** Month index of 31 March at the end of the financial year. */
+export function financialYearEndMonth(code: FinancialYear): number {
+  const start = financialYearStart(code);
+  if (start === null) throw new Error(`Not a financial year: ${code}`);
+  return (start + 1) * 12 + 2;
+}
+
+/** Month index of 1 April at the start of the financial year. */
+export function financialYearStartMonth(code: FinancialYear): number {
+  return financialYearEndMonth(code) - 11;
+}
+
+export function parsePeriod(code: string, frequency: Frequency): Period | null {
+  if (frequency === 'annual') {
+    const start = financialYearStart(code);
+    if (start === null) return null;
+    return { code, frequency, financialYear: code, endMonth: (start + 1) * 12 + 2, label: code };
+  }
+  if (frequency === 'quarterly') {
+    const match = QUARTER_PATTERN.exec(code);
+    if (!match) return null;
+    const fy = `${match[2]}-${match[3]}`;
+    const start = financialYearStart(fy);
+    if (start === null) return null;
+    const quarter = Number(match[1]);
+    // Q1 ends in June (month 5) of the starting year; each quarter adds three months.
+    return { code, frequency, financialYear: fy, endMonth: start * 12 + 5 + (quarter - 1) * 3, label: code };
+  }
+  const match = MONTH_PATTERN.exec(code);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]) - 1;
+  const fyStart = month >= 3 ? year : year - 1;
+  return {
+    code,
+    frequency,
+    financialYear: financialYearCode(fyStart),
+    endMonth: year * 12 + month,
+    label: `${MONTHS[month]} ${year}`,
+  };
+}
+
+/** Like parsePeriod, for codes the contract has already checked. */
+export function toPeriod(code: string, frequency: Frequency): Period {
+  const period = parsePeriod(code, frequency);
+  if (!period) throw new Error(`"${code}" is not a ${frequency} period`);
+  return period;
+}
+
+/** A label for a point on the shared time line, e.g. `March 2017`. */
+export function monthLabel(endMonth: number): string {
+  return `${MONTHS[((endMonth % 12) + 12) % 12]} ${Math.floor(endMonth / 12)}`;
+}
+
+/** The month index of an ISO date, for placing events on the time line. */
+export function monthOfDate(isoDate: string): number {
+  const [year, month] = isoDate.split('-').map(Number);
+  return (year ?? 0) * 12 + (month ?? 1) - 1;
+}
+
+/** Whether the period ends within the financial years from..to, inclusive. */
+export function isWithinYears(period: Period, from: FinancialYear, to: FinancialYear): boolean {
+  return period.endMonth >= financialYearStartMonth(from) && period.endMonth <= financialYearEndMonth(to);
+}
+
+/** Sorts period-bearing items by time; a new array. */
+export function sortByPeriod<T extends { period: Period }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => a.period.endMonth - b.period.endMonth);
+}

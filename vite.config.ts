@@ -1,0 +1,47 @@
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+/**
+ * The MSW worker lives in public/ so `vite dev` and the demo build can serve it, but a
+ * production build talks to a real API and must not ship it.
+ */
+function dropMockWorkerOutsideDemo(mocksEnabled: boolean): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'drop-mock-worker',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      if (!mocksEnabled) await rm(resolve(outDir, 'mockServiceWorker.js'), { force: true });
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const mocksEnabled = mode === 'development' || mode === 'demo' || mode === 'test';
+  return {
+    plugins: [react(), dropMockWorkerOutsideDemo(mocksEnabled)],
+    define: {
+      __MOCKS_ENABLED__: JSON.stringify(mocksEnabled),
+    },
+    build: {
+      outDir: mode === 'demo' ? 'dist-demo' : 'dist',
+      target: 'es2022',
+      sourcemap: true,
+    },
+    preview: { host: '127.0.0.1' },
+    server: { host: '127.0.0.1' },
+    test: {
+      environment: 'jsdom',
+      setupFiles: ['./test/setup.ts'],
+      include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'test/**/*.test.{ts,tsx}'],
+      exclude: ['test/e2e/**', 'node_modules/**'],
+      restoreMocks: true,
+    },
+  };
+});
