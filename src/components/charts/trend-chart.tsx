@@ -63,7 +63,7 @@ export function TrendChart({
   return (
     <div className="trend-chart" aria-hidden="true">
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 640, height }}>
-        <LineChart data={rows} margin={{ top: 16, right: 24, bottom: 8, left: 8 }}>
+        <LineChart data={rows} margin={{ top: 16, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid stroke="var(--chart-grid)" strokeDasharray="3 3" />
           <XAxis
             dataKey="x"
@@ -132,6 +132,7 @@ export function TrendChart({
               activeDot={long ? false : { r: 5 }}
               connectNulls={false}
               isAnimationActive={animate}
+              animationDuration={600}
             />
           ))}
         </LineChart>
