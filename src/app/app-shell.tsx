@@ -7,7 +7,9 @@ import { ThemeToggle } from './theme-toggle';
 
 export function AppShell() {
   const board = useQuery(boardQueries.detail());
-  const { search } = useLocation();
+  // Navigation keeps the reporting period; other view settings belong to the page they were set on.
+  const year = new URLSearchParams(useLocation().search).get('year');
+  const search = year ? `?year=${encodeURIComponent(year)}` : '';
   return (
     <div className="app">
       <a className="skip-link" href="#main">

@@ -1,18 +1,31 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
+import { LoadingState } from '../components/states';
 import { OverviewPage } from '../features/overview/overview-page';
 import { AppShell } from './app-shell';
 import { NotFoundPage } from './not-found-page';
 
-/**
- * The overview is in the first bundle; every other area is loaded on demand (`lazy`) so the first
- * page stays small.
- */
+// The overview is in the first bundle; every other area is its own chunk, loaded on demand, so
+// the first page stays small.
+const IndicatorsPage = lazy(() =>
+  import('../features/indicators/indicators-page').then((m) => ({ default: m.IndicatorsPage })),
+);
+const IndicatorPage = lazy(() =>
+  import('../features/indicators/indicator-page').then((m) => ({ default: m.IndicatorPage })),
+);
+
+const page = (element: ReactNode) => (
+  <Suspense fallback={<LoadingState label="Loading the page" />}>{element}</Suspense>
+);
+
 export const routes: RouteObject[] = [
   {
     path: '/',
     element: <AppShell />,
     children: [
       { index: true, element: <OverviewPage /> },
+      { path: 'indicators', element: page(<IndicatorsPage />) },
+      { path: 'indicators/:id', element: page(<IndicatorPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

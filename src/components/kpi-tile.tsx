@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Link, type To } from 'react-router';
 import type { Indicator } from '../api/contract';
 import { formatValue } from '../lib/format';
 import type { IndicatorSummary } from '../lib/indicator-summary';
@@ -8,7 +9,15 @@ import { Sparkline } from './sparkline';
 const arrows = { up: 'M12 19V5m-6 6 6-6 6 6', down: 'M12 5v14m-6-6 6 6 6-6', flat: 'M5 12h14' } as const;
 
 /** One headline indicator: latest value, change, target with RAG status, and a small trend. */
-export function KpiTile({ indicator, summary }: { indicator: Indicator; summary: IndicatorSummary }) {
+export function KpiTile({
+  indicator,
+  summary,
+  to,
+}: {
+  indicator: Indicator;
+  summary: IndicatorSummary;
+  to?: To;
+}) {
   const titleId = useId();
   const { latest, change, rag, points } = summary;
   const fmt = (v: number) => formatValue(v, indicator.unit, indicator.decimalPlaces);
@@ -16,7 +25,7 @@ export function KpiTile({ indicator, summary }: { indicator: Indicator; summary:
   return (
     <article className="kpi-tile" aria-labelledby={titleId}>
       <h3 id={titleId} className="kpi-tile__title">
-        {indicator.title}
+        {to ? <Link to={to}>{indicator.title}</Link> : indicator.title}
       </h3>
       {latest?.value != null ? (
         <p className="kpi-tile__value">

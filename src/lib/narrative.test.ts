@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Observation } from '../api/contract';
-import { compareValues, describeChangeSince, describeSeries } from './narrative';
+import { compareValues, describeChangeSince, describeComparators, describeSeries } from './narrative';
 import { toPoints } from './series';
 
 const cse: Pick<Indicator, 'shortTitle' | 'unit' | 'decimalPlaces' | 'polarity' | 'target' | 'frequency'> = {
@@ -130,5 +130,27 @@ describe('describeChangeSince', () => {
     expect(
       describeChangeSince({ unit: 'count', decimalPlaces: 0, polarity: 'neutral' }, latest!, previous!),
     ).toBe('Up 1,973 since 2015-16');
+  });
+});
+
+describe('describeComparators', () => {
+  it('lists the comparators’ figures for the same period', () => {
+    const [latest] = toPoints([{ period: '2016-17', value: 24.3 }], 'annual');
+    const comparators = [
+      { label: 'England', points: toPoints([{ period: '2016-17', value: 21.9 }], 'annual') },
+      { label: 'West Midlands', points: toPoints([{ period: '2016-17', value: 22.3 }], 'annual') },
+      {
+        label: 'Statistical neighbours',
+        points: toPoints([{ period: '2016-17', value: null, symbol: 'x' }], 'annual'),
+      },
+    ];
+    expect(describeComparators(rereferrals, latest!.period, comparators)).toBe(
+      'In 2016-17 the figure was 21.9% for England and 22.3% for West Midlands.',
+    );
+  });
+
+  it('says nothing when no comparator has a figure for the period', () => {
+    const [latest] = toPoints([{ period: '2016-17', value: 24.3 }], 'annual');
+    expect(describeComparators(rereferrals, latest!.period, [])).toBe('');
   });
 });

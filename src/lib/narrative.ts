@@ -99,3 +99,23 @@ function describeTarget(indicator: Describable & Pick<Indicator, 'target'>, valu
     ? ` That is better than the target of ${targetText}.`
     : ` That is short of the target of ${targetText}.`;
 }
+
+/**
+ * How the latest figure compares with the comparators in the same period:
+ * `In 2016-17 the figure was 21.9% for England and 22.3% for West Midlands.`
+ */
+export function describeComparators(
+  indicator: Pick<Indicator, 'unit' | 'decimalPlaces'>,
+  period: Point['period'],
+  comparators: readonly { label: string; points: readonly Point[] }[],
+): string {
+  const parts = comparators.flatMap((c) => {
+    const point = c.points.find((p) => p.period.endMonth === period.endMonth);
+    return point?.value != null
+      ? [`${formatValue(point.value, indicator.unit, indicator.decimalPlaces)} for ${c.label}`]
+      : [];
+  });
+  if (parts.length === 0) return '';
+  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return `In ${period.label} the figure was ${list}.`;
+}

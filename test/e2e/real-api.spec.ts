@@ -48,6 +48,16 @@ test.describe('Production build against a real API', () => {
     await expect(cse.getByRole('row', { name: /^Q3 2017-18/ })).toContainText('130');
 
     expect(apiRequests).toEqual(expect.arrayContaining(['/api/v1/board', '/api/v1/indicators']));
+
+    // Exporting a chart as a picture works under the policy too.
+    await page.getByRole('link', { name: 'Indicators' }).click();
+    await page.getByRole('link', { name: 'Re-referrals within 12 months of a previous referral' }).click();
+    await expect(page.locator('path.recharts-line-curve').first()).toHaveAttribute('d', /M.+L/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /^Download PNG/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
     expect(
       await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
     ).toEqual([]);

@@ -1,4 +1,8 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { fileSlug } from '../../lib/csv';
+import { chartToPng } from '../../lib/chart-png';
+import { downloadBlob } from '../../lib/download';
+import { chartToCsv } from './chart-csv';
 import type { ChartData } from './chart-types';
 import { DataTable } from './data-table';
 import { TrendChart } from './trend-chart';
@@ -10,20 +14,54 @@ interface Props extends ChartData {
   narrative: string;
   /** Caption of the data table, e.g. "Children identified at risk of CSE, by quarter". */
   tableCaption: string;
+  /** Base of the downloaded files' names; the title by default. */
+  fileName?: string;
   source?: string;
   height?: number;
+  /** Extra controls beside the table and download buttons (comparator toggles, for example). */
+  controls?: ReactNode;
 }
 
 /**
- * Every chart in the app: a figure with a headline, a generated narrative, the chart, and its
- * numbers as a table the user can show. The chart itself is hidden from screen readers, which get
- * the narrative and the table instead.
+ * Every chart in the app: a figure with a headline, a generated narrative, the chart, its numbers
+ * as a table the user can show, and downloads of the data (CSV) and the picture (PNG). The chart
+ * itself is hidden from screen readers, which get the narrative and the table instead.
  */
-export function ChartFigure({ title, narrative, tableCaption, source, height, ...data }: Props) {
+export function ChartFigure({
+  title,
+  narrative,
+  tableCaption,
+  fileName,
+  source,
+  height,
+  controls,
+  ...data
+}: Props) {
   const [showTable, setShowTable] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const chartRef = useRef<HTMLDivElement>(null);
   const id = useId();
   const titleId = `${id}-title`;
   const tableId = `${id}-table`;
+  const base = fileSlug(fileName ?? title);
+
+  const downloadCsv = () => {
+    downloadBlob(new Blob([chartToCsv(title, data)], { type: 'text/csv;charset=utf-8' }), `${base}.csv`);
+  };
+
+  const downloadPng = async () => {
+    setExportError(null);
+    const svg = chartRef.current?.querySelector<SVGSVGElement>('svg.recharts-surface');
+    try {
+      if (!svg) throw new Error('The chart has not been drawn yet.');
+      downloadBlob(await chartToPng(svg, title), `${base}.png`);
+    } catch (error) {
+      setExportError(
+        `The chart image could not be made: ${error instanceof Error ? error.message : 'unknown error'}`,
+      );
+    }
+  };
+
   return (
     <figure className="chart-figure" aria-labelledby={titleId}>
       <figcaption>
@@ -32,7 +70,10 @@ export function ChartFigure({ title, narrative, tableCaption, source, height, ..
         </h3>
         <p className="chart-figure__narrative">{narrative}</p>
       </figcaption>
-      <TrendChart {...data} height={height} />
+      {controls}
+      <div ref={chartRef}>
+        <TrendChart {...data} height={height} />
+      </div>
       <div className="chart-figure__actions">
         <button
           type="button"
@@ -43,7 +84,18 @@ export function ChartFigure({ title, narrative, tableCaption, source, height, ..
         >
           {showTable ? 'Hide data table' : 'Show data table'}
         </button>
+        <button type="button" className="button button--secondary" onClick={downloadCsv}>
+          Download CSV<span className="visually-hidden"> of {title}</span>
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => void downloadPng()}>
+          Download PNG<span className="visually-hidden"> of {title}</span>
+        </button>
       </div>
+      {exportError ? (
+        <p className="chart-figure__error" role="alert">
+          {exportError}
+        </p>
+      ) : null}
       {showTable ? <DataTable id={tableId} caption={tableCaption} {...data} /> : null}
       {source ? <p className="chart-figure__source">Source: {source}</p> : null}
     </figure>

@@ -14,9 +14,12 @@ import { formatValue, formatValueShort } from '../../lib/format';
 import { monthLabel } from '../../lib/periods';
 import { usePrefersReducedMotion } from '../../lib/use-media-query';
 import type { ChartData } from './chart-types';
+import { downsampleRows } from './downsample';
 
 /** Past this many points a series is drawn without dots or animation, to stay fast. */
 const LONG_SERIES = 200;
+/** Past twice this many rows, the drawn line is thinned to about this many buckets (see downsample). */
+const DRAWN_BUCKETS = 600;
 
 const dashes = ['', '6 4', '2 3', '10 3 2 3'];
 
@@ -49,7 +52,12 @@ export function TrendChart({
         labels.set(p.period.endMonth, p.period.label);
       }
     }
-    const rows = [...byMonth.values()].sort((a, b) => a.x - b.x);
+    const all = [...byMonth.values()].sort((a, b) => a.x - b.x);
+    const rows = downsampleRows(
+      all,
+      series.map((s) => s.id),
+      DRAWN_BUCKETS,
+    );
     const step = Math.max(1, Math.ceil(rows.length / 8));
     const ticks = rows.filter((_, i) => i % step === 0 || i === rows.length - 1).map((r) => r.x);
     const longest = Math.max(0, ...series.map((s) => s.points.length));
@@ -95,7 +103,7 @@ export function TrendChart({
             }}
             isAnimationActive={false}
           />
-          {series.length > 1 ? <Legend wrapperStyle={{ color: 'var(--text)' }} /> : null}
+          {series.length > 1 ? <Legend itemSorter={null} wrapperStyle={{ color: 'var(--text)' }} /> : null}
           {target != null ? (
             <ReferenceLine
               y={target}

@@ -30,6 +30,7 @@ export function HeadlineTiles({ year }: { year: FinancialYear | null }) {
                 key={indicator.id}
                 indicator={indicator}
                 summary={summariseIndicator(indicator, year)}
+                to={{ pathname: `/indicators/${indicator.id}`, search: year ? `?year=${year}` : '' }}
               />
             ))}
           </div>

@@ -12,8 +12,9 @@ export function OverviewPage() {
       <h1 className="page__title">Overview{year ? <span className="page__period"> {year}</span> : null}</h1>
       <div className="overview-grid">
         <OfstedPanel />
-        <HeadlineTiles year={year} />
+        {/* DOM order follows the wide layout's reading order, so focus order matches what is seen. */}
         <CsePanel year={year} />
+        <HeadlineTiles year={year} />
       </div>
     </div>
   );

@@ -1,0 +1,198 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import type { Annotation, FinancialYear, Indicator } from '../../api/contract';
+import { boardQueries, indicatorQueries } from '../../api/queries';
+import { ChartFigure } from '../../components/charts/chart-figure';
+import type { ChartSeries } from '../../components/charts/chart-types';
+import { Panel } from '../../components/panel';
+import { QueryState } from '../../components/query-state';
+import { formatDate, formatValue } from '../../lib/format';
+import { frequencyLabels, polarityLabels, themeLabels, unitLabel } from '../../lib/indicator-labels';
+import { describeComparators, describeSeries } from '../../lib/narrative';
+import { financialYearEndMonth, financialYearStartMonth, monthOfDate } from '../../lib/periods';
+import { latestPair, pointsWithin, toPoints } from '../../lib/series';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useReportingYear } from '../../lib/use-reporting-year';
+import { useIndicatorView } from './use-indicator-view';
+
+export function IndicatorPage() {
+  const { id = '' } = useParams();
+  const indicator = useQuery(indicatorQueries.detail(id));
+  const { search } = useLocation();
+  useDocumentTitle(indicator.data?.title ?? 'Indicator');
+  const yearParam = new URLSearchParams(search).get('year');
+  return (
+    <div className="page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to={{ pathname: '/indicators', search: yearParam ? `?year=${yearParam}` : '' }}>
+          Indicators
+        </Link>
+        <span aria-hidden="true"> › </span>
+        <span aria-current="page">{indicator.data?.title ?? 'Indicator'}</span>
+      </nav>
+      <h1 className="page__title">{indicator.data?.title ?? 'Indicator'}</h1>
+      <Panel title="Trend">
+        <QueryState query={indicator} loadingLabel="Loading the indicator">
+          {(data) => <IndicatorDetail indicator={data} />}
+        </QueryState>
+      </Panel>
+    </div>
+  );
+}
+
+function IndicatorDetail({ indicator }: { indicator: Indicator }) {
+  const board = useQuery(boardQueries.detail());
+  const annotations = useQuery(indicatorQueries.annotations());
+  const { year } = useReportingYear();
+  const view = useIndicatorView(indicator, { from: board.data?.reportingYears[0] ?? null, to: year });
+  const fromId = useId();
+  const toId = useId();
+  const { from, to } = view;
+  const area = board.data?.area.name ?? 'This board';
+
+  if (!from || !to) {
+    return <p className="state state--empty">There are no figures for this indicator yet.</p>;
+  }
+
+  const own = pointsWithin(toPoints(indicator.series, indicator.frequency), from, to);
+  const comparators = indicator.comparators.map((c, i) => ({
+    ...c,
+    points: pointsWithin(toPoints(c.series, indicator.frequency), from, to),
+    colorIndex: i + 1,
+  }));
+  const shown = comparators.filter((c) => view.isShown(c.id));
+  const series: ChartSeries[] = [
+    { id: indicator.id, label: area, points: own, colorIndex: 0 },
+    ...shown.map((c) => ({ id: c.id, label: c.label, points: c.points, colorIndex: c.colorIndex })),
+  ];
+  const events = (annotations.data?.annotations ?? []).filter(
+    (a) => (a.indicatorId === null || a.indicatorId === indicator.id) && inRange(a, from, to),
+  );
+  const { latest } = latestPair(own);
+  const narrative = [
+    describeSeries(indicator, own),
+    latest ? describeComparators(indicator, latest.period, shown) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <>
+      <div className="indicator-controls">
+        <fieldset className="range">
+          <legend>Period shown</legend>
+          <div className="field">
+            <label htmlFor={fromId}>From</label>
+            <select id={fromId} value={from} onChange={(e) => view.setRange({ from: e.target.value })}>
+              {view.years
+                .filter((y) => y <= to)
+                .map((y) => (
+                  <option key={y}>{y}</option>
+                ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={toId}>To</label>
+            <select id={toId} value={to} onChange={(e) => view.setRange({ to: e.target.value })}>
+              {view.years
+                .filter((y) => y >= from)
+                .map((y) => (
+                  <option key={y}>{y}</option>
+                ))}
+            </select>
+          </div>
+        </fieldset>
+        {comparators.length > 0 ? (
+          <fieldset className="comparators">
+            <legend>Compare with</legend>
+            {comparators.map((c) => (
+              <label key={c.id} className={`checkbox checkbox--series-${c.colorIndex}`}>
+                <input
+                  type="checkbox"
+                  checked={view.isShown(c.id)}
+                  onChange={() => view.toggleComparator(c.id)}
+                />
+                {c.label}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+      </div>
+
+      <ChartFigure
+        title={indicator.title}
+        narrative={narrative}
+        tableCaption={`${indicator.title}, ${from} to ${to}`}
+        fileName={`${indicator.id}-${from}-to-${to}`}
+        series={series}
+        unit={indicator.unit}
+        decimalPlaces={indicator.decimalPlaces}
+        target={indicator.target?.value ?? null}
+        markers={events.map((e) => ({ id: e.id, month: monthOfDate(e.date), label: e.label }))}
+        source={indicator.source.name}
+        height={360}
+      />
+
+      {events.length > 0 ? (
+        <section className="events" aria-labelledby="events-heading">
+          <h3 id="events-heading">Events marked on the chart</h3>
+          <ul>
+            {events.map((e) => (
+              <li key={e.id}>
+                <strong>
+                  {formatDate(e.date)}: {e.label}.
+                </strong>{' '}
+                {e.description}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section className="about" aria-labelledby="about-heading">
+        <h3 id="about-heading">About this indicator</h3>
+        <dl className="definition-list">
+          <dt>Definition</dt>
+          <dd>{indicator.definition}</dd>
+          <dt>Theme</dt>
+          <dd>{themeLabels[indicator.theme]}</dd>
+          <dt>Unit</dt>
+          <dd>{unitLabel(indicator)}</dd>
+          <dt>Which way is better</dt>
+          <dd>{polarityLabels[indicator.polarity]}</dd>
+          <dt>Frequency</dt>
+          <dd>{frequencyLabels[indicator.frequency]}</dd>
+          <dt>Target</dt>
+          <dd>
+            {indicator.target
+              ? `${formatValue(indicator.target.value, indicator.unit, indicator.decimalPlaces)}${indicator.target.description ? ` (${indicator.target.description})` : ''}`
+              : 'No target set'}
+          </dd>
+          <dt>Source</dt>
+          <dd>
+            {indicator.source.url ? (
+              <a href={indicator.source.url} rel="noreferrer" target="_blank">
+                {indicator.source.name}
+                <span className="visually-hidden"> (opens in a new tab)</span>
+              </a>
+            ) : (
+              indicator.source.name
+            )}
+            , {indicator.source.publisher}
+            {indicator.source.licence ? `. ${indicator.source.licence}` : ''}
+          </dd>
+          <dt>Data</dt>
+          <dd>
+            {indicator.illustrative ? 'Illustrative: invented for the demonstration' : 'Published figures'}
+          </dd>
+        </dl>
+      </section>
+    </>
+  );
+}
+
+function inRange(annotation: Annotation, from: FinancialYear, to: FinancialYear): boolean {
+  const month = monthOfDate(annotation.date);
+  return month >= financialYearStartMonth(from) && month <= financialYearEndMonth(to);
+}

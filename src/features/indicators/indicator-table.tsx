@@ -1,0 +1,68 @@
+import { Link, useLocation } from 'react-router';
+import type { Indicator } from '../../api/contract';
+import { RagBadge } from '../../components/rag-badge';
+import { formatValue } from '../../lib/format';
+import type { IndicatorSummary } from '../../lib/indicator-summary';
+
+interface Row {
+  indicator: Indicator;
+  summary: IndicatorSummary;
+}
+
+/** One theme's indicators: latest value, change, target and RAG status (text and icon). */
+export function IndicatorTable({ caption, rows }: { caption: string; rows: readonly Row[] }) {
+  const { search } = useLocation();
+  const year = new URLSearchParams(search).get('year');
+  return (
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <table className="data-table indicator-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Indicator</th>
+            <th scope="col">Latest</th>
+            <th scope="col">Change</th>
+            <th scope="col">Target</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ indicator, summary }) => {
+            const fmt = (v: number) => formatValue(v, indicator.unit, indicator.decimalPlaces);
+            return (
+              <tr key={indicator.id}>
+                <th scope="row">
+                  <Link to={{ pathname: `/indicators/${indicator.id}`, search: year ? `?year=${year}` : '' }}>
+                    {indicator.title}
+                  </Link>
+                  {indicator.illustrative ? (
+                    <span className="indicator-table__note">Illustrative</span>
+                  ) : null}
+                </th>
+                <td>
+                  {summary.latest?.value != null ? (
+                    <>
+                      {fmt(summary.latest.value)}
+                      <span className="indicator-table__period">{summary.latest.period.label}</span>
+                    </>
+                  ) : (
+                    'No figure'
+                  )}
+                </td>
+                <td
+                  className={`indicator-table__change indicator-table__change--${summary.change?.judgement ?? 'neutral'}`}
+                >
+                  {summary.changeText}
+                </td>
+                <td>{indicator.target ? fmt(indicator.target.value) : 'None'}</td>
+                <td>
+                  <RagBadge status={summary.rag} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

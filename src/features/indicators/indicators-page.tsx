@@ -1,0 +1,123 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { useSearchParams } from 'react-router';
+import { indicatorQueries } from '../../api/queries';
+import { Panel } from '../../components/panel';
+import { QueryState } from '../../components/query-state';
+import { summariseIndicator } from '../../lib/indicator-summary';
+import { themeLabels, themeOrder } from '../../lib/indicator-labels';
+import { ragLabels, type RagStatus } from '../../lib/rag';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useReportingYear } from '../../lib/use-reporting-year';
+import { IndicatorTable } from './indicator-table';
+
+const RAG_FILTERS = ['red', 'amber', 'green', 'none'] as const satisfies readonly RagStatus[];
+const isRag = (value: string | null): value is RagStatus => RAG_FILTERS.some((r) => r === value);
+
+export function IndicatorsPage() {
+  useDocumentTitle('Indicators');
+  const { year } = useReportingYear();
+  const [params, setParams] = useSearchParams();
+  const searchId = useId();
+  const statusId = useId();
+  const query = params.get('q') ?? '';
+  const ragParam = params.get('rag');
+  const rag = isRag(ragParam) ? ragParam : null;
+  const list = useQuery(indicatorQueries.list());
+
+  // Filters live in the URL, so a filtered list can be shared; typing replaces history entries.
+  const setFilter = (name: 'q' | 'rag', value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const clearFilters = () =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      next.delete('q');
+      next.delete('rag');
+      return next;
+    });
+
+  return (
+    <div className="page">
+      <h1 className="page__title">Indicators{year ? <span className="page__period"> {year}</span> : null}</h1>
+      <p className="page__lede">
+        Every measure the board tracks{year ? `, as at the end of ${year}` : ''}. Open one to see its trend,
+        target and how it compares with England, the region and similar areas.
+      </p>
+      <form
+        className="filters"
+        role="search"
+        aria-label="Filter indicators"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <div className="field">
+          <label htmlFor={searchId}>Search indicators</label>
+          <input id={searchId} type="search" value={query} onChange={(e) => setFilter('q', e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={statusId}>Status</label>
+          <select id={statusId} value={rag ?? ''} onChange={(e) => setFilter('rag', e.target.value)}>
+            <option value="">All statuses</option>
+            {RAG_FILTERS.map((r) => (
+              <option key={r} value={r}>
+                {ragLabels[r]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      <Panel title="All indicators">
+        <QueryState
+          query={list}
+          loadingLabel="Loading indicators"
+          isEmpty={(data) => data.indicators.length === 0}
+          empty="The board has no indicators yet."
+        >
+          {({ indicators }) => {
+            const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+            const rows = indicators
+              .map((indicator) => ({ indicator, summary: summariseIndicator(indicator, year) }))
+              .filter(({ indicator, summary }) => {
+                const text =
+                  `${indicator.title} ${indicator.shortTitle} ${indicator.definition}`.toLowerCase();
+                return words.every((w) => text.includes(w)) && (rag === null || summary.rag === rag);
+              });
+            return (
+              <>
+                <p className="filters__count" aria-live="polite">
+                  Showing {rows.length} of {indicators.length} indicators
+                </p>
+                {rows.length === 0 ? (
+                  <div className="state state--empty">
+                    <p>No indicators match these filters.</p>
+                    <button type="button" className="button button--secondary" onClick={clearFilters}>
+                      Clear filters
+                    </button>
+                  </div>
+                ) : (
+                  themeOrder.map((theme) => {
+                    const themed = rows.filter((r) => r.indicator.theme === theme);
+                    return themed.length === 0 ? null : (
+                      <section key={theme} className="indicator-group">
+                        <h3>{themeLabels[theme]}</h3>
+                        <IndicatorTable caption={`${themeLabels[theme]} indicators`} rows={themed} />
+                      </section>
+                    );
+                  })
+                )}
+              </>
+            );
+          }}
+        </QueryState>
+      </Panel>
+    </div>
+  );
+}

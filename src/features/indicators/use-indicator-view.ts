@@ -1,0 +1,67 @@
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router';
+import type { ComparatorId, FinancialYear, Indicator } from '../../api/contract';
+import { financialYearCode, financialYearStart } from '../../lib/periods';
+import { toPoints } from '../../lib/series';
+
+/** Every financial year an indicator (or its comparators) has a figure in, in order. */
+export function yearsCovered(indicator: Indicator): FinancialYear[] {
+  const all = [indicator.series, ...indicator.comparators.map((c) => c.series)].flatMap((s) =>
+    toPoints(s, indicator.frequency).map((p) => financialYearStart(p.period.financialYear)!),
+  );
+  if (all.length === 0) return [];
+  const first = Math.min(...all);
+  const last = Math.max(...all);
+  return Array.from({ length: last - first + 1 }, (_, i) => financialYearCode(first + i));
+}
+
+/**
+ * The indicator page's view lives in the URL so it can be shared: `from` and `to` (financial
+ * years) and `hide` (comparators switched off, comma-separated). Values the data cannot show
+ * fall back to the defaults: the board's reporting years up to the selected year.
+ */
+export function useIndicatorView(
+  indicator: Indicator | undefined,
+  defaults: { from: FinancialYear | null; to: FinancialYear | null },
+) {
+  const [params, setParams] = useSearchParams();
+  const years = indicator ? yearsCovered(indicator) : [];
+  const pick = (value: string | null, fallback: FinancialYear | null, edge: FinancialYear | undefined) =>
+    value && years.includes(value) ? value : fallback && years.includes(fallback) ? fallback : edge;
+  let from = pick(params.get('from'), defaults.from, years[0]) ?? null;
+  let to = pick(params.get('to'), defaults.to, years.at(-1)) ?? null;
+  if (from && to && from > to) [from, to] = [to, from];
+  const hidden = new Set((params.get('hide') ?? '').split(',').filter(Boolean));
+
+  const update = useCallback(
+    (changes: Record<string, string | null>) =>
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [key, value] of Object.entries(changes)) {
+            if (value) next.set(key, value);
+            else next.delete(key);
+          }
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+
+  const toggleComparator = (id: ComparatorId) => {
+    const next = new Set(hidden);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    update({ hide: [...next].join(',') || null });
+  };
+
+  return {
+    years,
+    from,
+    to,
+    isShown: (id: ComparatorId) => !hidden.has(id),
+    setRange: (range: { from?: FinancialYear; to?: FinancialYear }) => update(range),
+    toggleComparator,
+  };
+}
