@@ -27,8 +27,14 @@ const notFound = (what: string): Reply => ({ status: 404, body: { message: `${wh
  * and tests) and the real HTTP server of the end-to-end tests both answer from it. Writes are
  * validated with the contract's request schemas and kept until `reset()`.
  */
-export function createDemoApi(initial: DemoDataset = demoDataset) {
-  let data: DemoDataset = structuredClone(initial);
+export interface DemoApiStorage {
+  load(): DemoDataset | null;
+  save(data: DemoDataset): void;
+  clear(): void;
+}
+
+export function createDemoApi(initial: DemoDataset = demoDataset, storage?: DemoApiStorage) {
+  let data: DemoDataset = storage?.load() ?? structuredClone(initial);
 
   function read(name: keyof typeof endpoints, params: Record<string, string>): Reply {
     switch (name) {
@@ -74,6 +80,7 @@ export function createDemoApi(initial: DemoDataset = demoDataset) {
       const audit = data.audits.find((a) => a.id === params.id);
       if (!audit) return notFound(`Audit "${params.id}"`);
       Object.assign(audit, parsed.data);
+      storage?.save(data);
       return { status: 200, body: audit };
     }
     if (name === 'updateAction') {
@@ -90,6 +97,7 @@ export function createDemoApi(initial: DemoDataset = demoDataset) {
           note: update.note,
         });
       }
+      storage?.save(data);
       return { status: 200, body: action };
     }
     return { status: 405, body: { message: 'Method not allowed' } };
@@ -106,6 +114,7 @@ export function createDemoApi(initial: DemoDataset = demoDataset) {
       return { status: 404, body: { message: `No such endpoint: ${method} ${path}` } };
     },
     reset() {
+      storage?.clear();
       data = structuredClone(initial);
     },
   };

@@ -5,4 +5,7 @@
 export const navItems = [
   { to: '/', label: 'Overview', end: true },
   { to: '/indicators', label: 'Indicators', end: false },
+  { to: '/quality-assurance', label: 'Quality assurance', end: false },
+  { to: '/action-plan', label: 'Action plan', end: false },
+  { to: '/partnership', label: 'Partnership', end: false },
 ] as const;

@@ -14,6 +14,18 @@ const IndicatorPage = lazy(() =>
   import('../features/indicators/indicator-page').then((m) => ({ default: m.IndicatorPage })),
 );
 
+const QualityAssurancePage = lazy(() =>
+  import('../features/quality-assurance/quality-assurance-page').then((m) => ({
+    default: m.QualityAssurancePage,
+  })),
+);
+const ActionPlanPage = lazy(() =>
+  import('../features/action-plan/action-plan-page').then((m) => ({ default: m.ActionPlanPage })),
+);
+const PartnershipPage = lazy(() =>
+  import('../features/partnership/partnership-page').then((m) => ({ default: m.PartnershipPage })),
+);
+
 const page = (element: ReactNode) => (
   <Suspense fallback={<LoadingState label="Loading the page" />}>{element}</Suspense>
 );
@@ -26,6 +38,9 @@ export const routes: RouteObject[] = [
       { index: true, element: <OverviewPage /> },
       { path: 'indicators', element: page(<IndicatorsPage />) },
       { path: 'indicators/:id', element: page(<IndicatorPage />) },
+      { path: 'quality-assurance', element: page(<QualityAssurancePage />) },
+      { path: 'action-plan', element: page(<ActionPlanPage />) },
+      { path: 'partnership', element: page(<PartnershipPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -28,7 +28,9 @@ function checkProgress(action: ActionProgress, ctx: RefinementCtx<ActionProgress
   }
 }
 
-const progressSchema = z.int().check(z.gte(0), z.lte(100));
+const progressSchema = z
+  .int({ error: 'Enter progress as a whole number from 0 to 100' })
+  .check(z.gte(0, 'Progress cannot be below 0%'), z.lte(100, 'Progress cannot be above 100%'));
 
 export const actionSchema = z
   .object({

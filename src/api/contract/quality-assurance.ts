@@ -3,7 +3,8 @@ import { idSchema, isoDateSchema, nonEmpty } from './common';
 
 export const auditStatusSchema = z.enum(['planned', 'in-progress', 'completed', 'cancelled']);
 
-const count = () => z.int().check(z.gte(0));
+const count = () =>
+  z.int({ error: 'Enter a whole number' }).check(z.gte(0, 'Enter a number that is 0 or more'));
 
 export const gradeCountsSchema = z.object({
   outstanding: count(),
@@ -23,8 +24,12 @@ export const auditActionSchema = z.object({
 /** The fields a user records as an audit progresses; shared by the resource and its PATCH. */
 const auditProgressShape = {
   status: auditStatusSchema,
-  completedDate: z.nullable(isoDateSchema),
-  casesAudited: z.nullable(z.int().check(z.gte(0), z.lte(500))),
+  completedDate: z.nullable(z.iso.date({ error: 'Enter a real date, for example 3 April 2017' })),
+  casesAudited: z.nullable(
+    z
+      .int({ error: 'Enter the number of cases as a whole number' })
+      .check(z.gte(0, 'Cases audited cannot be negative'), z.lte(500, 'An audit looks at 500 cases at most')),
+  ),
   grades: z.nullable(gradeCountsSchema),
 };
 

@@ -85,10 +85,10 @@ export function ChartFigure({
           {showTable ? 'Hide data table' : 'Show data table'}
         </button>
         <button type="button" className="button button--secondary" onClick={downloadCsv}>
-          Download CSV<span className="visually-hidden"> of {title}</span>
+          Download CSV <span className="visually-hidden">of {title}</span>
         </button>
         <button type="button" className="button button--secondary" onClick={() => void downloadPng()}>
-          Download PNG<span className="visually-hidden"> of {title}</span>
+          Download PNG <span className="visually-hidden">of {title}</span>
         </button>
       </div>
       {exportError ? (

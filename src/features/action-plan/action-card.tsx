@@ -1,0 +1,52 @@
+import type { ReactNode } from 'react';
+import type { Action } from '../../api/contract';
+import { StatusTag } from '../../components/status-tag';
+import { formatDate } from '../../lib/format';
+import { actionStatusLabels, actionStatusTones } from './action-labels';
+
+interface Props {
+  action: Action;
+  overdue: boolean;
+  onUpdate: () => void;
+  children?: ReactNode;
+}
+
+export function ActionCard({ action, overdue, onUpdate, children }: Props) {
+  return (
+    <li className="action-card" id={`action-${action.id}`}>
+      <div className="action-card__head">
+        <h4 className="action-card__title">{action.title}</h4>
+        <div className="action-card__tags">
+          <StatusTag tone={actionStatusTones[action.status]}>{actionStatusLabels[action.status]}</StatusTag>
+          {overdue ? <StatusTag tone="bad">Overdue</StatusTag> : null}
+        </div>
+      </div>
+      <p className="action-card__meta">
+        Owner: {action.owner} · Due {formatDate(action.dueDate)}
+      </p>
+      <p className="action-card__progress">
+        <span>{action.progress}% done</span>
+        <meter min={0} max={100} value={action.progress} aria-label={`${action.title}: progress`} />
+      </p>
+      {action.updates.length > 0 ? (
+        <details className="action-card__updates">
+          <summary>
+            {action.updates.length} {action.updates.length === 1 ? 'update' : 'updates'}
+            <span className="visually-hidden"> on {action.title}</span>
+          </summary>
+          <ul>
+            {[...action.updates].reverse().map((u) => (
+              <li key={u.id}>
+                <strong>{formatDate(u.date)}</strong>, {u.author}: {u.note}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <button type="button" className="button button--secondary button--small" onClick={onUpdate}>
+        Update <span className="visually-hidden">{action.title}</span>
+      </button>
+      {children}
+    </li>
+  );
+}

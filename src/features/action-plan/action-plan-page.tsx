@@ -1,0 +1,172 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { Action, ActionStatus } from '../../api/contract';
+import { actionPlanQueries } from '../../api/queries';
+import { BarFigure } from '../../components/charts/bar-figure';
+import { Panel } from '../../components/panel';
+import { QueryState } from '../../components/query-state';
+import { actionPlanProgressFigure } from '../../lib/board-charts';
+import { isOverdue } from '../../lib/overdue';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useOverdueReference } from '../../lib/use-overdue-reference';
+import { ActionCard } from './action-card';
+import { actionStatusLabels } from './action-labels';
+import { ActionUpdateForm } from './action-update-form';
+import { OfstedRecommendations } from './ofsted-recommendations';
+
+/** Overdue first, then off track, at risk, the rest by due date; complete actions last. */
+function urgency(action: Action, overdue: boolean): number {
+  if (action.status === 'complete') return 5;
+  if (overdue) return 0;
+  return { 'off-track': 1, 'at-risk': 2, 'not-started': 3, 'on-track': 4 }[action.status];
+}
+
+export function ActionPlanPage() {
+  useDocumentTitle('Action plan');
+  const plan = useQuery(actionPlanQueries.plan());
+  const overdue = useOverdueReference();
+  const [params, setParams] = useSearchParams();
+  const ownerId = useId();
+  const statusId = useId();
+  const owner = params.get('owner') ?? '';
+  const status = params.get('status') ?? '';
+  const [editing, setEditing] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const returnFocus = useRef<HTMLElement | null>(null);
+
+  const setFilter = (name: 'owner' | 'status', value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+  const finish = (message: string | null) => {
+    setEditing(null);
+    setSaved(message);
+    returnFocus.current?.focus();
+  };
+
+  const allActions = plan.data?.priorities.flatMap((p) => p.actions) ?? [];
+  const owners = [...new Set(allActions.map((a) => a.owner))].sort();
+
+  return (
+    <div className="page">
+      <h1 className="page__title">Action plan</h1>
+      <p className="page__lede">
+        The board’s strategic priorities and the actions that deliver them, answering Ofsted’s
+        recommendations. Overdue and at-risk actions come first. {overdue.explanation}
+      </p>
+      <div className="page-grid">
+        <Panel title="Progress by priority">
+          <QueryState query={plan} loadingLabel="Loading the action plan chart">
+            {(data) => <BarFigure {...actionPlanProgressFigure(data)} />}
+          </QueryState>
+        </Panel>
+        <OfstedRecommendations actions={allActions} referenceDate={overdue.date} />
+        <Panel title="Priorities and actions" className="page-grid__wide">
+          <form
+            className="filters"
+            role="search"
+            aria-label="Filter actions"
+            onSubmit={(e) => e.preventDefault()}
+          >
+            <div className="field">
+              <label htmlFor={ownerId}>Owner</label>
+              <select id={ownerId} value={owner} onChange={(e) => setFilter('owner', e.target.value)}>
+                <option value="">All owners</option>
+                {owners.map((o) => (
+                  <option key={o}>{o}</option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={statusId}>Status</label>
+              <select id={statusId} value={status} onChange={(e) => setFilter('status', e.target.value)}>
+                <option value="">All statuses</option>
+                {Object.entries(actionStatusLabels).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </form>
+          {saved ? (
+            <p className="notice notice--success" role="status">
+              {saved}
+            </p>
+          ) : null}
+          <QueryState
+            query={plan}
+            loadingLabel="Loading the action plan"
+            isEmpty={(d) => d.priorities.length === 0}
+            empty="The action plan has no priorities yet."
+          >
+            {(data) => {
+              let shown = 0;
+              const sections = data.priorities.map((priority) => {
+                const actions = priority.actions
+                  .filter(
+                    (a) =>
+                      (!owner || a.owner === owner) && (!status || a.status === (status as ActionStatus)),
+                  )
+                  .map((a) => ({
+                    action: a,
+                    late: isOverdue(a.dueDate, a.status === 'complete', overdue.date),
+                  }))
+                  .sort(
+                    (x, y) =>
+                      urgency(x.action, x.late) - urgency(y.action, y.late) ||
+                      x.action.dueDate.localeCompare(y.action.dueDate),
+                  );
+                shown += actions.length;
+                if (actions.length === 0) return null;
+                return (
+                  <section key={priority.id} className="priority" aria-labelledby={`priority-${priority.id}`}>
+                    <h3 id={`priority-${priority.id}`}>
+                      Priority {priority.number}: {priority.title}
+                    </h3>
+                    <p className="priority__description">{priority.description}</p>
+                    <ul className="action-list">
+                      {actions.map(({ action, late }) => (
+                        <ActionCard
+                          key={action.id}
+                          action={action}
+                          overdue={late}
+                          onUpdate={() => {
+                            returnFocus.current =
+                              document.activeElement instanceof HTMLElement ? document.activeElement : null;
+                            setSaved(null);
+                            setEditing(action.id);
+                          }}
+                        >
+                          {editing === action.id ? (
+                            <ActionUpdateForm
+                              action={action}
+                              onDone={(m) => finish(m)}
+                              onCancel={() => finish(null)}
+                            />
+                          ) : null}
+                        </ActionCard>
+                      ))}
+                    </ul>
+                  </section>
+                );
+              });
+              return shown === 0 ? (
+                <p className="state state--empty">No actions match these filters.</p>
+              ) : (
+                <>{sections}</>
+              );
+            }}
+          </QueryState>
+        </Panel>
+      </div>
+    </div>
+  );
+}

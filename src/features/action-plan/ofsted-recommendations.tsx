@@ -1,0 +1,77 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Action, OfstedRecommendation } from '../../api/contract';
+import { actionPlanQueries } from '../../api/queries';
+import { Panel } from '../../components/panel';
+import { QueryState } from '../../components/query-state';
+import { StatusTag, type Tone } from '../../components/status-tag';
+import { isOverdue } from '../../lib/overdue';
+
+/** A recommendation's status, rolled up from the actions that answer it. */
+export function recommendationStatus(
+  actions: readonly Action[],
+  referenceDate: string,
+): { label: string; tone: Tone } {
+  if (actions.length === 0) return { label: 'No actions yet', tone: 'bad' };
+  if (actions.every((a) => a.status === 'complete')) return { label: 'Met', tone: 'good' };
+  const troubled = actions.some(
+    (a) =>
+      a.status === 'off-track' ||
+      a.status === 'at-risk' ||
+      isOverdue(a.dueDate, a.status === 'complete', referenceDate),
+  );
+  if (troubled) return { label: 'At risk', tone: 'warning' };
+  if (actions.every((a) => a.status === 'not-started')) return { label: 'Not started', tone: 'neutral' };
+  return { label: 'In progress', tone: 'neutral' };
+}
+
+export function OfstedRecommendations({
+  actions,
+  referenceDate,
+}: {
+  actions: readonly Action[];
+  referenceDate: string;
+}) {
+  const recommendations = useQuery(actionPlanQueries.ofstedRecommendations());
+  return (
+    <Panel title="Ofsted recommendations">
+      <QueryState
+        query={recommendations}
+        loadingLabel="Loading Ofsted’s recommendations"
+        isEmpty={(d) => d.recommendations.length === 0}
+        empty="There are no Ofsted recommendations to track."
+      >
+        {(data) => (
+          <>
+            <p>
+              From page {data.page} of the {data.reportTitle}. Each recommendation’s status is rolled up from
+              the actions that answer it: met when all are complete, at risk when any is off track, at risk or
+              overdue.
+            </p>
+            <ol className="recommendations">
+              {data.recommendations.map((rec: OfstedRecommendation) => {
+                const linked = rec.actionIds.flatMap((id) => actions.filter((a) => a.id === id));
+                const status = recommendationStatus(linked, referenceDate);
+                return (
+                  <li key={rec.id} value={rec.number}>
+                    <p className="recommendations__text">{rec.text}</p>
+                    <StatusTag tone={status.tone}>{status.label}</StatusTag>
+                    <ul
+                      className="recommendations__actions"
+                      aria-label={`Actions answering recommendation ${rec.number}`}
+                    >
+                      {linked.map((a) => (
+                        <li key={a.id}>
+                          <a href={`#action-${a.id}`}>{a.title}</a> ({a.progress}% done)
+                        </li>
+                      ))}
+                    </ul>
+                  </li>
+                );
+              })}
+            </ol>
+          </>
+        )}
+      </QueryState>
+    </Panel>
+  );
+}

@@ -1,0 +1,50 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiSend } from '../../api/client';
+import type { Action, ActionPlan, ActionUpdateRequest } from '../../api/contract';
+import { actionPlanQueries } from '../../api/queries';
+
+function replaceAction(plan: ActionPlan, id: string, change: (action: Action) => Action): ActionPlan {
+  return {
+    priorities: plan.priorities.map((p) => ({
+      ...p,
+      actions: p.actions.map((a) => (a.id === id ? change(a) : a)),
+    })),
+  };
+}
+
+/**
+ * Updates an action's status and progress, with an optional dated note. The plan changes at once
+ * (optimistic update) and goes back to what the server last said if the save fails.
+ */
+export function useUpdateAction() {
+  const queryClient = useQueryClient();
+  const { queryKey } = actionPlanQueries.plan();
+  return useMutation({
+    mutationFn: ({ id, update }: { id: string; update: ActionUpdateRequest }) =>
+      apiSend('updateAction', update, { params: { id } }),
+    onMutate: async ({ id, update }) => {
+      await queryClient.cancelQueries({ queryKey });
+      const previous = queryClient.getQueryData(queryKey);
+      const today = new Date().toISOString().slice(0, 10);
+      queryClient.setQueryData(queryKey, (old) =>
+        old
+          ? replaceAction(old, id, (a) => ({
+              ...a,
+              status: update.status,
+              progress: update.progress,
+              updates: update.note
+                ? [...a.updates, { id: 'pending-note', date: today, author: 'You', note: update.note }]
+                : a.updates,
+            }))
+          : old,
+      );
+      return { previous };
+    },
+    onError: (_error, _variables, context) => {
+      if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
+    },
+    onSuccess: (saved) => {
+      queryClient.setQueryData(queryKey, (old) => (old ? replaceAction(old, saved.id, () => saved) : old));
+    },
+  });
+}

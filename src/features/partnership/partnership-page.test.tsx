@@ -1,0 +1,25 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderApp } from '../../../test/render';
+
+describe('Partnership', () => {
+  it('shows contributions by partner for the selected year, the local authority the largest', async () => {
+    renderApp('/partnership?year=2016-17');
+    expect(
+      await screen.findByText(
+        'In 2016-17 partners contributed £318,000. City of Wolverhampton Council was the largest contributor, with £190,000 (60%).',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the links with 14 other boards, the Black Country arrangements and engagement', async () => {
+    renderApp('/partnership');
+    expect(await screen.findByText('Joint child death overview panel')).toBeInTheDocument();
+    expect(screen.getByText(/other safeguarding boards share information/)).toHaveTextContent(
+      /^14 other safeguarding boards/,
+    );
+    expect(screen.getByText('Black Country chairs forum')).toBeInTheDocument();
+    expect(screen.getByText('Bullying Charter')).toBeInTheDocument();
+    expect(screen.getByText('Head teachers’ safeguarding group')).toBeInTheDocument();
+  });
+});

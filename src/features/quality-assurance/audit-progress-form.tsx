@@ -1,0 +1,200 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import {
+  auditUpdateRequestSchema,
+  type Audit,
+  type AuditStatus,
+  type AuditUpdateRequest,
+} from '../../api/contract';
+import { describeError } from '../../api/errors';
+import { ErrorSummary } from '../../components/form/error-summary';
+import { Field } from '../../components/form/field';
+import { gradeLabels } from '../../lib/board-charts';
+import { fieldErrorsFromIssues, fieldErrorsFromResponse, type FieldErrors } from '../../lib/field-errors';
+import { useUpdateAudit } from './use-update-audit';
+
+const statusLabels: Record<AuditStatus, string> = {
+  planned: 'Planned',
+  'in-progress': 'In progress',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
+export { statusLabels as auditStatusLabels };
+
+type GradeKey = keyof typeof gradeLabels;
+const gradeKeys = Object.keys(gradeLabels) as GradeKey[];
+
+interface Values {
+  status: AuditStatus;
+  completedDate: string;
+  casesAudited: string;
+  grades: Record<GradeKey, string>;
+}
+
+function initialValues(audit: Audit): Values {
+  return {
+    status: audit.status,
+    completedDate: audit.completedDate ?? '',
+    casesAudited: audit.casesAudited === null ? '' : String(audit.casesAudited),
+    grades: Object.fromEntries(
+      gradeKeys.map((k) => [k, audit.grades ? String(audit.grades[k]) : '']),
+    ) as Record<GradeKey, string>,
+  };
+}
+
+const toNumber = (text: string) => (text.trim() === '' ? null : Number(text));
+
+function toRequest(values: Values): unknown {
+  const anyGrade = gradeKeys.some((k) => values.grades[k].trim() !== '');
+  return {
+    status: values.status,
+    completedDate: values.completedDate || null,
+    casesAudited: toNumber(values.casesAudited),
+    grades: anyGrade ? Object.fromEntries(gradeKeys.map((k) => [k, toNumber(values.grades[k]) ?? 0])) : null,
+  };
+}
+
+const labels = {
+  status: 'Status',
+  completedDate: 'Date completed',
+  casesAudited: 'Cases audited',
+  grades: 'Grades',
+};
+
+interface Props {
+  audit: Audit;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}
+
+/** Record an audit's progress, checked against the same contract the API uses. */
+export function AuditProgressForm({ audit, onDone, onCancel }: Props) {
+  const id = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [values, setValues] = useState<Values>(() => initialValues(audit));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const update = useUpdateAudit();
+  const fieldIds = {
+    status: `${id}-status`,
+    completedDate: `${id}-completed`,
+    casesAudited: `${id}-cases`,
+    grades: `${id}-grade-outstanding`,
+  };
+
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaveError(null);
+    const parsed = auditUpdateRequestSchema.safeParse(toRequest(values));
+    if (!parsed.success) {
+      setErrors(fieldErrorsFromIssues(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    const request: AuditUpdateRequest = parsed.data;
+    update.mutate(
+      { id: audit.id, update: request },
+      {
+        onSuccess: () =>
+          onDone(`Saved: “${audit.title}” is now ${statusLabels[request.status].toLowerCase()}.`),
+        onError: (error) => {
+          const fromServer = fieldErrorsFromResponse(error);
+          setErrors(fromServer);
+          const { title, detail } = describeError(error);
+          setSaveError(
+            Object.keys(fromServer).length > 0
+              ? 'Your changes were not saved: the data service found problems with them, shown below.'
+              : `Your changes were not saved. ${title}. ${detail} What you entered is still here, so you can try again.`,
+          );
+        },
+      },
+    );
+  };
+
+  const setGrade = (key: GradeKey, value: string) =>
+    setValues((v) => ({ ...v, grades: { ...v.grades, [key]: value } }));
+
+  return (
+    <form className="record-form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`} tabIndex={-1} ref={headingRef}>
+        Record progress: {audit.title}
+      </h3>
+      {saveError ? (
+        <p className="record-form__failure" role="alert">
+          {saveError}
+        </p>
+      ) : null}
+      <ErrorSummary errors={errors} fieldIds={fieldIds} labels={labels} />
+      <div className="record-form__grid">
+        <Field label="Status" error={errors.status} id={fieldIds.status}>
+          <select
+            value={values.status}
+            onChange={(e) => setValues((v) => ({ ...v, status: e.target.value as AuditStatus }))}
+          >
+            {Object.entries(statusLabels).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          label="Date completed"
+          hint="For example 3 April 2017"
+          error={errors.completedDate}
+          id={fieldIds.completedDate}
+        >
+          <input
+            type="date"
+            value={values.completedDate}
+            onChange={(e) => setValues((v) => ({ ...v, completedDate: e.target.value }))}
+          />
+        </Field>
+        <Field label="Cases audited" error={errors.casesAudited} id={fieldIds.casesAudited}>
+          <input
+            type="number"
+            inputMode="numeric"
+            min={0}
+            step={1}
+            value={values.casesAudited}
+            onChange={(e) => setValues((v) => ({ ...v, casesAudited: e.target.value }))}
+          />
+        </Field>
+      </div>
+      <fieldset
+        className={`record-form__grades${errors.grades ? ' field--error' : ''}`}
+        aria-describedby={errors.grades ? `${id}-grades-error` : undefined}
+      >
+        <legend>Grades: how many audited cases were</legend>
+        {errors.grades ? (
+          <p id={`${id}-grades-error`} className="field__error">
+            <span className="visually-hidden">Error:</span> {errors.grades}
+          </p>
+        ) : null}
+        <div className="record-form__grid">
+          {gradeKeys.map((key) => (
+            <Field key={key} label={gradeLabels[key]} id={`${id}-grade-${key}`}>
+              <input
+                type="number"
+                inputMode="numeric"
+                min={0}
+                step={1}
+                value={values.grades[key]}
+                onChange={(e) => setGrade(key, e.target.value)}
+              />
+            </Field>
+          ))}
+        </div>
+      </fieldset>
+      <div className="record-form__actions">
+        <button type="submit" className="button" disabled={update.isPending}>
+          {update.isPending ? 'Saving…' : 'Save progress'}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

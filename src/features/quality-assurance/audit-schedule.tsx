@@ -1,0 +1,91 @@
+import type { Audit } from '../../api/contract';
+import { StatusTag, type Tone } from '../../components/status-tag';
+import { gradeLabels } from '../../lib/board-charts';
+import { formatDate } from '../../lib/format';
+import { isOverdue } from '../../lib/overdue';
+import { auditStatusLabels } from './audit-progress-form';
+
+const statusTones: Record<Audit['status'], Tone> = {
+  planned: 'neutral',
+  'in-progress': 'warning',
+  completed: 'good',
+  cancelled: 'neutral',
+};
+
+function gradesText(audit: Audit): string {
+  if (!audit.grades) return '–';
+  return (Object.keys(gradeLabels) as (keyof typeof gradeLabels)[])
+    .filter((k) => (audit.grades?.[k] ?? 0) > 0)
+    .map((k) => `${audit.grades?.[k]} ${gradeLabels[k].toLowerCase()}`)
+    .join(', ');
+}
+
+interface Props {
+  audits: readonly Audit[];
+  referenceDate: string;
+  caption: string;
+  onRecord: (audit: Audit) => void;
+}
+
+export function AuditSchedule({ audits, referenceDate, caption, onRecord }: Props) {
+  return (
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <table className="data-table schedule-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Audit</th>
+            <th scope="col">Agencies</th>
+            <th scope="col">Planned</th>
+            <th scope="col">Status</th>
+            <th scope="col">Cases</th>
+            <th scope="col">Grades</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {audits.map((audit) => {
+            const overdue =
+              audit.status !== 'cancelled' &&
+              isOverdue(audit.plannedDate, audit.status === 'completed', referenceDate);
+            return (
+              <tr key={audit.id} id={`audit-${audit.id}`}>
+                <th scope="row">
+                  {audit.title}
+                  <span className="schedule-table__meta">
+                    {audit.theme} ·{' '}
+                    {audit.kind === 'multi-agency'
+                      ? 'Multi-agency case file audit'
+                      : `Single agency: ${audit.leadAgency}`}
+                  </span>
+                </th>
+                <td>{audit.agencies.join(', ')}</td>
+                <td>{formatDate(audit.plannedDate)}</td>
+                <td>
+                  <StatusTag tone={statusTones[audit.status]}>{auditStatusLabels[audit.status]}</StatusTag>
+                  {overdue ? <StatusTag tone="bad">Overdue</StatusTag> : null}
+                  {audit.completedDate ? (
+                    <span className="schedule-table__meta">{formatDate(audit.completedDate)}</span>
+                  ) : null}
+                </td>
+                <td>{audit.casesAudited ?? '–'}</td>
+                <td>{gradesText(audit)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    onClick={() => onRecord(audit)}
+                  >
+                    Record progress <span className="visually-hidden">for {audit.title}</span>
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import type { Audit } from '../../api/contract';
+import { qualityAssuranceQueries } from '../../api/queries';
+import { BarFigure } from '../../components/charts/bar-figure';
+import { Panel } from '../../components/panel';
+import { QueryState } from '../../components/query-state';
+import { LoadingState } from '../../components/states';
+import { StatusTag } from '../../components/status-tag';
+import { auditProgressFigure, auditsForYear, gradeSpreadFigure } from '../../lib/board-charts';
+import { formatDate } from '../../lib/format';
+import { isOverdue } from '../../lib/overdue';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useOverdueReference } from '../../lib/use-overdue-reference';
+import { useReportingYear } from '../../lib/use-reporting-year';
+import { AuditProgressForm } from './audit-progress-form';
+import { AuditSchedule } from './audit-schedule';
+import { SeriousCaseReviews } from './serious-case-reviews';
+
+function ActionsArising({
+  audits,
+  year,
+  referenceDate,
+}: {
+  audits: Audit[];
+  year: string;
+  referenceDate: string;
+}) {
+  const actions = audits.flatMap((audit) => audit.actionsArising.map((action) => ({ audit, action })));
+  return (
+    <div className="table-scroll" role="region" aria-label="Actions arising from audits" tabIndex={0}>
+      <table className="data-table schedule-table">
+        <caption className="visually-hidden">Actions arising from audits, {year}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Action</th>
+            <th scope="col">From audit</th>
+            <th scope="col">Owner</th>
+            <th scope="col">Due</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {actions.map(({ audit, action }) => (
+            <tr key={action.id}>
+              <th scope="row">{action.description}</th>
+              <td>{audit.title}</td>
+              <td>{action.owner}</td>
+              <td>{formatDate(action.dueDate)}</td>
+              <td>
+                <StatusTag tone={action.status === 'complete' ? 'good' : 'neutral'}>
+                  {action.status === 'complete' ? 'Complete' : 'Open'}
+                </StatusTag>
+                {isOverdue(action.dueDate, action.status === 'complete', referenceDate) ? (
+                  <StatusTag tone="bad">Overdue</StatusTag>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function QualityAssurancePage() {
+  useDocumentTitle('Quality assurance');
+  const { year } = useReportingYear();
+  const overdue = useOverdueReference();
+  const audits = useQuery(qualityAssuranceQueries.audits());
+  const [editing, setEditing] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const returnFocus = useRef<HTMLElement | null>(null);
+
+  const startRecording = (audit: Audit) => {
+    returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setSaved(null);
+    setEditing(audit.id);
+  };
+  const finish = (message: string | null) => {
+    setEditing(null);
+    setSaved(message);
+    returnFocus.current?.focus();
+  };
+
+  return (
+    <div className="page">
+      <h1 className="page__title">
+        Quality assurance{year ? <span className="page__period"> {year}</span> : null}
+      </h1>
+      <p className="page__lede">
+        The QA committee’s audit programme: multi-agency case file audits and single agency audits, what they
+        found, and the actions arising. {overdue.explanation}
+      </p>
+      {year ? (
+        <div className="page-grid">
+          <Panel title="Audit programme">
+            <QueryState query={audits} loadingLabel="Loading the audit programme">
+              {(data) => <BarFigure {...auditProgressFigure(data.audits, year, overdue.date)} />}
+            </QueryState>
+          </Panel>
+          <Panel title="What the audits found">
+            <QueryState query={audits} loadingLabel="Loading audit grades">
+              {(data) => <BarFigure {...gradeSpreadFigure(data.audits, year)} />}
+            </QueryState>
+          </Panel>
+          <Panel title="Audit schedule" className="page-grid__wide">
+            {saved ? (
+              <p className="notice notice--success" role="status">
+                {saved}
+              </p>
+            ) : null}
+            <QueryState
+              query={audits}
+              loadingLabel="Loading the audit schedule"
+              isEmpty={(data) => auditsForYear(data.audits, year).length === 0}
+              empty={`No audits are planned for ${year}.`}
+            >
+              {(data) => {
+                const editingAudit = data.audits.find((a) => a.id === editing);
+                return (
+                  <>
+                    <AuditSchedule
+                      audits={auditsForYear(data.audits, year)}
+                      referenceDate={overdue.date}
+                      caption={`Audit schedule, ${year}`}
+                      onRecord={startRecording}
+                    />
+                    {editingAudit ? (
+                      <AuditProgressForm
+                        key={editingAudit.id}
+                        audit={editingAudit}
+                        onDone={(message) => finish(message)}
+                        onCancel={() => finish(null)}
+                      />
+                    ) : null}
+                  </>
+                );
+              }}
+            </QueryState>
+          </Panel>
+          <Panel title="Actions arising from audits" className="page-grid__wide">
+            <QueryState
+              query={audits}
+              loadingLabel="Loading actions arising"
+              isEmpty={(data) => auditsForYear(data.audits, year).every((a) => a.actionsArising.length === 0)}
+              empty="No actions have arisen from this year’s audits yet."
+            >
+              {(data) => (
+                <ActionsArising
+                  audits={auditsForYear(data.audits, year)}
+                  year={year}
+                  referenceDate={overdue.date}
+                />
+              )}
+            </QueryState>
+          </Panel>
+        </div>
+      ) : (
+        <LoadingState label="Loading the reporting period" />
+      )}
+      <SeriousCaseReviews referenceDate={overdue.date} />
+    </div>
+  );
+}

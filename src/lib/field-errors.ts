@@ -1,0 +1,25 @@
+import { HttpError, formatPath } from '../api/errors';
+import type { z } from '../api/zod';
+
+export type FieldErrors = Record<string, string>;
+
+/** The first message for each field, from the contract's own validation. */
+export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const field = formatPath(issue.path.slice(0, 1));
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/** The field errors of a 422 answer, keyed by top-level field. */
+export function fieldErrorsFromResponse(error: unknown): FieldErrors {
+  if (!(error instanceof HttpError) || error.status !== 422) return {};
+  const errors: FieldErrors = {};
+  for (const [path, messages] of Object.entries(error.fieldErrors)) {
+    const field = path.split(/[.[]/)[0] ?? path;
+    if (messages[0]) errors[field] ??= messages[0];
+  }
+  return errors;
+}
