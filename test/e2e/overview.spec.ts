@@ -88,11 +88,22 @@ test.describe('Overview on the demo data', () => {
     await expect(page.getByRole('button', { name: 'Show data table' })).toBeFocused();
   });
 
-  test('fits a 360 px phone without sideways scrolling', async ({ page }) => {
-    await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto('/');
-    await waitForPanels(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-  });
+  for (const width of [360, 768]) {
+    test(`every page fits a ${width} px screen without sideways scrolling`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 740 });
+      for (const path of [
+        '/',
+        '/indicators',
+        '/indicators/rereferrals-within-12-months',
+        '/quality-assurance',
+        '/action-plan',
+        '/partnership',
+      ]) {
+        await page.goto(path);
+        await waitForPanels(page);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, path).toBeLessThanOrEqual(0);
+      }
+    });
+  }
 });
