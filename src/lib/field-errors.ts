@@ -1,4 +1,4 @@
-import { HttpError, formatPath } from '../api/errors';
+import { HttpError, describeError, formatPath } from '../api/errors';
 import type { z } from '../api/zod';
 
 export type FieldErrors = Record<string, string>;
@@ -22,4 +22,20 @@ export function fieldErrorsFromResponse(error: unknown): FieldErrors {
     if (messages[0]) errors[field] ??= messages[0];
   }
   return errors;
+}
+
+/** After a failed save: the server's field errors (422) and a plain sentence saying what happened. */
+export function describeSaveFailure(error: unknown): { fieldErrors: FieldErrors; message: string } {
+  const fieldErrors = fieldErrorsFromResponse(error);
+  if (Object.keys(fieldErrors).length > 0) {
+    return {
+      fieldErrors,
+      message: 'Your changes were not saved: the data service found problems with them, shown below.',
+    };
+  }
+  const { title, detail } = describeError(error);
+  return {
+    fieldErrors,
+    message: `Your changes were not saved. ${title}. ${detail} What you entered is still here, so you can try again.`,
+  };
 }

@@ -9,6 +9,7 @@ import { QueryState } from '../../components/query-state';
 import { actionPlanProgressFigure } from '../../lib/board-charts';
 import { isOverdue } from '../../lib/overdue';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { useSearchParamUpdater } from '../../lib/use-search-param-updater';
 import { useOverdueReference } from '../../lib/use-overdue-reference';
 import { ActionCard } from './action-card';
 import { actionStatusLabels } from './action-labels';
@@ -26,7 +27,7 @@ export function ActionPlanPage() {
   useDocumentTitle('Action plan');
   const plan = useQuery(actionPlanQueries.plan());
   const overdue = useOverdueReference();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const ownerId = useId();
   const statusId = useId();
   const owner = params.get('owner') ?? '';
@@ -35,16 +36,8 @@ export function ActionPlanPage() {
   const [saved, setSaved] = useState<string | null>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
-  const setFilter = (name: 'owner' | 'status', value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
+  const updateParams = useSearchParamUpdater();
+  const setFilter = (name: 'owner' | 'status', value: string) => updateParams({ [name]: value });
   const finish = (message: string | null) => {
     setEditing(null);
     setSaved(message);

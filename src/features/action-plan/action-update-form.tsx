@@ -1,9 +1,8 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { actionUpdateRequestSchema, type Action, type ActionStatus } from '../../api/contract';
-import { describeError } from '../../api/errors';
-import { ErrorSummary } from '../../components/form/error-summary';
 import { Field } from '../../components/form/field';
-import { fieldErrorsFromIssues, fieldErrorsFromResponse, type FieldErrors } from '../../lib/field-errors';
+import { RecordForm } from '../../components/form/record-form';
+import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
 import { actionStatusLabels } from './action-labels';
 import { useUpdateAction } from './use-update-action';
 
@@ -24,7 +23,6 @@ interface Props {
 /** Update an action's status and progress and add a dated note; validated by the API contract. */
 export function ActionUpdateForm({ action, onDone, onCancel }: Props) {
   const id = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const [values, setValues] = useState<Values>({
     status: action.status,
     progress: String(action.progress),
@@ -35,10 +33,7 @@ export function ActionUpdateForm({ action, onDone, onCancel }: Props) {
   const update = useUpdateAction();
   const fieldIds = { status: `${id}-status`, progress: `${id}-progress`, note: `${id}-note` };
 
-  useEffect(() => headingRef.current?.focus(), []);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setSaveError(null);
     const request = {
       status: values.status,
@@ -59,30 +54,27 @@ export function ActionUpdateForm({ action, onDone, onCancel }: Props) {
             `Saved: “${action.title}” is ${actionStatusLabels[saved.status].toLowerCase()}, ${saved.progress}% done.`,
           ),
         onError: (error) => {
-          const fromServer = fieldErrorsFromResponse(error);
-          setErrors(fromServer);
-          const { title, detail } = describeError(error);
-          setSaveError(
-            Object.keys(fromServer).length > 0
-              ? 'Your changes were not saved: the data service found problems with them, shown below.'
-              : `Your changes were not saved. ${title}. ${detail} What you entered is still here, so you can try again.`,
-          );
+          const failure = describeSaveFailure(error);
+          setErrors(failure.fieldErrors);
+          setSaveError(failure.message);
         },
       },
     );
   };
 
   return (
-    <form className="record-form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
-      <h4 id={`${id}-heading`} tabIndex={-1} ref={headingRef}>
-        Update: {action.title}
-      </h4>
-      {saveError ? (
-        <p className="record-form__failure" role="alert">
-          {saveError}
-        </p>
-      ) : null}
-      <ErrorSummary errors={errors} fieldIds={fieldIds} labels={labels} />
+    <RecordForm
+      heading={`Update: ${action.title}`}
+      headingLevel={4}
+      saveError={saveError}
+      errors={errors}
+      fieldIds={fieldIds}
+      labels={labels}
+      pending={update.isPending}
+      submitLabel="Save update"
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
       <div className="record-form__grid">
         <Field label="Status" error={errors.status} id={fieldIds.status}>
           <select
@@ -126,14 +118,6 @@ export function ActionUpdateForm({ action, onDone, onCancel }: Props) {
           onChange={(e) => setValues((v) => ({ ...v, note: e.target.value }))}
         />
       </Field>
-      <div className="record-form__actions">
-        <button type="submit" className="button" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save update'}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </RecordForm>
   );
 }

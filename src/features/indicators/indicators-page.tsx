@@ -8,6 +8,7 @@ import { summariseIndicator } from '../../lib/indicator-summary';
 import { themeLabels, themeOrder } from '../../lib/indicator-labels';
 import { ragLabels, type RagStatus } from '../../lib/rag';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { useSearchParamUpdater } from '../../lib/use-search-param-updater';
 import { useReportingYear } from '../../lib/use-reporting-year';
 import { IndicatorTable } from './indicator-table';
 
@@ -17,7 +18,7 @@ const isRag = (value: string | null): value is RagStatus => RAG_FILTERS.some((r)
 export function IndicatorsPage() {
   useDocumentTitle('Indicators');
   const { year } = useReportingYear();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const searchId = useId();
   const statusId = useId();
   const query = params.get('q') ?? '';
@@ -26,24 +27,10 @@ export function IndicatorsPage() {
   const list = useQuery(indicatorQueries.list());
 
   // Filters live in the URL, so a filtered list can be shared; typing replaces history entries.
-  const setFilter = (name: 'q' | 'rag', value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
+  const updateParams = useSearchParamUpdater();
+  const setFilter = (name: 'q' | 'rag', value: string) => updateParams({ [name]: value });
 
-  const clearFilters = () =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      next.delete('q');
-      next.delete('rag');
-      return next;
-    });
+  const clearFilters = () => updateParams({ q: null, rag: null });
 
   return (
     <div className="page">

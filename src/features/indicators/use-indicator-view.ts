@@ -1,8 +1,8 @@
-import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ComparatorId, FinancialYear, Indicator } from '../../api/contract';
 import { financialYearCode, financialYearStart } from '../../lib/periods';
 import { toPoints } from '../../lib/series';
+import { useSearchParamUpdater } from '../../lib/use-search-param-updater';
 
 /** Every financial year an indicator (or its comparators) has a figure in, in order. */
 export function yearsCovered(indicator: Indicator): FinancialYear[] {
@@ -24,7 +24,7 @@ export function useIndicatorView(
   indicator: Indicator | undefined,
   defaults: { from: FinancialYear | null; to: FinancialYear | null },
 ) {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const years = indicator ? yearsCovered(indicator) : [];
   const pick = (value: string | null, fallback: FinancialYear | null, edge: FinancialYear | undefined) =>
     value && years.includes(value) ? value : fallback && years.includes(fallback) ? fallback : edge;
@@ -33,21 +33,7 @@ export function useIndicatorView(
   if (from && to && from > to) [from, to] = [to, from];
   const hidden = new Set((params.get('hide') ?? '').split(',').filter(Boolean));
 
-  const update = useCallback(
-    (changes: Record<string, string | null>) =>
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value) next.set(key, value);
-            else next.delete(key);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
+  const update = useSearchParamUpdater();
 
   const toggleComparator = (id: ComparatorId) => {
     const next = new Set(hidden);

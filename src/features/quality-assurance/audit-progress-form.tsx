@@ -1,15 +1,14 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import {
   auditUpdateRequestSchema,
   type Audit,
   type AuditStatus,
   type AuditUpdateRequest,
 } from '../../api/contract';
-import { describeError } from '../../api/errors';
-import { ErrorSummary } from '../../components/form/error-summary';
 import { Field } from '../../components/form/field';
+import { RecordForm } from '../../components/form/record-form';
 import { gradeLabels } from '../../lib/board-charts';
-import { fieldErrorsFromIssues, fieldErrorsFromResponse, type FieldErrors } from '../../lib/field-errors';
+import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
 import { useUpdateAudit } from './use-update-audit';
 
 const statusLabels: Record<AuditStatus, string> = {
@@ -69,7 +68,6 @@ interface Props {
 /** Record an audit's progress, checked against the same contract the API uses. */
 export function AuditProgressForm({ audit, onDone, onCancel }: Props) {
   const id = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const [values, setValues] = useState<Values>(() => initialValues(audit));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -81,10 +79,7 @@ export function AuditProgressForm({ audit, onDone, onCancel }: Props) {
     grades: `${id}-grade-outstanding`,
   };
 
-  useEffect(() => headingRef.current?.focus(), []);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setSaveError(null);
     const parsed = auditUpdateRequestSchema.safeParse(toRequest(values));
     if (!parsed.success) {
@@ -99,14 +94,9 @@ export function AuditProgressForm({ audit, onDone, onCancel }: Props) {
         onSuccess: () =>
           onDone(`Saved: “${audit.title}” is now ${statusLabels[request.status].toLowerCase()}.`),
         onError: (error) => {
-          const fromServer = fieldErrorsFromResponse(error);
-          setErrors(fromServer);
-          const { title, detail } = describeError(error);
-          setSaveError(
-            Object.keys(fromServer).length > 0
-              ? 'Your changes were not saved: the data service found problems with them, shown below.'
-              : `Your changes were not saved. ${title}. ${detail} What you entered is still here, so you can try again.`,
-          );
+          const failure = describeSaveFailure(error);
+          setErrors(failure.fieldErrors);
+          setSaveError(failure.message);
         },
       },
     );
@@ -116,16 +106,18 @@ export function AuditProgressForm({ audit, onDone, onCancel }: Props) {
     setValues((v) => ({ ...v, grades: { ...v.grades, [key]: value } }));
 
   return (
-    <form className="record-form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`} tabIndex={-1} ref={headingRef}>
-        Record progress: {audit.title}
-      </h3>
-      {saveError ? (
-        <p className="record-form__failure" role="alert">
-          {saveError}
-        </p>
-      ) : null}
-      <ErrorSummary errors={errors} fieldIds={fieldIds} labels={labels} />
+    <RecordForm
+      heading={`Record progress: ${audit.title}`}
+      headingLevel={3}
+      saveError={saveError}
+      errors={errors}
+      fieldIds={fieldIds}
+      labels={labels}
+      pending={update.isPending}
+      submitLabel="Save progress"
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
       <div className="record-form__grid">
         <Field label="Status" error={errors.status} id={fieldIds.status}>
           <select
@@ -187,14 +179,6 @@ export function AuditProgressForm({ audit, onDone, onCancel }: Props) {
           ))}
         </div>
       </fieldset>
-      <div className="record-form__actions">
-        <button type="submit" className="button" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save progress'}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </RecordForm>
   );
 }

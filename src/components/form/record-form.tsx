@@ -1,0 +1,67 @@
+import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import type { FieldErrors } from '../../lib/field-errors';
+import { ErrorSummary } from './error-summary';
+
+interface Props {
+  heading: string;
+  headingLevel: 3 | 4;
+  /** Why the last save failed, in plain words; the fields keep what was typed. */
+  saveError: string | null;
+  errors: FieldErrors;
+  fieldIds: Record<string, string>;
+  labels: Record<string, string>;
+  pending: boolean;
+  submitLabel: string;
+  onSubmit: () => void;
+  onCancel: () => void;
+  children: ReactNode;
+}
+
+/**
+ * The frame every record-and-save form shares: a heading that takes focus when the form opens,
+ * the reason a save failed, the error summary, the fields, and Save and Cancel.
+ */
+export function RecordForm({
+  heading,
+  headingLevel,
+  saveError,
+  errors,
+  fieldIds,
+  labels,
+  pending,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  children,
+}: Props) {
+  const id = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  useEffect(() => headingRef.current?.focus(), []);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+  return (
+    <form className="record-form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
+      <Heading id={`${id}-heading`} tabIndex={-1} ref={headingRef}>
+        {heading}
+      </Heading>
+      {saveError ? (
+        <p className="record-form__failure" role="alert">
+          {saveError}
+        </p>
+      ) : null}
+      <ErrorSummary errors={errors} fieldIds={fieldIds} labels={labels} />
+      {children}
+      <div className="record-form__actions">
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? 'Saving…' : submitLabel}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
