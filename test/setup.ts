@@ -1,12 +1,15 @@
 import '@testing-library/jest-dom/vitest';
+import 'fake-indexeddb/auto';
+import { clear } from 'idb-keyval';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { demoApi } from '../mocks/handlers';
 import { server } from '../mocks/node';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
+afterEach(async () => {
   cleanup();
+  await clear();
   server.resetHandlers();
   demoApi.reset();
   localStorage.clear();

@@ -14,6 +14,10 @@ const IndicatorPage = lazy(() =>
   import('../features/indicators/indicator-page').then((m) => ({ default: m.IndicatorPage })),
 );
 
+const ImportPage = lazy(() =>
+  import('../features/import/import-page').then((m) => ({ default: m.ImportPage })),
+);
+
 const page = (element: ReactNode) => (
   <Suspense fallback={<LoadingState label="Loading the page" />}>{element}</Suspense>
 );
@@ -26,6 +30,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <OverviewPage /> },
       { path: 'indicators', element: page(<IndicatorsPage />) },
       { path: 'indicators/:id', element: page(<IndicatorPage />) },
+      { path: 'import', element: page(<ImportPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

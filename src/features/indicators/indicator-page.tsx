@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import type { Annotation, FinancialYear, Indicator } from '../../api/contract';
+import type { Annotation, FinancialYear } from '../../api/contract';
+import type { ListedIndicator } from '../../api/local-indicators';
 import { boardQueries, indicatorQueries } from '../../api/queries';
 import { ChartFigure } from '../../components/charts/chart-figure';
 import type { ChartSeries } from '../../components/charts/chart-types';
@@ -41,7 +42,7 @@ export function IndicatorPage() {
   );
 }
 
-function IndicatorDetail({ indicator }: { indicator: Indicator }) {
+function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
   const board = useQuery(boardQueries.detail());
   const annotations = useQuery(indicatorQueries.annotations());
   const { year } = useReportingYear();
@@ -184,7 +185,11 @@ function IndicatorDetail({ indicator }: { indicator: Indicator }) {
           </dd>
           <dt>Data</dt>
           <dd>
-            {indicator.illustrative ? 'Illustrative: invented for the demonstration' : 'Published figures'}
+            {indicator.importedFrom
+              ? `Imported from ${indicator.importedFrom.fileName} on ${formatDate(indicator.importedFrom.importedAt.slice(0, 10))}; kept only in this browser`
+              : indicator.illustrative
+                ? 'Illustrative: invented for the demonstration'
+                : 'Published figures'}
           </dd>
         </dl>
       </section>
