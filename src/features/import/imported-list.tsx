@@ -115,9 +115,10 @@ export function ImportedList() {
                         type="button"
                         className="button button--secondary"
                         disabled={remove.isPending}
+                        aria-label={`Remove ${i.title}`}
                         onClick={() => remove.mutate(i.id)}
                       >
-                        Remove<span className="visually-hidden"> {i.title}</span>
+                        Remove
                       </button>
                     </td>
                   </tr>
