@@ -93,16 +93,19 @@ export function ImportPreview({ stage, boardArea, existingIds, saving, onSave, o
         </section>
       )}
       <div className="import-actions">
-        <button
-          type="button"
-          className="button"
-          disabled={problems.length > 0 || indicators.length === 0 || saving}
-          onClick={() => onSave(indicators)}
-        >
-          {saving ? 'Saving…' : `Import ${count(indicators.length, 'indicator')}`}
-        </button>
+        {/* A file with problems cannot be imported at all: there is no button to press. */}
+        {problems.length === 0 ? (
+          <button
+            type="button"
+            className="button"
+            disabled={indicators.length === 0 || saving}
+            onClick={() => onSave(indicators)}
+          >
+            {saving ? 'Saving…' : `Import ${count(indicators.length, 'indicator')}`}
+          </button>
+        ) : null}
         <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
+          {problems.length === 0 ? 'Cancel' : 'Choose another file'}
         </button>
       </div>
     </div>

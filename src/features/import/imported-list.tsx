@@ -90,7 +90,7 @@ export function ImportedList() {
       >
         {(indicators) => (
           <div className="table-scroll" role="region" aria-label="Imported indicators" tabIndex={0}>
-            <table className="data-table imported-table">
+            <table className="data-table data-table--text imported-table">
               <caption>Imported indicators</caption>
               <thead>
                 <tr>

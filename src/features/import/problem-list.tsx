@@ -10,7 +10,7 @@ export function ProblemList({ problems, fileName }: { problems: readonly Problem
         fix. Your existing data is unchanged.
       </p>
       <div className="table-scroll" role="region" aria-label="Problems found" tabIndex={0}>
-        <table className="data-table">
+        <table className="data-table data-table--text">
           <caption>Problems found</caption>
           <thead>
             <tr>

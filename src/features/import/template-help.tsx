@@ -23,7 +23,7 @@ export function TemplateHelp() {
         Download the template (CSV)
       </button>
       <div className="table-scroll" role="region" aria-label="Template columns" tabIndex={0}>
-        <table className="data-table">
+        <table className="data-table data-table--text">
           <caption>Template columns</caption>
           <thead>
             <tr>
