@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ImportedFrom } from '../../api/local-indicators';
-import { describeEes, isEes, parseEesMeta, type EesFile, type EesMetaColumn } from './parse/ees';
+import type { EesFile } from './parse/ees';
+import type { ReadImport } from './parse/read-file';
 import { readOffThread } from './parse/read-off-thread';
 import { isTemplate } from './parse/template';
 import type { Problem, Table } from './parse/types';
@@ -36,19 +37,11 @@ export function useImportFile() {
     setStage({ kind: 'reading', fileName, progress: 0 });
     const onProgress = (progress: number) =>
       setStage((s) => (s.kind === 'reading' && s.fileName === fileName ? { ...s, progress } : s));
-    let result;
-    let meta: Map<string, EesMetaColumn> | undefined;
+    let result: ReadImport;
     try {
-      result = await readOffThread(data, onProgress);
-      if (metaFile) {
-        const metaResult = await readOffThread(metaFile, () => {});
-        if (metaResult.ok) meta = parseEesMeta(metaResult.table);
-      }
+      result = await readOffThread(data, metaFile ?? null, onProgress);
     } catch {
-      result = {
-        ok: false as const,
-        problem: { row: null, column: null, message: 'The file could not be read.' },
-      };
+      result = { ok: false, problem: { row: null, column: null, message: 'The file could not be read.' } };
     }
     if (!result.ok) {
       setStage({ kind: 'unreadable', fileName, problems: [result.problem] });
@@ -56,8 +49,8 @@ export function useImportFile() {
     }
     const source = { fileName, importedAt: new Date().toISOString() };
     const { table } = result;
-    if (isEes(table.header)) {
-      setStage({ kind: 'ees', source, table, file: describeEes(table, meta) });
+    if (result.ees) {
+      setStage({ kind: 'ees', source, table, file: result.ees });
     } else if (isTemplate(table.header)) {
       setStage({ kind: 'template', source, table });
     } else {

@@ -1,13 +1,13 @@
-import { readFileBytes } from './read-file';
+import { readImport } from './read-file';
+
+type Input = { name: string; buffer: ArrayBuffer };
 
 /**
  * Reads a file off the main thread, so a large file keeps the page responsive. Progress goes
  * back as fractions; the result as a table of text cells.
  */
-self.onmessage = async (event: MessageEvent<{ name: string; buffer: ArrayBuffer }>) => {
-  const { name, buffer } = event.data;
-  const result = await readFileBytes(name, buffer, (fraction) =>
-    self.postMessage({ type: 'progress', fraction }),
-  );
+self.onmessage = async (event: MessageEvent<{ data: Input; meta: Input | null }>) => {
+  const { data, meta } = event.data;
+  const result = await readImport(data, meta, (fraction) => self.postMessage({ type: 'progress', fraction }));
   self.postMessage({ type: 'done', result });
 };
