@@ -12,6 +12,8 @@ export const LOCAL_PREFIX = 'local-';
 export const importedFromSchema = z.object({
   fileName: z.string().check(z.minLength(1)),
   importedAt: z.iso.datetime(),
+  /** The area the figures describe, when the file says (an EES file's local authority). */
+  area: z.optional(z.string().check(z.minLength(1))),
 });
 
 export const localIndicatorSchema = z.intersection(

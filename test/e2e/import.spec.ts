@@ -64,6 +64,14 @@ test.describe('Import', () => {
     await expect(page.getByText('Nothing imported yet.')).toBeVisible();
   });
 
+  test('fits a 360 px phone, with a file’s problems shown, without sideways scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto('/import');
+    await page.getByLabel('Choose a CSV or Excel file').setInputFiles(resolve(fixtures, 'errors.csv'));
+    await expect(page.getByRole('alert')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
   for (const theme of ['light', 'dark'] as const) {
     test(`axe finds no WCAG A/AA violation on the Import page (${theme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: theme });

@@ -101,6 +101,23 @@ describe('Import page', () => {
     expect(screen.getByText(/Compared with West Midlands and England/)).toBeInTheDocument();
   });
 
+  it('labels an imported area’s own series with its name, not the board’s', async () => {
+    const setup = renderApp('/import');
+    await choose(setup, fixture('dfe-referrals-cut.csv'));
+    await setup.user.selectOptions(
+      await screen.findByRole('combobox', { name: 'Local authority' }),
+      'Sandwell',
+    );
+    await setup.user.click(screen.getByRole('button', { name: 'Import 10 indicators' }));
+    await screen.findByText(/10 indicators imported/);
+    await setup.router.navigate('/indicators/local-sandwell-referral-count?from=2023-24&to=2024-25');
+    await setup.user.click(await screen.findByRole('button', { name: 'Show data table' }));
+    const headers = within(screen.getByRole('table'))
+      .getAllByRole('columnheader')
+      .map((th) => th.textContent);
+    expect(headers).toEqual(['Period', 'Sandwell', 'England', 'West Midlands']);
+  });
+
   it('sends nothing from the file over the network', async () => {
     const requests: { method: string; url: string; body: string }[] = [];
     const record = async ({ request }: { request: Request }) => {

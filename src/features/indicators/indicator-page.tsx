@@ -50,7 +50,8 @@ function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
   const fromId = useId();
   const toId = useId();
   const { from, to } = view;
-  const area = board.data?.area.name ?? 'This board';
+  // An imported EES indicator may describe another local authority than the board's.
+  const area = indicator.importedFrom?.area ?? board.data?.area.name ?? 'This board';
 
   if (!from || !to) {
     return <p className="state state--empty">There are no figures for this indicator yet.</p>;

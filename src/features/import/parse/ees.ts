@@ -313,7 +313,7 @@ export function buildFromEes(
       source: { name: source.fileName, publisher: 'Department for Education (imported file)' },
       series: get('own'),
       comparators,
-      importedFrom: source,
+      importedFrom: { ...source, area: area.name },
     };
   });
   return { indicators, problems };
