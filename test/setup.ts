@@ -1,4 +1,6 @@
 import '@testing-library/jest-dom/vitest';
+import 'fake-indexeddb/auto';
+import { clear } from 'idb-keyval';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { demoApi } from '../mocks/handlers';
@@ -8,8 +10,9 @@ import { server } from '../mocks/node';
 configure({ asyncUtilTimeout: 5000 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
+afterEach(async () => {
   cleanup();
+  await clear();
   server.resetHandlers();
   demoApi.reset();
   localStorage.clear();

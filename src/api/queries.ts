@@ -1,5 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiGet } from './client';
+import { HttpError } from './errors';
+import { isLocalId, loadLocalIndicators, type ListedIndicator } from './local-indicators';
 
 /**
  * One query-options factory per API area. Keys start with the area and include every variable
@@ -20,12 +22,27 @@ export const indicatorQueries = {
   list: () =>
     queryOptions({
       queryKey: [...indicatorQueries.all(), 'list'] as const,
-      queryFn: ({ signal }) => apiGet('indicators', { signal }),
+      // The API's indicators, then any the user imported into this browser (ids `local-...`).
+      queryFn: async ({ signal }): Promise<{ indicators: ListedIndicator[] }> => {
+        const [api, local] = await Promise.all([apiGet('indicators', { signal }), loadLocalIndicators()]);
+        return { indicators: [...api.indicators, ...local] };
+      },
     }),
   detail: (id: string) =>
     queryOptions({
       queryKey: [...indicatorQueries.all(), 'detail', id] as const,
-      queryFn: ({ signal }) => apiGet('indicator', { signal, params: { id } }),
+      queryFn: async ({ signal }): Promise<ListedIndicator> => {
+        if (!isLocalId(id)) return apiGet('indicator', { signal, params: { id } });
+        const found = (await loadLocalIndicators()).find((i) => i.id === id);
+        if (!found) throw new HttpError(`local:${id}`, 404, 'This imported indicator has been removed.', {});
+        return found;
+      },
+    }),
+  /** Only the indicators imported into this browser. */
+  local: () =>
+    queryOptions({
+      queryKey: [...indicatorQueries.all(), 'local'] as const,
+      queryFn: () => loadLocalIndicators(),
     }),
   annotations: () =>
     queryOptions({

@@ -25,6 +25,9 @@ const ActionPlanPage = lazy(() =>
 const PartnershipPage = lazy(() =>
   import('../features/partnership/partnership-page').then((m) => ({ default: m.PartnershipPage })),
 );
+const ImportPage = lazy(() =>
+  import('../features/import/import-page').then((m) => ({ default: m.ImportPage })),
+);
 
 const page = (element: ReactNode) => (
   <Suspense fallback={<LoadingState label="Loading the page" />}>{element}</Suspense>
@@ -41,6 +44,7 @@ export const routes: RouteObject[] = [
       { path: 'quality-assurance', element: page(<QualityAssurancePage />) },
       { path: 'action-plan', element: page(<ActionPlanPage />) },
       { path: 'partnership', element: page(<PartnershipPage />) },
+      { path: 'import', element: page(<ImportPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import type { Annotation, FinancialYear, Indicator } from '../../api/contract';
+import type { Annotation, FinancialYear } from '../../api/contract';
+import type { ListedIndicator } from '../../api/local-indicators';
 import { boardQueries, indicatorQueries } from '../../api/queries';
 import { ChartFigure } from '../../components/charts/chart-figure';
 import type { ChartSeries } from '../../components/charts/chart-types';
@@ -41,7 +42,7 @@ export function IndicatorPage() {
   );
 }
 
-function IndicatorDetail({ indicator }: { indicator: Indicator }) {
+function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
   const board = useQuery(boardQueries.detail());
   const annotations = useQuery(indicatorQueries.annotations());
   const { year } = useReportingYear();
@@ -49,7 +50,8 @@ function IndicatorDetail({ indicator }: { indicator: Indicator }) {
   const fromId = useId();
   const toId = useId();
   const { from, to } = view;
-  const area = board.data?.area.name ?? 'This board';
+  // An imported EES indicator may describe another local authority than the board's.
+  const area = indicator.importedFrom?.area ?? board.data?.area.name ?? 'This board';
 
   if (!from || !to) {
     return <p className="state state--empty">There are no figures for this indicator yet.</p>;
@@ -184,7 +186,11 @@ function IndicatorDetail({ indicator }: { indicator: Indicator }) {
           </dd>
           <dt>Data</dt>
           <dd>
-            {indicator.illustrative ? 'Illustrative: invented for the demonstration' : 'Published figures'}
+            {indicator.importedFrom
+              ? `Imported from ${indicator.importedFrom.fileName} on ${formatDate(indicator.importedFrom.importedAt.slice(0, 10))}; kept only in this browser`
+              : indicator.illustrative
+                ? 'Illustrative: invented for the demonstration'
+                : 'Published figures'}
           </dd>
         </dl>
       </section>

@@ -1,11 +1,11 @@
 import { Link, useLocation } from 'react-router';
-import type { Indicator } from '../../api/contract';
+import type { ListedIndicator } from '../../api/local-indicators';
 import { RagBadge } from '../../components/rag-badge';
 import { formatValue } from '../../lib/format';
 import type { IndicatorSummary } from '../../lib/indicator-summary';
 
 interface Row {
-  indicator: Indicator;
+  indicator: ListedIndicator;
   summary: IndicatorSummary;
 }
 
@@ -37,6 +37,11 @@ export function IndicatorTable({ caption, rows }: { caption: string; rows: reado
                   </Link>
                   {indicator.illustrative ? (
                     <span className="indicator-table__note">Illustrative</span>
+                  ) : null}
+                  {indicator.importedFrom ? (
+                    <span className="indicator-table__note">
+                      Imported from {indicator.importedFrom.fileName}
+                    </span>
                   ) : null}
                 </th>
                 <td>

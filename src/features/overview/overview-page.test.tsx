@@ -174,7 +174,7 @@ describe('App shell', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Overview', 'Indicators', 'Quality assurance', 'Action plan', 'Partnership']);
+    ).toEqual(['Overview', 'Indicators', 'Quality assurance', 'Action plan', 'Partnership', 'Import']);
   });
 
   it('shows a page-not-found message for an unknown address', async () => {

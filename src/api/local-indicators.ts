@@ -1,0 +1,77 @@
+import { del, get, set } from 'idb-keyval';
+import { indicatorSchema, type Indicator } from './contract/indicators';
+import { z } from './zod';
+
+/**
+ * Indicators a user imported from their own files. They live only in this browser (IndexedDB),
+ * never on a server, and carry the file they came from. Ids start `local-` so they can never
+ * clash with the API's.
+ */
+export const LOCAL_PREFIX = 'local-';
+
+export const importedFromSchema = z.object({
+  fileName: z.string().check(z.minLength(1)),
+  importedAt: z.iso.datetime(),
+  /** The area the figures describe, when the file says (an EES file's local authority). */
+  area: z.optional(z.string().check(z.minLength(1))),
+});
+
+export const localIndicatorSchema = z.intersection(
+  indicatorSchema,
+  z.object({
+    id: z.string().check(z.startsWith(LOCAL_PREFIX, 'Imported indicator ids start with "local-"')),
+    importedFrom: importedFromSchema,
+  }),
+);
+
+/** The file "Export all" writes and "Import a saved dataset" reads. */
+export const localDatasetSchema = z.object({
+  format: z.literal('safeguarding-dashboard-local-data'),
+  version: z.literal(1),
+  exportedAt: z.iso.datetime(),
+  indicators: z.array(localIndicatorSchema),
+});
+
+export type ImportedFrom = z.infer<typeof importedFromSchema>;
+export type LocalIndicator = z.infer<typeof localIndicatorSchema>;
+export type LocalDataset = z.infer<typeof localDatasetSchema>;
+/** An indicator as the dashboard lists it: from the API, or imported and marked with its file. */
+export type ListedIndicator = Indicator & { importedFrom?: ImportedFrom };
+
+const KEY = 'local-indicators-v1';
+
+export const isLocalId = (id: string) => id.startsWith(LOCAL_PREFIX);
+
+/** Every imported indicator. Storage that cannot be read (a private window) counts as empty. */
+export async function loadLocalIndicators(): Promise<LocalIndicator[]> {
+  let stored: unknown;
+  try {
+    stored = await get(KEY);
+  } catch {
+    return [];
+  }
+  const parsed = z.array(localIndicatorSchema).safeParse(stored ?? []);
+  return parsed.success ? parsed.data : [];
+}
+
+/** Adds indicators, replacing any with the same id (a re-import of the same file). */
+export async function saveLocalIndicators(added: readonly LocalIndicator[]): Promise<void> {
+  const ids = new Set(added.map((i) => i.id));
+  const kept = (await loadLocalIndicators()).filter((i) => !ids.has(i.id));
+  await set(KEY, [...kept, ...added]);
+}
+
+export async function removeLocalIndicator(id: string): Promise<void> {
+  const kept = (await loadLocalIndicators()).filter((i) => i.id !== id);
+  if (kept.length === 0) await del(KEY);
+  else await set(KEY, kept);
+}
+
+export async function exportLocalDataset(now = new Date()): Promise<LocalDataset> {
+  return {
+    format: 'safeguarding-dashboard-local-data',
+    version: 1,
+    exportedAt: now.toISOString(),
+    indicators: await loadLocalIndicators(),
+  };
+}

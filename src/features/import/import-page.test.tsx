@@ -1,0 +1,248 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { server } from '../../../mocks/node';
+import { renderApp } from '../../../test/render';
+import { exportLocalDataset } from '../../api/local-indicators';
+
+function fixture(name: string, as = name): File {
+  return new File([readFileSync(resolve(import.meta.dirname, '../../../test/fixtures/import', name))], as);
+}
+
+type Setup = ReturnType<typeof renderApp>;
+
+async function choose({ user }: Setup, ...files: File[]) {
+  // The page is a lazy chunk: the first test in a busy run waits for it to load.
+  await user.upload(await screen.findByLabelText('Choose a CSV or Excel file', {}, { timeout: 5000 }), files);
+}
+
+async function importFile(setup: Setup, ...files: File[]) {
+  await choose(setup, ...files);
+  await setup.user.click(await screen.findByRole('button', { name: /^Import \d+ indicators?$/ }));
+  await screen.findByText(/indicators? imported\. They now appear on the Indicators page\./);
+}
+
+/** The data table's rows as [period, first series] text pairs. */
+async function tableRows({ user }: Setup) {
+  await user.click(await screen.findByRole('button', { name: 'Show data table' }));
+  return within(screen.getByRole('table'))
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => [...row.children].slice(0, 2).map((cell) => cell.textContent));
+}
+
+describe('Import page', () => {
+  it('says the file stays on this computer', async () => {
+    renderApp('/import');
+    expect(
+      await screen.findByText(
+        'Your file stays on this computer: nothing is uploaded.',
+        {},
+        { timeout: 5000 },
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Import your own data' })).toBeInTheDocument();
+  });
+
+  it('imports Wolverhampton’s real DfE referral counts 2013 to 2025, with suppressed cells shown as suppressed', async () => {
+    const setup = renderApp('/import');
+    await choose(setup, fixture('dfe-referrals-cut.csv'), fixture('dfe-referrals-cut.meta.csv'));
+    expect(await screen.findByRole('combobox', { name: 'Local authority' })).toHaveDisplayValue(
+      'Wolverhampton',
+    );
+    expect(screen.getByText(/^10 indicators and 390 values will be added/)).toBeInTheDocument();
+    await setup.user.click(screen.getByRole('button', { name: 'Import 10 indicators' }));
+    await screen.findByText(/10 indicators imported/);
+
+    await setup.router.navigate('/indicators/local-wolverhampton-referral-count?from=2012-13&to=2024-25');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Number of referrals' })).toBeInTheDocument();
+    expect(await tableRows(setup)).toEqual([
+      ['2012-13', '3,701'],
+      ['2013-14', '6,998'],
+      ['2014-15', '3,801'],
+      ['2015-16', '4,010'],
+      ['2016-17', '5,983'],
+      ['2017-18', '5,368'],
+      ['2018-19', '4,013'],
+      ['2019-20', '3,327'],
+      ['2020-21', '2,838'],
+      ['2021-22', '3,481'],
+      ['2022-23', '3,937'],
+      ['2023-24', '3,660'],
+      ['2024-25', '4,451'],
+    ]);
+
+    await setup.router.navigate(
+      '/indicators/local-wolverhampton-no-further-action-count?from=2020-21&to=2024-25',
+    );
+    expect(await tableRows(setup)).toEqual([
+      ['2020-21', '20'],
+      ['2021-22', '8'],
+      ['2022-23', 'c'],
+      ['2023-24', 'c'],
+      ['2024-25', 'c'],
+    ]);
+    const symbols = screen.getByRole('list', { name: 'Symbols used in this table' });
+    expect(symbols).toHaveTextContent('c: suppressed to protect confidentiality');
+  });
+
+  it('lets the user choose another area and fewer columns from an EES file', async () => {
+    const setup = renderApp('/import');
+    await choose(setup, fixture('dfe-referrals-cut.csv'));
+    await setup.user.selectOptions(
+      await screen.findByRole('combobox', { name: 'Local authority' }),
+      'Sandwell',
+    );
+    for (const box of screen.getAllByRole('checkbox')) {
+      if (!/^Referral count/.test(box.parentElement?.textContent ?? '')) await setup.user.click(box);
+    }
+    expect(screen.getByText(/^1 indicator and 39 values will be added/)).toBeInTheDocument();
+    expect(screen.getByText(/Compared with West Midlands and England/)).toBeInTheDocument();
+  });
+
+  it('labels an imported area’s own series with its name, not the board’s', async () => {
+    const setup = renderApp('/import');
+    await choose(setup, fixture('dfe-referrals-cut.csv'));
+    await setup.user.selectOptions(
+      await screen.findByRole('combobox', { name: 'Local authority' }),
+      'Sandwell',
+    );
+    await setup.user.click(screen.getByRole('button', { name: 'Import 10 indicators' }));
+    await screen.findByText(/10 indicators imported/);
+    await setup.router.navigate('/indicators/local-sandwell-referral-count?from=2023-24&to=2024-25');
+    await setup.user.click(await screen.findByRole('button', { name: 'Show data table' }));
+    const headers = within(screen.getByRole('table'))
+      .getAllByRole('columnheader')
+      .map((th) => th.textContent);
+    expect(headers).toEqual(['Period', 'Sandwell', 'England', 'West Midlands']);
+  });
+
+  it('sends nothing from the file over the network', async () => {
+    const requests: { method: string; url: string; body: string }[] = [];
+    const record = async ({ request }: { request: Request }) => {
+      requests.push({ method: request.method, url: request.url, body: await request.clone().text() });
+    };
+    server.events.on('request:start', record);
+    try {
+      const setup = renderApp('/import');
+      await importFile(setup, fixture('template-valid.csv'));
+      await setup.router.navigate('/indicators');
+      await screen.findByRole('heading', { level: 1, name: /^Indicators/ });
+      await screen.findByRole('link', { name: 'Children screened for CSE risk' });
+    } finally {
+      server.events.removeListener('request:start', record);
+    }
+    expect(requests.length).toBeGreaterThan(0);
+    for (const request of requests) {
+      expect(request.method).toBe('GET');
+      expect(request.body).toBe('');
+      expect(request.url).not.toMatch(/cse|screened/i);
+    }
+  });
+
+  it('shows imported indicators on the Indicators list, marked with their source file', async () => {
+    const setup = renderApp('/import');
+    await importFile(setup, fixture('template-valid.csv'));
+    await setup.router.navigate('/indicators');
+    await screen.findByRole('heading', { level: 1, name: /^Indicators/ });
+    const link = await screen.findByRole('link', { name: 'Children screened for CSE risk' });
+    expect(link.closest('th')).toHaveTextContent('Imported from template-valid.csv');
+  });
+
+  it('shows a headline imported indicator on the overview', async () => {
+    const setup = renderApp('/import');
+    await importFile(setup, fixture('template-valid.csv'));
+    await setup.router.navigate('/');
+    const tiles = await screen.findByRole('region', { name: 'Headline indicators' });
+    expect(
+      await within(tiles).findByText('Children screened for CSE risk', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
+  });
+
+  it('rejects a file with errors, listing each with its row and column, and keeps the existing data', async () => {
+    const setup = renderApp('/import');
+    await importFile(setup, fixture('template-valid.csv'));
+    await choose(setup, fixture('errors.csv'));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'errors.csv was not imported: 4 problems to fix. Your existing data is unchanged.',
+    );
+    const rows = within(alert)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => [...row.children].slice(0, 2).map((c) => c.textContent));
+    expect(rows).toEqual([
+      ['3', 'unit'],
+      ['4', 'value'],
+      ['5', 'period'],
+      ['6', 'period'],
+    ]);
+    expect(screen.queryByRole('button', { name: /^Import \d+ indicator/ })).not.toBeInTheDocument();
+    const imported = screen.getByRole('table', { name: 'Imported indicators' });
+    expect(
+      within(imported).getByRole('link', { name: 'Children screened for CSE risk' }),
+    ).toBeInTheDocument();
+  });
+
+  it('refuses a binary file renamed .csv with a clear message', async () => {
+    const setup = renderApp('/import');
+    await choose(setup, fixture('binary.csv', 'figures.csv'));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/not a text file: it contains binary data/);
+  });
+
+  it('says a file of only a header has no figures', async () => {
+    const setup = renderApp('/import');
+    await choose(setup, fixture('header-only.csv'));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The file has a header but no rows of figures.',
+    );
+  });
+
+  it('shows a formula-injection payload in a text cell as plain text', async () => {
+    const setup = renderApp('/import');
+    await importFile(setup, fixture('formula.csv'));
+    const imported = screen.getByRole('table', { name: 'Imported indicators' });
+    expect(
+      within(imported).getByRole('link', { name: '=HYPERLINK("http://evil.example","Click")' }),
+    ).toBeInTheDocument();
+  });
+
+  it('imports the template from an Excel workbook', async () => {
+    const setup = renderApp('/import');
+    await choose(setup, fixture('template.xlsx'));
+    expect(await screen.findByText(/^1 indicator and 2 values will be added/)).toBeInTheDocument();
+  });
+
+  it('removes an imported indicator', async () => {
+    const setup = renderApp('/import');
+    await importFile(setup, fixture('bom.csv'));
+    await setup.user.click(await screen.findByRole('button', { name: 'Remove Return interviews taken up' }));
+    expect(await screen.findByText('Nothing imported yet.')).toBeInTheDocument();
+  });
+
+  it('restores a dataset exported from another computer', async () => {
+    const setup = renderApp('/import');
+    await importFile(setup, fixture('semicolon.csv'));
+    const saved = JSON.stringify(await exportLocalDataset());
+    await setup.user.click(await screen.findByRole('button', { name: 'Remove Training courses run' }));
+    await screen.findByText('Nothing imported yet.');
+    await setup.user.upload(
+      screen.getByLabelText('Import a saved dataset'),
+      new File([saved], 'dashboard-local-data.json', { type: 'application/json' }),
+    );
+    const imported = await screen.findByRole('table', { name: 'Imported indicators' });
+    expect(within(imported).getByRole('link', { name: 'Training courses run' })).toBeInTheDocument();
+  });
+
+  it('rejects a saved dataset that is not valid, changing nothing', async () => {
+    const setup = renderApp('/import');
+    await screen.findByText('Nothing imported yet.', {}, { timeout: 5000 });
+    await setup.user.upload(
+      screen.getByLabelText('Import a saved dataset'),
+      new File(['{"format":"something-else"}'], 'other.json', { type: 'application/json' }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent('other.json was not imported');
+    expect(screen.getByText('Nothing imported yet.')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import type { ImportedFrom } from '../../api/local-indicators';
+import type { EesFile } from './parse/ees';
+import type { ReadImport } from './parse/read-file';
+import { readOffThread } from './parse/read-off-thread';
+import { isTemplate } from './parse/template';
+import type { Problem, Table } from './parse/types';
+
+export type ImportStage =
+  | { kind: 'idle' }
+  | { kind: 'reading'; fileName: string; progress: number }
+  | { kind: 'unreadable'; fileName: string; problems: Problem[] }
+  | { kind: 'template'; source: ImportedFrom; table: Table }
+  | { kind: 'ees'; source: ImportedFrom; table: Table; file: EesFile };
+
+const isMeta = (file: File) => file.name.toLowerCase().endsWith('.meta.csv');
+
+/**
+ * The file being imported, from choosing it to the preview. Nothing here leaves the browser:
+ * files are read with the File API, in a worker, and only what the user confirms is saved.
+ */
+export function useImportFile() {
+  const [stage, setStage] = useState<ImportStage>({ kind: 'idle' });
+
+  const choose = async (files: readonly File[]) => {
+    const data = files.find((f) => !isMeta(f));
+    const metaFile = files.find(isMeta);
+    if (!data) {
+      setStage({
+        kind: 'unreadable',
+        fileName: metaFile?.name ?? '',
+        problems: [{ row: null, column: null, message: 'Choose the data file too, not only its .meta.csv.' }],
+      });
+      return;
+    }
+    const fileName = data.name;
+    setStage({ kind: 'reading', fileName, progress: 0 });
+    const onProgress = (progress: number) =>
+      setStage((s) => (s.kind === 'reading' && s.fileName === fileName ? { ...s, progress } : s));
+    let result: ReadImport;
+    try {
+      result = await readOffThread(data, metaFile ?? null, onProgress);
+    } catch {
+      result = { ok: false, problem: { row: null, column: null, message: 'The file could not be read.' } };
+    }
+    if (!result.ok) {
+      setStage({ kind: 'unreadable', fileName, problems: [result.problem] });
+      return;
+    }
+    const source = { fileName, importedAt: new Date().toISOString() };
+    const { table } = result;
+    if (result.ees) {
+      setStage({ kind: 'ees', source, table, file: result.ees });
+    } else if (isTemplate(table.header)) {
+      setStage({ kind: 'template', source, table });
+    } else {
+      setStage({
+        kind: 'unreadable',
+        fileName,
+        problems: [
+          {
+            row: 1,
+            column: null,
+            message:
+              'This is neither the dashboard’s template (indicator_id, title, unit, period, value) nor an EES file (time_period, time_identifier, ...).',
+          },
+        ],
+      });
+    }
+  };
+
+  return { stage, choose, reset: () => setStage({ kind: 'idle' }) };
+}
