@@ -12,7 +12,9 @@ export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
+      {/* URL changes apply at once, not as a transition: a checkbox or select whose value lives in
+          the URL must show its new state on the click itself, not after React restores the old one. */}
+      <BrowserRouter useTransitions={false}>
         <AppRoutes />
       </BrowserRouter>
     </QueryClientProvider>
