@@ -5,4 +5,5 @@
 export const navItems = [
   { to: '/', label: 'Overview', end: true },
   { to: '/indicators', label: 'Indicators', end: false },
+  { to: '/meeting-pack', label: 'Meeting pack', end: false },
 ] as const;

@@ -14,6 +14,13 @@ const IndicatorPage = lazy(() =>
   import('../features/indicators/indicator-page').then((m) => ({ default: m.IndicatorPage })),
 );
 
+const MeetingPackPage = lazy(() =>
+  import('../features/meeting-pack/meeting-pack-page').then((m) => ({ default: m.MeetingPackPage })),
+);
+const PresentPage = lazy(() =>
+  import('../features/meeting-pack/present-page').then((m) => ({ default: m.PresentPage })),
+);
+
 const page = (element: ReactNode) => (
   <Suspense fallback={<LoadingState label="Loading the page" />}>{element}</Suspense>
 );
@@ -26,7 +33,10 @@ export const routes: RouteObject[] = [
       { index: true, element: <OverviewPage /> },
       { path: 'indicators', element: page(<IndicatorsPage />) },
       { path: 'indicators/:id', element: page(<IndicatorPage />) },
+      { path: 'meeting-pack', element: page(<MeetingPackPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
+  // The presentation fills the screen: no header, navigation or footer.
+  { path: '/meeting-pack/present', element: page(<PresentPage />) },
 ];

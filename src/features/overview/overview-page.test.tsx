@@ -174,7 +174,7 @@ describe('App shell', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Overview', 'Indicators']);
+    ).toEqual(['Overview', 'Indicators', 'Meeting pack']);
   });
 
   it('shows a page-not-found message for an unknown address', async () => {
