@@ -172,7 +172,7 @@ function PackItemCard({
               ) : null}
               <div className="field pack-item__note no-print">
                 <label htmlFor={noteId}>
-                  Speaker note<span className="visually-hidden"> for {name}</span>
+                  Speaker note <span className="visually-hidden">for {name}</span>
                 </label>
                 <textarea
                   id={noteId}

@@ -131,7 +131,7 @@ function TitleSlide() {
 
 function ChartSlide({ item, showNotes }: { item: PackItem; showNotes: boolean }) {
   // The chart takes about half the screen; the headline, key figure and narrative the rest.
-  const height = Math.max(220, Math.round(window.innerHeight * 0.42));
+  const height = Math.max(220, Math.round(window.innerHeight * 0.36));
   return (
     <PackChartView item={item}>
       {(state) => (
