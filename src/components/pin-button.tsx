@@ -13,13 +13,13 @@ export function PinButton({ item, title }: { item: PackChart; title: string }) {
       type="button"
       className="button button--secondary pin-button"
       aria-pressed={pinned}
+      aria-label={`Pin to meeting pack: ${title}`}
       onClick={() => toggle(item)}
     >
       <span aria-hidden="true" className="pin-button__mark">
         {pinned ? '✓' : '+'}
       </span>
       Pin to meeting pack
-      <span className="visually-hidden">: {title}</span>
     </button>
   );
 }

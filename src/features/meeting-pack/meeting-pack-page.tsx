@@ -144,19 +144,26 @@ function PackItemCard({
                     className="button button--secondary"
                     disabled={index === 0}
                     onClick={() => move(item.id, -1)}
+                    aria-label={`Move up: ${name}`}
                   >
-                    Move up<span className="visually-hidden">: {name}</span>
+                    Move up
                   </button>
                   <button
                     type="button"
                     className="button button--secondary"
                     disabled={index === count - 1}
                     onClick={() => move(item.id, 1)}
+                    aria-label={`Move down: ${name}`}
                   >
-                    Move down<span className="visually-hidden">: {name}</span>
+                    Move down
                   </button>
-                  <button type="button" className="button button--secondary" onClick={() => remove(item.id)}>
-                    Remove<span className="visually-hidden">: {name}</span>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    onClick={() => remove(item.id)}
+                    aria-label={`Remove: ${name}`}
+                  >
+                    Remove
                   </button>
                 </div>
               </div>
@@ -171,11 +178,10 @@ function PackItemCard({
                 </>
               ) : null}
               <div className="field pack-item__note no-print">
-                <label htmlFor={noteId}>
-                  Speaker note <span className="visually-hidden">for {name}</span>
-                </label>
+                <label htmlFor={noteId}>Speaker note</label>
                 <textarea
                   id={noteId}
+                  aria-label={`Speaker note for ${name}`}
                   rows={2}
                   maxLength={NOTE_MAX_LENGTH}
                   value={item.note}
