@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { PackChart } from '../lib/meeting-pack';
 import { MEETING_PACK_STORAGE_KEY, resetMeetingPack, useMeetingPackStore } from './meeting-pack-store';
 
 const stored = (items: unknown[]) =>
@@ -30,13 +31,13 @@ describe('meeting pack store', () => {
   });
 
   it('pins a chart once: pinning the same chart again unpins it', () => {
-    const chart = {
+    const chart: PackChart = {
       type: 'indicator',
       indicatorId: 'referrals',
       from: '2015-16',
       to: '2017-18',
       hidden: [],
-    } as const;
+    };
     useMeetingPackStore.getState().toggle(chart);
     useMeetingPackStore.getState().toggle({ ...chart, hidden: ['england'] });
     expect(useMeetingPackStore.getState().items).toHaveLength(2);
