@@ -8,5 +8,6 @@ export const navItems = [
   { to: '/quality-assurance', label: 'Quality assurance', end: false },
   { to: '/action-plan', label: 'Action plan', end: false },
   { to: '/partnership', label: 'Partnership', end: false },
+  { to: '/meeting-pack', label: 'Meeting pack', end: false },
   { to: '/import', label: 'Import', end: false },
 ] as const;

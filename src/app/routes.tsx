@@ -28,6 +28,12 @@ const PartnershipPage = lazy(() =>
 const ImportPage = lazy(() =>
   import('../features/import/import-page').then((m) => ({ default: m.ImportPage })),
 );
+const MeetingPackPage = lazy(() =>
+  import('../features/meeting-pack/meeting-pack-page').then((m) => ({ default: m.MeetingPackPage })),
+);
+const PresentPage = lazy(() =>
+  import('../features/meeting-pack/present-page').then((m) => ({ default: m.PresentPage })),
+);
 
 const page = (element: ReactNode) => (
   <Suspense fallback={<LoadingState label="Loading the page" />}>{element}</Suspense>
@@ -45,7 +51,10 @@ export const routes: RouteObject[] = [
       { path: 'action-plan', element: page(<ActionPlanPage />) },
       { path: 'partnership', element: page(<PartnershipPage />) },
       { path: 'import', element: page(<ImportPage />) },
+      { path: 'meeting-pack', element: page(<MeetingPackPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
+  // The presentation fills the screen: no header, navigation or footer.
+  { path: '/meeting-pack/present', element: page(<PresentPage />) },
 ];

@@ -20,6 +20,13 @@ interface Props extends ChartData {
   height?: number;
   /** Extra controls beside the table and download buttons (comparator toggles, for example). */
   controls?: ReactNode;
+  /** A "Pin to meeting pack" toggle, shown with the chart's buttons. */
+  pin?: ReactNode;
+  /** False on a slide: no table, download or pin buttons. */
+  toolbar?: boolean;
+  /** Print the data table even when it is hidden on screen (the meeting pack's handout). */
+  printTable?: boolean;
+  className?: string;
 }
 
 /**
@@ -35,6 +42,10 @@ export function ChartFigure({
   source,
   height,
   controls,
+  pin,
+  toolbar = true,
+  printTable = false,
+  className,
   ...data
 }: Props) {
   const [showTable, setShowTable] = useState(false);
@@ -63,7 +74,7 @@ export function ChartFigure({
   };
 
   return (
-    <figure className="chart-figure" aria-labelledby={titleId}>
+    <figure className={`chart-figure ${className ?? ''}`} aria-labelledby={titleId}>
       <figcaption>
         <h3 id={titleId} className="chart-figure__title">
           {title}
@@ -74,29 +85,37 @@ export function ChartFigure({
       <div ref={chartRef}>
         <TrendChart {...data} height={height} />
       </div>
-      <div className="chart-figure__actions">
-        <button
-          type="button"
-          className="button button--secondary"
-          aria-expanded={showTable}
-          aria-controls={showTable ? tableId : undefined}
-          onClick={() => setShowTable((shown) => !shown)}
-        >
-          {showTable ? 'Hide data table' : 'Show data table'}
-        </button>
-        <button type="button" className="button button--secondary" onClick={downloadCsv}>
-          Download CSV <span className="visually-hidden">of {title}</span>
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => void downloadPng()}>
-          Download PNG <span className="visually-hidden">of {title}</span>
-        </button>
-      </div>
+      {toolbar ? (
+        <div className="chart-figure__actions">
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-expanded={showTable}
+            aria-controls={showTable ? tableId : undefined}
+            onClick={() => setShowTable((shown) => !shown)}
+          >
+            {showTable ? 'Hide data table' : 'Show data table'}
+          </button>
+          <button type="button" className="button button--secondary" onClick={downloadCsv}>
+            Download CSV <span className="visually-hidden">of {title}</span>
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => void downloadPng()}>
+            Download PNG <span className="visually-hidden">of {title}</span>
+          </button>
+          {pin}
+        </div>
+      ) : null}
       {exportError ? (
         <p className="chart-figure__error" role="alert">
           {exportError}
         </p>
       ) : null}
       {showTable ? <DataTable id={tableId} caption={tableCaption} {...data} /> : null}
+      {printTable && !showTable ? (
+        <div className="print-only">
+          <DataTable id={`${tableId}-print`} caption={tableCaption} {...data} />
+        </div>
+      ) : null}
       {source ? <p className="chart-figure__source">Source: {source}</p> : null}
     </figure>
   );

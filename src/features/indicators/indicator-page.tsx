@@ -1,18 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import type { Annotation, FinancialYear } from '../../api/contract';
 import type { ListedIndicator } from '../../api/local-indicators';
 import { boardQueries, indicatorQueries } from '../../api/queries';
 import { ChartFigure } from '../../components/charts/chart-figure';
-import type { ChartSeries } from '../../components/charts/chart-types';
+import { indicatorChart } from '../../components/charts/indicator-chart';
 import { Panel } from '../../components/panel';
+import { PinButton } from '../../components/pin-button';
 import { QueryState } from '../../components/query-state';
 import { formatDate, formatValue } from '../../lib/format';
 import { frequencyLabels, polarityLabels, themeLabels, unitLabel } from '../../lib/indicator-labels';
-import { describeComparators, describeSeries } from '../../lib/narrative';
-import { financialYearEndMonth, financialYearStartMonth, monthOfDate } from '../../lib/periods';
-import { latestPair, pointsWithin, toPoints } from '../../lib/series';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useReportingYear } from '../../lib/use-reporting-year';
 import { useIndicatorView } from './use-indicator-view';
@@ -57,27 +54,14 @@ function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
     return <p className="state state--empty">There are no figures for this indicator yet.</p>;
   }
 
-  const own = pointsWithin(toPoints(indicator.series, indicator.frequency), from, to);
-  const comparators = indicator.comparators.map((c, i) => ({
-    ...c,
-    points: pointsWithin(toPoints(c.series, indicator.frequency), from, to),
-    colorIndex: i + 1,
-  }));
-  const shown = comparators.filter((c) => view.isShown(c.id));
-  const series: ChartSeries[] = [
-    { id: indicator.id, label: area, points: own, colorIndex: 0 },
-    ...shown.map((c) => ({ id: c.id, label: c.label, points: c.points, colorIndex: c.colorIndex })),
-  ];
-  const events = (annotations.data?.annotations ?? []).filter(
-    (a) => (a.indicatorId === null || a.indicatorId === indicator.id) && inRange(a, from, to),
-  );
-  const { latest } = latestPair(own);
-  const narrative = [
-    describeSeries(indicator, own),
-    latest ? describeComparators(indicator, latest.period, shown) : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const hidden = indicator.comparators.map((c) => c.id).filter((c) => !view.isShown(c));
+  const { comparators, events, figure } = indicatorChart(indicator, {
+    from,
+    to,
+    hidden,
+    areaName: area,
+    annotations: annotations.data?.annotations ?? [],
+  });
 
   return (
     <>
@@ -123,17 +107,14 @@ function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
       </div>
 
       <ChartFigure
-        title={indicator.title}
-        narrative={narrative}
-        tableCaption={`${indicator.title}, ${from} to ${to}`}
-        fileName={`${indicator.id}-${from}-to-${to}`}
-        series={series}
-        unit={indicator.unit}
-        decimalPlaces={indicator.decimalPlaces}
-        target={indicator.target?.value ?? null}
-        markers={events.map((e) => ({ id: e.id, month: monthOfDate(e.date), label: e.label }))}
-        source={indicator.source.name}
+        {...figure}
         height={360}
+        pin={
+          <PinButton
+            item={{ type: 'indicator', indicatorId: indicator.id, from, to, hidden }}
+            title={indicator.title}
+          />
+        }
       />
 
       {events.length > 0 ? (
@@ -196,9 +177,4 @@ function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
       </section>
     </>
   );
-}
-
-function inRange(annotation: Annotation, from: FinancialYear, to: FinancialYear): boolean {
-  const month = monthOfDate(annotation.date);
-  return month >= financialYearStartMonth(from) && month <= financialYearEndMonth(to);
 }

@@ -1,19 +1,7 @@
 import { useSearchParams } from 'react-router';
 import type { ComparatorId, FinancialYear, Indicator } from '../../api/contract';
-import { financialYearCode, financialYearStart } from '../../lib/periods';
-import { toPoints } from '../../lib/series';
+import { yearsCovered } from '../../components/charts/indicator-chart';
 import { useSearchParamUpdater } from '../../lib/use-search-param-updater';
-
-/** Every financial year an indicator (or its comparators) has a figure in, in order. */
-export function yearsCovered(indicator: Indicator): FinancialYear[] {
-  const all = [indicator.series, ...indicator.comparators.map((c) => c.series)].flatMap((s) =>
-    toPoints(s, indicator.frequency).map((p) => financialYearStart(p.period.financialYear)!),
-  );
-  if (all.length === 0) return [];
-  const first = Math.min(...all);
-  const last = Math.max(...all);
-  return Array.from({ length: last - first + 1 }, (_, i) => financialYearCode(first + i));
-}
 
 /**
  * The indicator page's view lives in the URL so it can be shared: `from` and `to` (financial

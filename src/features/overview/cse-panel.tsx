@@ -2,7 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import type { FinancialYear, Indicator } from '../../api/contract';
 import { indicatorQueries } from '../../api/queries';
 import { ChartFigure } from '../../components/charts/chart-figure';
+import { yearsCovered } from '../../components/charts/indicator-chart';
 import { Panel } from '../../components/panel';
+import { PinButton } from '../../components/pin-button';
+import type { PackChart } from '../../lib/meeting-pack';
 import { QueryState } from '../../components/query-state';
 import { describeSeries } from '../../lib/narrative';
 import { financialYearEndMonth } from '../../lib/periods';
@@ -23,8 +26,16 @@ function CseChart({ indicator, year }: { indicator: Indicator; year: FinancialYe
       decimalPlaces={indicator.decimalPlaces}
       target={indicator.target?.value ?? null}
       source={indicator.source.name}
+      pin={<PinButton item={pinnedAs(indicator, year)} title={indicator.title} />}
     />
   );
+}
+
+/** The chart as a meeting pack item: every year of figures up to the reporting year. */
+function pinnedAs(indicator: Indicator, year: FinancialYear | null): PackChart {
+  const years = yearsCovered(indicator);
+  const to = year && years.includes(year) ? year : (years.at(-1) ?? year ?? '');
+  return { type: 'indicator', indicatorId: indicator.id, from: years[0] ?? to, to, hidden: [] };
 }
 
 export function CsePanel({ year }: { year: FinancialYear | null }) {

@@ -174,7 +174,15 @@ describe('App shell', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Overview', 'Indicators', 'Quality assurance', 'Action plan', 'Partnership', 'Import']);
+    ).toEqual([
+      'Overview',
+      'Indicators',
+      'Quality assurance',
+      'Action plan',
+      'Partnership',
+      'Meeting pack',
+      'Import',
+    ]);
   });
 
   it('shows a page-not-found message for an unknown address', async () => {

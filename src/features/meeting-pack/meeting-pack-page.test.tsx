@@ -1,0 +1,205 @@
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { server } from '../../../mocks/node';
+import { renderApp } from '../../../test/render';
+import { apiBaseUrl } from '../../api/client';
+import { encodePack, type PackItem } from '../../lib/meeting-pack';
+import {
+  MEETING_PACK_STORAGE_KEY,
+  resetMeetingPack,
+  useMeetingPackStore,
+} from '../../stores/meeting-pack-store';
+
+const CSE = 'Children identified at risk of child sexual exploitation';
+const REREFERRALS = 'Re-referrals within 12 months of a previous referral';
+const REFERRALS = 'Referrals to children’s social care';
+
+const chart = (indicatorId: string, note = '') => ({
+  type: 'indicator' as const,
+  indicatorId,
+  from: '2015-16',
+  to: '2017-18',
+  hidden: [],
+  note,
+});
+
+/** Puts charts in the pack as if the user had pinned them. */
+function givenPack(...items: ReturnType<typeof chart>[]) {
+  useMeetingPackStore.getState().replace(items);
+}
+
+/** The chart titles in the pack, in order, once each has loaded. */
+async function packTitles(count: number) {
+  const list = await screen.findByRole('list', { name: 'Charts in the pack' });
+  const items = within(list).getAllByRole('listitem');
+  expect(items).toHaveLength(count);
+  return Promise.all(
+    items.map(async (item) => (await within(item).findByRole('heading', { level: 3 })).textContent),
+  );
+}
+
+beforeEach(() => resetMeetingPack());
+
+describe('Pinning a chart', () => {
+  it('pins an indicator’s chart from the chart itself and shows it in the meeting pack', async () => {
+    const { user } = renderApp('/indicators/rereferrals-within-12-months');
+    const pin = await screen.findByRole('button', { name: `Pin to meeting pack: ${REREFERRALS}` });
+    expect(pin).toHaveAttribute('aria-pressed', 'false');
+    await user.click(pin);
+    expect(pin).toHaveAttribute('aria-pressed', 'true');
+
+    await user.click(screen.getByRole('link', { name: 'Meeting pack' }));
+    expect(await packTitles(1)).toEqual([REREFERRALS]);
+    expect(screen.getByText('Chart 1 of 1, 2015-16 to 2017-18')).toBeInTheDocument();
+  });
+
+  it('unpins a chart when its pin is pressed again', async () => {
+    const { user } = renderApp('/');
+    const pin = await screen.findByRole('button', { name: `Pin to meeting pack: ${CSE}` });
+    await user.click(pin);
+    await user.click(pin);
+    expect(pin).toHaveAttribute('aria-pressed', 'false');
+    await user.click(screen.getByRole('link', { name: 'Meeting pack' }));
+    expect(await screen.findByText(/Your meeting pack is empty/)).toBeInTheDocument();
+  });
+
+  it('remembers the pack in the browser', async () => {
+    const { user } = renderApp('/indicators/referrals');
+    await user.click(await screen.findByRole('button', { name: `Pin to meeting pack: ${REFERRALS}` }));
+    const stored = JSON.parse(localStorage.getItem(MEETING_PACK_STORAGE_KEY) ?? '{}') as {
+      state: { items: PackItem[] };
+    };
+    expect(stored.state.items.map((i) => i.type === 'indicator' && i.indicatorId)).toEqual(['referrals']);
+  });
+});
+
+describe('Meeting pack page', () => {
+  it('moves a chart down and up with the Move buttons', async () => {
+    givenPack(chart('cse-children-at-risk'), chart('referrals'), chart('rereferrals-within-12-months'));
+    const { user } = renderApp('/meeting-pack');
+    expect(await packTitles(3)).toEqual([CSE, REFERRALS, REREFERRALS]);
+    expect(screen.getByRole('button', { name: `Move up: ${CSE}` })).toBeDisabled();
+    expect(screen.getByRole('button', { name: `Move down: ${REREFERRALS}` })).toBeDisabled();
+
+    await user.click(screen.getByRole('button', { name: `Move down: ${CSE}` }));
+    expect(await packTitles(3)).toEqual([REFERRALS, CSE, REREFERRALS]);
+    await user.click(screen.getByRole('button', { name: `Move up: ${REREFERRALS}` }));
+    expect(await packTitles(3)).toEqual([REFERRALS, REREFERRALS, CSE]);
+  });
+
+  it('removes a chart', async () => {
+    givenPack(chart('cse-children-at-risk'), chart('referrals'));
+    const { user } = renderApp('/meeting-pack');
+    await packTitles(2);
+    await user.click(screen.getByRole('button', { name: `Remove: ${CSE}` }));
+    expect(await packTitles(1)).toEqual([REFERRALS]);
+  });
+
+  it('keeps a speaker note typed against a chart', async () => {
+    givenPack(chart('referrals'));
+    const { user } = renderApp('/meeting-pack');
+    const note = await screen.findByRole('textbox', { name: `Speaker note for ${REFERRALS}` });
+    await user.type(note, 'Mention the new front door.');
+    expect(useMeetingPackStore.getState().items[0]?.note).toBe('Mention the new front door.');
+    expect(note).toHaveValue('Mention the new front door.');
+  });
+
+  it('shows a chart that cannot be loaded as an error, and still lets the user remove it', async () => {
+    server.use(
+      http.get(`${apiBaseUrl()}/indicators/referrals`, () => new HttpResponse(null, { status: 500 })),
+    );
+    givenPack(chart('referrals'));
+    const { user } = renderApp('/meeting-pack');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Try again');
+    await user.click(screen.getByRole('button', { name: 'Remove: chart 1' }));
+    expect(await screen.findByText(/Your meeting pack is empty/)).toBeInTheDocument();
+  });
+});
+
+describe('Sharing a pack as a link', () => {
+  it('copies a link that rebuilds the same pack, in order, with its notes', async () => {
+    givenPack(chart('referrals', 'Start here'), chart('cse-children-at-risk', 'Ask the police'));
+    const first = renderApp('/meeting-pack');
+    await packTitles(2);
+    await first.user.click(screen.getByRole('button', { name: 'Copy link to this pack' }));
+    expect(await screen.findByText(/^Link copied/)).toBeInTheDocument();
+    const link = new URL(await navigator.clipboard.readText());
+    expect(link.pathname).toBe('/meeting-pack');
+    first.unmount();
+
+    resetMeetingPack();
+    const { user } = renderApp(`${link.pathname}${link.search}`);
+    expect(await screen.findByText('This link holds a meeting pack of 2 charts.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Open this pack' }));
+    expect(await packTitles(2)).toEqual([REFERRALS, CSE]);
+    expect(screen.getByRole('textbox', { name: `Speaker note for ${CSE}` })).toHaveValue('Ask the police');
+    expect(screen.queryByText(/This link holds/)).not.toBeInTheDocument();
+  });
+
+  it('asks before changing a pack the user already has, and can add the shared charts to it', async () => {
+    givenPack(chart('rereferrals-within-12-months'));
+    const { user } = renderApp(`/meeting-pack?pack=${encodePack([{ ...chart('referrals'), id: 'x' }])}`);
+    expect(
+      await screen.findByText('This link holds a meeting pack of 1 chart. Your own pack has 1 chart.'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Replace your pack' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Add these to your pack' }));
+    expect(await packTitles(2)).toEqual([REREFERRALS, REFERRALS]);
+  });
+
+  it('says clearly when a link is broken, and leaves the pack as it was', async () => {
+    givenPack(chart('referrals'));
+    renderApp('/meeting-pack?pack=eyJ2ZXJzaW9uIjoxLCJpdGVtcyI6W3sidHlwZSI6InBpZSJ9XX0');
+    expect(await screen.findByRole('alert')).toHaveTextContent('This link’s meeting pack could not be read.');
+    expect(await packTitles(1)).toEqual([REFERRALS]);
+  });
+});
+
+describe('Presenting', () => {
+  it('opens on a title slide and moves through the slides with the keyboard', async () => {
+    givenPack(chart('cse-children-at-risk'), chart('referrals'));
+    const { user } = renderApp('/meeting-pack/present?year=2016-17');
+    expect(
+      await screen.findByRole('heading', { name: 'Wolverhampton Safeguarding Children Board' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Meeting pack: reporting year 2016-17')).toBeInTheDocument();
+    expect(screen.getByText('Slide 1 of 3')).toBeInTheDocument();
+
+    await user.keyboard('{PageDown}');
+    expect(await screen.findByRole('heading', { name: CSE })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Slide 2 of 3' })).toHaveFocus();
+    expect(screen.getByText('Illustrative data')).toBeInTheDocument();
+    expect(screen.getByText('130')).toBeInTheDocument();
+
+    await user.keyboard('{ArrowRight}');
+    expect(await screen.findByRole('heading', { name: REFERRALS })).toBeInTheDocument();
+    await user.keyboard('{ArrowRight}');
+    expect(screen.getByText('Slide 3 of 3')).toBeInTheDocument();
+    await user.keyboard('{PageUp}');
+    expect(await screen.findByRole('heading', { name: CSE })).toBeInTheDocument();
+    await user.keyboard('{Home}');
+    expect(screen.getByText('Slide 1 of 3')).toBeInTheDocument();
+  });
+
+  it('shows speaker notes only when the presenter switches them on', async () => {
+    givenPack(chart('referrals', 'Mention the new front door.'));
+    const { user } = renderApp('/meeting-pack/present');
+    await user.keyboard('{End}');
+    await screen.findByRole('heading', { name: REFERRALS });
+    expect(screen.queryByText('Mention the new front door.')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Speaker notes' }));
+    expect(screen.getByRole('complementary', { name: 'Speaker note' })).toHaveTextContent(
+      'Mention the new front door.',
+    );
+  });
+
+  it('leaves the presentation with Escape, back to the meeting pack', async () => {
+    givenPack(chart('referrals'));
+    const { user, router } = renderApp('/meeting-pack/present');
+    await screen.findByText('Slide 1 of 2');
+    await user.keyboard('{Escape}');
+    expect(router.state.location.pathname).toBe('/meeting-pack');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Meeting pack' })).toBeInTheDocument();
+  });
+});

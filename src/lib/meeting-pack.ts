@@ -1,0 +1,88 @@
+import { comparatorIdSchema } from '../api/contract/indicators';
+import { financialYearSchema, idSchema } from '../api/contract/common';
+import { z } from '../api/zod';
+
+/**
+ * A meeting pack is a list of small, serialisable descriptions of charts. Each kind of chart has
+ * its own `type` and, in the meeting pack feature, one resolver that turns the description into
+ * the same ChartFigure props the dashboard uses. New kinds are added to this union.
+ */
+export const indicatorPackChartSchema = z.object({
+  type: z.literal('indicator'),
+  indicatorId: idSchema,
+  from: financialYearSchema,
+  to: financialYearSchema,
+  hidden: z.array(comparatorIdSchema),
+});
+
+export const packChartSchema = z.discriminatedUnion('type', [indicatorPackChartSchema]);
+
+export const NOTE_MAX_LENGTH = 500;
+
+/** A chart in the pack, with the presenter's note on it. */
+export const packItemSchema = z.intersection(
+  packChartSchema,
+  z.object({ id: z.string().check(z.minLength(1)), note: z.string().check(z.maxLength(NOTE_MAX_LENGTH)) }),
+);
+
+export type PackChart = z.infer<typeof packChartSchema>;
+export type PackItem = z.infer<typeof packItemSchema>;
+
+/** Identifies "the same chart" so a chart's pin button knows whether it is already pinned. */
+export function packChartKey(chart: PackChart): string {
+  switch (chart.type) {
+    case 'indicator':
+      return ['indicator', chart.indicatorId, chart.from, chart.to, [...chart.hidden].sort().join('+')].join(
+        '|',
+      );
+  }
+}
+
+/** Only the chart description travels in a link: ids are made afresh when it is opened. */
+const sharedPackSchema = z.object({
+  version: z.literal(1),
+  items: z
+    .array(
+      z.intersection(packChartSchema, z.object({ note: z.string().check(z.maxLength(NOTE_MAX_LENGTH)) })),
+    )
+    .check(z.minLength(1), z.maxLength(50)),
+});
+
+export type SharedPackItem = z.infer<typeof sharedPackSchema>['items'][number];
+
+export const PACK_PARAM = 'pack';
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): string {
+  const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+}
+
+/** The pack as the value of a `?pack=` parameter (base64url JSON). */
+export function encodePack(items: readonly PackItem[]): string {
+  const shared = {
+    version: 1,
+    // Copy only the chart description and note, whatever else an item carries.
+    items: items.map(({ id: _id, ...rest }) => rest),
+  };
+  return toBase64Url(JSON.stringify(shared));
+}
+
+export type DecodedPack = { ok: true; items: SharedPackItem[] } | { ok: false };
+
+/** Reads a `?pack=` value; anything that is not a valid pack, however it is broken, is `ok: false`. */
+export function decodePack(value: string): DecodedPack {
+  try {
+    const parsed = sharedPackSchema.safeParse(JSON.parse(fromBase64Url(value)));
+    return parsed.success ? { ok: true, items: parsed.data.items } : { ok: false };
+  } catch {
+    return { ok: false };
+  }
+}
