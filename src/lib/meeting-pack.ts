@@ -15,7 +15,27 @@ export const indicatorPackChartSchema = z.object({
   hidden: z.array(comparatorIdSchema),
 });
 
-export const packChartSchema = z.discriminatedUnion('type', [indicatorPackChartSchema]);
+/** The QA committee's chart of audits planned and completed in a year. */
+export const auditProgressPackChartSchema = z.object({
+  type: z.literal('audit-progress'),
+  year: financialYearSchema,
+});
+
+/** The grades given to audited cases in a year. */
+export const auditGradesPackChartSchema = z.object({
+  type: z.literal('audit-grades'),
+  year: financialYearSchema,
+});
+
+/** The strategic action plan's progress by priority. */
+export const actionPlanPackChartSchema = z.object({ type: z.literal('action-plan-progress') });
+
+export const packChartSchema = z.discriminatedUnion('type', [
+  indicatorPackChartSchema,
+  auditProgressPackChartSchema,
+  auditGradesPackChartSchema,
+  actionPlanPackChartSchema,
+]);
 
 export const NOTE_MAX_LENGTH = 500;
 
@@ -35,6 +55,11 @@ export function packChartKey(chart: PackChart): string {
       return ['indicator', chart.indicatorId, chart.from, chart.to, [...chart.hidden].sort().join('+')].join(
         '|',
       );
+    case 'audit-progress':
+    case 'audit-grades':
+      return [chart.type, chart.year].join('|');
+    case 'action-plan-progress':
+      return chart.type;
   }
 }
 

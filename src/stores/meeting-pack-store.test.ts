@@ -42,6 +42,8 @@ describe('meeting pack store', () => {
     useMeetingPackStore.getState().toggle({ ...chart, hidden: ['england'] });
     expect(useMeetingPackStore.getState().items).toHaveLength(2);
     useMeetingPackStore.getState().toggle(chart);
-    expect(useMeetingPackStore.getState().items.map((i) => i.hidden)).toEqual([['england']]);
+    expect(
+      useMeetingPackStore.getState().items.map((i) => (i.type === 'indicator' ? i.hidden : null)),
+    ).toEqual([['england']]);
   });
 });

@@ -121,3 +121,47 @@ test.describe('Meeting pack', () => {
     });
   }
 });
+
+test.describe('Meeting pack with the board’s own charts', () => {
+  test.use({ reducedMotion: 'reduce' });
+
+  test('pins the audit chart and the action-plan chart, presents them and prints them with their numbers', async ({
+    page,
+  }, testInfo) => {
+    await page.goto('/quality-assurance?year=2017-18');
+    await page
+      .getByRole('button', { name: 'Pin to meeting pack: Audits planned and completed, 2017-18' })
+      .click();
+    await page.goto('/action-plan');
+    await page
+      .getByRole('button', { name: 'Pin to meeting pack: Strategic action plan: progress by priority' })
+      .click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meeting pack' }).click();
+    await waitForPanels(page);
+
+    await page.getByRole('button', { name: 'Present' }).click();
+    await expect(page.getByText('Slide 1 of 3')).toBeVisible();
+    await page.keyboard.press('PageDown');
+    await expect(page.getByRole('heading', { name: 'Audits planned and completed, 2017-18' })).toBeVisible();
+    await expect(page.getByText('2 of 6 audits complete', { exact: true })).toBeVisible();
+    await page.keyboard.press('PageDown');
+    await expect(
+      page.getByRole('heading', { name: 'Strategic action plan: progress by priority' }),
+    ).toBeVisible();
+    await expect(page.getByText('5 of 11 actions complete', { exact: true })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await waitForPanels(page);
+
+    await page.emulateMedia({ media: 'print', reducedMotion: 'reduce' });
+    const path = testInfo.outputPath('board-charts.pdf');
+    await page.pdf({ path, format: 'A4', printBackground: true });
+    expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(/^Pages:\s+3$/m);
+    const [, audits, plan] = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).split(
+      '\f',
+    );
+    expect(audits).toContain('Audits planned and completed, 2017-18');
+    expect(audits).toMatch(/Q2 2017-18\s+2\s+1/);
+    expect(plan).toContain('Strategic action plan: progress by priority');
+    expect(plan).toMatch(/Priority 1: Scrutiny and challenge\s+77%/);
+  });
+});

@@ -1,11 +1,10 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Unit } from '../../api/contract';
-import { chartToPng } from '../../lib/chart-png';
 import { fileSlug, toCsv } from '../../lib/csv';
-import { downloadBlob } from '../../lib/download';
 import { formatValue, formatValueShort } from '../../lib/format';
 import { usePrefersReducedMotion } from '../../lib/use-media-query';
+import { FigureActions } from './figure-actions';
 
 export interface BarSeries {
   id: string;
@@ -30,26 +29,71 @@ export interface BarFigureProps {
   source?: string;
 }
 
+/** How a figure is shown: the same options as ChartFigure's, for the meeting pack's slides and handout. */
+export interface FigureDisplayProps {
+  /** A "Pin to meeting pack" toggle, shown with the chart's buttons. */
+  pin?: ReactNode;
+  /** False on a slide: no table, download or pin buttons. */
+  toolbar?: boolean;
+  /** Print the data table even when it is hidden on screen. */
+  printTable?: boolean;
+  className?: string;
+}
+
+export function barsToCsv({ title, categoryLabel, categories, series }: BarFigureProps): string {
+  return toCsv([
+    ['Chart', categoryLabel, ...series.map((s) => s.label)],
+    ...categories.map((category, i) => [title, category, ...series.map((s) => s.values[i] ?? null)]),
+  ]);
+}
+
+function CategoryTable({ id, figure }: { id: string; figure: BarFigureProps }) {
+  const { tableCaption, categoryLabel, categories, series, unit, decimalPlaces } = figure;
+  return (
+    <div
+      className="table-scroll"
+      id={id}
+      tabIndex={0}
+      role="region"
+      aria-label={`${tableCaption}: data table`}
+    >
+      <table className="data-table">
+        <caption>{tableCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{categoryLabel}</th>
+            {series.map((s) => (
+              <th key={s.id} scope="col">
+                {s.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {categories.map((category, i) => (
+            <tr key={category}>
+              <th scope="row">{category}</th>
+              {series.map((s) => {
+                const value = s.values[i];
+                return <td key={s.id}>{value == null ? '–' : formatValue(value, unit, decimalPlaces)}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /**
  * Every categorical chart in the app (audits by quarter, grades, progress by priority): a figure
  * with a headline, a generated narrative, horizontal bars, the numbers as a table on request, and
  * CSV and PNG downloads. Series after the first are hatched, so they stay apart in greyscale.
  */
-export function BarFigure({
-  title,
-  narrative,
-  tableCaption,
-  categoryLabel,
-  categories,
-  series,
-  unit,
-  decimalPlaces,
-  max,
-  fileName,
-  source,
-}: BarFigureProps) {
+export function BarFigure(props: BarFigureProps & FigureDisplayProps) {
+  const { pin, toolbar = true, printTable = false, className, ...figure } = props;
+  const { title, narrative, categories, series, unit, decimalPlaces, max, fileName, source } = figure;
   const [showTable, setShowTable] = useState(false);
-  const [exportError, setExportError] = useState<string | null>(null);
   const reducedMotion = usePrefersReducedMotion();
   const chartRef = useRef<HTMLDivElement>(null);
   const id = useId();
@@ -64,29 +108,8 @@ export function BarFigure({
   }));
   const height = Math.max(160, categories.length * (series.length > 1 ? 56 : 40) + 70);
 
-  const downloadCsv = () => {
-    const csv = toCsv([
-      ['Chart', categoryLabel, ...series.map((s) => s.label)],
-      ...categories.map((category, i) => [title, category, ...series.map((s) => s.values[i] ?? null)]),
-    ]);
-    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${base}.csv`);
-  };
-
-  const downloadPng = async () => {
-    setExportError(null);
-    const svg = chartRef.current?.querySelector<SVGSVGElement>('svg.recharts-surface');
-    try {
-      if (!svg) throw new Error('The chart has not been drawn yet.');
-      downloadBlob(await chartToPng(svg, title), `${base}.png`);
-    } catch (error) {
-      setExportError(
-        `The chart image could not be made: ${error instanceof Error ? error.message : 'unknown error'}`,
-      );
-    }
-  };
-
   return (
-    <figure className="chart-figure" aria-labelledby={titleId}>
+    <figure className={`chart-figure ${className ?? ''}`} aria-labelledby={titleId}>
       <figcaption>
         <h3 id={titleId} className="chart-figure__title">
           {title}
@@ -160,60 +183,22 @@ export function BarFigure({
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <div className="chart-figure__actions">
-        <button
-          type="button"
-          className="button button--secondary"
-          aria-expanded={showTable}
-          aria-controls={showTable ? tableId : undefined}
-          onClick={() => setShowTable((shown) => !shown)}
-        >
-          {showTable ? 'Hide data table' : 'Show data table'}
-        </button>
-        <button type="button" className="button button--secondary" onClick={downloadCsv}>
-          Download CSV <span className="visually-hidden">of {title}</span>
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => void downloadPng()}>
-          Download PNG <span className="visually-hidden">of {title}</span>
-        </button>
-      </div>
-      {exportError ? (
-        <p className="chart-figure__error" role="alert">
-          {exportError}
-        </p>
+      {toolbar ? (
+        <FigureActions
+          title={title}
+          fileBase={base}
+          chartRef={chartRef}
+          makeCsv={() => barsToCsv(figure)}
+          tableId={tableId}
+          showTable={showTable}
+          onToggleTable={() => setShowTable((shown) => !shown)}
+          pin={pin}
+        />
       ) : null}
-      {showTable ? (
-        <div
-          className="table-scroll"
-          id={tableId}
-          tabIndex={0}
-          role="region"
-          aria-label={`${tableCaption}: data table`}
-        >
-          <table className="data-table">
-            <caption>{tableCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{categoryLabel}</th>
-                {series.map((s) => (
-                  <th key={s.id} scope="col">
-                    {s.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {categories.map((category, i) => (
-                <tr key={category}>
-                  <th scope="row">{category}</th>
-                  {series.map((s) => {
-                    const value = s.values[i];
-                    return <td key={s.id}>{value == null ? '–' : fmt(value)}</td>;
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      {showTable ? <CategoryTable id={tableId} figure={figure} /> : null}
+      {printTable && !showTable ? (
+        <div className="print-only">
+          <CategoryTable id={`${tableId}-print`} figure={figure} />
         </div>
       ) : null}
       {source ? <p className="chart-figure__source">Source: {source}</p> : null}

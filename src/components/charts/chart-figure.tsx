@@ -1,10 +1,9 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { fileSlug } from '../../lib/csv';
-import { chartToPng } from '../../lib/chart-png';
-import { downloadBlob } from '../../lib/download';
 import { chartToCsv } from './chart-csv';
 import type { ChartData } from './chart-types';
 import { DataTable } from './data-table';
+import { FigureActions } from './figure-actions';
 import { TrendChart } from './trend-chart';
 
 interface Props extends ChartData {
@@ -49,29 +48,11 @@ export function ChartFigure({
   ...data
 }: Props) {
   const [showTable, setShowTable] = useState(false);
-  const [exportError, setExportError] = useState<string | null>(null);
   const chartRef = useRef<HTMLDivElement>(null);
   const id = useId();
   const titleId = `${id}-title`;
   const tableId = `${id}-table`;
   const base = fileSlug(fileName ?? title);
-
-  const downloadCsv = () => {
-    downloadBlob(new Blob([chartToCsv(title, data)], { type: 'text/csv;charset=utf-8' }), `${base}.csv`);
-  };
-
-  const downloadPng = async () => {
-    setExportError(null);
-    const svg = chartRef.current?.querySelector<SVGSVGElement>('svg.recharts-surface');
-    try {
-      if (!svg) throw new Error('The chart has not been drawn yet.');
-      downloadBlob(await chartToPng(svg, title), `${base}.png`);
-    } catch (error) {
-      setExportError(
-        `The chart image could not be made: ${error instanceof Error ? error.message : 'unknown error'}`,
-      );
-    }
-  };
 
   return (
     <figure className={`chart-figure ${className ?? ''}`} aria-labelledby={titleId}>
@@ -86,29 +67,16 @@ export function ChartFigure({
         <TrendChart {...data} height={height} />
       </div>
       {toolbar ? (
-        <div className="chart-figure__actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            aria-expanded={showTable}
-            aria-controls={showTable ? tableId : undefined}
-            onClick={() => setShowTable((shown) => !shown)}
-          >
-            {showTable ? 'Hide data table' : 'Show data table'}
-          </button>
-          <button type="button" className="button button--secondary" onClick={downloadCsv}>
-            Download CSV <span className="visually-hidden">of {title}</span>
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => void downloadPng()}>
-            Download PNG <span className="visually-hidden">of {title}</span>
-          </button>
-          {pin}
-        </div>
-      ) : null}
-      {exportError ? (
-        <p className="chart-figure__error" role="alert">
-          {exportError}
-        </p>
+        <FigureActions
+          title={title}
+          fileBase={base}
+          chartRef={chartRef}
+          makeCsv={() => chartToCsv(title, data)}
+          tableId={tableId}
+          showTable={showTable}
+          onToggleTable={() => setShowTable((shown) => !shown)}
+          pin={pin}
+        />
       ) : null}
       {showTable ? <DataTable id={tableId} caption={tableCaption} {...data} /> : null}
       {printTable && !showTable ? (

@@ -5,6 +5,7 @@ import type { Action, ActionStatus } from '../../api/contract';
 import { actionPlanQueries } from '../../api/queries';
 import { BarFigure } from '../../components/charts/bar-figure';
 import { Panel } from '../../components/panel';
+import { PinButton } from '../../components/pin-button';
 import { QueryState } from '../../components/query-state';
 import { actionPlanProgressFigure } from '../../lib/board-charts';
 import { isOverdue } from '../../lib/overdue';
@@ -57,7 +58,15 @@ export function ActionPlanPage() {
       <div className="page-grid">
         <Panel title="Progress by priority">
           <QueryState query={plan} loadingLabel="Loading the action plan chart">
-            {(data) => <BarFigure {...actionPlanProgressFigure(data)} />}
+            {(data) => {
+              const figure = actionPlanProgressFigure(data);
+              return (
+                <BarFigure
+                  {...figure}
+                  pin={<PinButton item={{ type: 'action-plan-progress' }} title={figure.title} />}
+                />
+              );
+            }}
           </QueryState>
         </Panel>
         <OfstedRecommendations actions={allActions} referenceDate={overdue.date} />

@@ -54,6 +54,25 @@ describe('Pinning a chart', () => {
     expect(screen.getByText('Chart 1 of 1, 2015-16 to 2017-18')).toBeInTheDocument();
   });
 
+  it('pins the audit chart and the action-plan chart, which the pack draws from the same data', async () => {
+    const { user } = renderApp('/quality-assurance?year=2017-18');
+    await user.click(
+      await screen.findByRole('button', { name: 'Pin to meeting pack: Audits planned and completed, 2017-18' }),
+    );
+    await user.click(screen.getByRole('link', { name: 'Action plan' }));
+    await user.click(
+      await screen.findByRole('button', { name: 'Pin to meeting pack: Strategic action plan: progress by priority' }),
+    );
+
+    await user.click(screen.getByRole('link', { name: 'Meeting pack' }));
+    expect(await packTitles(2)).toEqual([
+      'Audits planned and completed, 2017-18',
+      'Strategic action plan: progress by priority',
+    ]);
+    expect(screen.getByText('2 of the 6 audits planned for 2017-18 are complete; 2 audits are overdue.')).toBeInTheDocument();
+    expect(screen.getByText(/^5 of the plan’s 11 actions are complete\./)).toBeInTheDocument();
+  });
+
   it('unpins a chart when its pin is pressed again', async () => {
     const { user } = renderApp('/');
     const pin = await screen.findByRole('button', { name: `Pin to meeting pack: ${CSE}` });

@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link, useHref, useLocation, useNavigate } from 'react-router';
 import { boardQueries } from '../../api/queries';
-import { ChartFigure } from '../../components/charts/chart-figure';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { encodePack, NOTE_MAX_LENGTH, PACK_PARAM, type PackItem } from '../../lib/meeting-pack';
 import { todayInWords } from '../../lib/today';
@@ -10,7 +9,7 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { useReportingYear } from '../../lib/use-reporting-year';
 import { usePackActions, usePackItems } from '../../stores/meeting-pack-store';
 import { enterFullscreen } from './fullscreen';
-import { PackChartView } from './pack-chart-view';
+import { PackChartView, PackFigure } from './pack-chart-view';
 import { SharedPackBanner } from './shared-pack-banner';
 
 /**
@@ -174,7 +173,7 @@ function PackItemCard({
                   {state.chart.illustrative ? (
                     <p className="tag tag--illustrative">Illustrative data</p>
                   ) : null}
-                  <ChartFigure {...state.chart.figure} printTable />
+                  <PackFigure figure={state.chart.figure} printTable />
                 </>
               ) : null}
               <div className="field pack-item__note no-print">

@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { boardQueries } from '../../api/queries';
-import { ChartFigure } from '../../components/charts/chart-figure';
 import { ErrorState, LoadingState } from '../../components/states';
 import type { PackItem } from '../../lib/meeting-pack';
 import { todayInWords } from '../../lib/today';
@@ -10,7 +9,7 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { useReportingYear } from '../../lib/use-reporting-year';
 import { usePackItems } from '../../stores/meeting-pack-store';
 import { exitFullscreen } from './fullscreen';
-import { PackChartView } from './pack-chart-view';
+import { PackChartView, PackFigure } from './pack-chart-view';
 
 const NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ']);
 const PREVIOUS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
@@ -150,8 +149,8 @@ function ChartSlide({ item, showNotes }: { item: PackItem; showNotes: boolean })
                   <span className="slide__key-period">in {state.chart.keyFigure.period}</span>
                 </p>
               ) : null}
-              <ChartFigure
-                {...state.chart.figure}
+              <PackFigure
+                figure={state.chart.figure}
                 toolbar={false}
                 height={height}
                 className="slide__figure"

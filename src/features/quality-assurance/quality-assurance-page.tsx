@@ -4,6 +4,7 @@ import type { Audit } from '../../api/contract';
 import { qualityAssuranceQueries } from '../../api/queries';
 import { BarFigure } from '../../components/charts/bar-figure';
 import { Panel } from '../../components/panel';
+import { PinButton } from '../../components/pin-button';
 import { QueryState } from '../../components/query-state';
 import { LoadingState } from '../../components/states';
 import { StatusTag } from '../../components/status-tag';
@@ -96,12 +97,28 @@ export function QualityAssurancePage() {
         <div className="page-grid">
           <Panel title="Audit programme">
             <QueryState query={audits} loadingLabel="Loading the audit programme">
-              {(data) => <BarFigure {...auditProgressFigure(data.audits, year, overdue.date)} />}
+              {(data) => {
+                const figure = auditProgressFigure(data.audits, year, overdue.date);
+                return (
+                  <BarFigure
+                    {...figure}
+                    pin={<PinButton item={{ type: 'audit-progress', year }} title={figure.title} />}
+                  />
+                );
+              }}
             </QueryState>
           </Panel>
           <Panel title="What the audits found">
             <QueryState query={audits} loadingLabel="Loading audit grades">
-              {(data) => <BarFigure {...gradeSpreadFigure(data.audits, year)} />}
+              {(data) => {
+                const figure = gradeSpreadFigure(data.audits, year);
+                return (
+                  <BarFigure
+                    {...figure}
+                    pin={<PinButton item={{ type: 'audit-grades', year }} title={figure.title} />}
+                  />
+                );
+              }}
             </QueryState>
           </Panel>
           <Panel title="Audit schedule" className="page-grid__wide">
