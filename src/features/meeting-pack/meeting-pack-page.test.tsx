@@ -57,11 +57,15 @@ describe('Pinning a chart', () => {
   it('pins the audit chart and the action-plan chart, which the pack draws from the same data', async () => {
     const { user } = renderApp('/quality-assurance?year=2017-18');
     await user.click(
-      await screen.findByRole('button', { name: 'Pin to meeting pack: Audits planned and completed, 2017-18' }),
+      await screen.findByRole('button', {
+        name: 'Pin to meeting pack: Audits planned and completed, 2017-18',
+      }),
     );
     await user.click(screen.getByRole('link', { name: 'Action plan' }));
     await user.click(
-      await screen.findByRole('button', { name: 'Pin to meeting pack: Strategic action plan: progress by priority' }),
+      await screen.findByRole('button', {
+        name: 'Pin to meeting pack: Strategic action plan: progress by priority',
+      }),
     );
 
     await user.click(screen.getByRole('link', { name: 'Meeting pack' }));
@@ -69,7 +73,9 @@ describe('Pinning a chart', () => {
       'Audits planned and completed, 2017-18',
       'Strategic action plan: progress by priority',
     ]);
-    expect(screen.getByText('2 of the 6 audits planned for 2017-18 are complete; 2 audits are overdue.')).toBeInTheDocument();
+    expect(
+      screen.getByText('2 of the 6 audits planned for 2017-18 are complete; 2 audits are overdue.'),
+    ).toBeInTheDocument();
     expect(screen.getByText(/^5 of the plan’s 11 actions are complete\./)).toBeInTheDocument();
   });
 
