@@ -33,7 +33,8 @@ export interface ResolvedChart {
   /** The stretch of time shown: "2015-16 to 2017-18". */
   period: string;
   figure: PackFigureSpec;
-  keyFigure: { value: string; period: string } | null;
+  /** The number a slide shows large, and the words after it (by default "in <period>"). */
+  keyFigure: { value: string; period: string; caption?: string } | null;
   illustrative: boolean;
 }
 
@@ -129,7 +130,11 @@ function AuditChartView({
       title: figure.title,
       period: item.year,
       figure: { kind: 'bars', props: figure },
-      keyFigure: { value: `${done} of ${inYear.length} audits complete`, period: item.year },
+      keyFigure: {
+        value: `${done} of ${inYear.length}`,
+        period: item.year,
+        caption: `audits complete in ${item.year}`,
+      },
       illustrative: true,
     },
   });
@@ -148,7 +153,11 @@ function ActionPlanChartView({ children }: Props<Extract<PackChart, { type: 'act
       title: figure.title,
       period: 'The strategic action plan to date',
       figure: { kind: 'bars', props: figure },
-      keyFigure: { value: `${complete} of ${actions.length} actions complete`, period: 'the plan to date' },
+      keyFigure: {
+        value: `${complete} of ${actions.length}`,
+        period: 'the plan to date',
+        caption: 'actions complete',
+      },
       illustrative: true,
     },
   });

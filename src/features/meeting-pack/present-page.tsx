@@ -146,7 +146,9 @@ function ChartSlide({ item, showNotes }: { item: PackItem; showNotes: boolean })
               {state.chart.keyFigure ? (
                 <p className="slide__key-figure">
                   <span className="slide__key-value">{state.chart.keyFigure.value}</span>{' '}
-                  <span className="slide__key-period">in {state.chart.keyFigure.period}</span>
+                  <span className="slide__key-period">
+                    {state.chart.keyFigure.caption ?? `in ${state.chart.keyFigure.period}`}
+                  </span>
                 </p>
               ) : null}
               <PackFigure
