@@ -42,27 +42,45 @@ const KEY = 'local-indicators-v1';
 
 export const isLocalId = (id: string) => id.startsWith(LOCAL_PREFIX);
 
-/** Every imported indicator. Storage that cannot be read (a private window) counts as empty. */
-export async function loadLocalIndicators(): Promise<LocalIndicator[]> {
+/**
+ * What is stored, split into the indicators that still match the schema and the entries that do
+ * not. Unreadable entries are kept in storage untouched by every write, so a schema change or a
+ * damaged entry never costs the user the rest of their data. Storage that cannot be opened at all
+ * (a private window) counts as empty.
+ */
+async function readStored(): Promise<{ valid: LocalIndicator[]; unreadable: unknown[] }> {
   let stored: unknown;
   try {
     stored = await get(KEY);
   } catch {
-    return [];
+    return { valid: [], unreadable: [] };
   }
-  const parsed = z.array(localIndicatorSchema).safeParse(stored ?? []);
-  return parsed.success ? parsed.data : [];
+  const entries: unknown[] = Array.isArray(stored) ? stored : stored == null ? [] : [stored];
+  const valid: LocalIndicator[] = [];
+  const unreadable: unknown[] = [];
+  for (const entry of entries) {
+    const parsed = localIndicatorSchema.safeParse(entry);
+    if (parsed.success) valid.push(parsed.data);
+    else unreadable.push(entry);
+  }
+  return { valid, unreadable };
+}
+
+/** Every imported indicator that can be read. */
+export async function loadLocalIndicators(): Promise<LocalIndicator[]> {
+  return (await readStored()).valid;
 }
 
 /** Adds indicators, replacing any with the same id (a re-import of the same file). */
 export async function saveLocalIndicators(added: readonly LocalIndicator[]): Promise<void> {
   const ids = new Set(added.map((i) => i.id));
-  const kept = (await loadLocalIndicators()).filter((i) => !ids.has(i.id));
-  await set(KEY, [...kept, ...added]);
+  const { valid, unreadable } = await readStored();
+  await set(KEY, [...unreadable, ...valid.filter((i) => !ids.has(i.id)), ...added]);
 }
 
 export async function removeLocalIndicator(id: string): Promise<void> {
-  const kept = (await loadLocalIndicators()).filter((i) => i.id !== id);
+  const { valid, unreadable } = await readStored();
+  const kept = [...unreadable, ...valid.filter((i) => i.id !== id)];
   if (kept.length === 0) await del(KEY);
   else await set(KEY, kept);
 }
