@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { server } from '../../../mocks/node';
 import { renderApp } from '../../../test/render';
@@ -116,6 +116,13 @@ describe('Import page', () => {
       .getAllByRole('columnheader')
       .map((th) => th.textContent);
     expect(headers).toEqual(['Period', 'Sandwell', 'England', 'West Midlands']);
+  });
+
+  it('reads a file dropped on the drop zone', async () => {
+    renderApp('/import');
+    const input = await screen.findByLabelText('Choose a CSV or Excel file', {}, { timeout: 5000 });
+    fireEvent.drop(input.parentElement!, { dataTransfer: { files: [fixture('bom.csv')] } });
+    expect(await screen.findByText(/^1 indicator and 1 value will be added/)).toBeInTheDocument();
   });
 
   it('sends nothing from the file over the network', async () => {
