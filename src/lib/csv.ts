@@ -24,8 +24,11 @@ export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
   return `\uFEFF${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
-/** A file name from a title: lower case, hyphens, nothing a file system objects to. */
-export function fileSlug(text: string): string {
+/**
+ * Lower-case words joined by hyphens, accents dropped: safe in a file name or a URL. The fallback
+ * stands in when nothing usable is left.
+ */
+export function slugify(text: string, maxLength: number, fallback: string): string {
   return (
     text
       .normalize('NFKD')
@@ -33,6 +36,10 @@ export function fileSlug(text: string): string {
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'chart'
+      .slice(0, maxLength)
+      .replace(/-+$/, '') || fallback
   );
 }
+
+/** A file name from a title: lower case, hyphens, nothing a file system objects to. */
+export const fileSlug = (text: string): string => slugify(text, 80, 'chart');

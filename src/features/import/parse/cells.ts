@@ -1,4 +1,5 @@
 import type { EesSymbol, Observation, Unit } from '../../../api/contract';
+import { slugify } from '../../../lib/csv';
 import { financialYearCode, parsePeriod } from '../../../lib/periods';
 
 const SYMBOLS: readonly string[] = ['c', 'x', 'z', 'low'];
@@ -67,18 +68,7 @@ export function parseEesPeriod(
 }
 
 /** A slug for ids: lower-case words joined by hyphens. */
-export function slug(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/, '') || 'indicator'
-  );
-}
+export const slug = (text: string): string => slugify(text, 60, 'indicator');
 
 /** Observations in time order. */
 export function sortSeries(series: Observation[], frequency: PeriodForm | null): Observation[] {
