@@ -1,10 +1,10 @@
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Unit } from '../../api/contract';
-import { fileSlug, toCsv } from '../../lib/csv';
+import { toCsv } from '../../lib/csv';
 import { formatValue, formatValueShort } from '../../lib/format';
 import { usePrefersReducedMotion } from '../../lib/use-media-query';
-import { FigureActions } from './figure-actions';
+import { FigureFrame, type FigureFrameProps } from './figure-frame';
 
 export interface BarSeries {
   id: string;
@@ -30,15 +30,7 @@ export interface BarFigureProps {
 }
 
 /** How a figure is shown: the same options as ChartFigure's, for the meeting pack's slides and handout. */
-export interface FigureDisplayProps {
-  /** A "Pin to meeting pack" toggle, shown with the chart's buttons. */
-  pin?: ReactNode;
-  /** False on a slide: no table, download or pin buttons. */
-  toolbar?: boolean;
-  /** Print the data table even when it is hidden on screen. */
-  printTable?: boolean;
-  className?: string;
-}
+export type FigureDisplayProps = Pick<FigureFrameProps, 'pin' | 'toolbar' | 'printTable' | 'className'>;
 
 export function barsToCsv({ title, categoryLabel, categories, series }: BarFigureProps): string {
   return toCsv([
@@ -91,16 +83,11 @@ function CategoryTable({ id, figure }: { id: string; figure: BarFigureProps }) {
  * CSV and PNG downloads. Series after the first are hatched, so they stay apart in greyscale.
  */
 export function BarFigure(props: BarFigureProps & FigureDisplayProps) {
-  const { pin, toolbar = true, printTable = false, className, ...figure } = props;
+  const { pin, toolbar, printTable, className, ...figure } = props;
   const { title, narrative, categories, series, unit, decimalPlaces, max, fileName, source } = figure;
-  const [showTable, setShowTable] = useState(false);
   const reducedMotion = usePrefersReducedMotion();
-  const chartRef = useRef<HTMLDivElement>(null);
   const id = useId();
-  const titleId = `${id}-title`;
-  const tableId = `${id}-table`;
   const patternId = (i: number) => `${id.replace(/[^a-zA-Z0-9-]/g, '')}-hatch-${i}`;
-  const base = fileSlug(fileName ?? title);
   const fmt = (v: number) => formatValue(v, unit, decimalPlaces);
   const rows = categories.map((category, i) => ({
     category,
@@ -109,99 +96,88 @@ export function BarFigure(props: BarFigureProps & FigureDisplayProps) {
   const height = Math.max(160, categories.length * (series.length > 1 ? 56 : 40) + 70);
 
   return (
-    <figure className={`chart-figure ${className ?? ''}`} aria-labelledby={titleId}>
-      <figcaption>
-        <h3 id={titleId} className="chart-figure__title">
-          {title}
-        </h3>
-        <p className="chart-figure__narrative">{narrative}</p>
-      </figcaption>
-      <div ref={chartRef} className="trend-chart" aria-hidden="true">
-        <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 640, height }}>
-          <BarChart
-            data={rows}
-            layout="vertical"
-            margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
-            accessibilityLayer={false}
-          >
-            <defs>
-              {series.map((s, i) =>
-                i === 0 ? null : (
-                  <pattern
-                    key={s.id}
-                    id={patternId(i)}
-                    width="6"
-                    height="6"
-                    patternUnits="userSpaceOnUse"
-                    patternTransform="rotate(45)"
-                  >
-                    <rect width="6" height="6" fill="var(--surface)" />
-                    <rect width="3" height="6" fill={`var(--chart-${s.colorIndex})`} />
-                  </pattern>
-                ),
-              )}
-            </defs>
-            <CartesianGrid stroke="var(--chart-grid)" strokeDasharray="3 3" horizontal={false} />
-            <XAxis
-              type="number"
-              domain={[0, max ?? 'auto']}
-              allowDecimals={false}
-              tickFormatter={(v: number) => formatValueShort(v, unit, 0)}
-              stroke="var(--chart-axis)"
-              tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
-            />
-            <YAxis
-              type="category"
-              dataKey="category"
-              width={150}
-              stroke="var(--chart-axis)"
-              tick={{ fill: 'var(--text)', fontSize: 12 }}
-            />
-            <Tooltip
-              formatter={(value) => (typeof value === 'number' ? fmt(value) : 'No figure')}
-              contentStyle={{
-                background: 'var(--surface)',
-                borderColor: 'var(--border)',
-                color: 'var(--text)',
-              }}
-              cursor={{ fill: 'var(--surface-2)' }}
-              isAnimationActive={false}
-            />
-            {series.length > 1 ? <Legend itemSorter={null} wrapperStyle={{ color: 'var(--text)' }} /> : null}
-            {series.map((s, i) => (
-              <Bar
-                key={s.id}
-                dataKey={s.id}
-                name={s.label}
-                fill={i === 0 ? `var(--chart-${s.colorIndex})` : `url(#${patternId(i)})`}
-                stroke={`var(--chart-${s.colorIndex})`}
-                strokeWidth={1.5}
-                isAnimationActive={!reducedMotion}
-                animationDuration={500}
+    <FigureFrame
+      title={title}
+      narrative={narrative}
+      fileName={fileName}
+      source={source}
+      pin={pin}
+      toolbar={toolbar}
+      printTable={printTable}
+      className={className}
+      makeCsv={() => barsToCsv(figure)}
+      renderTable={(tableId) => <CategoryTable id={tableId} figure={figure} />}
+      chart={
+        <div className="trend-chart" aria-hidden="true">
+          <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 640, height }}>
+            <BarChart
+              data={rows}
+              layout="vertical"
+              margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+              accessibilityLayer={false}
+            >
+              <defs>
+                {series.map((s, i) =>
+                  i === 0 ? null : (
+                    <pattern
+                      key={s.id}
+                      id={patternId(i)}
+                      width="6"
+                      height="6"
+                      patternUnits="userSpaceOnUse"
+                      patternTransform="rotate(45)"
+                    >
+                      <rect width="6" height="6" fill="var(--surface)" />
+                      <rect width="3" height="6" fill={`var(--chart-${s.colorIndex})`} />
+                    </pattern>
+                  ),
+                )}
+              </defs>
+              <CartesianGrid stroke="var(--chart-grid)" strokeDasharray="3 3" horizontal={false} />
+              <XAxis
+                type="number"
+                domain={[0, max ?? 'auto']}
+                allowDecimals={false}
+                tickFormatter={(v: number) => formatValueShort(v, unit, 0)}
+                stroke="var(--chart-axis)"
+                tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
               />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-      {toolbar ? (
-        <FigureActions
-          title={title}
-          fileBase={base}
-          chartRef={chartRef}
-          makeCsv={() => barsToCsv(figure)}
-          tableId={tableId}
-          showTable={showTable}
-          onToggleTable={() => setShowTable((shown) => !shown)}
-          pin={pin}
-        />
-      ) : null}
-      {showTable ? <CategoryTable id={tableId} figure={figure} /> : null}
-      {printTable && !showTable ? (
-        <div className="print-only">
-          <CategoryTable id={`${tableId}-print`} figure={figure} />
+              <YAxis
+                type="category"
+                dataKey="category"
+                width={150}
+                stroke="var(--chart-axis)"
+                tick={{ fill: 'var(--text)', fontSize: 12 }}
+              />
+              <Tooltip
+                formatter={(value) => (typeof value === 'number' ? fmt(value) : 'No figure')}
+                contentStyle={{
+                  background: 'var(--surface)',
+                  borderColor: 'var(--border)',
+                  color: 'var(--text)',
+                }}
+                cursor={{ fill: 'var(--surface-2)' }}
+                isAnimationActive={false}
+              />
+              {series.length > 1 ? (
+                <Legend itemSorter={null} wrapperStyle={{ color: 'var(--text)' }} />
+              ) : null}
+              {series.map((s, i) => (
+                <Bar
+                  key={s.id}
+                  dataKey={s.id}
+                  name={s.label}
+                  fill={i === 0 ? `var(--chart-${s.colorIndex})` : `url(#${patternId(i)})`}
+                  stroke={`var(--chart-${s.colorIndex})`}
+                  strokeWidth={1.5}
+                  isAnimationActive={!reducedMotion}
+                  animationDuration={500}
+                />
+              ))}
+            </BarChart>
+          </ResponsiveContainer>
         </div>
-      ) : null}
-      {source ? <p className="chart-figure__source">Source: {source}</p> : null}
-    </figure>
+      }
+    />
   );
 }
