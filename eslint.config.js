@@ -8,6 +8,7 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-demo',
+      'dist-server',
       'coverage',
       'test-results',
       'playwright-report',
@@ -39,7 +40,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['mocks/**', 'test/**', '**/*.test.{ts,tsx}', 'playwright.config.ts'],
+    // The data service loads the demo board from the same files the MSW demo serves.
+    files: [
+      'mocks/**',
+      'test/**',
+      '**/*.test.{ts,tsx}',
+      'playwright.config.ts',
+      'server/db/seed.ts',
+      'server/test/**',
+    ],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

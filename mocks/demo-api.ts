@@ -1,4 +1,10 @@
-import { endpoints } from '../src/api/contract';
+import {
+  endpoints,
+  type actionUpdateRequestSchema,
+  type auditUpdateRequestSchema,
+  type Session,
+} from '../src/api/contract';
+import type { z } from '../src/api/zod';
 import { formatPath } from '../src/api/errors';
 import { demoDataset, type DemoDataset } from './data';
 
@@ -21,6 +27,40 @@ function matchPath(template: string, path: string): Record<string, string> | nul
 }
 
 const notFound = (what: string): Reply => ({ status: 404, body: { message: `${what} not found` } });
+
+const conflict = (what: string, current: unknown): Reply => ({
+  status: 409,
+  body: {
+    message: `Someone else saved a change to this ${what} after you opened it. Their version is shown; your changes have not been saved.`,
+    current: structuredClone(current),
+  },
+});
+
+/** The demonstration has no accounts, returns or administration: those need the data service. */
+const notInDemo: Reply = {
+  status: 501,
+  body: {
+    message: 'The demonstration does not do this. Run the board’s data service (npm start) to use it.',
+  },
+};
+
+/**
+ * The demo has no accounts: everyone is a demo editor, who can record audit progress and update
+ * actions (kept for the browser session) but has no returns or administration to see.
+ */
+export const DEMO_SESSION: Session = {
+  user: {
+    id: 'demo',
+    email: 'demo@example.invalid',
+    name: 'Demo user',
+    role: 'editor',
+    agencyIds: [],
+    actionOwner: null,
+  },
+  method: 'demo',
+  expiresAt: null,
+  idleMinutes: null,
+};
 
 /**
  * The demo API over the demo dataset, independent of any HTTP library: the MSW handlers (browser
@@ -60,14 +100,19 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
         return { status: 200, body: data.funding };
       case 'partnership':
         return { status: 200, body: data.partnership };
+      case 'agencies':
+        return { status: 200, body: { agencies: data.agencies } };
+      case 'session':
+        return { status: 200, body: DEMO_SESSION };
       default:
-        return { status: 405, body: { message: 'Method not allowed' } };
+        return notInDemo;
     }
   }
 
   function write(name: keyof typeof endpoints, params: Record<string, string>, body: unknown): Reply {
     const endpoint: Endpoint = endpoints[name];
-    if (!('request' in endpoint)) return { status: 405, body: { message: 'Method not allowed' } };
+    if (name === 'signOut') return { status: 204, body: null };
+    if (!('request' in endpoint) || (name !== 'updateAudit' && name !== 'updateAction')) return notInDemo;
     const parsed = endpoint.request.safeParse(body);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
@@ -79,28 +124,32 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
     if (name === 'updateAudit') {
       const audit = data.audits.find((a) => a.id === params.id);
       if (!audit) return notFound(`Audit "${params.id}"`);
-      Object.assign(audit, parsed.data);
+      const { version, ...progress } = parsed.data as z.output<typeof auditUpdateRequestSchema>;
+      if (version !== audit.version) return conflict('audit', audit);
+      Object.assign(audit, progress, { version: audit.version + 1 });
       storage?.save(data);
       return { status: 200, body: audit };
     }
     if (name === 'updateAction') {
       const action = data.actionPlan.priorities.flatMap((p) => p.actions).find((a) => a.id === params.id);
       if (!action) return notFound(`Action "${params.id}"`);
-      const update = parsed.data as { status: typeof action.status; progress: number; note?: string };
+      const update = parsed.data as z.output<typeof actionUpdateRequestSchema>;
+      if (update.version !== action.version) return conflict('action', action);
       action.status = update.status;
       action.progress = update.progress;
+      action.version += 1;
       if (update.note) {
         action.updates.push({
           id: `update-${action.updates.length + 1}-${Date.now()}`,
           date: new Date().toISOString().slice(0, 10),
-          author: 'Dashboard user',
+          author: DEMO_SESSION.user.name,
           note: update.note,
         });
       }
       storage?.save(data);
       return { status: 200, body: action };
     }
-    return { status: 405, body: { message: 'Method not allowed' } };
+    return notInDemo;
   }
 
   return {

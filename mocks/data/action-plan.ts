@@ -1,8 +1,9 @@
 import type { z } from 'zod/mini';
 import type { actionPlanSchema, ofstedRecommendationListSchema } from '../../src/api/contract';
+import type { Unversioned } from './unversioned';
 
 /** The board's strategic action plan, answering Ofsted's recommendations (illustrative). */
-export const actionPlan: z.input<typeof actionPlanSchema> = {
+export const actionPlan: Unversioned<z.input<typeof actionPlanSchema>> = {
   priorities: [
     {
       id: 'scrutiny-and-challenge',

@@ -1,7 +1,8 @@
 import type { z } from 'zod/mini';
 import type { boardSchema } from '../../src/api/contract';
+import type { Unversioned } from './unversioned';
 
-export const board: z.input<typeof boardSchema> = {
+export const board: Unversioned<z.input<typeof boardSchema>> = {
   id: 'wolverhampton',
   name: 'Wolverhampton Safeguarding Children Board',
   shortName: 'WSCB',

@@ -61,7 +61,7 @@ describe('the demo dataset tells the seed’s story', () => {
   });
 
   it('has the Ofsted judgement, the page 42 recommendations, two reviews and 14 linked boards', () => {
-    expect(demoDataset.board.ofsted.judgement).toBe('requires-improvement');
+    expect(demoDataset.board.ofsted?.judgement).toBe('requires-improvement');
     expect(demoDataset.ofstedRecommendations.page).toBe(42);
     expect(demoDataset.seriousCaseReviews).toHaveLength(2);
     expect(demoDataset.partnership.linkedBoardsCount).toBe(14);

@@ -1,18 +1,33 @@
 import { actionPlan, ofstedRecommendations } from './action-plan';
+import { agencies, indicatorAgencies } from './agencies';
 import { annotations } from './annotations';
 import { board } from './board';
 import { indicators } from './indicators';
 import { funding, partnership } from './partnership';
 import { audits, seriousCaseReviews } from './quality-assurance';
 
-/** The demo board: Wolverhampton, 2015-16 to 2017-18. A test checks all of it against the contract. */
+/**
+ * The demo board: Wolverhampton, 2015-16 to 2017-18. The MSW demo answers from it and the data
+ * service loads it into an empty database. Every editable record starts at version 1. A test
+ * checks all of it against the contract.
+ */
 export const demoDataset = {
-  board,
-  indicators,
+  board: { ...board, version: 1 },
+  agencies: agencies.map((agency) => ({ ...agency, version: 1 })),
+  indicators: indicators.map((indicator) => ({
+    ...indicator,
+    agencyId: indicatorAgencies[indicator.id] ?? null,
+    version: 1,
+  })),
   annotations,
-  audits,
+  audits: audits.map((audit) => ({ ...audit, version: 1 })),
   seriousCaseReviews,
-  actionPlan,
+  actionPlan: {
+    priorities: actionPlan.priorities.map((priority) => ({
+      ...priority,
+      actions: priority.actions.map((action) => ({ ...action, version: 1 })),
+    })),
+  },
   ofstedRecommendations,
   funding,
   partnership,

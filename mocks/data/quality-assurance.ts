@@ -1,7 +1,8 @@
 import type { z } from 'zod/mini';
 import type { auditSchema, seriousCaseReviewSchema } from '../../src/api/contract';
+import type { Unversioned } from './unversioned';
 
-type AuditInput = z.input<typeof auditSchema>;
+type AuditInput = Unversioned<z.input<typeof auditSchema>>;
 
 const grades = (outstanding: number, good: number, requiresImprovement: number, inadequate: number) => ({
   outstanding,

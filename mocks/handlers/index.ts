@@ -36,6 +36,7 @@ export const handlers = [
     const path = url.pathname.slice(base.length);
     const body = request.method === 'GET' ? undefined : await request.json().catch(() => undefined);
     const reply = demoApi.handle(request.method, path, body);
+    if (reply.status === 204) return new HttpResponse(null, { status: 204 });
     return HttpResponse.json(reply.body as Record<string, unknown>, { status: reply.status });
   }),
 ];

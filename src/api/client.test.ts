@@ -73,7 +73,7 @@ describe('apiSend', () => {
   it('returns 422 field errors from the demo API for an invalid update', async () => {
     const error = await apiSend(
       'updateAction',
-      { status: 'complete', progress: 40 },
+      { status: 'complete', progress: 40, version: 1 },
       { params: { id: 'performance-framework' } },
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpError);
@@ -84,7 +84,7 @@ describe('apiSend', () => {
   it('saves a valid update', async () => {
     const action = await apiSend(
       'updateAction',
-      { status: 'on-track', progress: 75, note: 'Health data received.' },
+      { status: 'on-track', progress: 75, note: 'Health data received.', version: 1 },
       { params: { id: 'performance-framework' } },
     );
     expect(action.progress).toBe(75);

@@ -1,6 +1,6 @@
-import { endpoints } from './contract';
-import { ContractError, HttpError, NetworkError, TimeoutError } from './errors';
-import { errorBodySchema } from './contract/common';
+import { endpoints, type EndpointSpec } from './contract';
+import { ConflictError, ContractError, HttpError, NetworkError, TimeoutError } from './errors';
+import { conflictBodySchema, errorBodySchema } from './contract/common';
 import type { z } from './zod';
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -16,30 +16,42 @@ export function apiBaseUrl(): string {
 
 type Endpoints = typeof endpoints;
 type EndpointName = keyof Endpoints;
-type ResponseOf<E extends EndpointName> = z.output<Endpoints[E]['response']>;
-type RequestOf<E extends EndpointName> = Endpoints[E] extends { request: infer R extends z.ZodMiniType }
+export type ResponseOf<E extends EndpointName> = z.output<Endpoints[E]['response']>;
+export type RequestOf<E extends EndpointName> = Endpoints[E] extends {
+  request: infer R extends z.ZodMiniType;
+}
   ? z.input<R>
   : never;
+type QueryOf<E extends EndpointName> = Endpoints[E] extends { query: infer Q extends z.ZodMiniType }
+  ? z.input<Q>
+  : never;
 
-interface CallOptions {
+interface CallOptions<Q = Record<string, string | undefined>> {
   params?: Record<string, string>;
+  query?: Q;
   signal?: AbortSignal;
   timeoutMs?: number;
 }
 
-function buildUrl(path: string, params: Record<string, string> = {}): string {
+function buildUrl(path: string, params: Record<string, string> = {}, query: object = {}): string {
   const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`Missing path parameter "${name}" for ${path}`);
     return encodeURIComponent(value);
   });
-  return `${apiBaseUrl()}${filled}`;
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const qs = search.toString();
+  return `${apiBaseUrl()}${filled}${qs ? `?${qs}` : ''}`;
 }
 
 async function send(
   url: string,
   init: RequestInit,
-  { signal, timeoutMs = DEFAULT_TIMEOUT_MS }: CallOptions,
+  endpoint: EndpointSpec,
+  { signal, timeoutMs = DEFAULT_TIMEOUT_MS }: CallOptions<unknown>,
 ): Promise<unknown> {
   const timeout = AbortSignal.timeout(timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
@@ -57,6 +69,14 @@ async function send(
     if (timeout.aborted) throw new TimeoutError(url, timeoutMs);
     throw new NetworkError(url, { cause });
   }
+  if (response.status === 409 && endpoint.versioned) {
+    const conflict = conflictBodySchema.safeParse(await response.json().catch(() => null));
+    const current = conflict.success ? endpoint.response.safeParse(conflict.data.current) : null;
+    if (!conflict.success || !current?.success) {
+      throw new ContractError(url, conflict.success ? current!.error!.issues : conflict.error.issues);
+    }
+    throw new ConflictError(url, conflict.data.message, current.data);
+  }
   if (!response.ok) {
     const body = errorBodySchema.safeParse(await response.json().catch(() => null));
     throw new HttpError(
@@ -66,6 +86,7 @@ async function send(
       body.success ? (body.data.fieldErrors ?? {}) : {},
     );
   }
+  if (response.status === 204) return null;
   try {
     return await response.json();
   } catch {
@@ -84,29 +105,30 @@ function parse<S extends z.ZodMiniType>(schema: S, url: string, json: unknown): 
 /** Read a resource; the response is checked against the contract before anyone sees it. */
 export async function apiGet<E extends EndpointName>(
   name: E,
-  options: CallOptions = {},
+  options: CallOptions<QueryOf<E>> = {},
 ): Promise<ResponseOf<E>> {
-  const endpoint = endpoints[name];
-  const url = buildUrl(endpoint.path, options.params);
-  const json = await send(url, { method: 'GET' }, options);
+  const endpoint: EndpointSpec = endpoints[name];
+  const url = buildUrl(endpoint.path, options.params, options.query ?? {});
+  const json = await send(url, { method: 'GET' }, endpoint, options);
   return parse(endpoint.response, url, json) as ResponseOf<E>;
 }
 
 /** Write to a resource with a body that the contract's request schema accepts. */
 export async function apiSend<E extends EndpointName>(
   name: E,
-  body: RequestOf<E>,
+  body: RequestOf<E> | (Endpoints[E] extends { request: z.ZodMiniType } ? never : undefined),
   options: CallOptions = {},
 ): Promise<ResponseOf<E>> {
-  const endpoint = endpoints[name];
+  const endpoint: EndpointSpec = endpoints[name];
   const url = buildUrl(endpoint.path, options.params);
   const json = await send(
     url,
     {
       method: endpoint.method,
-      body: JSON.stringify(body),
-      headers: { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
     },
+    endpoint,
     options,
   );
   return parse(endpoint.response, url, json) as ResponseOf<E>;

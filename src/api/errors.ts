@@ -1,7 +1,7 @@
 import type { z } from './zod';
 
 /** Every failure the API client reports is one of these, so panels can explain it plainly. */
-export type ApiError = NetworkError | TimeoutError | HttpError | ContractError;
+export type ApiError = NetworkError | TimeoutError | HttpError | ConflictError | ContractError;
 
 export class NetworkError extends Error {
   override readonly name = 'NetworkError';
@@ -24,7 +24,7 @@ export class TimeoutError extends Error {
 }
 
 export class HttpError extends Error {
-  override readonly name = 'HttpError';
+  override readonly name: string = 'HttpError';
   constructor(
     readonly url: string,
     readonly status: number,
@@ -34,6 +34,21 @@ export class HttpError extends Error {
     readonly fieldErrors: Record<string, string[]> = {},
   ) {
     super(`HTTP ${status} from ${url}${serverMessage ? `: ${serverMessage}` : ''}`);
+  }
+}
+
+/**
+ * 409: the save was based on a version someone has since changed. `current` is the record as it
+ * now stands, already checked against the contract, so a form can show the other person's change.
+ */
+export class ConflictError extends HttpError {
+  override readonly name = 'ConflictError';
+  constructor(
+    url: string,
+    serverMessage: string,
+    readonly current: unknown,
+  ) {
+    super(url, 409, serverMessage);
   }
 }
 
@@ -81,6 +96,12 @@ export function describeError(error: unknown): { title: string; detail: string }
     return {
       title: 'The data service is taking too long to answer',
       detail: `It did not reply within ${error.afterMs / 1000} seconds. Try again in a moment.`,
+    };
+  }
+  if (error instanceof ConflictError) {
+    return {
+      title: 'Someone else saved a change first',
+      detail: 'Their change is shown beside yours. Nothing you typed has been lost.',
     };
   }
   if (error instanceof HttpError) {

@@ -92,3 +92,67 @@ export const partnershipQueries = {
       queryFn: ({ signal }) => apiGet('partnership', { signal }),
     }),
 };
+
+/**
+ * Who is signed in. `null` when the API has no sign-in of its own (it answers /session with 404:
+ * a board's own API behind its single sign-on); a signed-out person gets the 401 as an error.
+ */
+export const sessionQueries = {
+  all: () => ['session'] as const,
+  current: () =>
+    queryOptions({
+      queryKey: [...sessionQueries.all(), 'current'] as const,
+      queryFn: async ({ signal }) => {
+        try {
+          return await apiGet('session', { signal });
+        } catch (error) {
+          if (error instanceof HttpError && error.status === 404) return null;
+          throw error;
+        }
+      },
+      staleTime: 5 * 60_000,
+      retry: false,
+    }),
+};
+
+export const returnQueries = {
+  all: () => ['returns'] as const,
+  rounds: () =>
+    queryOptions({
+      queryKey: [...returnQueries.all(), 'rounds'] as const,
+      queryFn: ({ signal }) => apiGet('returnRounds', { signal }),
+      staleTime: 0,
+    }),
+  detail: (round: string, agency: string) =>
+    queryOptions({
+      queryKey: [...returnQueries.all(), 'detail', round, agency] as const,
+      queryFn: ({ signal }) => apiGet('agencyReturn', { signal, params: { round, agency } }),
+      staleTime: 0,
+    }),
+};
+
+export const adminQueries = {
+  all: () => ['admin'] as const,
+  users: () =>
+    queryOptions({
+      queryKey: [...adminQueries.all(), 'users'] as const,
+      queryFn: ({ signal }) => apiGet('users', { signal }),
+      staleTime: 0,
+    }),
+  agencies: () =>
+    queryOptions({
+      queryKey: [...adminQueries.all(), 'agencies'] as const,
+      queryFn: ({ signal }) => apiGet('agencies', { signal }),
+    }),
+  auditTrail: (filter: { entityType?: string; from?: string; to?: string }) =>
+    queryOptions({
+      queryKey: [...adminQueries.all(), 'audit-trail', filter] as const,
+      queryFn: ({ signal }) => apiGet('auditTrail', { signal, query: { ...filter, limit: '100' } }),
+      staleTime: 0,
+    }),
+  revisions: (indicatorId: string) =>
+    queryOptions({
+      queryKey: [...indicatorQueries.all(), 'revisions', indicatorId] as const,
+      queryFn: ({ signal }) => apiGet('revisions', { signal, params: { id: indicatorId } }),
+    }),
+};

@@ -1,4 +1,4 @@
-import { HttpError, describeError, formatPath } from '../api/errors';
+import { ConflictError, HttpError, describeError, formatPath } from '../api/errors';
 import type { z } from '../api/zod';
 
 export type FieldErrors = Record<string, string>;
@@ -31,6 +31,19 @@ export function describeSaveFailure(error: unknown): { fieldErrors: FieldErrors;
     return {
       fieldErrors,
       message: 'Your changes were not saved: the data service found problems with them, shown below.',
+    };
+  }
+  if (error instanceof ConflictError) {
+    return {
+      fieldErrors,
+      message: 'Your changes were not saved: someone else saved this first (see below).',
+    };
+  }
+  if (error instanceof HttpError && error.status === 401) {
+    return {
+      fieldErrors,
+      message:
+        'Your changes were not saved because your session has ended. Sign in again: what you typed is kept and will be here when you come back.',
     };
   }
   const { title, detail } = describeError(error);

@@ -20,20 +20,8 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-/** The Content-Security-Policy a board should serve the dashboard with. */
-export const STRICT_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The Content-Security-Policy a board should serve the dashboard with (the data service's own). */
+export { STRICT_CSP } from '../../server/http/content-security-policy.mjs';
 
 /**
  * @param {{ root: string, headers?: Record<string, string>, api?: { prefix: string, handle: (method: string, path: string, body: unknown) => { status: number, body: unknown } } }} options
@@ -60,7 +48,7 @@ export async function startStaticServer({ root, headers = {}, api }) {
           'Cache-Control': 'no-store',
           ...headers,
         });
-        res.end(JSON.stringify(reply.body));
+        res.end(reply.status === 204 ? undefined : JSON.stringify(reply.body));
         return;
       }
       const path = normalize(join(base, decodeURIComponent(url.pathname)));

@@ -42,6 +42,8 @@ export const actionSchema = z
     progress: progressSchema,
     ofstedRecommendationIds: z.array(idSchema),
     updates: z.array(actionUpdateNoteSchema),
+    /** Goes up by one with every saved change; a save must name the version it was based on. */
+    version: z.int().check(z.positive()),
   })
   .check(z.superRefine(checkProgress));
 
@@ -55,11 +57,16 @@ export const prioritySchema = z.object({
 
 export const actionPlanSchema = z.object({ priorities: z.array(prioritySchema) });
 
-/** PATCH /action-plan/actions/{id}: update an action's status and progress, optionally with a dated note. */
+/**
+ * PATCH /action-plan/actions/{id}: update an action's status and progress, optionally with a dated
+ * note. `version` is the version the change was based on (409 with the action as it now stands if
+ * someone has saved since).
+ */
 export const actionUpdateRequestSchema = z
   .object({
     status: actionStatusSchema,
     progress: progressSchema,
+    version: z.int(),
     note: z.optional(
       z.string().check(z.trim(), z.minLength(1, 'Write a note or leave it out'), z.maxLength(1000)),
     ),

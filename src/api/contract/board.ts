@@ -3,40 +3,63 @@ import { financialYearSchema, idSchema, isoDateSchema, nonEmpty } from './common
 
 export const ofstedJudgementSchema = z.enum(['outstanding', 'good', 'requires-improvement', 'inadequate']);
 
+const ofstedSchema = z.object({
+  judgement: ofstedJudgementSchema,
+  inspectionTitle: nonEmpty(),
+  publishedDate: isoDateSchema,
+  summary: z.string(),
+  /** The page of the board's annual report that lists Ofsted's recommendations. */
+  recommendationsPage: z.int().check(z.positive()),
+});
+
+/** What describes a board, as its administrator sets it. */
+const boardSettingsShape = {
+  name: nonEmpty(),
+  shortName: nonEmpty(),
+  area: z.object({
+    name: nonEmpty(),
+    /** ONS code, `E08000031`. */
+    laCode: z.string().check(z.regex(/^E\d{8}$/, 'An ONS code is E and eight digits, such as E08000031')),
+    /** DfE three-digit code, `336`. */
+    oldLaCode: z.string().check(z.regex(/^\d{3}$/, 'A DfE code has three digits, such as 336')),
+    region: nonEmpty(),
+  }),
+  reportingYears: z.array(financialYearSchema).check(z.minLength(1, 'Keep at least one reporting year')),
+  currentYear: financialYearSchema,
+  /** The date the board's figures run to. */
+  dataAsAt: isoDateSchema,
+  /** The latest Ofsted judgement of the partnership, or null where none is recorded. */
+  ofsted: z.nullable(ofstedSchema),
+  /** Shown in the footer when any of the board's data is invented for demonstration. */
+  illustrativeNotice: z.nullable(z.string()),
+};
+
+const currentYearReported = z.refine<{ reportingYears: string[]; currentYear: string }>(
+  (board) => board.reportingYears.includes(board.currentYear),
+  { message: 'The year shown first must be one of the reporting years', path: ['currentYear'] },
+);
+
 export const boardSchema = z
   .object({
     id: idSchema,
-    name: nonEmpty(),
-    shortName: nonEmpty(),
-    area: z.object({
-      name: nonEmpty(),
-      /** ONS code, `E08000031`. */
-      laCode: z.string().check(z.regex(/^E\d{8}$/)),
-      /** DfE three-digit code, `336`. */
-      oldLaCode: z.string().check(z.regex(/^\d{3}$/)),
-      region: nonEmpty(),
-    }),
-    reportingYears: z.array(financialYearSchema).check(z.minLength(1)),
-    currentYear: financialYearSchema,
-    /** The date the board's figures run to. */
-    dataAsAt: isoDateSchema,
-    ofsted: z.object({
-      judgement: ofstedJudgementSchema,
-      inspectionTitle: nonEmpty(),
-      publishedDate: isoDateSchema,
-      summary: z.string(),
-      /** The page of the board's annual report that lists Ofsted's recommendations. */
-      recommendationsPage: z.int().check(z.positive()),
-    }),
-    /** Shown in the footer when any of the board's data is invented for demonstration. */
-    illustrativeNotice: z.nullable(z.string()),
+    ...boardSettingsShape,
+    /** Goes up by one with every saved change to the board's settings. */
+    version: z.int().check(z.positive()),
   })
-  .check(
-    z.refine((board) => board.reportingYears.includes(board.currentYear), {
-      message: 'currentYear must be one of reportingYears',
-      path: ['currentYear'],
-    }),
-  );
+  .check(currentYearReported);
+
+/**
+ * PUT /board: the board's settings, by its administrator. `version` is the version being changed,
+ * or null to set up a board that does not exist yet (a service started with SEED=none).
+ */
+export const saveBoardRequestSchema = z.object({ ...boardSettingsShape, version: z.nullable(z.int()) }).check(
+  currentYearReported,
+  z.refine((b) => new Set(b.reportingYears).size === b.reportingYears.length, {
+    message: 'Each reporting year once',
+    path: ['reportingYears'],
+  }),
+);
 
 export type Board = z.infer<typeof boardSchema>;
+export type SaveBoardRequest = z.infer<typeof saveBoardRequestSchema>;
 export type OfstedJudgement = z.infer<typeof ofstedJudgementSchema>;

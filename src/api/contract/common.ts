@@ -33,6 +33,15 @@ export const errorBodySchema = z.object({
   fieldErrors: z.optional(z.record(z.string(), z.array(z.string()))),
 });
 
+/**
+ * The body of a 409: the save was based on an old version. `current` is the record as it now
+ * stands (the endpoint's own response type), so the form can show what the other person changed.
+ */
+export const conflictBodySchema = z.object({
+  message: z.string(),
+  current: z.unknown(),
+});
+
 export type FinancialYear = z.infer<typeof financialYearSchema>;
 export type Frequency = z.infer<typeof frequencySchema>;
 export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -1,5 +1,5 @@
-import type { z } from '../zod';
-import { boardSchema } from './board';
+import { z } from '../zod';
+import { boardSchema, saveBoardRequestSchema } from './board';
 import { errorBodySchema } from './common';
 import { annotationListSchema, indicatorListSchema, indicatorSchema } from './indicators';
 import {
@@ -15,6 +15,38 @@ import {
   auditUpdateRequestSchema,
   seriousCaseReviewListSchema,
 } from './quality-assurance';
+import {
+  acceptInvitationRequestSchema,
+  sessionSchema,
+  setupRequestSchema,
+  signInRequestSchema,
+} from './auth';
+import {
+  agencyListSchema,
+  agencySchema,
+  createAgencyRequestSchema,
+  updateAgencyRequestSchema,
+  auditTrailQuerySchema,
+  auditTrailSchema,
+  correctionRequestSchema,
+  createUserRequestSchema,
+  publishIndicatorRequestSchema,
+  revisionListSchema,
+  setupLinkSchema,
+  updateIndicatorRequestSchema,
+  updateUserRequestSchema,
+  userListSchema,
+  userSchema,
+} from './admin';
+import {
+  agencyReturnSchema,
+  openRoundRequestSchema,
+  returnRoundListSchema,
+  returnRoundSchema,
+  returnTransitionRequestSchema,
+  saveReturnRequestSchema,
+  sendBackRequestSchema,
+} from './returns';
 
 export * from './common';
 export * from './board';
@@ -22,17 +54,67 @@ export * from './indicators';
 export * from './quality-assurance';
 export * from './action-plan';
 export * from './partnership';
+export * from './auth';
+export * from './admin';
+export * from './returns';
 
 export const CONTRACT_VERSION = 'v1';
 
+const empty = z.object({});
+
+export interface EndpointSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  /** Who may call it without a session: only sign-in and account set-up. */
+  public?: true;
+  request?: z.ZodMiniType;
+  query?: z.ZodMiniType;
+  response: z.ZodMiniType;
+  /** 201 for a created resource, 204 for no body; 200 otherwise. */
+  status?: 201 | 204;
+  /** The write names the version it was based on; a stale one gets 409 with `current`. */
+  versioned?: true;
+}
+
 /**
  * Every endpoint of API v1, relative to the base URL. This table is the single description of the
- * contract: the client, the mock handlers and the published JSON Schema are all read from it.
+ * contract: the client, the demo API, the data service and the published JSON Schema are all read
+ * from it. Every endpoint but the public ones answers 401 without a session and 403 when the
+ * person's role may not do it.
  */
 export const endpoints = {
   board: { method: 'GET', path: '/board', response: boardSchema },
+  saveBoard: {
+    method: 'PUT',
+    path: '/board',
+    request: saveBoardRequestSchema,
+    response: boardSchema,
+    versioned: true,
+  },
   indicators: { method: 'GET', path: '/indicators', response: indicatorListSchema },
   indicator: { method: 'GET', path: '/indicators/{id}', response: indicatorSchema },
+  updateIndicator: {
+    method: 'PATCH',
+    path: '/indicators/{id}',
+    request: updateIndicatorRequestSchema,
+    response: indicatorSchema,
+    versioned: true,
+  },
+  publishIndicator: {
+    method: 'PUT',
+    path: '/indicators/{id}',
+    request: publishIndicatorRequestSchema,
+    response: indicatorSchema,
+    versioned: true,
+  },
+  correctIndicator: {
+    method: 'POST',
+    path: '/indicators/{id}/corrections',
+    request: correctionRequestSchema,
+    response: indicatorSchema,
+    versioned: true,
+  },
+  revisions: { method: 'GET', path: '/indicators/{id}/revisions', response: revisionListSchema },
   annotations: { method: 'GET', path: '/annotations', response: annotationListSchema },
   audits: { method: 'GET', path: '/audits', response: auditListSchema },
   updateAudit: {
@@ -40,6 +122,7 @@ export const endpoints = {
     path: '/audits/{id}',
     request: auditUpdateRequestSchema,
     response: auditSchema,
+    versioned: true,
   },
   seriousCaseReviews: {
     method: 'GET',
@@ -52,6 +135,7 @@ export const endpoints = {
     path: '/action-plan/actions/{id}',
     request: actionUpdateRequestSchema,
     response: actionSchema,
+    versioned: true,
   },
   ofstedRecommendations: {
     method: 'GET',
@@ -60,10 +144,115 @@ export const endpoints = {
   },
   funding: { method: 'GET', path: '/funding', response: fundingSchema },
   partnership: { method: 'GET', path: '/partnership', response: partnershipSchema },
-} as const satisfies Record<
-  string,
-  { method: 'GET' | 'PATCH'; path: string; request?: z.ZodMiniType; response: z.ZodMiniType }
->;
+  agencies: { method: 'GET', path: '/agencies', response: agencyListSchema },
+  createAgency: {
+    method: 'POST',
+    path: '/agencies',
+    request: createAgencyRequestSchema,
+    response: agencySchema,
+    status: 201,
+  },
+  updateAgency: {
+    method: 'PATCH',
+    path: '/agencies/{id}',
+    request: updateAgencyRequestSchema,
+    response: agencySchema,
+    versioned: true,
+  },
+
+  session: { method: 'GET', path: '/session', public: true, response: sessionSchema },
+  signIn: {
+    method: 'POST',
+    path: '/session',
+    public: true,
+    request: signInRequestSchema,
+    response: sessionSchema,
+  },
+  signOut: { method: 'DELETE', path: '/session', public: true, response: z.null(), status: 204 },
+  setup: {
+    method: 'POST',
+    path: '/setup',
+    public: true,
+    request: setupRequestSchema,
+    response: sessionSchema,
+    status: 201,
+  },
+  acceptInvitation: {
+    method: 'POST',
+    path: '/invitations/accept',
+    public: true,
+    request: acceptInvitationRequestSchema,
+    response: sessionSchema,
+  },
+
+  returnRounds: { method: 'GET', path: '/returns', response: returnRoundListSchema },
+  openRound: {
+    method: 'POST',
+    path: '/returns',
+    request: openRoundRequestSchema,
+    response: returnRoundSchema,
+    status: 201,
+  },
+  agencyReturn: { method: 'GET', path: '/returns/{round}/{agency}', response: agencyReturnSchema },
+  saveReturn: {
+    method: 'PUT',
+    path: '/returns/{round}/{agency}',
+    request: saveReturnRequestSchema,
+    response: agencyReturnSchema,
+    versioned: true,
+  },
+  submitReturn: {
+    method: 'POST',
+    path: '/returns/{round}/{agency}/submit',
+    request: returnTransitionRequestSchema,
+    response: agencyReturnSchema,
+    versioned: true,
+  },
+  publishReturn: {
+    method: 'POST',
+    path: '/returns/{round}/{agency}/publish',
+    request: returnTransitionRequestSchema,
+    response: agencyReturnSchema,
+    versioned: true,
+  },
+  sendBackReturn: {
+    method: 'POST',
+    path: '/returns/{round}/{agency}/send-back',
+    request: sendBackRequestSchema,
+    response: agencyReturnSchema,
+    versioned: true,
+  },
+
+  users: { method: 'GET', path: '/users', response: userListSchema },
+  createUser: {
+    method: 'POST',
+    path: '/users',
+    request: createUserRequestSchema,
+    response: setupLinkSchema,
+    status: 201,
+  },
+  updateUser: {
+    method: 'PATCH',
+    path: '/users/{id}',
+    request: updateUserRequestSchema,
+    response: userSchema,
+    versioned: true,
+  },
+  userSetupLink: {
+    method: 'POST',
+    path: '/users/{id}/setup-link',
+    request: empty,
+    response: setupLinkSchema,
+  },
+  auditTrail: {
+    method: 'GET',
+    path: '/audit-trail',
+    query: auditTrailQuerySchema,
+    response: auditTrailSchema,
+  },
+} as const satisfies Record<string, EndpointSpec>;
+
+export type EndpointName = keyof typeof endpoints;
 
 /** The body of every error response (4xx and 5xx); 422 adds field errors keyed by field name. */
 export const errorResponseSchema = errorBodySchema;

@@ -88,6 +88,10 @@ export const indicatorSchema = z
     }),
     series: z.array(observationSchema),
     comparators: z.array(comparatorSchema),
+    /** The partner agency whose quarterly return carries this indicator's figures, if any. */
+    agencyId: z.optional(z.nullable(idSchema)),
+    /** Goes up by one with every change to the indicator or its published figures (data service only). */
+    version: z.optional(z.int().check(z.positive())),
   })
   .check(
     z.superRefine((indicator, ctx) => {

@@ -87,13 +87,20 @@ export const auditSchema = z
     plannedDate: isoDateSchema,
     ...auditProgressShape,
     actionsArising: z.array(auditActionSchema),
+    /** Goes up by one with every saved change; a save must name the version it was based on. */
+    version: z.int().check(z.positive()),
   })
   .check(z.superRefine(checkAuditProgress));
 
 export const auditListSchema = z.object({ audits: z.array(auditSchema) });
 
-/** PATCH /audits/{id}: record an audit's progress. */
-export const auditUpdateRequestSchema = z.object(auditProgressShape).check(z.superRefine(checkAuditProgress));
+/**
+ * PATCH /audits/{id}: record an audit's progress. `version` is the version the change was based
+ * on; if someone has saved since, the answer is 409 with the audit as it now stands.
+ */
+export const auditUpdateRequestSchema = z
+  .object({ ...auditProgressShape, version: z.int() })
+  .check(z.superRefine(checkAuditProgress));
 
 export const reviewActionSchema = z.object({
   id: idSchema,

@@ -14,6 +14,8 @@ interface Props {
   submitLabel: string;
   onSubmit: () => void;
   onCancel: () => void;
+  /** Said above the fields: a kept draft restored, or another person's change after a 409. */
+  notice?: ReactNode;
   children: ReactNode;
 }
 
@@ -32,6 +34,7 @@ export function RecordForm({
   submitLabel,
   onSubmit,
   onCancel,
+  notice,
   children,
 }: Props) {
   const id = useId();
@@ -52,6 +55,7 @@ export function RecordForm({
           {saveError}
         </p>
       ) : null}
+      {notice}
       <ErrorSummary errors={errors} fieldIds={fieldIds} labels={labels} />
       {children}
       <div className="record-form__actions">

@@ -7,7 +7,8 @@ import { actionStatusLabels, actionStatusTones } from './action-labels';
 interface Props {
   action: Action;
   overdue: boolean;
-  onUpdate: () => void;
+  /** Absent when the person may not update this action: no button is shown. */
+  onUpdate?: (() => void) | undefined;
   children?: ReactNode;
 }
 
@@ -43,9 +44,11 @@ export function ActionCard({ action, overdue, onUpdate, children }: Props) {
           </ul>
         </details>
       ) : null}
-      <button type="button" className="button button--secondary button--small" onClick={onUpdate}>
-        Update <span className="visually-hidden">{action.title}</span>
-      </button>
+      {onUpdate ? (
+        <button type="button" className="button button--secondary button--small" onClick={onUpdate}>
+          Update <span className="visually-hidden">{action.title}</span>
+        </button>
+      ) : null}
       {children}
     </li>
   );

@@ -9,7 +9,9 @@ import { PinButton } from '../../components/pin-button';
 import { QueryState } from '../../components/query-state';
 import { actionPlanProgressFigure } from '../../lib/board-charts';
 import { isOverdue } from '../../lib/overdue';
+import { draftKeys } from '../../lib/form-drafts';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { usePermissions } from '../../lib/use-permissions';
 import { useSearchParamUpdater } from '../../lib/use-search-param-updater';
 import { useOverdueReference } from '../../lib/use-overdue-reference';
 import { ActionCard } from './action-card';
@@ -33,7 +35,11 @@ export function ActionPlanPage() {
   const statusId = useId();
   const owner = params.get('owner') ?? '';
   const status = params.get('status') ?? '';
-  const [editing, setEditing] = useState<string | null>(null);
+  const permissions = usePermissions();
+  // A form whose save failed because the session ended opens again with what was typed.
+  const [editing, setEditing] = useState<string | null>(
+    () => draftKeys('action:')[0]?.slice('action:'.length) ?? null,
+  );
   const [saved, setSaved] = useState<string | null>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
@@ -140,12 +146,18 @@ export function ActionPlanPage() {
                           key={action.id}
                           action={action}
                           overdue={late}
-                          onUpdate={() => {
-                            returnFocus.current =
-                              document.activeElement instanceof HTMLElement ? document.activeElement : null;
-                            setSaved(null);
-                            setEditing(action.id);
-                          }}
+                          onUpdate={
+                            permissions.updateAction(action)
+                              ? () => {
+                                  returnFocus.current =
+                                    document.activeElement instanceof HTMLElement
+                                      ? document.activeElement
+                                      : null;
+                                  setSaved(null);
+                                  setEditing(action.id);
+                                }
+                              : undefined
+                          }
                         >
                           {editing === action.id ? (
                             <ActionUpdateForm

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiSend } from '../../api/client';
 import type { Action, ActionPlan, ActionUpdateRequest } from '../../api/contract';
+import { ConflictError } from '../../api/errors';
 import { actionPlanQueries } from '../../api/queries';
 
 function replaceAction(plan: ActionPlan, id: string, change: (action: Action) => Action): ActionPlan {
@@ -14,7 +15,8 @@ function replaceAction(plan: ActionPlan, id: string, change: (action: Action) =>
 
 /**
  * Updates an action's status and progress, with an optional dated note. The plan changes at once
- * (optimistic update) and goes back to what the server last said if the save fails.
+ * (optimistic update) and goes back to what the server last said if the save fails (after a 409, to
+ * the other person's saved action).
  */
 export function useUpdateAction() {
   const queryClient = useQueryClient();
@@ -40,8 +42,12 @@ export function useUpdateAction() {
       );
       return { previous };
     },
-    onError: (_error, _variables, context) => {
+    onError: (error, { id }, context) => {
       if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
+      if (error instanceof ConflictError) {
+        const current = error.current as Action;
+        queryClient.setQueryData(queryKey, (old) => (old ? replaceAction(old, id, () => current) : old));
+      }
     },
     onSuccess: (saved) => {
       queryClient.setQueryData(queryKey, (old) => (old ? replaceAction(old, saved.id, () => saved) : old));

@@ -17,18 +17,24 @@ export function OfstedPanel() {
   return (
     <Panel title="Ofsted judgement" className="ofsted-panel">
       <QueryState query={board} loadingLabel="Loading the Ofsted judgement">
-        {({ ofsted }) => (
-          <>
-            <p className={`judgement judgement--${ofsted.judgement}`}>{judgementLabels[ofsted.judgement]}</p>
-            <p className="ofsted-panel__title">
-              {ofsted.inspectionTitle}, published {formatDate(ofsted.publishedDate)}
-            </p>
-            <p>{ofsted.summary}</p>
-            <p className="ofsted-panel__page">
-              Recommendations: page {ofsted.recommendationsPage} of the annual report.
-            </p>
-          </>
-        )}
+        {({ ofsted }) =>
+          ofsted === null ? (
+            <p>No Ofsted judgement of the partnership has been recorded yet.</p>
+          ) : (
+            <>
+              <p className={`judgement judgement--${ofsted.judgement}`}>
+                {judgementLabels[ofsted.judgement]}
+              </p>
+              <p className="ofsted-panel__title">
+                {ofsted.inspectionTitle}, published {formatDate(ofsted.publishedDate)}
+              </p>
+              <p>{ofsted.summary}</p>
+              <p className="ofsted-panel__page">
+                Recommendations: page {ofsted.recommendationsPage} of the annual report.
+              </p>
+            </>
+          )
+        }
       </QueryState>
     </Panel>
   );

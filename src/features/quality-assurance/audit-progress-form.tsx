@@ -1,14 +1,18 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import {
   auditUpdateRequestSchema,
   type Audit,
   type AuditStatus,
   type AuditUpdateRequest,
 } from '../../api/contract';
+import { ConflictNotice } from '../../components/form/conflict-notice';
+import { DraftRestoredNotice } from '../../components/form/draft-restored-notice';
 import { Field } from '../../components/form/field';
 import { RecordForm } from '../../components/form/record-form';
+import { useRecordForm } from '../../components/form/use-record-form';
 import { gradeLabels } from '../../lib/board-charts';
-import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
+import { formatDate } from '../../lib/format';
+import { fieldErrorsFromIssues } from '../../lib/field-errors';
 import { useUpdateAudit } from './use-update-audit';
 
 const statusLabels: Record<AuditStatus, string> = {
@@ -40,16 +44,44 @@ function initialValues(audit: Audit): Values {
   };
 }
 
+const isValues = (value: unknown): value is Values =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Values).status === 'string' &&
+  typeof (value as Values).grades === 'object';
+
 const toNumber = (text: string) => (text.trim() === '' ? null : Number(text));
 
-function toRequest(values: Values): unknown {
+function toRequest(values: Values, version: number): unknown {
   const anyGrade = gradeKeys.some((k) => values.grades[k].trim() !== '');
   return {
     status: values.status,
     completedDate: values.completedDate || null,
     casesAudited: toNumber(values.casesAudited),
     grades: anyGrade ? Object.fromEntries(gradeKeys.map((k) => [k, toNumber(values.grades[k]) ?? 0])) : null,
+    version,
   };
+}
+
+/** Their saved audit beside what was typed, in words, for the conflict notice. */
+function compare(theirs: Audit, yours: Values) {
+  const mine = initialValues(theirs);
+  const gradesText = (g: Values['grades']) =>
+    gradeKeys.map((k) => `${gradeLabels[k]} ${g[k] || '0'}`).join(', ');
+  return [
+    { label: 'Status', theirs: statusLabels[theirs.status], yours: statusLabels[yours.status] },
+    {
+      label: 'Date completed',
+      theirs: theirs.completedDate ? formatDate(theirs.completedDate) : 'none',
+      yours: yours.completedDate ? formatDate(yours.completedDate) : 'none',
+    },
+    { label: 'Cases audited', theirs: mine.casesAudited || 'none', yours: yours.casesAudited || 'none' },
+    {
+      label: 'Grades',
+      theirs: theirs.grades ? gradesText(mine.grades) : 'none',
+      yours: gradeKeys.some((k) => yours.grades[k].trim()) ? gradesText(yours.grades) : 'none',
+    },
+  ];
 }
 
 const labels = {
@@ -68,9 +100,13 @@ interface Props {
 /** Record an audit's progress, checked against the same contract the API uses. */
 export function AuditProgressForm({ audit, onDone, onCancel }: Props) {
   const id = useId();
-  const [values, setValues] = useState<Values>(() => initialValues(audit));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const form = useRecordForm({
+    draftKey: `audit:${audit.id}`,
+    initial: () => initialValues(audit),
+    isValues,
+    record: audit,
+  });
+  const { values, setValues, errors } = form;
   const update = useUpdateAudit();
   const fieldIds = {
     status: `${id}-status`,
@@ -80,26 +116,29 @@ export function AuditProgressForm({ audit, onDone, onCancel }: Props) {
   };
 
   const submit = () => {
-    setSaveError(null);
-    const parsed = auditUpdateRequestSchema.safeParse(toRequest(values));
+    form.startSave();
+    const parsed = auditUpdateRequestSchema.safeParse(toRequest(values, form.baseVersion));
     if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
+      form.setErrors(fieldErrorsFromIssues(parsed.error.issues));
       return;
     }
-    setErrors({});
+    form.setErrors({});
     const request: AuditUpdateRequest = parsed.data;
     update.mutate(
       { id: audit.id, update: request },
       {
-        onSuccess: () =>
-          onDone(`Saved: “${audit.title}” is now ${statusLabels[request.status].toLowerCase()}.`),
-        onError: (error) => {
-          const failure = describeSaveFailure(error);
-          setErrors(failure.fieldErrors);
-          setSaveError(failure.message);
+        onSuccess: () => {
+          form.finished();
+          onDone(`Saved: “${audit.title}” is now ${statusLabels[request.status].toLowerCase()}.`);
         },
+        onError: form.failed,
       },
     );
+  };
+
+  const cancel = () => {
+    form.finished();
+    onCancel();
   };
 
   const setGrade = (key: GradeKey, value: string) =>
@@ -109,14 +148,21 @@ export function AuditProgressForm({ audit, onDone, onCancel }: Props) {
     <RecordForm
       heading={`Record progress: ${audit.title}`}
       headingLevel={3}
-      saveError={saveError}
+      saveError={form.saveError}
       errors={errors}
       fieldIds={fieldIds}
       labels={labels}
       pending={update.isPending}
       submitLabel="Save progress"
       onSubmit={submit}
-      onCancel={onCancel}
+      onCancel={cancel}
+      notice={
+        form.theirs ? (
+          <ConflictNotice who="this audit" changes={compare(form.theirs, values)} />
+        ) : form.restored ? (
+          <DraftRestoredNotice />
+        ) : null
+      }
     >
       <div className="record-form__grid">
         <Field label="Status" error={errors.status} id={fieldIds.status}>

@@ -24,7 +24,8 @@ interface Props {
   audits: readonly Audit[];
   referenceDate: string;
   caption: string;
-  onRecord: (audit: Audit) => void;
+  /** Absent when the person may not record audit progress: no buttons are shown. */
+  onRecord?: ((audit: Audit) => void) | undefined;
 }
 
 export function AuditSchedule({ audits, referenceDate, caption, onRecord }: Props) {
@@ -40,9 +41,11 @@ export function AuditSchedule({ audits, referenceDate, caption, onRecord }: Prop
             <th scope="col">Status</th>
             <th scope="col">Cases</th>
             <th scope="col">Grades</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
+            {onRecord ? (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -72,15 +75,17 @@ export function AuditSchedule({ audits, referenceDate, caption, onRecord }: Prop
                 </td>
                 <td>{audit.casesAudited ?? '–'}</td>
                 <td>{gradesText(audit)}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    onClick={() => onRecord(audit)}
-                  >
-                    Record progress <span className="visually-hidden">for {audit.title}</span>
-                  </button>
-                </td>
+                {onRecord ? (
+                  <td>
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      onClick={() => onRecord(audit)}
+                    >
+                      Record progress <span className="visually-hidden">for {audit.title}</span>
+                    </button>
+                  </td>
+                ) : null}
               </tr>
             );
           })}

@@ -11,7 +11,9 @@ import { StatusTag } from '../../components/status-tag';
 import { auditProgressFigure, auditsForYear, gradeSpreadFigure } from '../../lib/board-charts';
 import { formatDate } from '../../lib/format';
 import { isOverdue } from '../../lib/overdue';
+import { draftKeys } from '../../lib/form-drafts';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { usePermissions } from '../../lib/use-permissions';
 import { useOverdueReference } from '../../lib/use-overdue-reference';
 import { useReportingYear } from '../../lib/use-reporting-year';
 import { AuditProgressForm } from './audit-progress-form';
@@ -69,7 +71,11 @@ export function QualityAssurancePage() {
   const { year } = useReportingYear();
   const overdue = useOverdueReference();
   const audits = useQuery(qualityAssuranceQueries.audits());
-  const [editing, setEditing] = useState<string | null>(null);
+  const permissions = usePermissions();
+  // A form whose save failed because the session ended opens again with what was typed.
+  const [editing, setEditing] = useState<string | null>(
+    () => draftKeys('audit:')[0]?.slice('audit:'.length) ?? null,
+  );
   const [saved, setSaved] = useState<string | null>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
@@ -141,7 +147,7 @@ export function QualityAssurancePage() {
                       audits={auditsForYear(data.audits, year)}
                       referenceDate={overdue.date}
                       caption={`Audit schedule, ${year}`}
-                      onRecord={startRecording}
+                      onRecord={permissions.recordAuditProgress ? startRecording : undefined}
                     />
                     {editingAudit ? (
                       <AuditProgressForm

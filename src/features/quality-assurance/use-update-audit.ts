@@ -1,12 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiSend } from '../../api/client';
-import type { AuditUpdateRequest } from '../../api/contract';
+import type { Audit, AuditUpdateRequest } from '../../api/contract';
+import { ConflictError } from '../../api/errors';
 import { qualityAssuranceQueries } from '../../api/queries';
 
 /**
  * Records an audit's progress. The page changes at once (optimistic update); if the save fails
- * the audit list goes back to what the server last said, and the caller keeps the form open with
- * what the user typed.
+ * the audit list goes back to what the server last said (or, after a 409, to the other person's
+ * saved audit), and the caller keeps the form open with what the user typed.
  */
 export function useUpdateAudit() {
   const queryClient = useQueryClient();
@@ -22,8 +23,15 @@ export function useUpdateAudit() {
       );
       return { previous };
     },
-    onError: (_error, _variables, context) => {
+    onError: (error, { id }, context) => {
       if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
+      // Someone saved first: the page shows their audit, the form keeps this person's typing.
+      if (error instanceof ConflictError) {
+        const current = error.current as Audit;
+        queryClient.setQueryData(queryKey, (old) =>
+          old ? { audits: old.audits.map((a) => (a.id === id ? current : a)) } : old,
+        );
+      }
     },
     onSuccess: (saved) => {
       queryClient.setQueryData(queryKey, (old) =>

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endpoints, type EndpointName } from '../src/api/contract';
+import type { TestPerson } from './test/fixtures';
+import { startService, type Client, type TestService } from './test/service';
+
+/**
+ * Who may call each endpoint, written out here on its own (not read from the permission code),
+ * so that a change to either is caught. Every endpoint of the contract must be listed.
+ */
+const everyone: TestPerson[] = [
+  'administrator',
+  'viewer',
+  'police',
+  'health',
+  'quality-assurance',
+  'editor',
+  'action-owner',
+];
+const matrix: Record<
+  Exclude<EndpointName, 'session' | 'signIn' | 'signOut' | 'setup' | 'acceptInvitation'>,
+  {
+    path: string;
+    allowed: TestPerson[];
+  }
+> = {
+  board: { path: '/board', allowed: everyone },
+  saveBoard: { path: '/board', allowed: ['administrator'] },
+  indicators: { path: '/indicators', allowed: everyone },
+  indicator: { path: '/indicators/referrals', allowed: everyone },
+  updateIndicator: { path: '/indicators/referrals', allowed: ['administrator'] },
+  publishIndicator: { path: '/indicators/referrals', allowed: ['administrator'] },
+  correctIndicator: { path: '/indicators/referrals/corrections', allowed: ['administrator'] },
+  revisions: { path: '/indicators/referrals/revisions', allowed: everyone },
+  annotations: { path: '/annotations', allowed: everyone },
+  audits: { path: '/audits', allowed: everyone },
+  updateAudit: {
+    path: '/audits/macfa-neglect-2016',
+    allowed: ['administrator', 'quality-assurance', 'editor'],
+  },
+  seriousCaseReviews: { path: '/serious-case-reviews', allowed: everyone },
+  actionPlan: { path: '/action-plan', allowed: everyone },
+  // The action owner passes this gate; whether the action is theirs is checked next (below).
+  updateAction: {
+    path: '/action-plan/actions/performance-framework',
+    allowed: ['administrator', 'editor', 'action-owner'],
+  },
+  ofstedRecommendations: { path: '/ofsted-recommendations', allowed: everyone },
+  funding: { path: '/funding', allowed: everyone },
+  partnership: { path: '/partnership', allowed: everyone },
+  agencies: { path: '/agencies', allowed: everyone },
+  createAgency: { path: '/agencies', allowed: ['administrator'] },
+  updateAgency: { path: '/agencies/west-midlands-police', allowed: ['administrator'] },
+  returnRounds: { path: '/returns', allowed: ['administrator', 'police', 'health'] },
+  openRound: { path: '/returns', allowed: ['administrator'] },
+  agencyReturn: { path: '/returns/q4-2017-18/west-midlands-police', allowed: ['administrator', 'police'] },
+  saveReturn: { path: '/returns/q4-2017-18/west-midlands-police', allowed: ['administrator', 'police'] },
+  submitReturn: {
+    path: '/returns/q4-2017-18/west-midlands-police/submit',
+    allowed: ['administrator', 'police'],
+  },
+  publishReturn: { path: '/returns/q4-2017-18/west-midlands-police/publish', allowed: ['administrator'] },
+  sendBackReturn: { path: '/returns/q4-2017-18/west-midlands-police/send-back', allowed: ['administrator'] },
+  users: { path: '/users', allowed: ['administrator'] },
+  createUser: { path: '/users', allowed: ['administrator'] },
+  updateUser: { path: '/users/00000000-0000-0000-0000-000000000000', allowed: ['administrator'] },
+  userSetupLink: {
+    path: '/users/00000000-0000-0000-0000-000000000000/setup-link',
+    allowed: ['administrator'],
+  },
+  auditTrail: { path: '/audit-trail', allowed: ['administrator'] },
+};
+
+let service: TestService;
+const clients = {} as Record<TestPerson, Client>;
+
+beforeAll(async () => {
+  service = await startService();
+  for (const person of everyone) clients[person] = await service.as(person);
+});
+afterAll(() => service.close());
+
+it('lists every endpoint of the contract', () => {
+  const listed = [...Object.keys(matrix), 'session', 'signIn', 'signOut', 'setup', 'acceptInvitation'].sort();
+  expect(listed).toEqual(Object.keys(endpoints).sort());
+});
+
+describe.each(Object.entries(matrix))('%s', (name, { path, allowed }) => {
+  const spec = endpoints[name as EndpointName];
+  // An empty body: a caller who may not call the endpoint gets 403 before it is read; one who may
+  // gets past the check (422 for the empty body, or the answer itself for a read).
+  const call = (client: Client) => client.request(spec.method, path, spec.method === 'GET' ? undefined : {});
+
+  it('refuses a signed-out request with 401 and no data', async () => {
+    const reply = await call(service.anonymous());
+    expect(reply.status).toBe(401);
+    expect(Object.keys(reply.body as object)).toEqual(['message']);
+  });
+
+  it.each(everyone)(`as %s`, async (person) => {
+    const reply = await call(clients[person]);
+    if (allowed.includes(person)) expect([401, 403]).not.toContain(reply.status);
+    else {
+      expect(reply.status).toBe(403);
+      expect(Object.keys(reply.body as object)).toEqual(['message']);
+    }
+  });
+});
+
+describe('checks that need the record', () => {
+  it('an action owner may update their own action but not another owner’s', async () => {
+    const plan = (
+      await clients['action-owner'].get<{
+        priorities: { actions: { id: string; owner: string; version: number }[] }[];
+      }>('/action-plan')
+    ).body;
+    const actions = plan.priorities.flatMap((p) => p.actions);
+    const own = actions.find((a) => a.owner === 'CSE Coordinator')!;
+    const other = actions.find((a) => a.owner !== 'CSE Coordinator')!;
+    const update = (a: { version: number }) => ({ status: 'on-track', progress: 60, version: a.version });
+    const mine = await clients['action-owner'].request(
+      'PATCH',
+      `/action-plan/actions/${own.id}`,
+      update(own),
+    );
+    expect(mine.status).toBe(200);
+    const theirs = await clients['action-owner'].request(
+      'PATCH',
+      `/action-plan/actions/${other.id}`,
+      update(other),
+    );
+    expect(theirs.status).toBe(403);
+    expect((theirs.body as { message: string }).message).toBe(
+      `Only ${other.owner}, an editor or an administrator can update this action.`,
+    );
+  });
+
+  it('a viewer’s write gets 403 and changes nothing', async () => {
+    const before = (
+      await clients.viewer.get<{ audits: { id: string; status: string; version: number }[] }>('/audits')
+    ).body.audits[0]!;
+    const reply = await clients.viewer.request('PATCH', `/audits/${before.id}`, {
+      status: 'cancelled',
+      completedDate: null,
+      casesAudited: null,
+      grades: null,
+      version: before.version,
+    });
+    expect(reply.status).toBe(403);
+    const after = (await clients.viewer.get<{ audits: { id: string; status: string }[] }>('/audits')).body
+      .audits[0]!;
+    expect(after.status).toBe(before.status);
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * One interface over the two PostgreSQL engines the data service runs on: PGlite (embedded, a
+ * folder on disk or in memory) and a PostgreSQL server (`DATABASE_URL`). The SQL is the same;
+ * values come back the same way from both (dates and timestamps as ISO strings, bigints as numbers).
+ */
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `work` in one transaction: all of it is written, or none of it. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements (migrations). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** PostgreSQL type ids whose text form is kept as a string or turned into a plain number. */
+export const TYPE_IDS = { int8: 20, date: 1082, timestamp: 1114, timestamptz: 1184, numeric: 1700 } as const;
+
+/** `2026-11-27 08:32:42.449+00` (PostgreSQL's text form) to `2026-11-27T08:32:42.449Z`. */
+export function timestampToIso(text: string): string {
+  const date = new Date(text.includes('T') ? text : text.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00'));
+  return Number.isNaN(date.getTime()) ? text : date.toISOString();
+}
+
+export const textParsers: Record<number, (text: string) => unknown> = {
+  [TYPE_IDS.int8]: (text) => Number(text),
+  [TYPE_IDS.numeric]: (text) => Number(text),
+  [TYPE_IDS.date]: (text) => text,
+  [TYPE_IDS.timestamp]: (text) => timestampToIso(`${text}Z`),
+  [TYPE_IDS.timestamptz]: (text) => timestampToIso(text),
+};

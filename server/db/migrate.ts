@@ -1,0 +1,50 @@
+import type { Database } from './database';
+import initial from './migrations/001_initial.sql?raw';
+
+/** Every migration, in order. A new one is appended with the next number; none is ever edited. */
+export const migrations: readonly { version: number; name: string; sql: string }[] = [
+  { version: 1, name: 'initial', sql: initial },
+];
+
+// Any fixed number: every process that starts against one database takes this lock to migrate.
+const MIGRATION_LOCK = 727_161;
+
+/**
+ * Applies the migrations the database has not had, each in its own transaction, under an
+ * advisory lock so that several processes starting at once against one PostgreSQL migrate it
+ * once. Returns the versions applied.
+ */
+export async function migrate(db: Database): Promise<number[]> {
+  await db.query(
+    `create table if not exists schema_migration (
+       version integer primary key,
+       name text not null,
+       applied_at timestamptz not null default now()
+     )`,
+  );
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    const done = await db.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      const rows = await tx.query('select 1 from schema_migration where version = $1', [migration.version]);
+      if (rows.length > 0) return false;
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query('insert into schema_migration (version, name) values ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
+      return true;
+    });
+    if (done) applied.push(migration.version);
+  }
+  return applied;
+}
+
+/** The statements of a migration script (no semicolons inside strings or bodies in ours). */
+export function splitStatements(sql: string): string[] {
+  return sql
+    .replace(/--.*$/gm, '')
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}

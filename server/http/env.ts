@@ -1,0 +1,36 @@
+import type { SessionUser } from '../../src/api/contract';
+import type { ActiveSession } from '../auth/sessions';
+import type { Config } from '../config';
+import type { Database } from '../db/database';
+import type { AddressLimiter } from '../auth/throttle';
+import type { ReadCache } from './read-cache';
+
+export interface Logger {
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+/** What every route can reach. */
+export interface Services {
+  db: Database;
+  config: Config;
+  log: Logger;
+  cache: ReadCache;
+  signInLimiter: AddressLimiter;
+  /** Check each answer against its contract schema before sending it (tests and development). */
+  checkResponses: boolean;
+  /** Today's date for records such as an action's dated note; a test may fix it. */
+  today: () => string;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    session: ActiveSession | null;
+    user: SessionUser | null;
+    /** The scheme and host the browser used, after any trusted proxy. */
+    origin: string;
+    clientAddress: string;
+    secure: boolean;
+  };
+}

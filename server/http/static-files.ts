@@ -1,0 +1,81 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { extname, join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Hono } from 'hono';
+import type { AppEnv } from './env';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
+};
+
+interface StaticFile {
+  body: Buffer;
+  gzip: Buffer | null;
+  type: string;
+  immutable: boolean;
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const files = await Promise.all(
+    entries.map((e) => (e.isDirectory() ? walk(join(dir, e.name)) : Promise.resolve([join(dir, e.name)]))),
+  );
+  return files.flat();
+}
+
+/**
+ * The built dashboard, read into memory once at start (it is under 2 MB) with gzipped copies of
+ * its text files. Hashed assets are cached for a year; everything else is revalidated. Any other
+ * path that is not a file is a page of the app, answered with index.html.
+ */
+export async function serveDashboard(app: Hono<AppEnv>, root: string): Promise<void> {
+  const files = new Map<string, StaticFile>();
+  for (const path of await walk(root)) {
+    const url = `/${relative(root, path).split(sep).join('/')}`;
+    // Source maps stay on the server's disk (README: debugging a production build), never served.
+    if (url.endsWith('.map') || url === '/mockServiceWorker.js') continue;
+    const body = await readFile(path);
+    const type = TYPES[extname(path)] ?? 'application/octet-stream';
+    const compressible = /^(text\/|application\/(json|manifest)|image\/svg)/.test(type) && body.length > 1024;
+    files.set(url, {
+      body,
+      gzip: compressible ? gzipSync(body, { level: 9 }) : null,
+      type,
+      immutable: url.startsWith('/assets/'),
+    });
+  }
+  const index = files.get('/index.html');
+  if (!index) throw new Error(`There is no built dashboard in ${root}: run npm run build first.`);
+
+  app.get('*', (c) => {
+    const path = new URL(c.req.url).pathname;
+    let file = files.get(path);
+    if (!file) {
+      // A missing file (it has an extension) is a 404; anything else is a page of the app.
+      if (extname(path)) {
+        return c.text('Not found', 404, { 'Cache-Control': 'no-store' });
+      }
+      file = index;
+    }
+    const gzip = file.gzip !== null && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
+    return new Response((gzip ? file.gzip : file.body) as unknown as BodyInit, {
+      headers: {
+        'Content-Type': file.type,
+        'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        Vary: 'Accept-Encoding',
+        ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+      },
+    });
+  });
+}

@@ -1,0 +1,274 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  agencyReturnSchema,
+  boardSchema,
+  indicatorSchema,
+  returnRoundListSchema,
+  returnRoundSchema,
+  revisionListSchema,
+  type AgencyReturn,
+} from '../src/api/contract';
+import { startService, type Client, type TestService } from './test/service';
+
+let service: TestService;
+let admin: Client;
+let police: Client;
+let health: Client;
+
+beforeAll(async () => {
+  // The day the business unit reviews Q4 2017-18's returns.
+  service = await startService({ today: '2018-04-20' });
+  admin = await service.as('administrator');
+  police = await service.as('police');
+  health = await service.as('health');
+});
+afterAll(() => service.close());
+
+const POLICE = '/returns/q4-2017-18/west-midlands-police';
+const readReturn = async (client: Client, path = POLICE) =>
+  agencyReturnSchema.parse((await client.get(path)).body);
+const values = (r: AgencyReturn, figures: Record<string, number>) =>
+  r.items.map((item) => ({
+    indicatorId: item.indicatorId,
+    period: item.period,
+    value: figures[item.indicatorId] ?? null,
+    symbol: figures[item.indicatorId] === undefined ? ('x' as const) : null,
+    note: null,
+  }));
+
+describe('a quarter’s returns, from opening the round to the figure on the dashboard', () => {
+  it('the administrator opens the Q4 2017-18 round for every agency that owns indicators', async () => {
+    const reply = await admin.request('POST', '/returns', { quarter: 'Q4 2017-18', dueDate: '2018-04-30' });
+    expect(reply.status).toBe(201);
+    const round = returnRoundSchema.parse(reply.body);
+    expect(round.agencies.map((a) => [a.agencyId, a.status, a.late])).toEqual([
+      ['childrens-social-care', 'not-started', false],
+      ['west-midlands-police', 'not-started', false],
+      ['business-unit', 'not-started', false],
+    ]);
+    const twice = await admin.request<{ fieldErrors: Record<string, string[]> }>('POST', '/returns', {
+      quarter: 'Q4 2017-18',
+      dueDate: '2018-04-30',
+    });
+    expect(twice.status).toBe(422);
+    expect(twice.body.fieldErrors.quarter).toEqual(['A round for Q4 2017-18 is already open']);
+  });
+
+  it('a contributor sees only their own agency’s return, with last quarter’s figure beside each', async () => {
+    const rounds = returnRoundListSchema.parse((await police.get('/returns')).body).rounds;
+    expect(rounds[0]!.agencies.map((a) => a.agencyId)).toEqual(['west-midlands-police']);
+    const mine = await readReturn(police);
+    expect(mine.items).toEqual([
+      expect.objectContaining({
+        indicatorId: 'cse-children-at-risk',
+        period: 'Q4 2017-18',
+        entered: null,
+        previous: { period: 'Q3 2017-18', value: 130, symbol: null },
+        published: null,
+      }),
+    ]);
+  });
+
+  it('a contributor for one agency cannot read, save or submit another agency’s return', async () => {
+    expect((await police.get('/returns/q4-2017-18/childrens-social-care')).status).toBe(403);
+    const theirs = await readReturn(health, '/returns/q4-2017-18/childrens-social-care');
+    const save = await police.request('PUT', '/returns/q4-2017-18/childrens-social-care', {
+      version: theirs.version,
+      values: [],
+    });
+    expect(save.status).toBe(403);
+    const submit = await police.request('POST', '/returns/q4-2017-18/childrens-social-care/submit', {
+      version: theirs.version,
+    });
+    expect(submit.status).toBe(403);
+  });
+
+  it('a draft is saved, an incomplete return cannot be submitted, and a figure not in the return is refused', async () => {
+    const mine = await readReturn(police);
+    const empty = await police.request('PUT', POLICE, { version: mine.version, values: [] });
+    expect(empty.status).toBe(200);
+    const draft = agencyReturnSchema.parse(empty.body);
+    expect(draft.status).toBe('draft');
+    const submit = await police.request<{ message: string; fieldErrors: Record<string, string[]> }>(
+      'POST',
+      `${POLICE}/submit`,
+      { version: draft.version },
+    );
+    expect(submit.status).toBe(422);
+    expect(submit.body.fieldErrors['items[0]']).toEqual([
+      'Enter Children identified at risk of child sexual exploitation, Q4 2017-18, or mark why there is none',
+    ]);
+    const stray = await police.request<{ fieldErrors: Record<string, string[]> }>('PUT', POLICE, {
+      version: draft.version,
+      values: [{ indicatorId: 'referrals', period: '2017-18', value: 1, symbol: null, note: null }],
+    });
+    expect(stray.status).toBe(422);
+    expect(stray.body.fieldErrors['values[0].indicatorId']).toEqual([
+      'referrals 2017-18 is not part of this return',
+    ]);
+  });
+
+  it('a symbol with a value, or neither, is refused field by field', async () => {
+    const mine = await readReturn(police);
+    const reply = await police.request<{ fieldErrors: Record<string, string[]> }>('PUT', POLICE, {
+      version: mine.version,
+      values: [
+        { indicatorId: 'cse-children-at-risk', period: 'Q4 2017-18', value: 5, symbol: 'c', note: null },
+      ],
+    });
+    expect(reply.status).toBe(422);
+    expect(reply.body.fieldErrors['values[0].symbol']).toEqual([
+      'A figure marked "c" has no value: clear the value or the mark',
+    ]);
+  });
+
+  it('the contributor submits; the administrator sends it back with a comment; it is corrected and resubmitted', async () => {
+    let mine = await readReturn(police);
+    mine = agencyReturnSchema.parse(
+      (
+        await police.request('PUT', POLICE, {
+          version: mine.version,
+          values: values(mine, { 'cse-children-at-risk': 15 }),
+        })
+      ).body,
+    );
+    const submitted = await police.request('POST', `${POLICE}/submit`, { version: mine.version });
+    expect(submitted.status).toBe(200);
+    expect(agencyReturnSchema.parse(submitted.body).submitted?.name).toBe('Pat Police');
+
+    const review = await readReturn(admin);
+    const sentBack = await admin.request('POST', `${POLICE}/send-back`, {
+      version: review.version,
+      comment: '15 is far below last quarter’s 130: is a digit missing?',
+    });
+    expect(sentBack.status).toBe(200);
+    mine = await readReturn(police);
+    expect(mine.status).toBe('returned');
+    expect(mine.comment).toBe('15 is far below last quarter’s 130: is a digit missing?');
+    expect(mine.items[0]!.entered).toEqual({ value: 15, symbol: null, note: null });
+
+    mine = agencyReturnSchema.parse(
+      (
+        await police.request('PUT', POLICE, {
+          version: mine.version,
+          values: values(mine, { 'cse-children-at-risk': 151 }),
+        })
+      ).body,
+    );
+    expect((await police.request('POST', `${POLICE}/submit`, { version: mine.version })).status).toBe(200);
+  });
+
+  it('figures are not on the dashboard until the administrator publishes them', async () => {
+    const viewer = await service.as('viewer');
+    const before = indicatorSchema.parse((await viewer.get('/indicators/cse-children-at-risk')).body);
+    expect(before.series.find((o) => o.period === 'Q4 2017-18')).toBeUndefined();
+
+    const review = await readReturn(admin);
+    const published = await admin.request('POST', `${POLICE}/publish`, { version: review.version });
+    expect(published.status).toBe(200);
+    expect(agencyReturnSchema.parse(published.body).status).toBe('published');
+
+    const after = indicatorSchema.parse((await viewer.get('/indicators/cse-children-at-risk')).body);
+    expect(after.series.at(-1)).toEqual({ period: 'Q4 2017-18', value: 151 });
+    // The board's figures now run to the end of the quarter.
+    expect(boardSchema.parse((await viewer.get('/board')).body).dataAsAt).toBe('2018-03-31');
+  });
+
+  it('a published return cannot be changed or published again', async () => {
+    const current = await readReturn(police);
+    const save = await police.request<{ message: string }>('PUT', POLICE, {
+      version: current.version,
+      values: [],
+    });
+    expect(save.status).toBe(409);
+    expect(save.body.message).toBe('This return is published, so it cannot be changed.');
+  });
+
+  it('a return that changes an already published figure needs a note, and keeps the earlier value', async () => {
+    const reply = await admin.request('POST', '/returns', { quarter: 'Q3 2017-18', dueDate: '2018-01-31' });
+    expect(reply.status).toBe(201);
+    const path = '/returns/q3-2017-18/west-midlands-police';
+    let mine = await readReturn(police, path);
+    expect(mine.late).toBe(true);
+    expect(mine.items[0]!.published).toEqual({ value: 130, symbol: null });
+    mine = agencyReturnSchema.parse(
+      (
+        await police.request('PUT', path, {
+          version: mine.version,
+          values: values(mine, { 'cse-children-at-risk': 128 }),
+        })
+      ).body,
+    );
+    const withoutNote = await police.request<{ fieldErrors: Record<string, string[]> }>(
+      'POST',
+      `${path}/submit`,
+      {
+        version: mine.version,
+      },
+    );
+    expect(withoutNote.status).toBe(422);
+    expect(withoutNote.body.fieldErrors['items[0]']).toEqual([
+      'Children identified at risk of child sexual exploitation, Q3 2017-18 would change a published figure: add a note saying why',
+    ]);
+    mine = agencyReturnSchema.parse(
+      (
+        await police.request('PUT', path, {
+          version: mine.version,
+          values: [
+            {
+              indicatorId: 'cse-children-at-risk',
+              period: 'Q3 2017-18',
+              value: 128,
+              symbol: null,
+              note: 'Two children were counted twice',
+            },
+          ],
+        })
+      ).body,
+    );
+    expect((await police.request('POST', `${path}/submit`, { version: mine.version })).status).toBe(200);
+    const review = await readReturn(admin, path);
+    expect((await admin.request('POST', `${path}/publish`, { version: review.version })).status).toBe(200);
+    const revisions = revisionListSchema.parse(
+      (await police.get('/indicators/cse-children-at-risk/revisions')).body,
+    );
+    expect(revisions.revisions[0]).toMatchObject({
+      period: 'Q3 2017-18',
+      previous: { value: 130, symbol: null },
+      current: { value: 128, symbol: null },
+      changedBy: 'Alex Administrator',
+      reason: 'Two children were counted twice',
+    });
+  });
+
+  it('the round list shows late returns after their due date', async () => {
+    const rounds = returnRoundListSchema.parse((await admin.get('/returns')).body).rounds;
+    expect(rounds.map((r) => r.quarter)).toEqual(['Q4 2017-18', 'Q3 2017-18']);
+    const q3 = rounds[1]!;
+    expect(q3.agencies.find((a) => a.agencyId === 'childrens-social-care')).toMatchObject({
+      status: 'not-started',
+      late: true,
+    });
+    expect(q3.agencies.find((a) => a.agencyId === 'west-midlands-police')).toMatchObject({
+      status: 'published',
+      late: false,
+    });
+  });
+
+  it('every step is in the audit trail', async () => {
+    const entries = (
+      await admin.get<{ entries: { action: string; entityId: string }[] }>(
+        '/audit-trail?entityType=return&limit=100',
+      )
+    ).body.entries.filter((e) => e.entityId === 'q4-2017-18/west-midlands-police');
+    expect(entries.map((e) => e.action).reverse()).toEqual([
+      'return.save',
+      'return.save',
+      'return.submit',
+      'return.send-back',
+      'return.save',
+      'return.submit',
+      'return.publish',
+    ]);
+  });
+});

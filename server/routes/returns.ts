@@ -1,0 +1,71 @@
+import type { Hono } from 'hono';
+import { can } from '../../src/api/permissions';
+import { endpoint } from '../http/endpoint';
+import type { AppEnv, Services } from '../http/env';
+import {
+  openRound,
+  publishReturn,
+  readReturn,
+  readRounds,
+  saveReturn,
+  sendBackReturn,
+  submitReturn,
+} from '../store/returns';
+import { actorOf } from '../store/users';
+
+/** Quarterly returns: contributors enter and submit their agencies'; the administrator publishes. */
+export function returnRoutes(app: Hono<AppEnv>, services: Services): void {
+  const { db } = services;
+  const forAgency = (user: Parameters<typeof can.enterReturn>[0], params: Record<string, string>) =>
+    can.enterReturn(user, params.agency ?? '');
+
+  endpoint(app, services, 'returnRounds', {
+    allow: can.seeReturns,
+    handler: async ({ user }) => ({
+      rounds: await readRounds(db, services.today(), can.administer(user) ? null : user.agencyIds),
+    }),
+  });
+
+  endpoint(app, services, 'openRound', {
+    allow: can.administer,
+    handler: ({ user, body }) => db.transaction((tx) => openRound(tx, actorOf(user), body, services.today())),
+  });
+
+  endpoint(app, services, 'agencyReturn', {
+    allow: forAgency,
+    handler: ({ params }) => readReturn(db, params.round!, params.agency!, services.today()),
+  });
+
+  endpoint(app, services, 'saveReturn', {
+    allow: forAgency,
+    largeBody: true,
+    handler: ({ user, params, body }) =>
+      db.transaction((tx) =>
+        saveReturn(tx, actorOf(user), params.round!, params.agency!, body, services.today()),
+      ),
+  });
+
+  endpoint(app, services, 'submitReturn', {
+    allow: forAgency,
+    handler: ({ user, params, body }) =>
+      db.transaction((tx) =>
+        submitReturn(tx, actorOf(user), params.round!, params.agency!, body.version, services.today()),
+      ),
+  });
+
+  endpoint(app, services, 'publishReturn', {
+    allow: can.administer,
+    handler: ({ user, params, body }) =>
+      db.transaction((tx) =>
+        publishReturn(tx, actorOf(user), params.round!, params.agency!, body, services.today()),
+      ),
+  });
+
+  endpoint(app, services, 'sendBackReturn', {
+    allow: can.administer,
+    handler: ({ user, params, body }) =>
+      db.transaction((tx) =>
+        sendBackReturn(tx, actorOf(user), params.round!, params.agency!, body, services.today()),
+      ),
+  });
+}

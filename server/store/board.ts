@@ -1,0 +1,220 @@
+import type {
+  Agency,
+  Board,
+  CreateAgencyRequest,
+  SaveBoardRequest,
+  UpdateAgencyRequest,
+} from '../../src/api/contract';
+import type { Queryable } from '../db/database';
+import { conflict, notFound, Problem } from '../http/problem';
+import { bumpDataVersion, recordAudit, type Actor } from './audit-log';
+
+interface BoardRow extends Record<string, unknown> {
+  id: string;
+  name: string;
+  short_name: string;
+  area: Board['area'];
+  reporting_years: string[];
+  current_year: string;
+  data_as_at: string;
+  ofsted: Board['ofsted'];
+  illustrative_notice: string | null;
+  version: number;
+}
+
+function toBoard(row: BoardRow): Board {
+  return {
+    id: row.id,
+    name: row.name,
+    shortName: row.short_name,
+    area: row.area,
+    reportingYears: row.reporting_years,
+    currentYear: row.current_year,
+    dataAsAt: row.data_as_at,
+    ofsted: row.ofsted,
+    illustrativeNotice: row.illustrative_notice,
+    version: row.version,
+  };
+}
+
+export async function readBoard(db: Queryable, forUpdate = false): Promise<Board> {
+  const [row] = await db.query<BoardRow>(`select * from board limit 1${forUpdate ? ' for update' : ''}`);
+  if (!row) {
+    throw new Problem(
+      404,
+      'This board has not been set up yet. An administrator sets it up under Administration, Board settings.',
+    );
+  }
+  return toBoard(row);
+}
+
+export async function insertBoard(tx: Queryable, board: Board): Promise<void> {
+  await tx.query(
+    `insert into board (id, name, short_name, area, reporting_years, current_year, data_as_at, ofsted, illustrative_notice)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      board.id,
+      board.name,
+      board.shortName,
+      JSON.stringify(board.area),
+      JSON.stringify(board.reportingYears),
+      board.currentYear,
+      board.dataAsAt,
+      board.ofsted === null ? null : JSON.stringify(board.ofsted),
+      board.illustrativeNotice,
+    ],
+  );
+}
+
+const sortYears = (years: readonly string[]) => [...years].sort();
+
+export async function findBoard(db: Queryable, forUpdate = false): Promise<Board | null> {
+  const [row] = await db.query<BoardRow>(`select * from board limit 1${forUpdate ? ' for update' : ''}`);
+  return row ? toBoard(row) : null;
+}
+
+const settingsOf = ({ id: _id, version: _version, ...settings }: Board) => settings;
+
+/** Sets up the board (version null, when there is none yet) or changes its settings. */
+export async function saveBoard(tx: Queryable, actor: Actor, request: SaveBoardRequest): Promise<Board> {
+  const { version, ...settings } = request;
+  const current = await findBoard(tx, true);
+  if (current === null && version !== null) throw notFound('The board');
+  if (current !== null && version !== current.version) throw conflict('board’s settings', current);
+  const values = [
+    settings.name,
+    settings.shortName,
+    JSON.stringify(settings.area),
+    JSON.stringify(sortYears(settings.reportingYears)),
+    settings.currentYear,
+    settings.dataAsAt,
+    settings.ofsted === null ? null : JSON.stringify(settings.ofsted),
+    settings.illustrativeNotice,
+  ];
+  const [row] =
+    current === null
+      ? await tx.query<BoardRow>(
+          `insert into board (id, name, short_name, area, reporting_years, current_year, data_as_at, ofsted,
+             illustrative_notice)
+           values ('board', $1, $2, $3, $4, $5, $6, $7, $8) returning *`,
+          values,
+        )
+      : await tx.query<BoardRow>(
+          `update board set name = $1, short_name = $2, area = $3, reporting_years = $4, current_year = $5,
+             data_as_at = $6, ofsted = $7, illustrative_notice = $8, version = version + 1
+           returning *`,
+          values,
+        );
+  const after = toBoard(row!);
+  await recordAudit(tx, actor, {
+    action: current === null ? 'board.create' : 'board.update',
+    entityType: 'board',
+    entityId: after.id,
+    summary:
+      current === null
+        ? `Set up the board “${after.name}”`
+        : `Changed the board’s settings: reporting years ${after.reportingYears.join(', ')}; shown first ${after.currentYear}; figures as at ${after.dataAsAt}`,
+    before: current === null ? null : settingsOf(current),
+    after: settingsOf(after),
+  });
+  await bumpDataVersion(tx);
+  return after;
+}
+
+/**
+ * Moves the board on when figures for a later period are published: its reporting years gain the
+ * period's financial year, and the date its figures run to moves to the period's end.
+ */
+export async function extendBoardTo(tx: Queryable, financialYear: string, periodEnd: string): Promise<void> {
+  const board = await readBoard(tx, true);
+  const years = board.reportingYears.includes(financialYear)
+    ? board.reportingYears
+    : sortYears([...board.reportingYears, financialYear]);
+  const dataAsAt = periodEnd > board.dataAsAt ? periodEnd : board.dataAsAt;
+  if (years === board.reportingYears && dataAsAt === board.dataAsAt) return;
+  await tx.query('update board set reporting_years = $1, data_as_at = $2, version = version + 1', [
+    JSON.stringify(years),
+    dataAsAt,
+  ]);
+}
+
+export async function readAgencies(db: Queryable): Promise<Agency[]> {
+  return db.query<Agency & Record<string, unknown>>(
+    'select id, name, kind, version from agency order by position',
+  );
+}
+
+const slug = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '') || 'agency';
+
+export async function createAgency(
+  tx: Queryable,
+  actor: Actor,
+  request: CreateAgencyRequest,
+): Promise<Agency> {
+  const base = slug(request.name);
+  const taken = new Set(
+    (await tx.query<{ id: string }>("select id from agency where id = $1 or id like $1 || '-%'", [base])).map(
+      (r) => r.id,
+    ),
+  );
+  let id = base;
+  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
+  const [row] = await tx.query<Agency & Record<string, unknown>>(
+    `insert into agency (id, name, kind, position)
+     values ($1, $2, $3, (select coalesce(max(position), -1) + 1 from agency))
+     returning id, name, kind, version`,
+    [id, request.name, request.kind],
+  );
+  await recordAudit(tx, actor, {
+    action: 'agency.create',
+    entityType: 'agency',
+    entityId: id,
+    summary: `Added the agency “${request.name}”`,
+    before: null,
+    after: { name: request.name, kind: request.kind },
+  });
+  await bumpDataVersion(tx);
+  return row!;
+}
+
+export async function updateAgency(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  request: UpdateAgencyRequest,
+): Promise<Agency> {
+  const [before] = await tx.query<Agency & Record<string, unknown>>(
+    'select id, name, kind, version from agency where id = $1 for update',
+    [id],
+  );
+  if (!before) throw notFound('The agency');
+  if (before.version !== request.version) throw conflict('agency', before);
+  const [row] = await tx.query<Agency & Record<string, unknown>>(
+    'update agency set name = $2, kind = $3, version = version + 1 where id = $1 returning id, name, kind, version',
+    [id, request.name, request.kind],
+  );
+  await recordAudit(tx, actor, {
+    action: 'agency.update',
+    entityType: 'agency',
+    entityId: id,
+    summary: `Changed the agency “${row!.name}”`,
+    before: { name: before.name, kind: before.kind },
+    after: { name: row!.name, kind: row!.kind },
+  });
+  await bumpDataVersion(tx);
+  return row!;
+}
+
+/** A whole-document resource; `empty` where the board has none yet (a service started with SEED=none). */
+export async function readDocument<T>(db: Queryable, key: string, empty: T): Promise<T> {
+  const [row] = await db.query<{ body: T }>('select body from document where key = $1', [key]);
+  return row ? row.body : empty;
+}

@@ -1,0 +1,552 @@
+import type {
+  AgencyReturn,
+  AgencyReturnSummary,
+  EesSymbol,
+  Indicator,
+  ReturnItem,
+  ReturnRound,
+  ReturnStatus,
+  SaveReturnRequest,
+} from '../../src/api/contract';
+import { financialYearStart } from '../../src/lib/periods';
+import type { Queryable } from '../db/database';
+import { conflict, notFound, Problem, unprocessable } from '../http/problem';
+import { bumpDataVersion, recordAudit, type Actor } from './audit-log';
+import { extendBoardTo } from './board';
+import { BOARD_SERIES, publishFigure, sortKey } from './indicators';
+
+const QUARTER = /^Q([1-4]) (\d{4})-(\d{2})$/;
+
+export interface Quarter {
+  code: string;
+  number: 1 | 2 | 3 | 4;
+  financialYear: string;
+  /** First calendar year of the financial year. */
+  startYear: number;
+  /** Its months as ISO months, `2017-04`. */
+  months: string[];
+  endDate: string;
+}
+
+export function parseQuarter(code: string): Quarter | null {
+  const match = QUARTER.exec(code);
+  if (!match) return null;
+  const financialYear = `${match[2]}-${match[3]}`;
+  const startYear = financialYearStart(financialYear);
+  if (startYear === null) return null;
+  const number = Number(match[1]) as 1 | 2 | 3 | 4;
+  const months = [0, 1, 2].map((i) => {
+    const month = 3 + (number - 1) * 3 + i; // 0-based from January of the start year
+    const year = startYear + Math.floor(month / 12);
+    return `${year}-${String((month % 12) + 1).padStart(2, '0')}`;
+  });
+  const last = months[2]!;
+  const [year, month] = last.split('-').map(Number) as [number, number];
+  const endDate = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  return { code, number, financialYear, startYear, months, endDate };
+}
+
+export const roundId = (quarter: string) => quarter.toLowerCase().replace(' ', '-');
+
+/** The periods an indicator's figures take in a quarter's return. */
+function periodsInQuarter(frequency: Indicator['frequency'], quarter: Quarter): string[] {
+  if (frequency === 'quarterly') return [quarter.code];
+  if (frequency === 'monthly') return quarter.months;
+  return quarter.number === 4 ? [quarter.financialYear] : [];
+}
+
+interface RoundRow extends Record<string, unknown> {
+  id: string;
+  quarter: string;
+  due_date: string;
+  opened_at: string;
+  opened_by_name: string;
+}
+
+interface AgencyReturnRow extends Record<string, unknown> {
+  round_id: string;
+  agency_id: string;
+  agency_name: string;
+  status: ReturnStatus;
+  comment: string | null;
+  submitted_by_name: string | null;
+  submitted_at: string | null;
+  published_by_name: string | null;
+  published_at: string | null;
+  version: number;
+}
+
+interface OwnedIndicatorRow extends Record<string, unknown> {
+  id: string;
+  title: string;
+  unit: Indicator['unit'];
+  decimal_places: number;
+  frequency: Indicator['frequency'];
+  agency_id: string;
+  position: number;
+}
+
+interface ValueRow extends Record<string, unknown> {
+  agency_id: string;
+  indicator_id: string;
+  period: string;
+  value: number | null;
+  symbol: EesSymbol | null;
+  note: string | null;
+}
+
+const stamp = (name: string | null, at: string | null) => (name && at ? { name, at } : null);
+
+const isLate = (status: ReturnStatus, dueDate: string, today: string) =>
+  (status === 'not-started' || status === 'draft' || status === 'returned') && today > dueDate;
+
+async function ownedIndicators(db: Queryable, agencyIds?: readonly string[]): Promise<OwnedIndicatorRow[]> {
+  return db.query<OwnedIndicatorRow>(
+    `select id, title, unit, decimal_places, frequency, agency_id, position from indicator
+     where agency_id is not null ${agencyIds ? 'and agency_id = any($1)' : ''} order by position`,
+    agencyIds ? [agencyIds] : [],
+  );
+}
+
+/** The figures a return asks for: each owned indicator's periods in the quarter, plus any already entered. */
+function itemKeys(
+  quarter: Quarter,
+  agencyId: string,
+  owned: readonly OwnedIndicatorRow[],
+  values: readonly ValueRow[],
+): { indicatorId: string; period: string }[] {
+  const keys = owned
+    .filter((i) => i.agency_id === agencyId)
+    .flatMap((i) => periodsInQuarter(i.frequency, quarter).map((period) => ({ indicatorId: i.id, period })));
+  const seen = new Set(keys.map((k) => `${k.indicatorId}\u0000${k.period}`));
+  for (const v of values) {
+    if (v.agency_id === agencyId && !seen.has(`${v.indicator_id}\u0000${v.period}`)) {
+      keys.push({ indicatorId: v.indicator_id, period: v.period });
+    }
+  }
+  return keys;
+}
+
+export async function readRounds(
+  db: Queryable,
+  today: string,
+  agencyFilter: readonly string[] | null,
+): Promise<ReturnRound[]> {
+  const rounds = await db.query<RoundRow>('select * from return_round');
+  const returns = await db.query<AgencyReturnRow>(
+    `select r.*, a.name as agency_name from agency_return r join agency a on a.id = r.agency_id
+     ${agencyFilter ? 'where r.agency_id = any($1)' : ''} order by a.position`,
+    agencyFilter ? [agencyFilter] : [],
+  );
+  const owned = await ownedIndicators(db);
+  const values = await db.query<ValueRow & { round_id: string }>(
+    'select round_id, agency_id, indicator_id, period, value, symbol, note from return_value',
+  );
+  const order = (r: RoundRow) => {
+    const q = parseQuarter(r.quarter);
+    return q ? q.startYear * 4 + q.number : 0;
+  };
+  return rounds
+    .sort((a, b) => order(b) - order(a))
+    .map((round) => {
+      const quarter = parseQuarter(round.quarter)!;
+      const roundValues = values.filter((v) => v.round_id === round.id);
+      const agencies: AgencyReturnSummary[] = returns
+        .filter((r) => r.round_id === round.id)
+        .map((r) => {
+          const keys = itemKeys(quarter, r.agency_id, owned, roundValues);
+          return {
+            agencyId: r.agency_id,
+            agencyName: r.agency_name,
+            status: r.status,
+            late: isLate(r.status, round.due_date, today),
+            itemCount: keys.length,
+            filledCount: roundValues.filter((v) => v.agency_id === r.agency_id).length,
+            submitted: stamp(r.submitted_by_name, r.submitted_at),
+            published: stamp(r.published_by_name, r.published_at),
+          };
+        });
+      return {
+        id: round.id,
+        quarter: round.quarter,
+        dueDate: round.due_date,
+        opened: { name: round.opened_by_name, at: round.opened_at },
+        agencies,
+      };
+    })
+    .filter((round) => agencyFilter === null || round.agencies.length > 0);
+}
+
+export async function openRound(
+  tx: Queryable,
+  actor: Actor,
+  request: { quarter: string; dueDate: string },
+  today: string,
+): Promise<ReturnRound> {
+  const quarter = parseQuarter(request.quarter);
+  if (!quarter) throw unprocessable('quarter', 'Choose a quarter such as Q1 2017-18');
+  const id = roundId(quarter.code);
+  const [existing] = await tx.query('select 1 from return_round where id = $1', [id]);
+  if (existing) throw unprocessable('quarter', `A round for ${quarter.code} is already open`);
+  if (request.dueDate < quarter.endDate) {
+    throw unprocessable('dueDate', `Returns can only be due after the quarter ends (${quarter.endDate})`);
+  }
+  const owned = await ownedIndicators(tx);
+  const agencies = [
+    ...new Set(
+      owned.filter((i) => periodsInQuarter(i.frequency, quarter).length > 0).map((i) => i.agency_id),
+    ),
+  ];
+  if (agencies.length === 0) {
+    throw unprocessable(
+      'quarter',
+      `No agency owns an indicator with figures for ${quarter.code}: give indicators an owning agency first`,
+    );
+  }
+  await tx.query('insert into return_round (id, quarter, due_date, opened_by_name) values ($1, $2, $3, $4)', [
+    id,
+    quarter.code,
+    request.dueDate,
+    actor.name,
+  ]);
+  for (const agencyId of agencies) {
+    await tx.query("insert into agency_return (round_id, agency_id, status) values ($1, $2, 'not-started')", [
+      id,
+      agencyId,
+    ]);
+  }
+  await recordAudit(tx, actor, {
+    action: 'return-round.open',
+    entityType: 'return-round',
+    entityId: id,
+    summary: `Opened the ${quarter.code} return round, due ${request.dueDate}, for ${agencies.length} agencies`,
+    before: null,
+    after: { quarter: quarter.code, dueDate: request.dueDate, agencies },
+  });
+  const [round] = (await readRounds(tx, today, null)).filter((r) => r.id === id);
+  return round!;
+}
+
+async function lockReturn(
+  tx: Queryable,
+  round: string,
+  agency: string,
+): Promise<{ round: RoundRow; quarter: Quarter; row: AgencyReturnRow }> {
+  const [roundRow] = await tx.query<RoundRow>('select * from return_round where id = $1', [round]);
+  if (!roundRow) throw notFound('That return round');
+  const [row] = await tx.query<AgencyReturnRow>(
+    `select r.*, a.name as agency_name from agency_return r join agency a on a.id = r.agency_id
+     where r.round_id = $1 and r.agency_id = $2 for update of r`,
+    [round, agency],
+  );
+  if (!row) throw notFound(`A ${roundRow.quarter} return for this agency`);
+  return { round: roundRow, quarter: parseQuarter(roundRow.quarter)!, row };
+}
+
+export async function readReturn(
+  db: Queryable,
+  round: string,
+  agency: string,
+  today: string,
+): Promise<AgencyReturn> {
+  const [roundRow] = await db.query<RoundRow>('select * from return_round where id = $1', [round]);
+  if (!roundRow) throw notFound('That return round');
+  const [row] = await db.query<AgencyReturnRow>(
+    `select r.*, a.name as agency_name from agency_return r join agency a on a.id = r.agency_id
+     where r.round_id = $1 and r.agency_id = $2`,
+    [round, agency],
+  );
+  if (!row) throw notFound(`A ${roundRow.quarter} return for this agency`);
+  const quarter = parseQuarter(roundRow.quarter)!;
+  const owned = await ownedIndicators(db, [agency]);
+  const values = await db.query<ValueRow>(
+    'select agency_id, indicator_id, period, value, symbol, note from return_value where round_id = $1 and agency_id = $2',
+    [round, agency],
+  );
+  const keys = itemKeys(quarter, agency, owned, values);
+  const ids = [...new Set(keys.map((k) => k.indicatorId))];
+  const indicators = await db.query<OwnedIndicatorRow>(
+    'select id, title, unit, decimal_places, frequency, agency_id, position from indicator where id = any($1)',
+    [ids],
+  );
+  const published = await db.query<{
+    indicator_id: string;
+    period: string;
+    sort_key: number;
+    value: number | null;
+    symbol: EesSymbol | null;
+  }>(
+    `select indicator_id, period, sort_key, value, symbol from observation
+     where series = $2 and indicator_id = any($1) order by sort_key`,
+    [ids, BOARD_SERIES],
+  );
+  const items: ReturnItem[] = keys.flatMap(({ indicatorId, period }) => {
+    const indicator = indicators.find((i) => i.id === indicatorId);
+    if (!indicator) return [];
+    const entered = values.find((v) => v.indicator_id === indicatorId && v.period === period);
+    const own = published.filter((p) => p.indicator_id === indicatorId);
+    const key = sortKey(period, indicator.frequency, Number.MAX_SAFE_INTEGER);
+    const before = own.filter((p) => p.sort_key < key).at(-1);
+    const current = own.find((p) => p.period === period);
+    return [
+      {
+        indicatorId,
+        title: indicator.title,
+        unit: indicator.unit,
+        decimalPlaces: indicator.decimal_places,
+        frequency: indicator.frequency,
+        period,
+        entered: entered ? { value: entered.value, symbol: entered.symbol, note: entered.note } : null,
+        previous: before ? { period: before.period, value: before.value, symbol: before.symbol } : null,
+        published: current ? { value: current.value, symbol: current.symbol } : null,
+      },
+    ];
+  });
+  return {
+    roundId: round,
+    quarter: roundRow.quarter,
+    dueDate: roundRow.due_date,
+    agencyId: agency,
+    agencyName: row.agency_name,
+    status: row.status,
+    late: isLate(row.status, roundRow.due_date, today),
+    comment: row.comment,
+    submitted: stamp(row.submitted_by_name, row.submitted_at),
+    published: stamp(row.published_by_name, row.published_at),
+    items,
+    version: row.version,
+  };
+}
+
+const EDITABLE: readonly ReturnStatus[] = ['not-started', 'draft', 'returned'];
+
+const statusWords: Record<ReturnStatus, string> = {
+  'not-started': 'not started',
+  draft: 'a draft',
+  submitted: 'submitted and waiting for review',
+  returned: 'returned to the agency',
+  published: 'published',
+};
+
+/** A return in the wrong state for the step asked: 409 with the return as it stands. */
+async function requireStatus(
+  tx: Queryable,
+  row: AgencyReturnRow,
+  allowed: readonly ReturnStatus[],
+  doing: string,
+  today: string,
+): Promise<void> {
+  if (!allowed.includes(row.status)) {
+    throw new Problem(409, `This return is ${statusWords[row.status]}, so it cannot be ${doing}.`, {
+      current: await readReturn(tx, row.round_id, row.agency_id, today),
+    });
+  }
+}
+
+export async function saveReturn(
+  tx: Queryable,
+  actor: Actor,
+  round: string,
+  agency: string,
+  request: SaveReturnRequest,
+  today: string,
+): Promise<AgencyReturn> {
+  const { row, quarter } = await lockReturn(tx, round, agency);
+  if (row.version !== request.version) throw conflict('return', await readReturn(tx, round, agency, today));
+  await requireStatus(tx, row, EDITABLE, 'changed', today);
+  const owned = await ownedIndicators(tx, [agency]);
+  const existing = await tx.query<ValueRow>(
+    'select agency_id, indicator_id, period, value, symbol, note from return_value where round_id = $1 and agency_id = $2',
+    [round, agency],
+  );
+  const allowed = new Set(
+    itemKeys(quarter, agency, owned, existing).map((k) => `${k.indicatorId}\u0000${k.period}`),
+  );
+  const seen = new Set<string>();
+  const fieldErrors: Record<string, string[]> = {};
+  request.values.forEach((v, i) => {
+    const key = `${v.indicatorId}\u0000${v.period}`;
+    if (!allowed.has(key)) {
+      fieldErrors[`values[${i}].indicatorId`] = [`${v.indicatorId} ${v.period} is not part of this return`];
+    } else if (seen.has(key)) {
+      fieldErrors[`values[${i}].period`] = [`${v.indicatorId} ${v.period} is given twice`];
+    }
+    seen.add(key);
+  });
+  if (Object.keys(fieldErrors).length > 0) {
+    throw new Problem(422, 'Some figures do not belong to this return', { fieldErrors });
+  }
+  await tx.query('delete from return_value where round_id = $1 and agency_id = $2', [round, agency]);
+  if (request.values.length > 0) {
+    await tx.query(
+      `insert into return_value (round_id, agency_id, indicator_id, period, value, symbol, note)
+       select $1, $2, v.indicator_id, v.period, v.value, v.symbol, nullif(v.note, '')
+       from jsonb_to_recordset($3::jsonb) as v(indicator_id text, period text, value double precision, symbol text, note text)`,
+      [
+        round,
+        agency,
+        JSON.stringify(
+          request.values.map((v) => ({
+            indicator_id: v.indicatorId,
+            period: v.period,
+            value: v.value,
+            symbol: v.symbol,
+            note: v.note,
+          })),
+        ),
+      ],
+    );
+  }
+  await tx.query(
+    "update agency_return set status = 'draft', version = version + 1 where round_id = $1 and agency_id = $2",
+    [round, agency],
+  );
+  await recordAudit(tx, actor, {
+    action: 'return.save',
+    entityType: 'return',
+    entityId: `${round}/${agency}`,
+    summary: `Saved ${request.values.length} figures in ${row.agency_name}’s ${quarter.code} return`,
+    before: { status: row.status, values: existing.map(({ agency_id: _, ...v }) => v) },
+    after: { status: 'draft', values: request.values },
+  });
+  return readReturn(tx, round, agency, today);
+}
+
+const differs = (
+  a: { value: number | null; symbol: string | null },
+  b: { value: number | null; symbol: string | null },
+) => a.value !== b.value || (a.symbol ?? null) !== (b.symbol ?? null);
+
+export async function submitReturn(
+  tx: Queryable,
+  actor: Actor,
+  round: string,
+  agency: string,
+  version: number,
+  today: string,
+): Promise<AgencyReturn> {
+  const { row, quarter } = await lockReturn(tx, round, agency);
+  const current = await readReturn(tx, round, agency, today);
+  if (row.version !== version) throw conflict('return', current);
+  await requireStatus(tx, row, EDITABLE, 'submitted', today);
+  const fieldErrors: Record<string, string[]> = {};
+  current.items.forEach((item, i) => {
+    if (!item.entered) {
+      fieldErrors[`items[${i}]`] = [`Enter ${item.title}, ${item.period}, or mark why there is none`];
+    } else if (item.published && differs(item.entered, item.published) && !item.entered.note) {
+      fieldErrors[`items[${i}]`] = [
+        `${item.title}, ${item.period} would change a published figure: add a note saying why`,
+      ];
+    }
+  });
+  if (current.items.length === 0) fieldErrors.items = ['This return has no figures to submit'];
+  if (Object.keys(fieldErrors).length > 0) {
+    throw new Problem(422, 'The return is not complete yet', { fieldErrors });
+  }
+  await tx.query(
+    `update agency_return set status = 'submitted', submitted_by_name = $3, submitted_at = now(), version = version + 1
+     where round_id = $1 and agency_id = $2`,
+    [round, agency, actor.name],
+  );
+  await recordAudit(tx, actor, {
+    action: 'return.submit',
+    entityType: 'return',
+    entityId: `${round}/${agency}`,
+    summary: `Submitted ${row.agency_name}’s ${quarter.code} return (${current.items.length} figures)`,
+    before: { status: row.status },
+    after: { status: 'submitted' },
+  });
+  return readReturn(tx, round, agency, today);
+}
+
+export async function publishReturn(
+  tx: Queryable,
+  actor: Actor,
+  round: string,
+  agency: string,
+  request: { version: number; comment?: string | undefined },
+  today: string,
+): Promise<AgencyReturn> {
+  const { row, quarter } = await lockReturn(tx, round, agency);
+  const current = await readReturn(tx, round, agency, today);
+  if (row.version !== request.version) throw conflict('return', current);
+  await requireStatus(tx, row, ['submitted'], 'published', today);
+  const indicatorIds = [...new Set(current.items.map((i) => i.indicatorId))];
+  await tx.query('select id from indicator where id = any($1) order by id for update', [indicatorIds]);
+  const changes: unknown[] = [];
+  let latestEnd = '';
+  for (const item of current.items) {
+    if (!item.entered) continue;
+    const reason =
+      item.entered.note ||
+      request.comment ||
+      `Published from ${row.agency_name}’s ${quarter.code} quarterly return`;
+    const result = await publishFigure(
+      tx,
+      actor,
+      { indicatorId: item.indicatorId, series: BOARD_SERIES, period: item.period, frequency: item.frequency },
+      { value: item.entered.value, symbol: item.entered.symbol },
+      reason,
+    );
+    if (result.changed) {
+      changes.push({
+        indicatorId: item.indicatorId,
+        period: item.period,
+        before: result.previous,
+        after: item.entered,
+      });
+    }
+    const end = item.frequency === 'monthly' ? monthEnd(item.period) : quarter.endDate;
+    if (end > latestEnd) latestEnd = end;
+  }
+  await tx.query('update indicator set version = version + 1 where id = any($1)', [indicatorIds]);
+  if (latestEnd) await extendBoardTo(tx, quarter.financialYear, latestEnd);
+  await tx.query(
+    `update agency_return set status = 'published', published_by_name = $3, published_at = now(), comment = $4,
+       version = version + 1
+     where round_id = $1 and agency_id = $2`,
+    [round, agency, actor.name, request.comment || null],
+  );
+  await recordAudit(tx, actor, {
+    action: 'return.publish',
+    entityType: 'return',
+    entityId: `${round}/${agency}`,
+    summary: `Published ${row.agency_name}’s ${quarter.code} return: ${changes.length} figures changed on the dashboard`,
+    before: { status: row.status },
+    after: { status: 'published', changes },
+  });
+  await bumpDataVersion(tx);
+  return readReturn(tx, round, agency, today);
+}
+
+function monthEnd(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+}
+
+export async function sendBackReturn(
+  tx: Queryable,
+  actor: Actor,
+  round: string,
+  agency: string,
+  request: { version: number; comment: string },
+  today: string,
+): Promise<AgencyReturn> {
+  const { row, quarter } = await lockReturn(tx, round, agency);
+  if (row.version !== request.version) throw conflict('return', await readReturn(tx, round, agency, today));
+  await requireStatus(tx, row, ['submitted'], 'sent back', today);
+  await tx.query(
+    `update agency_return set status = 'returned', comment = $3, version = version + 1
+     where round_id = $1 and agency_id = $2`,
+    [round, agency, request.comment],
+  );
+  await recordAudit(tx, actor, {
+    action: 'return.send-back',
+    entityType: 'return',
+    entityId: `${round}/${agency}`,
+    summary: `Returned ${row.agency_name}’s ${quarter.code} return: ${request.comment}`,
+    before: { status: row.status },
+    after: { status: 'returned', comment: request.comment },
+  });
+  return readReturn(tx, round, agency, today);
+}

@@ -1,0 +1,82 @@
+import { z } from '../zod';
+import { idSchema, nonEmpty } from './common';
+
+/**
+ * Who may do what (enforced by the data service on every endpoint; the dashboard only hides what
+ * a role cannot do):
+ * - viewer: board members and the scrutiny panel; read everything published.
+ * - contributor: enters and submits the quarterly returns of the agencies named on the account.
+ * - quality-assurance: the QA committee; records audit progress.
+ * - editor: records audit progress and updates any action in the action plan.
+ * - administrator: the business unit; people and roles, indicators, returns, reporting years,
+ *   the audit trail, and everything the other roles do.
+ * Anyone whose account names an action owner ("Head of Safeguarding") may update that owner's
+ * actions, whatever their role.
+ */
+export const roleSchema = z.enum(['viewer', 'contributor', 'quality-assurance', 'editor', 'administrator']);
+
+export const emailSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.maxLength(254, 'An email address has at most 254 characters'),
+    z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Enter an email address such as name@example.gov.uk'),
+  );
+
+/** Long rather than complicated (NCSC and NIST guidance): at least 12 characters, any characters. */
+export const newPasswordSchema = z
+  .string()
+  .check(
+    z.minLength(12, 'Use at least 12 characters: three random words work well'),
+    z.maxLength(200, 'Use at most 200 characters'),
+  );
+
+export const sessionUserSchema = z.object({
+  id: nonEmpty(),
+  email: nonEmpty(),
+  name: nonEmpty(),
+  role: roleSchema,
+  /** The agencies whose quarterly returns a contributor enters. */
+  agencyIds: z.array(idSchema),
+  /** The action-plan owner this person is, e.g. "Head of Safeguarding"; they may update those actions. */
+  actionOwner: z.nullable(nonEmpty()),
+});
+
+/**
+ * GET /session: who is signed in. A signed-out request gets 401. `method` says how the person
+ * signed in: with a password, or `demo` when the dashboard runs on its demonstration API, which
+ * has no accounts.
+ */
+export const sessionSchema = z.object({
+  user: sessionUserSchema,
+  method: z.enum(['password', 'demo']),
+  /** When the session ends at the latest, unless it ends sooner for being idle. */
+  expiresAt: z.nullable(z.iso.datetime()),
+  /** Minutes without a request after which the session ends. */
+  idleMinutes: z.nullable(z.int().check(z.positive())),
+});
+
+export const signInRequestSchema = z.object({
+  email: emailSchema,
+  password: z.string().check(z.minLength(1, 'Enter your password'), z.maxLength(200)),
+});
+
+/** POST /setup: the first administrator, with the one-time link the data service printed at start. */
+export const setupRequestSchema = z.object({
+  token: z.string().check(z.minLength(20, 'This set-up link is not complete'), z.maxLength(200)),
+  name: z.string().check(z.trim(), z.minLength(1, 'Enter your name'), z.maxLength(100)),
+  email: emailSchema,
+  password: newPasswordSchema,
+});
+
+/** POST /invitations/accept: a person invited by an administrator (or reset) chooses a password. */
+export const acceptInvitationRequestSchema = z.object({
+  token: z.string().check(z.minLength(20, 'This link is not complete'), z.maxLength(200)),
+  password: newPasswordSchema,
+});
+
+export type Role = z.infer<typeof roleSchema>;
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+export type Session = z.infer<typeof sessionSchema>;
+export type SignInRequest = z.infer<typeof signInRequestSchema>;

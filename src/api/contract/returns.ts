@@ -1,0 +1,142 @@
+import { z } from '../zod';
+import { eesSymbolSchema, unitSchema } from './indicators';
+import { frequencySchema, idSchema, isoDateSchema, nonEmpty, periodCodeSchema } from './common';
+
+/**
+ * Quarterly returns. Each partner agency sends the board's business unit the figures of the
+ * indicators it owns, once a quarter. The administrator opens a round for a quarter; a
+ * contributor fills in the agency's return (a draft), submits it; the administrator publishes it
+ * (its figures reach the dashboard) or returns it with a comment.
+ */
+export const returnStatusSchema = z.enum(['not-started', 'draft', 'submitted', 'returned', 'published']);
+
+/** A financial-year quarter, `Q1 2017-18`. */
+export const quarterSchema = z
+  .string()
+  .check(z.regex(/^Q[1-4] \d{4}-\d{2}$/, 'Choose a quarter such as Q1 2017-18'));
+
+const personStampSchema = z.nullable(z.object({ name: nonEmpty(), at: z.iso.datetime() }));
+
+export const agencyReturnSummarySchema = z.object({
+  agencyId: idSchema,
+  agencyName: nonEmpty(),
+  status: returnStatusSchema,
+  /** Not yet submitted (or published) and the due date has passed. */
+  late: z.boolean(),
+  /** How many figures the return asks for, and how many are filled in. */
+  itemCount: z.int().check(z.gte(0)),
+  filledCount: z.int().check(z.gte(0)),
+  submitted: personStampSchema,
+  published: personStampSchema,
+});
+
+export const returnRoundSchema = z.object({
+  id: idSchema,
+  quarter: quarterSchema,
+  dueDate: isoDateSchema,
+  opened: z.object({ name: nonEmpty(), at: z.iso.datetime() }),
+  agencies: z.array(agencyReturnSummarySchema),
+});
+
+export const returnRoundListSchema = z.object({ rounds: z.array(returnRoundSchema) });
+
+/** POST /returns: open a round. */
+export const openRoundRequestSchema = z.object({
+  quarter: quarterSchema,
+  dueDate: z.iso.date({ error: 'Enter a real date, for example 30 April 2018' }),
+});
+
+const figureSchema = z.object({ value: z.nullable(z.number()), symbol: z.nullable(eesSymbolSchema) });
+
+export const returnItemSchema = z.object({
+  indicatorId: idSchema,
+  title: nonEmpty(),
+  unit: unitSchema,
+  decimalPlaces: z.int().check(z.gte(0), z.lte(3)),
+  frequency: frequencySchema,
+  period: periodCodeSchema,
+  /** What the agency has entered, or null where nothing is entered yet. */
+  entered: z.nullable(z.object({ ...figureSchema.shape, note: z.nullable(z.string()) })),
+  /** The published figure for the period before, to compare with. */
+  previous: z.nullable(z.object({ period: periodCodeSchema, ...figureSchema.shape })),
+  /** The figure already published for this period, if any: a new value would correct it. */
+  published: z.nullable(figureSchema),
+});
+
+export const agencyReturnSchema = z.object({
+  roundId: idSchema,
+  quarter: quarterSchema,
+  dueDate: isoDateSchema,
+  agencyId: idSchema,
+  agencyName: nonEmpty(),
+  status: returnStatusSchema,
+  late: z.boolean(),
+  /** The administrator's comment when the return was sent back, or when it was published. */
+  comment: z.nullable(z.string()),
+  submitted: personStampSchema,
+  published: personStampSchema,
+  items: z.array(returnItemSchema),
+  version: z.int().check(z.positive()),
+});
+
+const returnValueSchema = z
+  .object({
+    indicatorId: idSchema,
+    period: periodCodeSchema,
+    value: z.nullable(z.number({ error: 'Enter a number' }).check(z.gte(-1e12), z.lte(1e12))),
+    symbol: z.nullable(eesSymbolSchema),
+    note: z.nullable(z.string().check(z.trim(), z.maxLength(1000, 'Keep the note under 1,000 characters'))),
+  })
+  .check(
+    z.superRefine((item, ctx) => {
+      if (item.value === null && item.symbol === null) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value'],
+          message: 'Enter a figure, or say why there is none (c, x, z or low)',
+        });
+      }
+      if (item.value === null && item.symbol === 'u') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value'],
+          message: 'A figure marked low reliability (u) still needs its value',
+        });
+      }
+      if (item.value !== null && item.symbol !== null && item.symbol !== 'u') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['symbol'],
+          message: `A figure marked "${item.symbol}" has no value: clear the value or the mark`,
+        });
+      }
+    }),
+  );
+
+/** PUT /returns/{round}/{agency}: save the figures entered so far (a draft). */
+export const saveReturnRequestSchema = z.object({
+  version: z.int(),
+  values: z.array(returnValueSchema).check(z.maxLength(5000)),
+});
+
+/** POST /returns/{round}/{agency}/submit, /publish: move a return on; `version` guards a stale page. */
+export const returnTransitionRequestSchema = z.object({
+  version: z.int(),
+  comment: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
+});
+
+/** POST /returns/{round}/{agency}/send-back: the administrator returns it, saying why. */
+export const sendBackRequestSchema = z.object({
+  version: z.int(),
+  comment: z
+    .string()
+    .check(z.trim(), z.minLength(1, 'Say what the agency needs to change'), z.maxLength(2000)),
+});
+
+export type ReturnStatus = z.infer<typeof returnStatusSchema>;
+export type ReturnRound = z.infer<typeof returnRoundSchema>;
+export type AgencyReturnSummary = z.infer<typeof agencyReturnSummarySchema>;
+export type AgencyReturn = z.infer<typeof agencyReturnSchema>;
+export type ReturnItem = z.infer<typeof returnItemSchema>;
+export type ReturnValue = z.infer<typeof returnValueSchema>;
+export type SaveReturnRequest = z.infer<typeof saveReturnRequestSchema>;

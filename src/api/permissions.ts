@@ -1,0 +1,35 @@
+import type { Role, SessionUser } from './contract/auth';
+
+/**
+ * What each role may do, written once: the data service enforces it on every endpoint, and the
+ * dashboard uses it only to hide what a person cannot do.
+ */
+type Person = Pick<SessionUser, 'role' | 'agencyIds' | 'actionOwner'>;
+
+const is = (person: Person, ...roles: Role[]) => roles.includes(person.role);
+
+export const can = {
+  /** Read everything published: every role. */
+  read: (_person: Person) => true,
+  recordAuditProgress: (person: Person) => is(person, 'quality-assurance', 'editor', 'administrator'),
+  /** Update an action: editors and administrators any; anyone their own (as its named owner). */
+  updateAction: (person: Person, action: { owner: string }) =>
+    is(person, 'editor', 'administrator') ||
+    (person.actionOwner !== null && person.actionOwner === action.owner),
+  /** Whether the person can update at least one action (to show the action plan's edit controls). */
+  updateSomeActions: (person: Person) => is(person, 'editor', 'administrator') || person.actionOwner !== null,
+  seeReturns: (person: Person) => is(person, 'contributor', 'administrator'),
+  /** Enter and submit an agency's quarterly return. */
+  enterReturn: (person: Person, agencyId: string) =>
+    is(person, 'administrator') || (is(person, 'contributor') && person.agencyIds.includes(agencyId)),
+  /** People, indicators, opening and publishing returns, reporting years, the audit trail. */
+  administer: (person: Person) => is(person, 'administrator'),
+};
+
+export const roleLabels: Record<Role, string> = {
+  viewer: 'Board member (viewer)',
+  contributor: 'Contributor',
+  'quality-assurance': 'Quality assurance',
+  editor: 'Editor',
+  administrator: 'Administrator',
+};

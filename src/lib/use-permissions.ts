@@ -1,0 +1,24 @@
+import { useQuery } from '@tanstack/react-query';
+import type { SessionUser } from '../api/contract';
+import { can } from '../api/permissions';
+import { sessionQueries } from '../api/queries';
+
+/**
+ * What the signed-in person may do, to show or hide controls (the data service enforces it
+ * anyway). Where the API has no sign-in of its own (its /session answers 404) the dashboard shows
+ * every control and leaves the decision to that API. Until the session is known, nothing is shown.
+ */
+export function usePermissions() {
+  const session = useQuery(sessionQueries.current());
+  const open = session.data === null;
+  const user: SessionUser | null = session.data?.user ?? null;
+  const allow = (check: (user: SessionUser) => boolean) => open || (user !== null && check(user));
+  return {
+    user,
+    recordAuditProgress: allow(can.recordAuditProgress),
+    updateAction: (action: { owner: string }) => allow((u) => can.updateAction(u, action)),
+    seeReturns: user !== null && can.seeReturns(user),
+    enterReturn: (agencyId: string) => user !== null && can.enterReturn(user, agencyId),
+    administer: user !== null && can.administer(user),
+  };
+}
