@@ -41,11 +41,14 @@ export default defineConfig(({ mode, isSsrBuild }) => {
     },
     build: isSsrBuild
       ? {
-          // `vite build --ssr server/main.ts`: the data service, one file for Node.
+          // `vite build --ssr`: the data service and its backup tools, for Node.
           outDir: 'dist-server',
           target: 'node20',
           copyPublicDir: false,
           sourcemap: true,
+          rollupOptions: {
+            input: { main: 'server/main.ts', backup: 'server/backup.ts', restore: 'server/restore.ts' },
+          },
         }
       : {
           outDir: mode === 'demo' ? 'dist-demo' : 'dist',

@@ -86,6 +86,11 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
         const indicator = data.indicators.find((i) => i.id === params.id);
         return indicator ? { status: 200, body: indicator } : notFound(`Indicator "${params.id}"`);
       }
+      case 'revisions':
+        // The demo's figures have never been corrected.
+        return data.indicators.some((i) => i.id === params.id)
+          ? { status: 200, body: { revisions: [] } }
+          : notFound(`Indicator "${params.id}"`);
       case 'annotations':
         return { status: 200, body: { annotations: data.annotations } };
       case 'audits':

@@ -89,6 +89,6 @@ export async function createApp(options: AppOptions): Promise<{ app: Hono<AppEnv
   );
   app.route('/', api);
 
-  if (options.config.staticDir) await serveDashboard(app, options.config.staticDir);
+  if (options.config.staticDir) await serveDashboard(app, options.config.staticDir, services);
   return { app, services };
 }

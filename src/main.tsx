@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { initialTheme } from './stores/theme-store';
 import './styles/index.css';
+import './styles/service.css';
 
 async function startMockApi() {
   // Compiled out of the production build: `__MOCKS_ENABLED__` is false there, so neither MSW nor

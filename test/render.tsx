@@ -1,14 +1,19 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { routes } from '../src/app/routes';
+import { createQueryClient } from '../src/lib/query-client';
 
+/** The app's own query client (its 401 handling included), without retries or refetching. */
 export function createTestQueryClient() {
-  return new QueryClient({
-    defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } },
+  const client = createQueryClient();
+  client.setDefaultOptions({
+    queries: { retry: false, staleTime: Infinity, refetchOnWindowFocus: false },
+    mutations: { retry: false },
   });
+  return client;
 }
 
 /** Renders the whole app at a URL, as a user would arrive at it, with a fresh cache. */

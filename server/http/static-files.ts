@@ -1,8 +1,21 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Hono } from 'hono';
-import type { AppEnv } from './env';
+import type { Context, Hono } from 'hono';
+import { safeNextPath } from '../../src/lib/next-path';
+import { findSession } from '../auth/sessions';
+import type { AppEnv, Services } from './env';
+import { readSessionSecret } from './session-cookie';
+
+async function hasSession(c: Context<AppEnv>, services: Services): Promise<boolean> {
+  const secret = readSessionSecret(c);
+  if (!secret) return false;
+  const session = await findSession(services.db, secret, {
+    idleMinutes: services.config.sessionIdleMinutes,
+    maxHours: services.config.sessionMaxHours,
+  });
+  return session !== null;
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -39,7 +52,10 @@ async function walk(dir: string): Promise<string[]> {
  * its text files. Hashed assets are cached for a year; everything else is revalidated. Any other
  * path that is not a file is a page of the app, answered with index.html.
  */
-export async function serveDashboard(app: Hono<AppEnv>, root: string): Promise<void> {
+/** Pages anyone may open: the sign-in page and the one-time links. */
+const PUBLIC_PAGES = /^\/(sign-in|set-up|set-password)\/?$/;
+
+export async function serveDashboard(app: Hono<AppEnv>, root: string, services: Services): Promise<void> {
   const files = new Map<string, StaticFile>();
   for (const path of await walk(root)) {
     const url = `/${relative(root, path).split(sep).join('/')}`;
@@ -58,13 +74,23 @@ export async function serveDashboard(app: Hono<AppEnv>, root: string): Promise<v
   const index = files.get('/index.html');
   if (!index) throw new Error(`There is no built dashboard in ${root}: run npm run build first.`);
 
-  app.get('*', (c) => {
+  app.get('*', async (c) => {
     const path = new URL(c.req.url).pathname;
     let file = files.get(path);
     if (!file) {
       // A missing file (it has an extension) is a 404; anything else is a page of the app.
       if (extname(path)) {
         return c.text('Not found', 404, { 'Cache-Control': 'no-store' });
+      }
+      // Someone who is not signed in goes to the sign-in page first, and comes back here after;
+      // someone signed in who opens the sign-in page goes straight on.
+      const url = new URL(c.req.url);
+      const signedIn = await hasSession(c, services);
+      if (!PUBLIC_PAGES.test(path) && !signedIn) {
+        return c.redirect(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`, 302);
+      }
+      if (path.startsWith('/sign-in') && signedIn) {
+        return c.redirect(safeNextPath(url.searchParams.get('next')), 302);
       }
       file = index;
     }

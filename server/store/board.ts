@@ -5,6 +5,7 @@ import type {
   SaveBoardRequest,
   UpdateAgencyRequest,
 } from '../../src/api/contract';
+import { slugify } from '../../src/lib/csv';
 import type { Queryable } from '../db/database';
 import { conflict, notFound, Problem } from '../http/problem';
 import { bumpDataVersion, recordAudit, type Actor } from './audit-log';
@@ -144,22 +145,12 @@ export async function readAgencies(db: Queryable): Promise<Agency[]> {
   );
 }
 
-const slug = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '') || 'agency';
-
 export async function createAgency(
   tx: Queryable,
   actor: Actor,
   request: CreateAgencyRequest,
 ): Promise<Agency> {
-  const base = slug(request.name);
+  const base = slugify(request.name, 60, 'agency');
   const taken = new Set(
     (await tx.query<{ id: string }>("select id from agency where id = $1 or id like $1 || '-%'", [base])).map(
       (r) => r.id,

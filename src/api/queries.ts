@@ -144,12 +144,9 @@ export const adminQueries = {
       queryKey: [...adminQueries.all(), 'agencies'] as const,
       queryFn: ({ signal }) => apiGet('agencies', { signal }),
     }),
-  auditTrail: (filter: { entityType?: string; from?: string; to?: string }) =>
-    queryOptions({
-      queryKey: [...adminQueries.all(), 'audit-trail', filter] as const,
-      queryFn: ({ signal }) => apiGet('auditTrail', { signal, query: { ...filter, limit: '100' } }),
-      staleTime: 0,
-    }),
+  /** The audit trail is read page by page (an infinite query); this is its key per filter. */
+  auditTrailKey: (filter: { entityType?: string; from?: string; to?: string }) =>
+    [...adminQueries.all(), 'audit-trail', filter] as const,
   revisions: (indicatorId: string) =>
     queryOptions({
       queryKey: [...indicatorQueries.all(), 'revisions', indicatorId] as const,

@@ -1,12 +1,25 @@
 import { useQuery } from '@tanstack/react-query';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { boardQueries } from '../api/queries';
+import { SessionEndedBanner, SessionGate } from '../features/session/session-gate';
+import { UserMenu } from '../features/session/user-menu';
+import { usePermissions } from '../lib/use-permissions';
 import { navItems } from './nav';
 import { PeriodSelect } from './period-select';
 import { ThemeToggle } from './theme-toggle';
 
 export function AppShell() {
+  return (
+    <SessionGate>
+      <Shell />
+    </SessionGate>
+  );
+}
+
+function Shell() {
   const board = useQuery(boardQueries.detail());
+  const permissions = usePermissions();
+  const items = navItems.filter((item) => !('show' in item) || permissions[item.show]);
   // Navigation keeps the reporting period; other view settings belong to the page they were set on.
   const year = new URLSearchParams(useLocation().search).get('year');
   const search = year ? `?year=${encodeURIComponent(year)}` : '';
@@ -22,7 +35,7 @@ export function AppShell() {
         </div>
         <nav className="app-nav" aria-label="Main">
           <ul>
-            {navItems.map((item) => (
+            {items.map((item) => (
               <li key={item.to}>
                 <NavLink to={{ pathname: item.to, search }} end={item.end}>
                   {item.label}
@@ -34,8 +47,10 @@ export function AppShell() {
         <div className="app-header__controls">
           <PeriodSelect />
           <ThemeToggle />
+          <UserMenu />
         </div>
       </header>
+      <SessionEndedBanner />
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />
       </main>

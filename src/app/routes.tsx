@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import type { RouteObject } from 'react-router';
+import { Navigate, type RouteObject } from 'react-router';
 import { LoadingState } from '../components/states';
 import { OverviewPage } from '../features/overview/overview-page';
 import { AppShell } from './app-shell';
@@ -35,6 +35,37 @@ const PresentPage = lazy(() =>
   import('../features/meeting-pack/present-page').then((m) => ({ default: m.PresentPage })),
 );
 
+const SignInPage = lazy(() =>
+  import('../features/session/sign-in-page').then((m) => ({ default: m.SignInPage })),
+);
+const SetPasswordPage = lazy(() =>
+  import('../features/session/set-password-page').then((m) => ({ default: m.SetPasswordPage })),
+);
+const SetUpPage = lazy(() =>
+  import('../features/session/set-password-page').then((m) => ({ default: m.SetUpPage })),
+);
+const ReturnsPage = lazy(() =>
+  import('../features/returns/returns-page').then((m) => ({ default: m.ReturnsPage })),
+);
+const ReturnPage = lazy(() =>
+  import('../features/returns/return-page').then((m) => ({ default: m.ReturnPage })),
+);
+const PeoplePage = lazy(() =>
+  import('../features/admin/people-page').then((m) => ({ default: m.PeoplePage })),
+);
+const AgenciesPage = lazy(() =>
+  import('../features/admin/agencies-page').then((m) => ({ default: m.AgenciesPage })),
+);
+const IndicatorSettingsPage = lazy(() =>
+  import('../features/admin/indicator-settings-page').then((m) => ({ default: m.IndicatorSettingsPage })),
+);
+const BoardSettingsPage = lazy(() =>
+  import('../features/admin/board-settings-page').then((m) => ({ default: m.BoardSettingsPage })),
+);
+const AuditTrailPage = lazy(() =>
+  import('../features/admin/audit-trail-page').then((m) => ({ default: m.AuditTrailPage })),
+);
+
 const page = (element: ReactNode) => (
   <Suspense fallback={<LoadingState label="Loading the page" />}>{element}</Suspense>
 );
@@ -52,9 +83,21 @@ export const routes: RouteObject[] = [
       { path: 'partnership', element: page(<PartnershipPage />) },
       { path: 'import', element: page(<ImportPage />) },
       { path: 'meeting-pack', element: page(<MeetingPackPage />) },
+      { path: 'returns', element: page(<ReturnsPage />) },
+      { path: 'returns/:round/:agency', element: page(<ReturnPage />) },
+      { path: 'admin', element: <Navigate to="/admin/people" replace /> },
+      { path: 'admin/people', element: page(<PeoplePage />) },
+      { path: 'admin/agencies', element: page(<AgenciesPage />) },
+      { path: 'admin/indicators', element: page(<IndicatorSettingsPage />) },
+      { path: 'admin/board', element: page(<BoardSettingsPage />) },
+      { path: 'admin/audit-trail', element: page(<AuditTrailPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
+  // Before anyone is signed in: no navigation and no board data.
+  { path: '/sign-in', element: page(<SignInPage />) },
+  { path: '/set-up', element: page(<SetUpPage />) },
+  { path: '/set-password', element: page(<SetPasswordPage />) },
   // The presentation fills the screen: no header, navigation or footer.
   { path: '/meeting-pack/present', element: page(<PresentPage />) },
 ];

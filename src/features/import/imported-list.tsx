@@ -11,7 +11,9 @@ import { indicatorQueries } from '../../api/queries';
 import { QueryState } from '../../components/query-state';
 import { downloadBlob } from '../../lib/download';
 import { formatDate } from '../../lib/format';
+import { usePermissions } from '../../lib/use-permissions';
 import { FilePicker } from './file-picker';
+import { PublishToBoard } from './publish-to-board';
 import { ProblemList } from './problem-list';
 import type { Problem } from './parse/types';
 
@@ -19,6 +21,7 @@ import type { Problem } from './parse/types';
 export function ImportedList() {
   const queryClient = useQueryClient();
   const local = useQuery(indicatorQueries.local());
+  const permissions = usePermissions();
   const [datasetProblems, setDatasetProblems] = useState<{ fileName: string; problems: Problem[] } | null>(
     null,
   );
@@ -120,6 +123,7 @@ export function ImportedList() {
                       >
                         Remove
                       </button>
+                      {permissions.administer ? <PublishToBoard indicator={i} /> : null}
                     </td>
                   </tr>
                 ))}

@@ -12,6 +12,7 @@ import { formatDate, formatValue } from '../../lib/format';
 import { frequencyLabels, polarityLabels, themeLabels, unitLabel } from '../../lib/indicator-labels';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useReportingYear } from '../../lib/use-reporting-year';
+import { Corrections } from './corrections';
 import { useIndicatorView } from './use-indicator-view';
 
 export function IndicatorPage() {
@@ -175,6 +176,7 @@ function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
           </dd>
         </dl>
       </section>
+      {indicator.importedFrom ? null : <Corrections indicator={indicator} />}
     </>
   );
 }

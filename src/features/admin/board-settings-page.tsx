@@ -1,0 +1,327 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { apiSend } from '../../api/client';
+import {
+  ofstedJudgementSchema,
+  saveBoardRequestSchema,
+  type Board,
+  type OfstedJudgement,
+} from '../../api/contract';
+import { ConflictError, HttpError } from '../../api/errors';
+import { boardQueries } from '../../api/queries';
+import { ConflictNotice } from '../../components/form/conflict-notice';
+import { Field } from '../../components/form/field';
+import { RecordForm } from '../../components/form/record-form';
+import { Panel } from '../../components/panel';
+import { LoadingState, ErrorState } from '../../components/states';
+import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
+import { AdminLayout } from './admin-layout';
+
+const judgementLabels: Record<OfstedJudgement, string> = {
+  outstanding: 'Outstanding',
+  good: 'Good',
+  'requires-improvement': 'Requires improvement',
+  inadequate: 'Inadequate',
+};
+
+interface Values {
+  name: string;
+  shortName: string;
+  areaName: string;
+  laCode: string;
+  oldLaCode: string;
+  region: string;
+  reportingYears: string;
+  currentYear: string;
+  dataAsAt: string;
+  hasOfsted: boolean;
+  judgement: OfstedJudgement;
+  inspectionTitle: string;
+  publishedDate: string;
+  summary: string;
+  recommendationsPage: string;
+  illustrativeNotice: string;
+}
+
+function valuesOf(board: Board | null): Values {
+  return {
+    name: board?.name ?? '',
+    shortName: board?.shortName ?? '',
+    areaName: board?.area.name ?? '',
+    laCode: board?.area.laCode ?? '',
+    oldLaCode: board?.area.oldLaCode ?? '',
+    region: board?.area.region ?? '',
+    reportingYears: board?.reportingYears.join(', ') ?? '',
+    currentYear: board?.currentYear ?? '',
+    dataAsAt: board?.dataAsAt ?? '',
+    hasOfsted: board ? board.ofsted !== null : false,
+    judgement: board?.ofsted?.judgement ?? 'good',
+    inspectionTitle: board?.ofsted?.inspectionTitle ?? '',
+    publishedDate: board?.ofsted?.publishedDate ?? '',
+    summary: board?.ofsted?.summary ?? '',
+    recommendationsPage: board?.ofsted ? String(board.ofsted.recommendationsPage) : '',
+    illustrativeNotice: board?.illustrativeNotice ?? '',
+  };
+}
+
+function toRequest(values: Values, version: number | null) {
+  return {
+    name: values.name.trim(),
+    shortName: values.shortName.trim(),
+    area: {
+      name: values.areaName.trim(),
+      laCode: values.laCode.trim(),
+      oldLaCode: values.oldLaCode.trim(),
+      region: values.region.trim(),
+    },
+    reportingYears: values.reportingYears
+      .split(/[\s,]+/)
+      .map((y) => y.trim())
+      .filter(Boolean),
+    currentYear: values.currentYear.trim(),
+    dataAsAt: values.dataAsAt,
+    ofsted: values.hasOfsted
+      ? {
+          judgement: values.judgement,
+          inspectionTitle: values.inspectionTitle.trim(),
+          publishedDate: values.publishedDate,
+          summary: values.summary.trim(),
+          recommendationsPage: Number(values.recommendationsPage),
+        }
+      : null,
+    illustrativeNotice: values.illustrativeNotice.trim() || null,
+    version,
+  };
+}
+
+const labels: Record<string, string> = {
+  name: 'Board name',
+  shortName: 'Short name',
+  area: 'Area',
+  reportingYears: 'Reporting years',
+  currentYear: 'Year shown first',
+  dataAsAt: 'Figures as at',
+  ofsted: 'Ofsted judgement',
+  illustrativeNotice: 'Illustrative data notice',
+};
+
+function BoardForm({ board }: { board: Board | null }) {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<Values>(() => valuesOf(board));
+  const [version, setVersion] = useState<number | null>(board?.version ?? null);
+  const [theirs, setTheirs] = useState<Board | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (request: unknown) => apiSend('saveBoard', saveBoardRequestSchema.parse(request)),
+    onSuccess: (savedBoard) => queryClient.setQueryData(boardQueries.detail().queryKey, savedBoard),
+  });
+  const set = (change: Partial<Values>) => setValues((v) => ({ ...v, ...change }));
+  const fieldIds = Object.fromEntries(Object.keys(labels).map((k) => [k, `${id}-${k}`]));
+
+  const submit = () => {
+    setFailure(null);
+    setSaved(null);
+    const parsed = saveBoardRequestSchema.safeParse(toRequest(values, version));
+    if (!parsed.success) {
+      setErrors(fieldErrorsFromIssues(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    save.mutate(parsed.data, {
+      onSuccess: (result) => {
+        setVersion(result.version);
+        setTheirs(null);
+        setSaved('Saved the board’s settings. Every page now uses them.');
+      },
+      onError: (error) => {
+        if (error instanceof ConflictError) {
+          const current = error.current as Board;
+          setTheirs(current);
+          setVersion(current.version);
+          queryClient.setQueryData(boardQueries.detail().queryKey, current);
+        }
+        const result = describeSaveFailure(error);
+        setErrors(result.fieldErrors);
+        setFailure(result.message);
+      },
+    });
+  };
+
+  const text = (key: keyof Values, label: string, hint?: string, error?: string) => (
+    <Field label={label} hint={hint} error={error} id={`${id}-${key}`}>
+      <input type="text" value={values[key] as string} onChange={(e) => set({ [key]: e.target.value })} />
+    </Field>
+  );
+
+  return (
+    <>
+      {saved ? (
+        <p className="notice notice--success" role="status">
+          {saved}
+        </p>
+      ) : null}
+      <RecordForm
+        heading={board ? 'Change the board’s settings' : 'Set up the board'}
+        headingLevel={3}
+        saveError={failure}
+        errors={errors}
+        fieldIds={fieldIds}
+        labels={labels}
+        pending={save.isPending}
+        submitLabel={board ? 'Save settings' : 'Set up the board'}
+        onSubmit={submit}
+        onCancel={() => {
+          setValues(valuesOf(theirs ?? board));
+          setErrors({});
+          setFailure(null);
+        }}
+        notice={
+          theirs ? (
+            <ConflictNotice
+              who="the board’s settings"
+              changes={[
+                { label: 'Board name', theirs: theirs.name, yours: values.name },
+                {
+                  label: 'Reporting years',
+                  theirs: theirs.reportingYears.join(', '),
+                  yours: toRequest(values, null).reportingYears.join(', '),
+                },
+                { label: 'Year shown first', theirs: theirs.currentYear, yours: values.currentYear },
+                { label: 'Figures as at', theirs: theirs.dataAsAt, yours: values.dataAsAt },
+              ]}
+            />
+          ) : null
+        }
+      >
+        <div className="record-form__grid">
+          {text('name', labels.name!, undefined, errors.name)}
+          {text(
+            'shortName',
+            labels.shortName!,
+            'For slides and the meeting pack, e.g. WSCB',
+            errors.shortName,
+          )}
+        </div>
+        <fieldset className={errors.area ? 'field--error' : undefined} id={fieldIds.area} tabIndex={-1}>
+          <legend>Area</legend>
+          {errors.area ? (
+            <p className="field__error">
+              <span className="visually-hidden">Error:</span> {errors.area}
+            </p>
+          ) : null}
+          <div className="record-form__grid">
+            {text('areaName', 'Local authority')}
+            {text('laCode', 'ONS code', 'E and eight digits, such as E08000031')}
+            {text('oldLaCode', 'DfE code', 'Three digits, such as 336')}
+            {text('region', 'Region')}
+          </div>
+        </fieldset>
+        <div className="record-form__grid">
+          {text(
+            'reportingYears',
+            labels.reportingYears!,
+            'Financial years, separated by commas: 2016-17, 2017-18',
+            errors.reportingYears,
+          )}
+          {text('currentYear', labels.currentYear!, 'One of the reporting years', errors.currentYear)}
+          <Field
+            label={labels.dataAsAt!}
+            hint="The date the board’s figures run to"
+            error={errors.dataAsAt}
+            id={fieldIds.dataAsAt}
+          >
+            <input type="date" value={values.dataAsAt} onChange={(e) => set({ dataAsAt: e.target.value })} />
+          </Field>
+        </div>
+        <fieldset className={errors.ofsted ? 'field--error' : undefined} id={fieldIds.ofsted} tabIndex={-1}>
+          <legend>Ofsted judgement</legend>
+          {errors.ofsted ? (
+            <p className="field__error">
+              <span className="visually-hidden">Error:</span> {errors.ofsted}
+            </p>
+          ) : null}
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={values.hasOfsted}
+              onChange={(e) => set({ hasOfsted: e.target.checked })}
+            />
+            Ofsted has judged the partnership
+          </label>
+          {values.hasOfsted ? (
+            <>
+              <div className="record-form__grid">
+                <Field label="Judgement" id={`${id}-judgement`}>
+                  <select
+                    value={values.judgement}
+                    onChange={(e) => set({ judgement: e.target.value as OfstedJudgement })}
+                  >
+                    {ofstedJudgementSchema.options.map((j) => (
+                      <option key={j} value={j}>
+                        {judgementLabels[j]}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+                {text('inspectionTitle', 'Inspection or review')}
+                <Field label="Published" id={`${id}-published`}>
+                  <input
+                    type="date"
+                    value={values.publishedDate}
+                    onChange={(e) => set({ publishedDate: e.target.value })}
+                  />
+                </Field>
+                {text('recommendationsPage', 'Recommendations on page', 'Of the board’s annual report')}
+              </div>
+              <Field label="Summary" id={`${id}-summary`}>
+                <textarea
+                  rows={3}
+                  value={values.summary}
+                  onChange={(e) => set({ summary: e.target.value })}
+                />
+              </Field>
+            </>
+          ) : null}
+        </fieldset>
+        <Field
+          label={labels.illustrativeNotice!}
+          hint="Leave empty for a real board. Shown in the footer when some figures are invented for a demonstration."
+          error={errors.illustrativeNotice}
+          id={fieldIds.illustrativeNotice}
+        >
+          <textarea
+            rows={3}
+            value={values.illustrativeNotice}
+            onChange={(e) => set({ illustrativeNotice: e.target.value })}
+          />
+        </Field>
+      </RecordForm>
+    </>
+  );
+}
+
+export function BoardSettingsPage() {
+  const board = useQuery(boardQueries.detail());
+  const notSetUp = board.error instanceof HttpError && board.error.status === 404;
+  return (
+    <AdminLayout
+      title="Board settings"
+      lede="The board’s name and area, the years it reports, the year every page shows first, the date its figures run to, and its Ofsted judgement."
+    >
+      <Panel title="Settings">
+        {board.isPending ? (
+          <LoadingState label="Loading the board’s settings" />
+        ) : board.data ? (
+          <BoardForm key={board.data.id} board={board.data} />
+        ) : notSetUp ? (
+          <BoardForm board={null} />
+        ) : (
+          <ErrorState error={board.error} onRetry={() => void board.refetch()} />
+        )}
+      </Panel>
+    </AdminLayout>
+  );
+}

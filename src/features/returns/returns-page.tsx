@@ -1,0 +1,145 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { ReturnRound } from '../../api/contract';
+import { boardQueries, returnQueries } from '../../api/queries';
+import { Panel } from '../../components/panel';
+import { QueryState } from '../../components/query-state';
+import { StatusTag } from '../../components/status-tag';
+import { formatDate } from '../../lib/format';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { usePermissions } from '../../lib/use-permissions';
+import { OpenRoundForm, quartersAround } from './open-round-form';
+import { returnStatusLabels, returnStatusTones } from './return-labels';
+
+function RoundTable({ round, administer }: { round: ReturnRound; administer: boolean }) {
+  return (
+    <div className="table-scroll" role="region" aria-label={`${round.quarter} returns`} tabIndex={0}>
+      <table className="data-table returns-table">
+        <caption className="visually-hidden">
+          {round.quarter} returns, due {formatDate(round.dueDate)}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Agency</th>
+            <th scope="col">Status</th>
+            <th scope="col">Figures entered</th>
+            <th scope="col">Submitted</th>
+            <th scope="col">Published</th>
+            <th scope="col">
+              <span className="visually-hidden">Open</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {round.agencies.map((a) => {
+            const action =
+              administer && a.status === 'submitted'
+                ? 'Review'
+                : a.status === 'published' ||
+                    (administer && a.status !== 'draft' && a.status !== 'not-started')
+                  ? 'View'
+                  : 'Fill in';
+            return (
+              <tr key={a.agencyId}>
+                <th scope="row">{a.agencyName}</th>
+                <td>
+                  <StatusTag tone={returnStatusTones[a.status]}>{returnStatusLabels[a.status]}</StatusTag>
+                  {a.late ? <StatusTag tone="bad">Late</StatusTag> : null}
+                </td>
+                <td>
+                  {a.filledCount} of {a.itemCount}
+                </td>
+                <td>
+                  {a.submitted ? `${a.submitted.name}, ${formatDate(a.submitted.at.slice(0, 10))}` : '–'}
+                </td>
+                <td>
+                  {a.published ? `${a.published.name}, ${formatDate(a.published.at.slice(0, 10))}` : '–'}
+                </td>
+                <td>
+                  <Link to={`/returns/${round.id}/${a.agencyId}`}>
+                    {action}{' '}
+                    <span className="visually-hidden">
+                      {a.agencyName}’s {round.quarter} return
+                    </span>
+                  </Link>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The first quarter after the board's figures run to that has no round yet: the usual next one. */
+function suggestedQuarter(rounds: ReturnRound[], dataAsAt: string | undefined): string {
+  const date = dataAsAt ?? new Date().toISOString().slice(0, 10);
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  for (let ahead = 0; ahead < 40; ahead += 1) {
+    const later = new Date(Date.UTC(year, month - 1 + ahead * 3, 15)).toISOString().slice(0, 10);
+    const quarter = quartersAround(later, 2)[0]!;
+    if (!rounds.some((r) => r.quarter === quarter)) return quarter;
+  }
+  return quartersAround(date, 2)[0]!;
+}
+
+export function ReturnsPage() {
+  useDocumentTitle('Quarterly returns');
+  const permissions = usePermissions();
+  const rounds = useQuery(returnQueries.rounds());
+  const board = useQuery(boardQueries.detail());
+  const [opened, setOpened] = useState<string | null>(null);
+
+  return (
+    <div className="page">
+      <h1 className="page__title">Quarterly returns</h1>
+      <p className="page__lede">
+        Each partner agency sends the board its figures every quarter. A contributor fills in and submits the
+        agency’s return; the business unit checks it and publishes it to the dashboard, or returns it with a
+        comment. Only published figures are shown to board members.
+      </p>
+      {opened ? (
+        <p className="notice notice--success" role="status">
+          {opened}
+        </p>
+      ) : null}
+      {permissions.administer && rounds.data ? (
+        <OpenRoundForm
+          key={suggestedQuarter(rounds.data.rounds, board.data?.dataAsAt)}
+          suggested={suggestedQuarter(rounds.data.rounds, board.data?.dataAsAt)}
+          onOpened={(round) =>
+            setOpened(
+              `Opened the ${round.quarter} round: ${round.agencies.length} agencies have a return due by ${formatDate(round.dueDate)}.`,
+            )
+          }
+        />
+      ) : null}
+      <QueryState
+        query={rounds}
+        loadingLabel="Loading the return rounds"
+        isEmpty={(data) => data.rounds.length === 0}
+        empty={
+          permissions.administer
+            ? 'No return rounds yet. Open one above for the quarter the agencies should report.'
+            : 'No return rounds are open for your agency yet. The business unit opens one each quarter.'
+        }
+      >
+        {(data) => (
+          <>
+            {data.rounds.map((round) => (
+              <Panel
+                key={round.id}
+                title={`${round.quarter} returns`}
+                meta={`Due ${formatDate(round.dueDate)}`}
+              >
+                <RoundTable round={round} administer={permissions.administer} />
+              </Panel>
+            ))}
+          </>
+        )}
+      </QueryState>
+    </div>
+  );
+}
