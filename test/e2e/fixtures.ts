@@ -1,26 +1,52 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
+interface Fixtures {
+  consoleProblems: string[];
+  /** Console messages this test expects (a 401 in the browser's log when a session ends, say). */
+  allowConsole: (pattern: RegExp) => void;
+  /** A page in a browser context of its own (another person), watched like `page`. */
+  newPage: () => Promise<Page>;
+}
+
 /**
- * Every end-to-end test fails if the page logs a console error or warning, or throws. Tests that
- * expect one (none yet) would have to say so explicitly.
+ * Every end-to-end test fails if a page logs a console error or warning, or throws, unless the
+ * test says it expects that message with `allowConsole`.
  */
-export const test = base.extend<{ consoleProblems: string[] }>({
+export const test = base.extend<Fixtures & { allowed: RegExp[] }>({
+  allowed: async ({}, use) => use([]),
+  allowConsole: async ({ allowed }, use) => use((pattern) => allowed.push(pattern)),
   consoleProblems: [
-    async ({ page }, use) => {
+    async ({ page, allowed }, use) => {
       const problems: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') {
-          problems.push(`console.${message.type()}: ${message.text()}`);
-        }
-      });
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      watch(page, problems);
       await use(problems);
-      expect(problems, 'console errors or warnings in the page').toEqual([]);
+      const unexpected = problems.filter((p) => !allowed.some((pattern) => pattern.test(p)));
+      expect(unexpected, 'console errors or warnings in the page').toEqual([]);
     },
     { auto: true },
   ],
+  newPage: async ({ browser, consoleProblems }, use) => {
+    const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
+    await use(async () => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      const page = await context.newPage();
+      watch(page, consoleProblems);
+      return page;
+    });
+    await Promise.all(contexts.map((c) => c.close()));
+  },
 });
+
+function watch(page: Page, problems: string[]) {
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      problems.push(`console.${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+}
 
 export { expect };
 

@@ -112,7 +112,11 @@ export function ReturnForm({
       setBaseVersion(saved.version);
       return submit ? apiSend('submitReturn', { version: saved.version }, { params }) : saved;
     },
-    onSuccess: async (saved) => {
+    // Here, not in mutate's callbacks: a submitted return replaces this form with its record.
+    onSuccess: async (saved, { submit }) => {
+      dropDraft(draftKey);
+      if (submit)
+        onSubmitted(`Submitted: the business unit will check the ${saved.quarter} return and publish it.`);
       queryClient.setQueryData(queryKey, saved);
       setBaseVersion(saved.version);
       await queryClient.invalidateQueries({ queryKey: returnQueries.rounds().queryKey });
@@ -145,17 +149,13 @@ export function ReturnForm({
     send.mutate(
       { values, submit },
       {
-        onSuccess: (saved) => {
-          dropDraft(draftKey);
-          if (submit)
-            onSubmitted(
-              `Submitted: the business unit will check the ${saved.quarter} return and publish it.`,
-            );
-          else
+        onSuccess: () => {
+          if (!submit) {
             setMessage({
               tone: 'success',
-              text: `Draft saved. Nothing is published until you submit and the business unit publishes it.`,
+              text: 'Draft saved. Nothing is published until you submit and the business unit publishes it.',
             });
+          }
         },
         onError: (error) => {
           if (error instanceof ConflictError) {

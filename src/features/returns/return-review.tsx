@@ -84,7 +84,13 @@ export function ReturnReview({ data, onDone }: { data: AgencyReturn; onDone: (me
             { params },
           )
         : apiSend('sendBackReturn', { version: data.version, comment }, { params }),
-    onSuccess: async (saved) => {
+    // Here, not in mutate's callbacks: the review goes away as the return's status changes.
+    onSuccess: async (saved, decision) => {
+      onDone(
+        decision === 'publish'
+          ? `Published: ${saved.agencyName}’s ${saved.quarter} figures are now on the dashboard.`
+          : `Returned to ${saved.agencyName} with your comment.`,
+      );
       queryClient.setQueryData(returnQueries.detail(data.roundId, data.agencyId).queryKey, saved);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: returnQueries.rounds().queryKey }),
@@ -116,14 +122,7 @@ export function ReturnReview({ data, onDone }: { data: AgencyReturn; onDone: (me
       return;
     }
     setCommentError(undefined);
-    decide.mutate(decision, {
-      onSuccess: (saved) =>
-        onDone(
-          decision === 'publish'
-            ? `Published: ${saved.agencyName}’s ${saved.quarter} figures are now on the dashboard.`
-            : `Returned to ${saved.agencyName} with your comment.`,
-        ),
-    });
+    decide.mutate(decision);
   };
 
   return (

@@ -1,0 +1,258 @@
+import type { Page } from '@playwright/test';
+import { addPerson, ADMIN, removeDataDir, signIn, startDataService, type DataService } from './data-service';
+import { axeViolations, expect, test } from './fixtures';
+
+/**
+ * The board's data service as a partnership runs it: the built dashboard and API on one origin,
+ * on an embedded database in a folder. Each role does its job in the browser.
+ */
+const PASSWORD = 'kettle orchard lantern';
+const people = {
+  police: {
+    email: 'pat.police@example.police.uk',
+    name: 'Pat Police',
+    role: 'contributor',
+    agencyIds: ['west-midlands-police'],
+  },
+  member: { email: 'morgan.member@example.gov.uk', name: 'Morgan Member', role: 'viewer' },
+  qa: { email: 'quinn.qa@example.gov.uk', name: 'Quinn QA', role: 'quality-assurance' },
+} as const;
+
+test.describe.configure({ mode: 'serial' });
+
+let service: DataService;
+
+test.beforeAll(async ({ playwright }) => {
+  service = await startDataService();
+  const request = await playwright.request.newContext();
+  for (const person of Object.values(people))
+    await addPerson(
+      request,
+      service,
+      { ...person, agencyIds: [...('agencyIds' in person ? person.agencyIds : [])] },
+      PASSWORD,
+    );
+  await request.dispose();
+});
+
+test.afterAll(async () => {
+  await service.stop();
+  removeDataDir(service.dataDir);
+});
+
+const as = async (page: Page, who: keyof typeof people | 'admin') => {
+  if (who === 'admin') await signIn(page, service, ADMIN.email, ADMIN.password);
+  else await signIn(page, service, people[who].email, PASSWORD);
+};
+
+test('a signed-out visit lands on the sign-in page and returns to the same page after signing in', async ({
+  page,
+  allowConsole,
+}) => {
+  // The wrong password's 401 appears in the browser's log.
+  allowConsole(/Failed to load resource: the server responded with a status of 401/);
+  await page.goto(`${service.url}/action-plan?owner=CSE%20Coordinator`);
+  await expect(page).toHaveURL(`${service.url}/sign-in?next=%2Faction-plan%3Fowner%3DCSE%2520Coordinator`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+
+  await page.getByLabel('Email address').fill(people.member.email);
+  await page.getByLabel('Password', { exact: true }).fill('not my password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The email address or password is not right.');
+  await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
+
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(`${service.url}/action-plan?owner=CSE%20Coordinator`);
+  await expect(page.getByText('Morgan Member')).toBeVisible();
+  await expect(page.getByText('Board member (viewer)')).toBeVisible();
+});
+
+test('a contributor submits a return, the administrator publishes it, and a board member sees the new figure', async ({
+  page,
+  newPage,
+}) => {
+  // The business unit opens the Q4 2017-18 round.
+  await as(page, 'admin');
+  await page.getByRole('link', { name: 'Returns' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quarterly returns' })).toBeVisible();
+  await expect(page.getByLabel('Quarter')).toHaveValue('Q4 2017-18');
+  await page.getByRole('button', { name: 'Open the round' }).click();
+  await expect(
+    page.getByText('Opened the Q4 2017-18 round: 3 agencies have a return due by 30 April 2018.'),
+  ).toBeVisible();
+
+  // The police contributor fills in and submits their agency's return.
+  const police = await newPage();
+  await as(police, 'police');
+  await police.getByRole('link', { name: 'Returns' }).click();
+  const round = police.getByRole('region', { name: 'Q4 2017-18 returns' });
+  await expect(round.getByRole('row')).toHaveCount(2);
+  await round.getByRole('link', { name: /Fill in West Midlands Police’s Q4 2017-18 return/ }).click();
+  const value = police.getByLabel(
+    'Children identified at risk of child sexual exploitation, Q4 2017-18: value',
+  );
+  await value.fill('15');
+  await expect(
+    police.getByText('down 115 (88%): more than half the last figure. Check it, and say why in a note.'),
+  ).toBeVisible();
+  await value.fill('151');
+  await expect(police.getByRole('cell', { name: 'up 21 (16%)' })).toBeVisible();
+  await police.getByRole('button', { name: 'Submit to the business unit' }).click();
+  await expect(
+    police.getByText('Submitted: the business unit will check the Q4 2017-18 return and publish it.'),
+  ).toBeVisible();
+
+  // Not on the dashboard until it is published.
+  const member = await newPage();
+  await as(member, 'member');
+  const cse = member.getByRole('region', { name: 'Child sexual exploitation' });
+  await cse.getByRole('button', { name: 'Show data table' }).click();
+  await expect(cse.getByRole('row', { name: /^Q4 2017-18/ })).toHaveCount(0);
+
+  // The business unit reviews it and publishes it.
+  await page.reload();
+  await page.getByRole('link', { name: /Review West Midlands Police’s Q4 2017-18 return/ }).click();
+  await expect(page.getByRole('row', { name: /Children identified at risk/ })).toContainText('151');
+  await page.getByRole('button', { name: 'Publish to the dashboard' }).click();
+  await expect(
+    page.getByText('Published: West Midlands Police’s Q4 2017-18 figures are now on the dashboard.'),
+  ).toBeVisible();
+
+  // A board member sees it on the overview and on the indicator's page.
+  await member.reload();
+  await member
+    .getByRole('region', { name: 'Child sexual exploitation' })
+    .getByRole('button', { name: 'Show data table' })
+    .click();
+  await expect(
+    member
+      .getByRole('region', { name: 'Child sexual exploitation' })
+      .getByRole('row', { name: /^Q4 2017-18/ }),
+  ).toContainText('151');
+  await member.goto(`${service.url}/indicators/cse-children-at-risk?year=2017-18`);
+  await member.getByRole('button', { name: 'Show data table' }).click();
+  await expect(member.getByRole('row', { name: /^Q4 2017-18/ })).toContainText('151');
+});
+
+test('the QA committee records audit progress, and it is still there after the service restarts', async ({
+  page,
+}) => {
+  await as(page, 'qa');
+  await page.goto(`${service.url}/quality-assurance?year=2017-18`);
+  await page
+    .getByRole('button', { name: 'Record progress for Disabled children subject to child protection plans' })
+    .click();
+  const form = page.getByRole('form', { name: /Record progress: Disabled children/ });
+  await form.getByRole('combobox', { name: 'Status' }).selectOption('completed');
+  await form.getByLabel('Date completed').fill('2017-10-20');
+  await form.getByRole('spinbutton', { name: 'Cases audited' }).fill('5');
+  await form.getByRole('spinbutton', { name: 'Good', exact: true }).fill('3');
+  await form.getByRole('spinbutton', { name: 'Requires improvement' }).fill('2');
+  await form.getByRole('button', { name: 'Save progress' }).click();
+  await expect(
+    page.getByText('Saved: “Disabled children subject to child protection plans” is now completed.'),
+  ).toBeVisible();
+
+  await service.stop('SIGTERM');
+  service = await startDataService({
+    dataDir: service.dataDir,
+    env: { PORT: String(new URL(service.url).port) },
+  });
+
+  // Sessions live in the database: the same cookie still works after the restart.
+  await page.reload();
+  const row = page.getByRole('row', { name: /Disabled children subject to child protection plans/ });
+  await expect(row).toContainText('Completed');
+  await expect(row).toContainText('5');
+});
+
+test('a board member sees no control to change anything, and no Returns or Administration', async ({
+  page,
+}) => {
+  await as(page, 'member');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([
+    'Overview',
+    'Indicators',
+    'Quality assurance',
+    'Action plan',
+    'Partnership',
+    'Meeting pack',
+    'Import',
+  ]);
+  await page.getByRole('link', { name: 'Quality assurance' }).click();
+  await expect(page.getByRole('heading', { name: 'Audit schedule' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: /Audit schedule/ })
+      .getByRole('row')
+      .first(),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Record progress/ })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Action plan' }).click();
+  await expect(page.getByRole('heading', { name: /Priority 1/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Update / })).toHaveCount(0);
+});
+
+test('when the session ends mid-edit, the banner says so, and after signing in the form comes back with what was typed', async ({
+  page,
+  allowConsole,
+}) => {
+  allowConsole(/Failed to load resource: the server responded with a status of 401/);
+  await as(page, 'qa');
+  await page.goto(`${service.url}/quality-assurance?year=2017-18`);
+  await page
+    .getByRole('button', { name: 'Record progress for Adolescents at risk: exploitation and gangs' })
+    .click();
+  const form = page.getByRole('form', { name: /Record progress: Adolescents at risk/ });
+  await form.getByRole('spinbutton', { name: 'Cases audited' }).fill('6');
+
+  // The session ends (here: signed out from another tab).
+  await page.request.delete(`${service.url}/api/v1/session`, { headers: { Origin: service.url } });
+  await form.getByRole('button', { name: 'Save progress' }).click();
+  await expect(form.getByRole('alert').first()).toContainText(
+    'Your changes were not saved because your session has ended.',
+  );
+  const banner = page
+    .getByRole('alert')
+    .filter({ has: page.getByText('Your session has ended', { exact: true }) });
+  await expect(banner).toBeVisible();
+
+  await banner.getByRole('link', { name: 'Sign in again' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fquality-assurance%3Fyear%3D2017-18$/);
+  await page.getByLabel('Email address').fill(people.qa.email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  await expect(page).toHaveURL(`${service.url}/quality-assurance?year=2017-18`);
+  const again = page.getByRole('form', { name: /Record progress: Adolescents at risk/ });
+  await expect(again.getByText('This is what you typed before your session ended.')).toBeVisible();
+  await expect(again.getByRole('spinbutton', { name: 'Cases audited' })).toHaveValue('6');
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no WCAG A/AA violation on the data service's pages (${theme})`, async ({
+    page,
+    newPage,
+  }) => {
+    const visit = async (p: Page, path: string, ready: string | RegExp) => {
+      await p.goto(`${service.url}${path}`);
+      await p.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+      await expect(p.getByRole('heading', { level: 1, name: ready })).toBeVisible();
+      await expect(p.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
+      expect(await axeViolations(p), `${path} (${theme})`).toEqual([]);
+    };
+    await visit(page, '/sign-in', 'Sign in');
+    await as(page, 'admin');
+    await visit(page, '/returns', 'Quarterly returns');
+    await visit(page, '/returns/q4-2017-18/childrens-social-care', /children’s services: Q4 2017-18 return/);
+    await visit(page, '/admin/people', 'People and roles');
+    await visit(page, '/admin/agencies', 'Agencies');
+    await visit(page, '/admin/indicators', 'Indicators');
+    await visit(page, '/admin/board', 'Board settings');
+    await visit(page, '/admin/audit-trail', 'Audit trail');
+    const police = await newPage();
+    await as(police, 'police');
+    await visit(police, '/returns', 'Quarterly returns');
+  });
+}
