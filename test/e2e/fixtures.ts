@@ -14,8 +14,10 @@ interface Fixtures {
  * test says it expects that message with `allowConsole`.
  */
 export const test = base.extend<Fixtures & { allowed: RegExp[] }>({
-  allowed: async ({}, use) => use([]),
-  allowConsole: async ({ allowed }, use) => use((pattern) => allowed.push(pattern)),
+  // Playwright reads a fixture's dependencies from its first parameter, so it must be a pattern.
+  // eslint-disable-next-line no-empty-pattern
+  allowed: async ({}, provide) => provide([]),
+  allowConsole: async ({ allowed }, provide) => provide((pattern) => allowed.push(pattern)),
   consoleProblems: [
     async ({ page, allowed }, use) => {
       const problems: string[] = [];
@@ -26,9 +28,9 @@ export const test = base.extend<Fixtures & { allowed: RegExp[] }>({
     },
     { auto: true },
   ],
-  newPage: async ({ browser, consoleProblems }, use) => {
+  newPage: async ({ browser, consoleProblems }, provide) => {
     const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
-    await use(async () => {
+    await provide(async () => {
       const context = await browser.newContext();
       contexts.push(context);
       const page = await context.newPage();
