@@ -1,5 +1,7 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createDemoApi } from '../../mocks/demo-api';
 import { STRICT_CSP, startStaticServer } from '../tools/static-server.mjs';
 import { axeViolations, expect, test, waitForPanels } from './fixtures';
@@ -59,7 +61,9 @@ test.describe('Import', () => {
     await page.getByLabel('Choose a CSV or Excel file').setInputFiles(resolve(fixtures, 'errors.csv'));
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('errors.csv was not imported: 4 problems to fix');
-    await expect(alert.getByRole('row')).toHaveCount(5);
+    // Four kinds of problem, one of each: four tables of a header row and one problem.
+    await expect(alert.getByRole('table')).toHaveCount(4);
+    await expect(alert.getByRole('row')).toHaveCount(8);
     await expect(page.getByRole('button', { name: /^Import \d+ indicator/ })).toHaveCount(0);
     await expect(page.getByText('Nothing imported yet.')).toBeVisible();
   });
@@ -70,6 +74,85 @@ test.describe('Import', () => {
     await page.getByLabel('Choose a CSV or Excel file').setInputFiles(resolve(fixtures, 'errors.csv'));
     await expect(page.getByRole('alert')).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
+  test('fits a 360 px phone with a DfE file’s breakdowns, columns and preview', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto('/import');
+    await page
+      .getByLabel('Choose a CSV or Excel file')
+      .setInputFiles(resolve(fixtures, 'dfe-cla-rates-cut.csv'));
+    await page
+      .getByRole('combobox', { name: 'population_type (Population type)' })
+      .selectOption({ label: 'Children looked after on 31 March each year' });
+    await page.getByRole('checkbox', { name: /^Children count/ }).check();
+    await expect(page.getByRole('button', { name: 'Import Rate per 10,000 too' })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
+  test('draws a council’s count and England’s apart, each on its own scale', async ({ page }) => {
+    await page.goto('/import');
+    await page
+      .getByLabel('Choose a CSV or Excel file')
+      .setInputFiles(resolve(fixtures, 'dfe-cla-rates-cut.csv'));
+    await page
+      .getByRole('combobox', { name: 'population_type (Population type)' })
+      .selectOption({ label: 'Children looked after on 31 March each year' });
+    await page.getByRole('checkbox', { name: /^Children count/ }).check();
+    await page.getByRole('button', { name: 'Import 1 indicator' }).click();
+    await page
+      .getByRole('link', {
+        name: 'Children looked after on 31 March each year: Children count, Wolverhampton',
+      })
+      .click();
+    const figures = page.getByRole('figure');
+    await expect(figures).toHaveCount(3);
+    await expect(figures.nth(1).getByRole('heading', { name: 'England' })).toBeVisible();
+    for (let i = 0; i < 3; i++) {
+      await expect(figures.nth(i).locator('path.recharts-line-curve')).toHaveCount(1);
+      await expect(figures.nth(i).locator('path.recharts-line-curve')).toHaveAttribute('d', /M.+L/);
+    }
+  });
+
+  test('keeps the file chosen last when a 20 MB file chosen just before it is still being read', async ({
+    page,
+  }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'import-e2e-'));
+    try {
+      const big = join(dir, 'big-20mb.csv');
+      const [header, ...rows] = readFileSync(resolve(fixtures, 'dfe-referrals-cut.csv'), 'utf8')
+        .trim()
+        .split('\n');
+      const local = rows.filter((line) => line.includes(',Local authority,'));
+      const lines = [header, ...rows];
+      let size = lines.join('\n').length;
+      for (let copy = 1; size < 20 * 1024 * 1024; copy++) {
+        for (const line of local) {
+          const cells = line.split(',');
+          cells[8] = `E99${String(copy).padStart(6, '0')}`;
+          cells[9] = `${cells[9]} copy ${copy}`;
+          const next = cells.join(',');
+          lines.push(next);
+          size += next.length + 1;
+        }
+      }
+      writeFileSync(big, `${lines.join('\n')}\n`);
+      await page.goto('/import');
+      const input = page.getByLabel('Choose a CSV or Excel file');
+      await input.setInputFiles(big);
+      await expect(page.getByText('Reading big-20mb.csv')).toBeVisible();
+      await input.setInputFiles(resolve(fixtures, 'ees-recent-years.csv'));
+      await expect(page.getByRole('heading', { name: 'Preview of ees-recent-years.csv' })).toBeVisible();
+      await expect(
+        page.getByText('Stopped reading big-20mb.csv: the file chosen last is read instead.'),
+      ).toBeVisible();
+      // Long enough for the big file's read to have finished, had it not been stopped.
+      await page.waitForTimeout(4000);
+      await expect(page.getByRole('heading', { name: 'Preview of ees-recent-years.csv' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Preview of big-20mb.csv' })).toHaveCount(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   for (const theme of ['light', 'dark'] as const) {
@@ -86,6 +169,41 @@ test.describe('Import', () => {
           resolve(fixtures, 'dfe-referrals-cut.meta.csv'),
         ]);
       await expect(page.getByRole('combobox', { name: 'Local authority' })).toHaveValue('E08000031');
+      await page.getByRole('button', { name: 'Select all 10 columns' }).click();
+      expect(await axeViolations(page)).toEqual([]);
+      // A breakdown to choose, a count with a fairer rate offered, and the re-import changes.
+      await page
+        .getByLabel('Choose a CSV or Excel file')
+        .setInputFiles(resolve(fixtures, 'dfe-cla-rates-cut.csv'));
+      await page.getByRole('checkbox', { name: /^Children count/ }).check();
+      await expect(page.getByText(/^Choose a value of population_type/)).toBeVisible();
+      expect(await axeViolations(page)).toEqual([]);
+      await page
+        .getByRole('combobox', { name: 'population_type (Population type)' })
+        .selectOption({ label: 'Children looked after on 31 March each year' });
+      await page.getByRole('button', { name: 'Import Rate per 10,000 too' }).click();
+      await page.getByRole('button', { name: 'Import 2 indicators' }).click();
+      await page
+        .getByLabel('Choose a CSV or Excel file')
+        .setInputFiles(resolve(fixtures, 'dfe-cla-rates-cut.csv'));
+      await page
+        .getByRole('combobox', { name: 'population_type (Population type)' })
+        .selectOption({ label: 'Children looked after on 31 March each year' });
+      await page.getByRole('checkbox', { name: /^Children count/ }).check();
+      await expect(page.getByText(/Replaces the one imported from dfe-cla-rates-cut\.csv/)).toBeVisible();
+      expect(await axeViolations(page)).toEqual([]);
+      // A council whose code changed, offered as a join.
+      await page
+        .getByLabel('Choose a CSV or Excel file')
+        .setInputFiles(resolve(fixtures, 'ees-changed-code.csv'));
+      await page.getByRole('checkbox', { name: /^Join North Yorkshire/ }).check();
+      expect(await axeViolations(page)).toEqual([]);
+      // Many problems, grouped, with the full list shown.
+      await page
+        .getByLabel('Choose a CSV or Excel file')
+        .setInputFiles(resolve(fixtures, 'ees-many-problems.csv'));
+      await page.getByRole('checkbox', { name: /^Referral count/ }).check();
+      await page.getByRole('button', { name: 'Show all 6 problems of this kind' }).first().click();
       expect(await axeViolations(page)).toEqual([]);
       await page.getByLabel('Choose a CSV or Excel file').setInputFiles(resolve(fixtures, 'errors.csv'));
       await expect(page.getByRole('alert')).toBeVisible();
@@ -121,16 +239,18 @@ test.describe('Import under a strict Content-Security-Policy', () => {
       .getByLabel('Choose a CSV or Excel file')
       .setInputFiles(resolve(fixtures, 'dfe-referrals-cut.csv'));
     await expect(page.getByRole('combobox', { name: 'Local authority' })).toHaveValue('E08000031');
-    for (const box of await page.getByRole('checkbox').all()) {
-      if (!/^Referral count/.test((await box.locator('..').textContent()) ?? '')) await box.uncheck();
-    }
+    await page.getByRole('checkbox', { name: /^Referral count/ }).check();
     await page.getByRole('button', { name: 'Import 1 indicator' }).click();
-    await page.getByRole('link', { name: 'Referral count' }).click();
-    await page.getByRole('combobox', { name: 'From' }).selectOption('2012-13');
-    await page.getByRole('combobox', { name: 'To' }).selectOption('2024-25');
-    await page.getByRole('button', { name: 'Show data table' }).click();
-    await expect(page.getByRole('row', { name: /^2013-14/ })).toContainText('6,998');
-    await expect(page.getByRole('row', { name: /^2024-25/ })).toContainText('4,451');
+    await page
+      .getByRole('link', { name: 'Referrals and Re-referrals: Referral count, Wolverhampton' })
+      .click();
+    // The whole series, as the file's reporting years, without choosing a range.
+    await expect(page.getByRole('combobox', { name: 'From' })).toHaveValue('2012-13');
+    await expect(page.getByRole('combobox', { name: 'To' })).toHaveValue('2024-25');
+    const main = page.getByRole('figure').first();
+    await main.getByRole('button', { name: 'Show data table' }).click();
+    await expect(main.getByRole('row', { name: /^2014/ })).toContainText('6,998');
+    await expect(main.getByRole('row', { name: /^2025/ })).toContainText('4,451');
     expect(
       await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
     ).toEqual([]);
