@@ -1,7 +1,7 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { Polarity, Theme } from '../../api/contract';
 import { polarityLabels, themeLabels, themeOrder } from '../../lib/indicator-labels';
-import type { EesFile, EesFilter } from './parse/ees';
+import type { EesArea, EesFile, EesFilter } from './parse/ees';
 import { areaLabel, NOT_CHOSEN, periodKindWords, type EesChoice } from './parse/ees-build';
 import type { UpdateChoice } from './use-ees-choice';
 
@@ -21,34 +21,13 @@ interface Props {
  * user ticks it.
  */
 export function EesOptions({ file, choice, update }: Props) {
-  const areaId = useId();
   const periodId = useId();
   const themeId = useId();
   const area = file.areas.find((a) => a.code === choice.areaCode);
   const twins = area ? file.areas.filter((a) => area.twins.includes(a.code)) : [];
   return (
     <div className="import-options">
-      <div className="field">
-        <label htmlFor={areaId}>Local authority</label>
-        <select
-          id={areaId}
-          value={choice.areaCode}
-          onChange={(e) => update({ areaCode: e.target.value, join: false })}
-        >
-          {file.areas.map((a) => (
-            <option key={a.code} value={a.code}>
-              {areaLabel(a)}
-            </option>
-          ))}
-        </select>
-        {area ? (
-          <p className="field__hint">
-            {area.name}, code {area.code}
-            {area.regionName ? `, in ${area.regionName}` : ''}. Compared with{' '}
-            {area.regionName || 'its region'} and England, where the file has them.
-          </p>
-        ) : null}
-      </div>
+      <AreaChoice areas={file.areas} area={area} update={update} />
       {area && twins.length > 0 ? (
         <label className="checkbox import-join">
           <input type="checkbox" checked={choice.join} onChange={(e) => update({ join: e.target.checked })} />
@@ -123,6 +102,45 @@ export function EesOptions({ file, choice, update }: Props) {
     </div>
   );
 }
+
+/**
+ * The local authority, by name with its code. A national file lists every council, so this is a
+ * long list: it is drawn again only when the area changes, not on every tick of a column.
+ */
+const AreaChoice = memo(function AreaChoice({
+  areas,
+  area,
+  update,
+}: {
+  areas: readonly EesArea[];
+  area: EesArea | undefined;
+  update: UpdateChoice;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>Local authority</label>
+      <select
+        id={id}
+        value={area?.code ?? ''}
+        onChange={(e) => update({ areaCode: e.target.value, join: false })}
+      >
+        {areas.map((a) => (
+          <option key={a.code} value={a.code}>
+            {areaLabel(a)}
+          </option>
+        ))}
+      </select>
+      {area ? (
+        <p className="field__hint">
+          {area.name}, code {area.code}
+          {area.regionName ? `, in ${area.regionName}` : ''}. Compared with {area.regionName || 'its region'}{' '}
+          and England, where the file has them.
+        </p>
+      ) : null}
+    </div>
+  );
+});
 
 function FilterChoice({
   filter,

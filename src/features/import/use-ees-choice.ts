@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import {
   createEesBuilder,
   defaultAreaCode,
@@ -16,17 +16,20 @@ export type UpdateChoice = (change: Partial<EesChoice> | ((choice: EesChoice) =>
  * Until the user picks an area, it is the board's own (which may load after the file is read).
  */
 export function useEesChoice(stage: Extract<ImportStage, { kind: 'ees' }>, boardArea: string | null) {
-  const builder = useMemo(() => createEesBuilder(stage.table, stage.file, stage.source), [stage]);
+  const builder = useMemo(() => createEesBuilder(stage.file, stage.source), [stage]);
   const [chosen, setChosen] = useState<EesChoice>(() =>
     defaultChoice(stage.file, guessTheme(stage.file, stage.source.fileName)),
   );
   const areaCode = chosen.areaCode || defaultAreaCode(stage.file, boardArea);
   const choice = useMemo(() => ({ ...chosen, areaCode }), [chosen, areaCode]);
   const build = useMemo(() => builder(choice), [builder, choice]);
-  const update: UpdateChoice = (change) =>
-    setChosen((current) => {
-      const base = { ...current, areaCode: current.areaCode || areaCode };
-      return { ...base, ...(typeof change === 'function' ? change(base) : change) };
-    });
+  const update = useCallback<UpdateChoice>(
+    (change) =>
+      setChosen((current) => {
+        const base = { ...current, areaCode: current.areaCode || areaCode };
+        return { ...base, ...(typeof change === 'function' ? change(base) : change) };
+      }),
+    [areaCode],
+  );
   return { choice, update, build };
 }

@@ -11,7 +11,7 @@ export type ImportStage =
   | { kind: 'reading'; fileName: string; progress: number }
   | { kind: 'unreadable'; fileName: string; problems: Problem[] }
   | { kind: 'template'; source: ImportedFrom; table: Table }
-  | { kind: 'ees'; source: ImportedFrom; table: Table; file: EesFile };
+  | { kind: 'ees'; source: ImportedFrom; file: EesFile };
 
 const isMeta = (file: File) => file.name.toLowerCase().endsWith('.meta.csv');
 
@@ -78,11 +78,10 @@ export function useImportFile() {
       return;
     }
     const source = { fileName, importedAt: new Date().toISOString() };
-    const { table } = result;
     if (result.ees) {
-      setStage({ kind: 'ees', source, table, file: result.ees });
-    } else if (isTemplate(table.header)) {
-      setStage({ kind: 'template', source, table });
+      setStage({ kind: 'ees', source, file: result.ees });
+    } else if (isTemplate(result.table.header)) {
+      setStage({ kind: 'template', source, table: result.table });
     } else {
       setStage({
         kind: 'unreadable',

@@ -33,6 +33,57 @@ export function parseValue(text: string): ParsedValue | null {
   return Number.isFinite(value) ? { value } : null;
 }
 
+/**
+ * A cell as a small number, for a large file's columns kept in typed arrays: 0 a number, 1 empty,
+ * 2 unreadable, then each symbol (`CELL_SYMBOLS[code - 3]`), then the obsolete `:` and `~`.
+ */
+export const CELL_NUMBER = 0;
+export const CELL_EMPTY = 1;
+export const CELL_UNREADABLE = 2;
+export const CELL_SYMBOLS: readonly EesSymbol[] = ['c', 'x', 'z', 'low', 'k', 'u'];
+const CELL_OBSOLETE = [':', '~'] as const;
+
+/** A plain number (digits, one point, a sign), read without a regular expression: the common case. */
+function plainNumber(cell: string): number | null {
+  const length = cell.length;
+  if (length === 0 || length > 24) return null;
+  let i = cell.charCodeAt(0) === 45 || cell.charCodeAt(0) === 43 ? 1 : 0;
+  let digits = 0;
+  let point = false;
+  for (; i < length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !point) point = true;
+    else return null;
+  }
+  return digits > 0 ? Number(cell) : null;
+}
+
+/** Reads a cell into its code and, for a number, its value. */
+export function encodeCell(text: string): { code: number; value: number } {
+  const cell =
+    text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32)
+      ? text.trim()
+      : text;
+  if (cell === '') return { code: CELL_EMPTY, value: 0 };
+  const plain = plainNumber(cell);
+  if (plain !== null) return { code: CELL_NUMBER, value: plain };
+  const parsed = parseValue(cell);
+  if (!parsed) return { code: CELL_UNREADABLE, value: 0 };
+  if (parsed.value !== null) return { code: CELL_NUMBER, value: parsed.value };
+  if (parsed.obsolete)
+    return { code: 3 + CELL_SYMBOLS.length + CELL_OBSOLETE.indexOf(parsed.obsolete as ':' | '~'), value: 0 };
+  return { code: 3 + CELL_SYMBOLS.indexOf(parsed.symbol!), value: 0 };
+}
+
+/** A cell code back as a symbol (with the obsolete form it was written in), for codes of 3 and up. */
+export function decodeSymbol(code: number): { symbol: EesSymbol; obsolete?: string } {
+  const i = code - 3;
+  if (i < CELL_SYMBOLS.length) return { symbol: CELL_SYMBOLS[i]! };
+  const obsolete = CELL_OBSOLETE[i - CELL_SYMBOLS.length]!;
+  return { symbol: OBSOLETE[obsolete]!, obsolete };
+}
+
 export const UNITS: readonly Unit[] = ['count', 'percent', 'rate-per-10000', 'gbp'];
 
 export function parseUnit(text: string): Unit | null {

@@ -2,10 +2,10 @@ import type { Comparator, Frequency, Observation, Polarity, Theme } from '../../
 import type { ImportedFrom, LocalIndicator } from '../../../api/local-indicators';
 import { frequencyLabels } from '../../../lib/indicator-labels';
 import { parsePeriod } from '../../../lib/periods';
-import { parseValue, SYMBOL_LIST } from './cells';
+import { CELL_EMPTY, CELL_NUMBER, CELL_UNREADABLE, decodeSymbol, SYMBOL_LIST } from './cells';
 import type { EesArea, EesColumn, EesFile } from './ees';
 import { fileKey, importedId, legacyEesId } from './identity';
-import type { Problem, Table } from './types';
+import type { Problem } from './types';
 
 /** No value of a filter chosen yet. */
 export const NOT_CHOSEN = -1;
@@ -132,10 +132,9 @@ const periodNotes: Partial<Record<Frequency, string>> = {
  * of area, filters and periods picks out are found once and kept, and each column's series is read
  * once for them, so ticking a column or choosing a theme costs almost nothing however big the file.
  */
-export function createEesBuilder(table: Table, file: EesFile, source: ImportedFrom) {
+export function createEesBuilder(file: EesFile, source: ImportedFrom) {
   const selections = new Map<string, Selection>();
   const columnSeries = new WeakMap<Selection, Map<string, ColumnSeries>>();
-  const col = new Map(table.header.map((name, i) => [name, i]));
   const { index } = file;
   const geoIndex = new Map(index.geoKeys.map((key, i) => [key, i]));
 
@@ -183,7 +182,7 @@ export function createEesBuilder(table: Table, file: EesFile, source: ImportedFr
     const problems: Problem[] = [];
     const ownAnyFilter: number[] = [];
 
-    for (let i = 0; i < table.rows.length; i++) {
+    for (let i = 0; i < index.rowGeo.length; i++) {
       const geo = index.rowGeo[i]!;
       const which: Which | null = own.has(geo)
         ? 'own'
@@ -197,12 +196,10 @@ export function createEesBuilder(table: Table, file: EesFile, source: ImportedFr
       if (!chosen.every(({ values, value }) => value < 0 || values[i] === value)) continue;
       const p = index.rowPeriod[i]!;
       if (p < 0) {
-        const row = table.rows[i]!;
-        const periodKey = `${(row[col.get('time_period')!] ?? '').trim()}|${(row[col.get('time_identifier')!] ?? '').trim()}`;
         problems.push({
-          row: table.rowNumbers[i]!,
+          row: index.rowNumbers[i]!,
           column: 'time_period',
-          message: index.periodProblems[periodKey] ?? 'This time period cannot be read.',
+          message: index.periodProblems[-1 - p] ?? 'This time period cannot be read.',
           kind: 'Unreadable time period',
         });
         continue;
@@ -238,9 +235,9 @@ export function createEesBuilder(table: Table, file: EesFile, source: ImportedFr
             overlaps.push(label(index.periods[p]!));
             continue;
           }
-          const numbers = rows.map((r) => String(table.rowNumbers[r]!));
+          const numbers = rows.map((r) => String(index.rowNumbers[r]!));
           problems.push({
-            row: table.rowNumbers[rows[1]!]!,
+            row: index.rowNumbers[rows[1]!]!,
             column: 'time_period',
             message: `Rows ${list(numbers)} all give ${label(index.periods[p]!)} for ${names[which]}${split ? ` and ${split.name} ${quoted(split.values[group.split] ?? '')}` : ''} with the same filter values, so it is not clear which to use.`,
             kind: 'Repeated rows',
@@ -311,37 +308,33 @@ export function createEesBuilder(table: Table, file: EesFile, source: ImportedFr
     columnSeries.set(selection, read);
     const cached = read.get(column.name);
     if (cached) return cached;
-    const c = col.get(column.name)!;
+    const cells = file.values[column.name]!;
     const result: ColumnSeries = { series: [], problems: [], empty: 0, obsolete: new Set() };
     for (const group of selection.groups) {
       const series = { own: [], region: [], england: [] } as Record<Which, Observation[]>;
       for (const which of ['own', 'region', 'england'] as const) {
         for (const [p, [row]] of group.rows[which]) {
           if (row === undefined) continue;
-          const text = (table.rows[row]![c] ?? '').trim();
           const period = index.periods[p]!.code;
-          // EES files leave a cell empty when there is no figure at all: it is read as unavailable.
-          if (text === '') {
+          const code = cells.codes[row]!;
+          if (code === CELL_NUMBER) {
+            series[which].push({ period, value: cells.numbers[row]! });
+          } else if (code === CELL_EMPTY) {
+            // EES files leave a cell empty when there is no figure at all: it is read as unavailable.
             result.empty++;
             series[which].push({ period, value: null, symbol: 'x' });
-            continue;
-          }
-          const value = parseValue(text);
-          if (!value) {
+          } else if (code === CELL_UNREADABLE) {
             result.problems.push({
-              row: table.rowNumbers[row]!,
+              row: index.rowNumbers[row]!,
               column: column.name,
-              message: `"${text}" is not a number or an EES symbol (${SYMBOL_LIST}).`,
+              message: `"${cells.unreadable[row] ?? ''}" is not a number or an EES symbol (${SYMBOL_LIST}).`,
               kind: 'Unreadable value',
             });
-            continue;
+          } else {
+            const { symbol, obsolete } = decodeSymbol(code);
+            if (obsolete) result.obsolete.add(obsolete);
+            series[which].push({ period, value: null, symbol });
           }
-          if (value.obsolete) result.obsolete.add(value.obsolete);
-          series[which].push(
-            value.value === null
-              ? { period, value: null, symbol: value.symbol! }
-              : { period, value: value.value },
-          );
         }
         const end = (code: string) => parsePeriod(code, selection.frequency)?.endMonth ?? 0;
         series[which].sort((a, b) => end(a.period) - end(b.period));

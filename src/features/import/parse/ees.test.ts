@@ -35,7 +35,7 @@ async function open(name: string, metaName?: string) {
   const meta = metaName ? parseEesMeta(await table(metaName)) : undefined;
   const file = describeEes(data, meta);
   const fileSource = { ...source, fileName: name };
-  const builder = createEesBuilder(data, file, fileSource);
+  const builder = createEesBuilder(file, fileSource);
   const base: EesChoice = {
     ...defaultChoice(file, guessTheme(file, name)),
     areaCode: defaultAreaCode(file, 'Wolverhampton'),
@@ -350,7 +350,7 @@ describe('identities', () => {
     const data = await table('ees-recent-years.csv');
     const file = describeEes(data);
     const idFrom = (fileName: string) => {
-      const build = createEesBuilder(data, file, { ...source, fileName });
+      const build = createEesBuilder(file, { ...source, fileName });
       return build({
         ...defaultChoice(file, 'referrals-and-assessment'),
         areaCode: WOLVERHAMPTON,

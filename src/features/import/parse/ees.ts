@@ -1,6 +1,13 @@
 import type { Frequency, Unit } from '../../../api/contract';
 import { parsePeriod } from '../../../lib/periods';
-import { parseEesPeriod, parseValue, type EesPeriod } from './cells';
+import {
+  CELL_NUMBER,
+  CELL_UNREADABLE,
+  encodeCell,
+  parseEesPeriod,
+  parseValue,
+  type EesPeriod,
+} from './cells';
 import type { Problem, Table } from './types';
 
 /**
@@ -110,16 +117,29 @@ export interface EesPeriodKind {
 
 /**
  * Every row by where, when and which breakdown: the key into `geoKeys`, `periods` and each
- * filter's `values`, or -1 for a row of another geography or an unreadable period.
+ * filter's `values`, or -1 for a row of another geography. An unreadable period is -1 - k, where
+ * `periodProblems[k]` says why.
  */
 export interface EesIndex {
   geoKeys: string[];
   rowGeo: Int32Array;
   periods: EesPeriod[];
   rowPeriod: Int32Array;
-  /** Why each unreadable period could not be read, by `${time_period}|${time_identifier}`. */
-  periodProblems: Record<string, string>;
+  periodProblems: string[];
   rowFilter: Int32Array[];
+  /** The spreadsheet row of each row, for problems. */
+  rowNumbers: Int32Array;
+}
+
+/**
+ * An indicator column, read once: each cell's code (see encodeCell) and number, and the text of
+ * any cell that is neither a number nor a symbol. Typed arrays cost the page nothing to receive
+ * from the worker, so the file's text never has to leave it.
+ */
+export interface EesValues {
+  codes: Uint8Array;
+  numbers: Float64Array;
+  unreadable: Record<number, string>;
 }
 
 export interface EesFile {
@@ -131,6 +151,8 @@ export interface EesFile {
   problems: Problem[];
   hasMeta: boolean;
   index: EesIndex;
+  /** The cells of each indicator column, by its name. */
+  values: Record<string, EesValues>;
 }
 
 export interface EesMetaColumn {
@@ -204,22 +226,38 @@ interface ColumnStats {
   decimals: number;
   /** Distinct values, up to a cap: a breakdown has few. */
   distinct: Set<string>;
+  values: EesValues;
 }
 
 const DISTINCT_CAP = 200;
+const TEXT_SAMPLE = 1000;
 
-function columnStats(table: Table, column: number): ColumnStats {
-  const stats: ColumnStats = { numbers: 0, integers: 0, other: 0, decimals: 0, distinct: new Set() };
-  for (const row of table.rows) {
-    const cell = (row[column] ?? '').trim();
-    if (stats.distinct.size <= DISTINCT_CAP) stats.distinct.add(cell);
-    if (cell === '') continue;
-    const parsed = parseValue(cell);
-    if (!parsed) stats.other++;
-    else if (parsed.value !== null) {
+/** Reads every cell of a column once: its values, and what they say about the column. */
+function readColumn(table: Table, column: number): ColumnStats {
+  const count = table.rows.length;
+  const values: EesValues = {
+    codes: new Uint8Array(count),
+    numbers: new Float64Array(count),
+    unreadable: {},
+  };
+  const stats: ColumnStats = { numbers: 0, integers: 0, other: 0, decimals: 0, distinct: new Set(), values };
+  for (let i = 0; i < count; i++) {
+    // A column of text (a breakdown such as population_type) shows itself in its first rows: it is
+    // not read to the end as if it held figures.
+    if (i === TEXT_SAMPLE && stats.other > stats.numbers) return stats;
+    const text = table.rows[i]![column] ?? '';
+    if (stats.distinct.size <= DISTINCT_CAP) stats.distinct.add(text.trim());
+    const { code, value } = encodeCell(text);
+    values.codes[i] = code;
+    if (code === CELL_NUMBER) {
+      values.numbers[i] = value;
       stats.numbers++;
-      if (Number.isInteger(parsed.value)) stats.integers++;
-      stats.decimals = Math.max(stats.decimals, cell.split('.')[1]?.length ?? 0);
+      if (Number.isInteger(value)) stats.integers++;
+      const point = text.indexOf('.');
+      if (point >= 0) stats.decimals = Math.max(stats.decimals, text.trimEnd().length - point - 1);
+    } else if (code === CELL_UNREADABLE) {
+      stats.other++;
+      values.unreadable[i] = text.trim();
     }
   }
   return stats;
@@ -257,7 +295,7 @@ export function describeEes(table: Table, meta?: Map<string, EesMetaColumn>): Ee
   // Periods: each distinct (time_period, time_identifier) is read once.
   const periods: EesPeriod[] = [];
   const periodKeys = new Map<string, number>();
-  const periodProblems: Record<string, string> = {};
+  const periodProblems: string[] = [];
   const rowPeriod = new Int32Array(table.rows.length);
   // Geography: England, a region, or a local authority (by code); other levels are not used.
   const geoKeys: string[] = [];
@@ -272,8 +310,8 @@ export function describeEes(table: Table, meta?: Map<string, EesMetaColumn>): Ee
     if (p === undefined) {
       const parsed = parseEesPeriod(cellOf(row, timePeriod), cellOf(row, timeIdentifier));
       if ('problem' in parsed) {
-        p = -1;
-        periodProblems[periodKey] = parsed.problem;
+        p = -1 - periodProblems.length;
+        periodProblems.push(parsed.problem);
       } else {
         p = periods.length;
         periods.push(parsed);
@@ -359,7 +397,7 @@ export function describeEes(table: Table, meta?: Map<string, EesMetaColumn>): Ee
       filterColumns.push(i);
       return;
     }
-    const stats = columnStats(table, i);
+    const stats = readColumn(table, i);
     if (type === 'indicator') {
       if (described?.unit !== 'numberstring') indicatorColumns.push({ index: i, stats });
       return;
@@ -482,6 +520,17 @@ export function describeEes(table: Table, meta?: Map<string, EesMetaColumn>): Ee
     periodKinds: [...kinds.values()],
     problems,
     hasMeta: !!meta && meta.size > 0,
-    index: { geoKeys, rowGeo, periods, rowPeriod, periodProblems, rowFilter },
+    index: {
+      geoKeys,
+      rowGeo,
+      periods,
+      rowPeriod,
+      periodProblems,
+      rowFilter,
+      rowNumbers: Int32Array.from(table.rowNumbers),
+    },
+    values: Object.fromEntries(
+      indicatorColumns.map(({ index, stats }) => [table.header[index]!, stats.values]),
+    ),
   };
 }
