@@ -2,6 +2,7 @@ import type { Observation } from '../../api/contract';
 import type { LocalIndicator } from '../../api/local-indicators';
 import { formatObservation } from '../../lib/format';
 import { parsePeriod } from '../../lib/periods';
+import { fileKey } from './parse/identity';
 
 /** One figure a re-import changes: in which series, for which period, from what to what. */
 export interface CellChange {
@@ -43,7 +44,9 @@ export function describeChanges(
     const olderForm = legacy ? byId.get(legacy) : undefined;
     const previous =
       byId.get(indicator.id) ??
-      (olderForm && olderForm.importedFrom.fileName === indicator.importedFrom.fileName ? olderForm : null);
+      (olderForm && fileKey(olderForm.importedFrom.fileName) === fileKey(indicator.importedFrom.fileName)
+        ? olderForm
+        : null);
     if (!previous) return { indicator, previous: null, replacesId: null, cells: [], details: [] };
     const format = (obs: Observation | undefined, of: LocalIndicator) =>
       obs ? formatObservation(obs, of.unit, of.decimalPlaces) : null;

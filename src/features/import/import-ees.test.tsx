@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../../test/render';
+import { saveLocalIndicators, type LocalIndicator } from '../../api/local-indicators';
 
 function fixture(name: string, as = name): File {
   return new File([readFileSync(resolve(import.meta.dirname, '../../../test/fixtures/import', name))], as);
@@ -284,6 +285,45 @@ describe('Import page: identities and re-imports', () => {
         .map((link) => link.textContent),
     ).toEqual(['Referral count, Wolverhampton']);
     expect(within(imported).getByRole('cell', { name: 'referrals (1).csv' })).toBeInTheDocument();
+  });
+
+  it('replaces what the first version of this page saved for the same file under its older id', async () => {
+    const older: LocalIndicator = {
+      id: 'local-wolverhampton-referral-count',
+      title: 'Referral count',
+      shortTitle: 'Referral count',
+      theme: 'referrals-and-assessment',
+      definition: 'Referral count for Wolverhampton.',
+      unit: 'count',
+      decimalPlaces: 0,
+      polarity: 'neutral',
+      frequency: 'annual',
+      target: null,
+      headline: false,
+      illustrative: false,
+      source: { name: 'ees-recent-years.csv', publisher: 'Department for Education (imported file)' },
+      series: [{ period: '2022-23', value: 3660 }],
+      comparators: [],
+      importedFrom: {
+        fileName: 'ees-recent-years.csv',
+        importedAt: '2026-01-01T00:00:00.000Z',
+        area: 'Wolverhampton',
+      },
+    };
+    await saveLocalIndicators([older]);
+    const setup = renderApp('/import');
+    await choose(setup, fixture('ees-recent-years.csv'));
+    await tick(setup, 'Referral count');
+    expect(
+      within(summary()).getByText(/Replaces the one imported from ees-recent-years\.csv on 1 January 2026/),
+    ).toBeInTheDocument();
+    await importNow(setup);
+    const imported = screen.getByRole('table', { name: 'Imported indicators' });
+    expect(
+      within(imported)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Referral count, Wolverhampton']);
   });
 
   it('never lets a second file overwrite the first: the same column from another file is another indicator', async () => {

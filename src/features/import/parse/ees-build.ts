@@ -1,8 +1,9 @@
-import type { Comparator, Frequency, Observation, Polarity, Theme } from '../../../api/contract';
+import type { Comparator, EesSymbol, Frequency, Observation, Polarity, Theme } from '../../../api/contract';
+import { symbolMeanings } from '../../../lib/format';
 import type { ImportedFrom, LocalIndicator } from '../../../api/local-indicators';
 import { frequencyLabels } from '../../../lib/indicator-labels';
 import { parsePeriod } from '../../../lib/periods';
-import { CELL_EMPTY, CELL_NUMBER, CELL_UNREADABLE, decodeSymbol, SYMBOL_LIST } from './cells';
+import { CELL_EMPTY, CELL_NUMBER, CELL_SYMBOLS, CELL_UNREADABLE, decodeSymbol, SYMBOL_LIST } from './cells';
 import type { EesArea, EesColumn, EesFile } from './ees';
 import { fileKey, importedId, legacyEesId } from './identity';
 import type { Problem } from './types';
@@ -61,6 +62,8 @@ interface ColumnSeries {
   problems: Problem[];
   empty: number;
   obsolete: Set<string>;
+  /** The symbols its figures hold, to explain them. */
+  symbols: Set<EesSymbol>;
 }
 
 const SERIES_NAMES = (area: string, region: string): Record<Which, string> => ({
@@ -309,7 +312,13 @@ export function createEesBuilder(file: EesFile, source: ImportedFrom) {
     const cached = read.get(column.name);
     if (cached) return cached;
     const cells = file.values[column.name]!;
-    const result: ColumnSeries = { series: [], problems: [], empty: 0, obsolete: new Set() };
+    const result: ColumnSeries = {
+      series: [],
+      problems: [],
+      empty: 0,
+      obsolete: new Set(),
+      symbols: new Set(),
+    };
     for (const group of selection.groups) {
       const series = { own: [], region: [], england: [] } as Record<Which, Observation[]>;
       for (const which of ['own', 'region', 'england'] as const) {
@@ -333,6 +342,7 @@ export function createEesBuilder(file: EesFile, source: ImportedFrom) {
           } else {
             const { symbol, obsolete } = decodeSymbol(code);
             if (obsolete) result.obsolete.add(obsolete);
+            result.symbols.add(symbol);
             series[which].push({ period, value: null, symbol });
           }
         }
@@ -384,6 +394,7 @@ export function createEesBuilder(file: EesFile, source: ImportedFrom) {
     const indicators: LocalIndicator[] = [];
     let empty = 0;
     const obsolete = new Set<string>();
+    const symbols = new Set<EesSymbol>();
     const missing: string[] = [];
 
     for (const column of columns) {
@@ -391,6 +402,7 @@ export function createEesBuilder(file: EesFile, source: ImportedFrom) {
       problems.push(...read.problems);
       empty += read.empty;
       read.obsolete.forEach((o) => obsolete.add(o));
+      read.symbols.forEach((o) => symbols.add(o));
       selected.groups.forEach((group, g) => {
         const series = read.series[g]!;
         const splitValue = split ? (split.values[group.split] ?? '') : null;
@@ -462,6 +474,12 @@ export function createEesBuilder(file: EesFile, source: ImportedFrom) {
       notes.push(
         `${empty.toLocaleString('en-GB')} empty ${empty === 1 ? 'cell is' : 'cells are'} read as x (not available).`,
       );
+    if (symbols.size > 0) {
+      const order = CELL_SYMBOLS.filter((symbol) => symbols.has(symbol));
+      notes.push(
+        `Some figures are EES symbols, kept as they are and never drawn as 0: ${list(order.map((symbol) => `${symbol} (${symbolMeanings[symbol]})`))}.`,
+      );
+    }
     if (obsolete.size > 0) {
       notes.push(
         `${list([...obsolete].map((o) => `“${o}”`))} ${obsolete.size === 1 ? 'is an older EES symbol' : 'are older EES symbols'}, read as ${list([...obsolete].map((o) => (o === ':' ? 'x' : 'low')))}.`,

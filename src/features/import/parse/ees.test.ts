@@ -324,6 +324,9 @@ describe('EES symbols', () => {
       ['2023', 412],
     ]);
     expect(notes).toContain('1 empty cell is read as x (not available).');
+    expect(notes).toContain(
+      'Some figures are EES symbols, kept as they are and never drawn as 0: c (suppressed to protect confidentiality), x (not available), z (not applicable), low (a positive number that rounds to 0), k (a positive number that rounds to 0) and u (low reliability).',
+    );
     expect(notes).toContain('“:” and “~” are older EES symbols, read as x and low.');
   });
 
