@@ -74,6 +74,12 @@ export function EesOptions({ file, choice, update }: Props) {
           ))}
         </fieldset>
       ) : null}
+      {file.attributes.length > 0 ? (
+        <p className="field__hint">
+          Read as describing each row, not as breakdowns, since they never differ within an area and period:{' '}
+          {file.attributes.map((a) => a.name).join(', ')}.
+        </p>
+      ) : null}
       {file.constants.length > 0 ? (
         <p className="field__hint">
           Every row of the file is{' '}

@@ -247,6 +247,19 @@ describe('breakdowns in rows', () => {
     ]);
   });
 
+  it('does not ask for a value of a text column that never varies within an area and period', async () => {
+    const { file, build } = await open('ees-status-column.csv');
+    expect(file.filters).toEqual([]);
+    expect(file.attributes).toEqual([{ name: 'data_status', label: 'Data status' }]);
+    const { indicators, todo } = build({ columns: ['referral_count'] });
+    expect(todo).toEqual([]);
+    expect(cells(only(indicators).series)).toEqual([
+      ['2023', 3937],
+      ['2024', 3660],
+      ['2025', 4451],
+    ]);
+  });
+
   it('says which values a council has when it has no Total rows, instead of saying it has no rows', async () => {
     const { build, value } = await open('ees-council-without-total.csv');
     const total = build({ columns: ['referral_count'] });

@@ -147,6 +147,8 @@ export interface EesFile {
   columns: EesColumn[];
   filters: EesFilter[];
   constants: EesConstant[];
+  /** Text columns that differ between rows but never within an area and period: not breakdowns. */
+  attributes: { name: string; label: string }[];
   periodKinds: EesPeriodKind[];
   problems: Problem[];
   hasMeta: boolean;
@@ -445,6 +447,7 @@ export function describeEes(table: Table, meta?: Map<string, EesMetaColumn>): Ee
 
   const filters: EesFilter[] = [];
   const constants: EesConstant[] = [];
+  const attributes: { name: string; label: string }[] = [];
   const rowFilter: Int32Array[] = [];
   for (const column of filterColumns) {
     const name = table.header[column]!;
@@ -460,6 +463,23 @@ export function describeEes(table: Table, meta?: Map<string, EesMetaColumn>): Ee
     }
     if (seen.length <= 1) {
       constants.push({ name, label, value: seen[0] ?? '' });
+      continue;
+    }
+    // A column that never varies within an area and period describes the row (a council's type,
+    // a figure's status) rather than breaking it down: there is nothing to choose.
+    const firstInGroup = new Map<number, string>();
+    const periodsCount = periods.length + 1;
+    let varies = false;
+    for (let i = 0; i < table.rows.length && !varies; i++) {
+      if (!used(i)) continue;
+      const key = rowGeo[i]! * periodsCount + rowPeriod[i]!;
+      const value = cellOf(table.rows[i]!, column);
+      const first = firstInGroup.get(key);
+      if (first === undefined) firstInGroup.set(key, value);
+      else if (first !== value) varies = true;
+    }
+    if (!varies) {
+      attributes.push({ name, label });
       continue;
     }
     const numeric = seen.every((v) => v !== '' && parseValue(v)?.value != null);
@@ -517,6 +537,7 @@ export function describeEes(table: Table, meta?: Map<string, EesMetaColumn>): Ee
     columns,
     filters,
     constants,
+    attributes,
     periodKinds: [...kinds.values()],
     problems,
     hasMeta: !!meta && meta.size > 0,
