@@ -114,6 +114,23 @@ test.describe('Import', () => {
     }
   });
 
+  test('labels academic years and calendar quarters in their own words on the chart’s axis', async ({
+    page,
+  }) => {
+    for (const [file, title, labels] of [
+      ['ees-academic-year.csv', 'Exclusion count, Wolverhampton', ['2021/22', '2022/23', '2023/24']],
+      ['ees-calendar-quarters.csv', 'Missing count, Wolverhampton', ['Jan to Mar 2024', 'Oct to Dec 2024']],
+    ] as const) {
+      await page.goto('/import');
+      await page.getByLabel('Choose a CSV or Excel file').setInputFiles(resolve(fixtures, file));
+      await page.getByRole('button', { name: 'Select the only column' }).click();
+      await page.getByRole('button', { name: 'Import 1 indicator' }).click();
+      await page.getByRole('link', { name: title }).click();
+      const axis = page.getByRole('figure').locator('svg text');
+      for (const label of labels) await expect(axis.filter({ hasText: label })).toHaveCount(1);
+    }
+  });
+
   test('keeps the file chosen last when a 20 MB file chosen just before it is still being read', async ({
     page,
   }) => {

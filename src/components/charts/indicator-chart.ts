@@ -81,7 +81,7 @@ export function indicatorChart(indicator: Indicator, view: IndicatorChartView) {
   const names = shown.map((c) => c.label);
   const apartNote =
     apart && shown.length > 0
-      ? `${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`} ${shown.length === 1 ? 'is' : 'are'} drawn apart, each on its own scale: ${indicator.unit === 'count' ? 'a count' : 'an amount'} depends on the size of the area.`
+      ? `${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`} ${shown.length === 1 ? 'is' : 'are'} left off this axis: ${indicator.unit === 'count' ? 'a count' : 'an amount'} depends on the size of the area.`
       : '';
   const narrative = [
     describeSeries(indicator, own),
