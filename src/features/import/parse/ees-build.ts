@@ -150,7 +150,7 @@ export function createEesBuilder(file: EesFile, source: ImportedFrom) {
       if (filter === split) continue;
       if ((choice.filterValues[filter.name] ?? NOT_CHOSEN) === NOT_CHOSEN) {
         todo.push(
-          `Choose a value of ${filter.name}${filter.label !== filter.name ? ` (${filter.label})` : ''}: the file gives ${filter.values.length} rows for each area and period, one for each of ${list(filter.values.slice(0, 4).map(quoted))}${filter.values.length > 4 ? ' and others' : ''}.`,
+          `Choose a value of ${filter.name}${filter.label !== filter.name ? ` (${filter.label})` : ''}: the file breaks each area’s figures down by it, into ${filter.values.length > 4 ? `${filter.values.length} values such as ${list(filter.values.slice(0, 3).map(quoted))}` : list(filter.values.map(quoted))}.`,
         );
       }
     }

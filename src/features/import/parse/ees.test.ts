@@ -120,7 +120,7 @@ describe('breakdowns in rows', () => {
     expect(unchosen.problems).toEqual([]);
     expect(unchosen.indicators).toEqual([]);
     expect(unchosen.todo).toEqual([
-      'Choose a value of population_type (Population type): the file gives 3 rows for each area and period, one for each of “Starting”, “Ceasing” and “At 31 March”.',
+      'Choose a value of population_type (Population type): the file breaks each area’s figures down by it, into “Starting”, “Ceasing” and “At 31 March”.',
     ]);
     const chosen = build({
       columns: ['children_count'],
@@ -213,7 +213,7 @@ describe('breakdowns in rows', () => {
     ]);
     const first = build({ columns: ['children_count'] });
     expect(first.todo).toEqual([
-      'Choose a value of placement (Placement): the file gives 2 rows for each area and period, one for each of “Foster care” and “Residential”.',
+      'Choose a value of placement (Placement): the file breaks each area’s figures down by it, into “Foster care” and “Residential”.',
     ]);
     const residential = build({
       columns: ['children_count'],
