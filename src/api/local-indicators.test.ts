@@ -2,6 +2,7 @@ import { get, set } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../../mocks/data';
 import {
+  asAtYearFor,
   loadLocalIndicators,
   removeLocalIndicator,
   saveLocalIndicators,
@@ -30,5 +31,19 @@ describe('locally stored indicators', () => {
 
     expect((await loadLocalIndicators()).map((i) => i.id)).toEqual(['local-b']);
     expect(await get(KEY)).toContainEqual(damaged);
+  });
+
+  it('replaces the same id, and any older id it is told the new indicator stands for', async () => {
+    await saveLocalIndicators([local('a'), local('old-b'), local('c')]);
+    await saveLocalIndicators([{ ...local('a'), title: 'Again' }, local('b')], ['local-old-b']);
+    const saved = await loadLocalIndicators();
+    expect(saved.map((i) => i.id)).toEqual(['local-c', 'local-a', 'local-b']);
+    expect(saved.find((i) => i.id === 'local-a')!.title).toBe('Again');
+  });
+
+  it('shows an imported indicator as at no year: its own latest figure, whatever the board’s year', () => {
+    expect(asAtYearFor(local('a'), '2016-17')).toBeNull();
+    const { importedFrom: _, ...own } = local('a');
+    expect(asAtYearFor(own, '2016-17')).toBe('2016-17');
   });
 });

@@ -14,6 +14,8 @@ export const importedFromSchema = z.object({
   importedAt: z.iso.datetime(),
   /** The area the figures describe, when the file says (an EES file's local authority). */
   area: z.optional(z.string().check(z.minLength(1))),
+  /** Its code (E08000031), or codes joined with "+" where a council's code changed. */
+  areaCode: z.optional(z.string().check(z.minLength(1))),
 });
 
 export const localIndicatorSchema = z.intersection(
@@ -41,6 +43,15 @@ export type ListedIndicator = Indicator & { importedFrom?: ImportedFrom };
 const KEY = 'local-indicators-v1';
 
 export const isLocalId = (id: string) => id.startsWith(LOCAL_PREFIX);
+
+/**
+ * The year a list row or tile shows an indicator as at: the board's reporting year for the
+ * board's own indicators; none for an imported one, which shows its own latest figure whatever
+ * years its file covers (the board's years would hide a series that starts or ends outside them).
+ */
+export function asAtYearFor<Year>(indicator: ListedIndicator, year: Year | null): Year | null {
+  return indicator.importedFrom ? null : year;
+}
 
 /**
  * What is stored, split into the indicators that still match the schema and the entries that do
@@ -71,9 +82,15 @@ export async function loadLocalIndicators(): Promise<LocalIndicator[]> {
   return (await readStored()).valid;
 }
 
-/** Adds indicators, replacing any with the same id (a re-import of the same file). */
-export async function saveLocalIndicators(added: readonly LocalIndicator[]): Promise<void> {
-  const ids = new Set(added.map((i) => i.id));
+/**
+ * Adds indicators, replacing any with the same id (a re-import of the same thing) and any listed
+ * in `replacing` (the same indicators saved under an older form of id).
+ */
+export async function saveLocalIndicators(
+  added: readonly LocalIndicator[],
+  replacing: readonly string[] = [],
+): Promise<void> {
+  const ids = new Set([...added.map((i) => i.id), ...replacing]);
   const { valid, unreadable } = await readStored();
   await set(KEY, [...unreadable, ...valid.filter((i) => !ids.has(i.id)), ...added]);
 }

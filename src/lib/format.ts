@@ -44,12 +44,24 @@ export function formatDifference(difference: number, unit: Unit, decimalPlaces: 
   return formatValue(size, unit, decimalPlaces);
 }
 
+/** What each EES symbol means, for the key under a table. */
 export const symbolMeanings: Record<EesSymbol, string> = {
   c: 'suppressed to protect confidentiality',
   x: 'not available',
   z: 'not applicable',
   low: 'a positive number that rounds to 0',
+  k: 'a positive number that rounds to 0',
   u: 'low reliability',
+};
+
+/** A missing figure in words, for a sentence: "The latest figure, for 2017, is suppressed". */
+export const symbolStatus: Record<EesSymbol, string> = {
+  c: 'suppressed',
+  x: 'not available',
+  z: 'not applicable',
+  low: 'too small to show (it rounds to 0)',
+  k: 'too small to show (it rounds to 0)',
+  u: 'withheld as of low reliability',
 };
 
 /** An observation for a table cell: the value, or its EES symbol where there is none. */

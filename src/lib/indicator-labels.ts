@@ -21,6 +21,10 @@ export const frequencyLabels: Record<Frequency, string> = {
   annual: 'Yearly (financial year, to 31 March)',
   quarterly: 'Quarterly (financial year quarters)',
   monthly: 'Monthly',
+  'reporting-year': 'Yearly (DfE reporting year, to 31 March)',
+  'calendar-year': 'Yearly (calendar year, January to December)',
+  'calendar-quarterly': 'Quarterly (calendar quarters, January to March first)',
+  'academic-year': 'Yearly (academic year, September to August)',
 };
 
 export function unitLabel({ unit, decimalPlaces }: Pick<Indicator, 'unit' | 'decimalPlaces'>): string {

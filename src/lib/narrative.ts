@@ -1,5 +1,5 @@
 import type { Indicator, Polarity } from '../api/contract';
-import { formatDifference, formatValue, symbolMeanings } from './format';
+import { formatDifference, formatValue, symbolMeanings, symbolStatus } from './format';
 import type { Point } from './series';
 
 export type Direction = 'up' | 'down' | 'flat';
@@ -64,7 +64,7 @@ export function describeSeries(
   const last = points.at(-1)!;
   const suppressedNote =
     last.value === null
-      ? ` The latest figure, for ${last.period.label}, is ${last.symbol === 'c' ? 'suppressed' : 'not available'} (${last.symbol ?? 'x'}: ${symbolMeanings[last.symbol ?? 'x']}).`
+      ? ` The latest figure, for ${last.period.label}, is ${symbolStatus[last.symbol ?? 'x']} (${last.symbol ?? 'x'}: ${symbolMeanings[last.symbol ?? 'x']}).`
       : '';
 
   if (withValues.length === 0) {

@@ -8,6 +8,7 @@ import {
   parsePeriod,
   previousFinancialYear,
   toPeriod,
+  yearInWords,
 } from './periods';
 
 describe('financial years', () => {
@@ -62,6 +63,50 @@ describe('parsePeriod', () => {
     const codes = ['Q1 2017-18', 'Q4 2016-17', 'Q3 2016-17'];
     const sorted = codes.map((c) => toPeriod(c, 'quarterly')).sort((a, b) => a.endMonth - b.endMonth);
     expect(sorted.map((p) => p.code)).toEqual(['Q3 2016-17', 'Q4 2016-17', 'Q1 2017-18']);
+  });
+});
+
+describe('the periods of DfE statistics files, each in its own words', () => {
+  it('places a reporting year at 31 March of the year it names', () => {
+    const year = toPeriod('2017', 'reporting-year');
+    expect(year.label).toBe('2017');
+    expect(monthLabel(year.endMonth)).toBe('March 2017');
+    expect(year.financialYear).toBe('2016-17');
+  });
+
+  it('places a calendar year at December, in the financial year that starts that April', () => {
+    const year = toPeriod('2017', 'calendar-year');
+    expect(year.label).toBe('2017');
+    expect(monthLabel(year.endMonth)).toBe('December 2017');
+    expect(year.financialYear).toBe('2017-18');
+  });
+
+  it('names calendar quarters by their months, so they are not mistaken for financial quarters', () => {
+    expect(toPeriod('Q1 2017', 'calendar-quarterly').label).toBe('Jan to Mar 2017');
+    expect(toPeriod('Q4 2017', 'calendar-quarterly').label).toBe('Oct to Dec 2017');
+    expect(monthLabel(toPeriod('Q2 2017', 'calendar-quarterly').endMonth)).toBe('June 2017');
+    expect(toPeriod('Q1 2017', 'calendar-quarterly').financialYear).toBe('2016-17');
+  });
+
+  it('writes an academic year 2016/17 and places it at the end of August 2017', () => {
+    const year = toPeriod('2016/17', 'academic-year');
+    expect(year.label).toBe('2016/17');
+    expect(monthLabel(year.endMonth)).toBe('August 2017');
+    expect(year.financialYear).toBe('2017-18');
+    expect(parsePeriod('2016/18', 'academic-year')).toBeNull();
+  });
+
+  it('rejects a code of another kind: a financial year is not a calendar year', () => {
+    expect(parsePeriod('2016-17', 'calendar-year')).toBeNull();
+    expect(parsePeriod('2017', 'annual')).toBeNull();
+    expect(parsePeriod('Q1 2016-17', 'calendar-quarterly')).toBeNull();
+  });
+
+  it('names a financial year as the year of each kind that ends in it, for a range picker', () => {
+    expect(yearInWords('2016-17', 'reporting-year')).toBe('2017');
+    expect(yearInWords('2017-18', 'calendar-year')).toBe('2017');
+    expect(yearInWords('2017-18', 'academic-year')).toBe('2016/17');
+    expect(yearInWords('2016-17', 'quarterly')).toBe('2016-17');
   });
 });
 

@@ -3,7 +3,9 @@ import type { FinancialYear, Frequency } from '../api/contract';
 /**
  * English financial years run 1 April to 31 March and are written `2016-17`; their quarters are
  * `Q1 2016-17` (April to June 2016) to `Q4 2016-17` (January to March 2017). Monthly periods are
- * ISO months, `2016-04`.
+ * ISO months, `2016-04`. DfE statistics files add reporting years (`2017`, to 31 March 2017),
+ * calendar years (`2017`) and quarters (`Q1 2017`), and academic years (`2016/17`): each is
+ * labelled in its own words.
  *
  * Every period is placed on one numeric time line, the index of its last month
  * (year * 12 + month, January = 0), so series of any frequency can share a chart axis.
@@ -70,34 +72,97 @@ export function financialYearStartMonth(code: FinancialYear): number {
   return financialYearEndMonth(code) - 11;
 }
 
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const YEAR_PATTERN = /^(\d{4})$/;
+const CALENDAR_QUARTER_PATTERN = /^Q([1-4]) (\d{4})$/;
+const ACADEMIC_PATTERN = /^(\d{4})\/(\d{2})$/;
+
+/** The financial year a month (an index on the time line) falls in. */
+function financialYearOfMonth(endMonth: number): FinancialYear {
+  const year = Math.floor(endMonth / 12);
+  return financialYearCode(endMonth % 12 >= 3 ? year : year - 1);
+}
+
+function placed(code: string, frequency: Frequency, endMonth: number, label: string): Period {
+  return { code, frequency, financialYear: financialYearOfMonth(endMonth), endMonth, label };
+}
+
 export function parsePeriod(code: string, frequency: Frequency): Period | null {
-  if (frequency === 'annual') {
-    const start = financialYearStart(code);
-    if (start === null) return null;
-    return { code, frequency, financialYear: code, endMonth: (start + 1) * 12 + 2, label: code };
+  switch (frequency) {
+    case 'annual': {
+      const start = financialYearStart(code);
+      if (start === null) return null;
+      return { code, frequency, financialYear: code, endMonth: (start + 1) * 12 + 2, label: code };
+    }
+    case 'quarterly': {
+      const match = QUARTER_PATTERN.exec(code);
+      if (!match) return null;
+      const fy = `${match[2]}-${match[3]}`;
+      const start = financialYearStart(fy);
+      if (start === null) return null;
+      const quarter = Number(match[1]);
+      // Q1 ends in June (month 5) of the starting year; each quarter adds three months.
+      return {
+        code,
+        frequency,
+        financialYear: fy,
+        endMonth: start * 12 + 5 + (quarter - 1) * 3,
+        label: code,
+      };
+    }
+    case 'monthly': {
+      const match = MONTH_PATTERN.exec(code);
+      if (!match) return null;
+      const year = Number(match[1]);
+      const month = Number(match[2]) - 1;
+      return placed(code, frequency, year * 12 + month, `${MONTHS[month]} ${year}`);
+    }
+    case 'reporting-year': {
+      // Named by the year it ends in; DfE children's social care collections end on 31 March.
+      const match = YEAR_PATTERN.exec(code);
+      return match ? placed(code, frequency, Number(match[1]) * 12 + 2, code) : null;
+    }
+    case 'calendar-year': {
+      const match = YEAR_PATTERN.exec(code);
+      return match ? placed(code, frequency, Number(match[1]) * 12 + 11, code) : null;
+    }
+    case 'calendar-quarterly': {
+      const match = CALENDAR_QUARTER_PATTERN.exec(code);
+      if (!match) return null;
+      const year = Number(match[2]);
+      const last = Number(match[1]) * 3 - 1;
+      const label = `${SHORT_MONTHS[last - 2]} to ${SHORT_MONTHS[last]} ${year}`;
+      return placed(code, frequency, year * 12 + last, label);
+    }
+    case 'academic-year': {
+      const match = ACADEMIC_PATTERN.exec(code);
+      if (!match) return null;
+      const start = Number(match[1]);
+      if ((start + 1) % 100 !== Number(match[2])) return null;
+      // 1 September to 31 August: it ends in August of the second year.
+      return placed(code, frequency, (start + 1) * 12 + 7, code);
+    }
   }
-  if (frequency === 'quarterly') {
-    const match = QUARTER_PATTERN.exec(code);
-    if (!match) return null;
-    const fy = `${match[2]}-${match[3]}`;
-    const start = financialYearStart(fy);
-    if (start === null) return null;
-    const quarter = Number(match[1]);
-    // Q1 ends in June (month 5) of the starting year; each quarter adds three months.
-    return { code, frequency, financialYear: fy, endMonth: start * 12 + 5 + (quarter - 1) * 3, label: code };
+}
+
+/**
+ * A financial year as a yearly series of another kind names it, for a range picker: the
+ * reporting year, calendar year or academic year that ends within it. Other series are picked by
+ * financial year.
+ */
+export function yearInWords(year: FinancialYear, frequency: Frequency): string {
+  const start = financialYearStart(year);
+  if (start === null) return year;
+  switch (frequency) {
+    case 'reporting-year':
+      return String(start + 1);
+    case 'calendar-year':
+      return String(start);
+    case 'academic-year':
+      return `${start - 1}/${String(start % 100).padStart(2, '0')}`;
+    default:
+      return year;
   }
-  const match = MONTH_PATTERN.exec(code);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]) - 1;
-  const fyStart = month >= 3 ? year : year - 1;
-  return {
-    code,
-    frequency,
-    financialYear: financialYearCode(fyStart),
-    endMonth: year * 12 + month,
-    label: `${MONTHS[month]} ${year}`,
-  };
 }
 
 /** Like parsePeriod, for codes the contract has already checked. */

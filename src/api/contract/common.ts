@@ -18,15 +18,37 @@ export const financialYearSchema = z.string().check(
   }, 'The second year must follow the first, as in 2016-17'),
 );
 
-export const frequencySchema = z.enum(['annual', 'quarterly', 'monthly']);
+/**
+ * How often a series has a figure, and so which form its period codes take (see periodCodeSchema).
+ * `annual` and `quarterly` are English financial years and their quarters; the others are the
+ * other time periods DfE statistics files use.
+ */
+export const frequencySchema = z.enum([
+  'annual',
+  'quarterly',
+  'monthly',
+  'reporting-year',
+  'calendar-year',
+  'calendar-quarterly',
+  'academic-year',
+]);
 
 /**
- * A period code. Its form follows the series frequency: annual `2016-17` (financial year),
- * quarterly `Q1 2016-17` (April to June 2016), monthly `2016-04`.
+ * A period code: a plain string whose form follows the series frequency.
+ * - `annual`: an English financial year, 1 April to 31 March, `2016-17`.
+ * - `quarterly`: a financial-year quarter, `Q1 2016-17` (April to June 2016) to `Q4 2016-17`
+ *   (January to March 2017).
+ * - `monthly`: a calendar month, `2016-04`.
+ * - `reporting-year`: a DfE reporting (collection) year, named by the year it ends in, `2017`.
+ *   DfE children's social care collections run to 31 March, so it is placed at March 2017.
+ * - `calendar-year`: January to December, `2017`.
+ * - `calendar-quarterly`: a calendar quarter, `Q1 2017` (January to March 2017) to `Q4 2017`
+ *   (October to December 2017).
+ * - `academic-year`: 1 September to 31 August, `2016/17`.
  */
 export const periodCodeSchema = z
   .string()
-  .check(z.regex(/^(?:Q[1-4] )?\d{4}-\d{2}$/, 'Must be a period code'));
+  .check(z.regex(/^(?:Q[1-4] \d{4}(?:-\d{2})?|\d{4}(?:-\d{2}|\/\d{2})?)$/, 'Must be a period code'));
 
 export const errorBodySchema = z.object({
   message: z.string(),

@@ -2,10 +2,12 @@ import { z } from '../zod';
 import { frequencySchema, idSchema, isoDateSchema, nonEmpty, periodCodeSchema } from './common';
 
 /**
- * The DfE "explore education statistics" symbols: `c` confidential (suppressed), `x` unavailable,
- * `z` not applicable, `low` rounds to 0 but is not 0, `u` low reliability (the value is shown).
+ * The DfE "explore education statistics" symbols, as its data guidance lists them: `c`
+ * confidential (suppressed), `x` unavailable, `z` not applicable, `low` (or `k`, where the word
+ * "low" would be insensitive) a positive number that rounds to 0, `u` low reliability. A `u` may
+ * stand in for a value that is withheld, or mark a value that is shown.
  */
-export const eesSymbolSchema = z.enum(['c', 'x', 'z', 'low', 'u']);
+export const eesSymbolSchema = z.enum(['c', 'x', 'z', 'low', 'k', 'u']);
 
 export const observationSchema = z
   .object({
@@ -15,11 +17,11 @@ export const observationSchema = z
   })
   .check(
     z.superRefine((obs, ctx) => {
-      if (obs.value === null && (obs.symbol === undefined || obs.symbol === 'u')) {
+      if (obs.value === null && obs.symbol === undefined) {
         ctx.addIssue({
           code: 'custom',
           path: ['symbol'],
-          message: 'A missing value needs a symbol: c, x, z or low',
+          message: 'A missing value needs a symbol: c, x, z, low, k or u',
         });
       }
       if (obs.value !== null && obs.symbol !== undefined && obs.symbol !== 'u') {
@@ -51,10 +53,15 @@ export const comparatorSchema = z.object({
   series: z.array(observationSchema),
 });
 
+/** The form of a period code for each frequency (documented on periodCodeSchema). */
 const periodForms = {
   annual: /^\d{4}-\d{2}$/,
   quarterly: /^Q[1-4] \d{4}-\d{2}$/,
   monthly: /^\d{4}-(?:0[1-9]|1[0-2])$/,
+  'reporting-year': /^\d{4}$/,
+  'calendar-year': /^\d{4}$/,
+  'calendar-quarterly': /^Q[1-4] \d{4}$/,
+  'academic-year': /^\d{4}\/\d{2}$/,
 } as const;
 
 export const indicatorSchema = z

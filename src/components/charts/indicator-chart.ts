@@ -8,6 +8,7 @@ import {
   financialYearStart,
   financialYearStartMonth,
   monthOfDate,
+  yearInWords,
 } from '../../lib/periods';
 import { latestPair, pointsWithin, toPoints, type Point } from '../../lib/series';
 
@@ -40,6 +41,15 @@ export interface IndicatorComparatorLine {
 }
 
 /**
+ * Whether an indicator's comparators are drawn apart, each on its own scale: a count (or an amount
+ * of money) depends on the size of the area, so a council's 24 beside England's 12,000 on one axis
+ * reads as zero. Rates and percentages share one axis.
+ */
+export function comparesOnOwnScale(indicator: Pick<Indicator, 'unit' | 'comparators'>): boolean {
+  return (indicator.unit === 'count' || indicator.unit === 'gbp') && indicator.comparators.length > 0;
+}
+
+/**
  * An indicator over a range, as the props of a ChartFigure: the indicator page, the overview and
  * the meeting pack all draw an indicator this way, so a pinned chart matches the one it came from.
  */
@@ -53,17 +63,29 @@ export function indicatorChart(indicator: Indicator, view: IndicatorChartView) {
     colorIndex: i + 1,
   }));
   const shown = comparators.filter((c) => !view.hidden.includes(c.id));
+  const apart = comparesOnOwnScale(indicator);
   const series: ChartSeries[] = [
     { id: indicator.id, label: areaName, points: own, colorIndex: 0 },
-    ...shown.map((c) => ({ id: c.id, label: c.label, points: c.points, colorIndex: c.colorIndex })),
+    ...(apart ? [] : shown).map((c) => ({
+      id: c.id,
+      label: c.label,
+      points: c.points,
+      colorIndex: c.colorIndex,
+    })),
   ];
   const events = view.annotations.filter(
     (a) => (a.indicatorId === null || a.indicatorId === indicator.id) && inRange(a, from, to),
   );
   const { latest } = latestPair(own);
+  const range = `${yearInWords(from, indicator.frequency)} to ${yearInWords(to, indicator.frequency)}`;
+  const names = shown.map((c) => c.label);
+  const apartNote =
+    apart && shown.length > 0
+      ? `${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`} ${shown.length === 1 ? 'is' : 'are'} left off this axis: ${indicator.unit === 'count' ? 'a count' : 'an amount'} depends on the size of the area.`
+      : '';
   const narrative = [
     describeSeries(indicator, own),
-    latest ? describeComparators(indicator, latest.period, shown) : '',
+    apart ? apartNote : latest ? describeComparators(indicator, latest.period, shown) : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -76,6 +98,22 @@ export function indicatorChart(indicator: Indicator, view: IndicatorChartView) {
   return {
     comparators,
     events,
+    /** Where comparators are drawn apart (see comparesOnOwnScale): one figure each, on its own scale. */
+    comparatorFigures: apart
+      ? shown.map((c) => ({
+          title: c.label,
+          narrative: describeSeries(
+            { ...indicator, target: null, shortTitle: `${indicator.shortTitle} for ${c.label}` },
+            c.points,
+          ),
+          tableCaption: `${c.label}: ${indicator.title}, ${range}`,
+          fileName: `${indicator.id}-${c.id}-${from}-to-${to}`,
+          series: [{ id: c.id, label: c.label, points: c.points, colorIndex: c.colorIndex }],
+          unit: indicator.unit,
+          decimalPlaces: indicator.decimalPlaces,
+          source: indicator.source.name,
+        }))
+      : [],
     /** The latest figure in the range, for a slide's key figure. */
     keyFigure:
       latest && latest.value !== null
@@ -87,7 +125,7 @@ export function indicatorChart(indicator: Indicator, view: IndicatorChartView) {
     figure: {
       title: indicator.title,
       narrative,
-      tableCaption: `${indicator.title}, ${from} to ${to}`,
+      tableCaption: `${indicator.title}, ${range}`,
       fileName: `${indicator.id}-${from}-to-${to}`,
       series,
       unit: indicator.unit,

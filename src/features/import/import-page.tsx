@@ -16,12 +16,13 @@ export function ImportPage() {
   const queryClient = useQueryClient();
   const board = useQuery(boardQueries.detail());
   const local = useQuery(indicatorQueries.local());
-  const { stage, choose, reset } = useImportFile();
+  const { stage, stopped, choose, reset } = useImportFile();
   const [saved, setSaved] = useState('');
 
   const save = useMutation({
-    mutationFn: (indicators: LocalIndicator[]) => saveLocalIndicators(indicators),
-    onSuccess: async (_, indicators) => {
+    mutationFn: ({ indicators, replacing }: { indicators: LocalIndicator[]; replacing: string[] }) =>
+      saveLocalIndicators(indicators, replacing),
+    onSuccess: async (_, { indicators }) => {
       setSaved(
         `${indicators.length} indicator${indicators.length === 1 ? '' : 's'} imported. They now appear on the Indicators page.`,
       );
@@ -54,6 +55,9 @@ export function ImportPage() {
         <div aria-live="polite" className="import-saved">
           {saved ? <p className="import-saved__message">{saved}</p> : null}
         </div>
+        {stopped && stage.kind !== 'idle' ? (
+          <p className="import-stopped">Stopped reading {stopped}: the file chosen last is read instead.</p>
+        ) : null}
         {stage.kind === 'reading' ? (
           <div className="import-progress">
             <label>
@@ -72,9 +76,9 @@ export function ImportPage() {
             key={`${stage.source.fileName} ${stage.source.importedAt}`}
             stage={stage}
             boardArea={board.data?.area.name ?? null}
-            existingIds={new Set(local.data?.map((i) => i.id))}
+            existing={local.data ?? []}
             saving={save.isPending}
-            onSave={(indicators) => save.mutate(indicators)}
+            onSave={(indicators, replacing) => save.mutate({ indicators, replacing })}
             onCancel={reset}
           />
         ) : null}

@@ -1,17 +1,58 @@
+import { useId, useState } from 'react';
 import type { Problem } from './parse/types';
 
-/** Every problem found in a file, with where to find it. */
+/** How many problems of a kind are listed before "Show all". */
+const FIRST = 5;
+
+const count = (n: number, noun: string) => `${n.toLocaleString('en-GB')} ${noun}${n === 1 ? '' : 's'}`;
+
+/**
+ * Every problem found in a file, grouped by kind with a count, the first few of each with where to
+ * find them, and the rest on request: a file with a thousand unreadable rows is summed up in a line
+ * and still lists every one.
+ */
 export function ProblemList({ problems, fileName }: { problems: readonly Problem[]; fileName: string }) {
+  const groups = new Map<string, Problem[]>();
+  for (const problem of problems) {
+    const kind = problem.kind ?? 'Problem';
+    groups.set(kind, [...(groups.get(kind) ?? []), problem]);
+  }
   return (
     <div className="problems" role="alert">
       <p className="problems__title">
         {fileName ? `${fileName} was not imported` : 'The file was not imported'}:{' '}
-        {problems.length === 1 ? 'one problem' : `${problems.length.toLocaleString('en-GB')} problems`} to
-        fix. Your existing data is unchanged.
+        {problems.length === 1 ? 'one problem' : `${problems.length.toLocaleString('en-GB')} problems`} to fix
+        {groups.size > 1 ? `, of ${groups.size} kinds` : ''}. Your existing data is unchanged.
       </p>
-      <div className="table-scroll" role="region" aria-label="Problems found" tabIndex={0}>
+      {groups.size > 1 ? (
+        <ul className="problems__kinds" aria-label="Problems by kind">
+          {[...groups].map(([kind, items]) => (
+            <li key={kind}>
+              {kind}: {items.length.toLocaleString('en-GB')}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {[...groups].map(([kind, items]) => (
+        <ProblemGroup key={kind} kind={kind} problems={items} />
+      ))}
+    </div>
+  );
+}
+
+function ProblemGroup({ kind, problems }: { kind: string; problems: readonly Problem[] }) {
+  const [all, setAll] = useState(false);
+  const tableId = useId();
+  const shown = all ? problems : problems.slice(0, FIRST);
+  const caption = `${kind}: ${count(problems.length, 'problem')}`;
+  return (
+    <section className="problems__group" aria-label={kind}>
+      <div className="table-scroll" role="region" aria-label={caption} tabIndex={0} id={tableId}>
         <table className="data-table data-table--text">
-          <caption>Problems found</caption>
+          <caption>
+            {caption}
+            {problems.length > FIRST && !all ? `, the first ${FIRST} shown` : ''}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Row</th>
@@ -20,7 +61,7 @@ export function ProblemList({ problems, fileName }: { problems: readonly Problem
             </tr>
           </thead>
           <tbody>
-            {problems.map((p, i) => (
+            {shown.map((p, i) => (
               <tr key={i}>
                 <td>{p.row ?? 'Whole file'}</td>
                 <td>{p.column ?? '—'}</td>
@@ -30,6 +71,19 @@ export function ProblemList({ problems, fileName }: { problems: readonly Problem
           </tbody>
         </table>
       </div>
-    </div>
+      {problems.length > FIRST ? (
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-expanded={all}
+          aria-controls={tableId}
+          onClick={() => setAll((shownAll) => !shownAll)}
+        >
+          {all
+            ? `Show the first ${FIRST} only`
+            : `Show all ${count(problems.length, 'problem')} of this kind`}
+        </button>
+      ) : null}
+    </section>
   );
 }

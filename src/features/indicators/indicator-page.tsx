@@ -10,6 +10,7 @@ import { PinButton } from '../../components/pin-button';
 import { QueryState } from '../../components/query-state';
 import { formatDate, formatValue } from '../../lib/format';
 import { frequencyLabels, polarityLabels, themeLabels, unitLabel } from '../../lib/indicator-labels';
+import { yearInWords } from '../../lib/periods';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useReportingYear } from '../../lib/use-reporting-year';
 import { Corrections } from './corrections';
@@ -44,7 +45,15 @@ function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
   const board = useQuery(boardQueries.detail());
   const annotations = useQuery(indicatorQueries.annotations());
   const { year } = useReportingYear();
-  const view = useIndicatorView(indicator, { from: board.data?.reportingYears[0] ?? null, to: year });
+  // An imported indicator is shown whole by default: the board's reporting years say nothing
+  // about the years its file covers.
+  const view = useIndicatorView(
+    indicator,
+    indicator.importedFrom
+      ? { from: null, to: null }
+      : { from: board.data?.reportingYears[0] ?? null, to: year },
+  );
+  const headingId = useId();
   const fromId = useId();
   const toId = useId();
   const { from, to } = view;
@@ -56,7 +65,7 @@ function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
   }
 
   const hidden = indicator.comparators.map((c) => c.id).filter((c) => !view.isShown(c));
-  const { comparators, events, figure } = indicatorChart(indicator, {
+  const { comparators, comparatorFigures, events, figure } = indicatorChart(indicator, {
     from,
     to,
     hidden,
@@ -75,7 +84,9 @@ function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
               {view.years
                 .filter((y) => y <= to)
                 .map((y) => (
-                  <option key={y}>{y}</option>
+                  <option key={y} value={y}>
+                    {yearInWords(y, indicator.frequency)}
+                  </option>
                 ))}
             </select>
           </div>
@@ -85,7 +96,9 @@ function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
               {view.years
                 .filter((y) => y >= from)
                 .map((y) => (
-                  <option key={y}>{y}</option>
+                  <option key={y} value={y}>
+                    {yearInWords(y, indicator.frequency)}
+                  </option>
                 ))}
             </select>
           </div>
@@ -117,6 +130,21 @@ function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
           />
         }
       />
+
+      {comparatorFigures.length > 0 ? (
+        <section className="own-scales" aria-labelledby={headingId}>
+          <h3 id={headingId}>{comparatorFigures.map((f) => f.title).join(' and ')}, each on its own scale</h3>
+          <p>
+            {indicator.unit === 'count' ? 'A count' : 'An amount'} depends on the size of the area, so {area}
+            ’s figures are not drawn on the same axis as theirs. Compare the shape of each line.
+          </p>
+          <div className="own-scales__grid">
+            {comparatorFigures.map((f) => (
+              <ChartFigure key={f.fileName} {...f} height={220} />
+            ))}
+          </div>
+        </section>
+      ) : null}
 
       {events.length > 0 ? (
         <section className="events" aria-labelledby="events-heading">

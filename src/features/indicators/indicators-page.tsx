@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useSearchParams } from 'react-router';
+import { asAtYearFor } from '../../api/local-indicators';
 import { indicatorQueries } from '../../api/queries';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
@@ -37,7 +38,8 @@ export function IndicatorsPage() {
       <h1 className="page__title">Indicators{year ? <span className="page__period"> {year}</span> : null}</h1>
       <p className="page__lede">
         Every measure the board tracks{year ? `, as at the end of ${year}` : ''}. Open one to see its trend,
-        target and how it compares with England, the region and similar areas.
+        target and how it compares with England, the region and similar areas. Imported indicators show the
+        latest figure in their file.
       </p>
       <form
         className="filters"
@@ -71,7 +73,10 @@ export function IndicatorsPage() {
           {({ indicators }) => {
             const words = query.toLowerCase().split(/\s+/).filter(Boolean);
             const rows = indicators
-              .map((indicator) => ({ indicator, summary: summariseIndicator(indicator, year) }))
+              .map((indicator) => ({
+                indicator,
+                summary: summariseIndicator(indicator, asAtYearFor(indicator, year)),
+              }))
               .filter(({ indicator, summary }) => {
                 const text =
                   `${indicator.title} ${indicator.shortTitle} ${indicator.definition}`.toLowerCase();

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { FinancialYear } from '../../api/contract';
+import { asAtYearFor } from '../../api/local-indicators';
 import { indicatorQueries } from '../../api/queries';
 import { KpiTile } from '../../components/kpi-tile';
 import { Panel } from '../../components/panel';
@@ -29,7 +30,7 @@ export function HeadlineTiles({ year }: { year: FinancialYear | null }) {
               <KpiTile
                 key={indicator.id}
                 indicator={indicator}
-                summary={summariseIndicator(indicator, year)}
+                summary={summariseIndicator(indicator, asAtYearFor(indicator, year))}
                 to={{ pathname: `/indicators/${indicator.id}`, search: year ? `?year=${year}` : '' }}
               />
             ))}

@@ -1,4 +1,4 @@
-import { readImport } from './read-file';
+import { readImport, transferables } from './read-file';
 
 type Input = { name: string; buffer: ArrayBuffer };
 
@@ -9,5 +9,5 @@ type Input = { name: string; buffer: ArrayBuffer };
 self.onmessage = async (event: MessageEvent<{ data: Input; meta: Input | null }>) => {
   const { data, meta } = event.data;
   const result = await readImport(data, meta, (fraction) => self.postMessage({ type: 'progress', fraction }));
-  self.postMessage({ type: 'done', result });
+  self.postMessage({ type: 'done', result }, { transfer: transferables(result) });
 };

@@ -1,7 +1,7 @@
 import { describeEes, isEes, parseEesMeta, type EesFile } from './ees';
 import { readCsvBytes } from './read-csv';
 import { readXlsx } from './read-xlsx';
-import type { ReadResult, Table } from './types';
+import type { Problem, ReadResult, Table } from './types';
 
 /** Reads a chosen file by its kind: CSV (any encoding a spreadsheet writes) or Excel .xlsx. */
 export async function readFileBytes(
@@ -19,11 +19,20 @@ export async function readFileBytes(
   };
 }
 
-export type ReadImport = ReadResult & { ees?: EesFile };
+/**
+ * A file read for the Import page: the dashboard's template (or anything else) as a table of
+ * text, or an EES file as what describeEes makes of it. An EES file's text stays in the worker:
+ * only its description and its typed-array index come back, which cost the page nothing to take.
+ */
+export type ReadImport =
+  | { ok: false; problem: Problem }
+  | { ok: true; table: Table; ees?: undefined }
+  | { ok: true; table?: undefined; ees: EesFile };
 
 /**
- * Reads a data file and, for an EES file, works out its areas and indicator columns (with its
- * .meta.csv when given). All of it runs in the worker: for a large file this is the slow part.
+ * Reads a data file and, for an EES file, works out its areas, filters, periods and indicator
+ * columns (with its .meta.csv when given). All of it runs in the worker: for a large file this is
+ * the slow part.
  */
 export async function readImport(
   data: { name: string; buffer: ArrayBuffer },
@@ -37,5 +46,19 @@ export async function readImport(
     const metaResult = await readFileBytes(meta.name, meta.buffer);
     if (metaResult.ok) metaTable = metaResult.table;
   }
-  return { ...result, ees: describeEes(result.table, metaTable ? parseEesMeta(metaTable) : undefined) };
+  return { ok: true, ees: describeEes(result.table, metaTable ? parseEesMeta(metaTable) : undefined) };
+}
+
+/** The buffers of a result's typed arrays, to transfer rather than copy them out of the worker. */
+export function transferables(result: ReadImport): ArrayBuffer[] {
+  if (!result.ok || !result.ees) return [];
+  const { index, values } = result.ees;
+  const arrays = [
+    index.rowGeo,
+    index.rowPeriod,
+    index.rowNumbers,
+    ...index.rowFilter,
+    ...Object.values(values).flatMap((v) => [v.codes, v.numbers]),
+  ];
+  return arrays.map((a) => a.buffer as ArrayBuffer);
 }

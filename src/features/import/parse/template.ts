@@ -9,9 +9,10 @@ import {
   type Theme,
   type Unit,
 } from '../../../api/contract';
-import { LOCAL_PREFIX, type ImportedFrom, type LocalIndicator } from '../../../api/local-indicators';
+import type { ImportedFrom, LocalIndicator } from '../../../api/local-indicators';
 import { toCsv } from '../../../lib/csv';
-import { parsePeriodCell, parseUnit, parseValue, slug, sortSeries, type PeriodForm } from './cells';
+import { parsePeriodCell, parseUnit, parseValue, sortSeries, SYMBOL_LIST, type PeriodForm } from './cells';
+import { templateId } from './identity';
 import type { Problem, Table } from './types';
 
 /** The dashboard's own template: one row per figure. The Import page documents these columns. */
@@ -28,7 +29,11 @@ export const TEMPLATE_COLUMNS = [
     required: true,
     help: 'A financial year (2016-17), a quarter (Q1 2016-17), a month (2016-04) or a date (2016-04-30).',
   },
-  { name: 'value', required: true, help: 'A number, or an EES symbol: c (suppressed), x, z or low.' },
+  {
+    name: 'value',
+    required: true,
+    help: 'A number, or an EES symbol: c (suppressed), x (not available), z (not applicable), low or k (rounds to 0), u (low reliability).',
+  },
   {
     name: 'series',
     required: false,
@@ -102,6 +107,7 @@ export function buildFromTemplate(
         row: 1,
         column: column.name,
         message: `The required column "${column.name}" is missing.`,
+        kind: 'Missing column',
       });
     }
   }
@@ -111,26 +117,38 @@ export function buildFromTemplate(
   table.rows.forEach((cells, i) => {
     const row = table.rowNumbers[i]!;
     const cell = (name: Column) => (cells[index.get(name) ?? -1] ?? '').trim();
-    const report = (column: Column, message: string) => problems.push({ row, column, message });
+    const report = (column: Column, message: string, kind: string) =>
+      problems.push({ row, column, message, kind });
     if (cells.length !== table.header.length) {
       problems.push({
         row,
         column: null,
         message: `This row has ${cells.length} cells; the header has ${table.header.length}.`,
+        kind: 'Wrong number of cells',
       });
       return;
     }
     const rawId = cell('indicator_id');
-    if (rawId === '') return report('indicator_id', 'The indicator_id is empty.');
-    const id = `${LOCAL_PREFIX}${slug(rawId)}`;
+    if (rawId === '') return report('indicator_id', 'The indicator_id is empty.', 'Empty indicator_id');
+    const id = templateId(rawId);
     const unit = parseUnit(cell('unit'));
     if (!unit)
-      return report('unit', `Unknown unit "${cell('unit')}": use count, percent, rate-per-10000 or gbp.`);
+      return report(
+        'unit',
+        `Unknown unit "${cell('unit')}": use count, percent, rate-per-10000 or gbp.`,
+        'Unknown unit',
+      );
     const period = parsePeriodCell(cell('period'));
-    if (!period) return report('period', `Unreadable period or date "${cell('period')}".`);
+    if (!period) {
+      return report('period', `Unreadable period or date "${cell('period')}".`, 'Unreadable period');
+    }
     const value = parseValue(cell('value'));
     if (!value) {
-      return report('value', `"${cell('value')}" is not a number or an EES symbol (c, x, z, low).`);
+      return report(
+        'value',
+        `"${cell('value')}" is not a number or an EES symbol (${SYMBOL_LIST}).`,
+        'Unreadable value',
+      );
     }
     const seriesText = cell('series').toLowerCase();
     const seriesParsed = comparatorIdSchema.safeParse(seriesText);
@@ -138,6 +156,7 @@ export function buildFromTemplate(
       return report(
         'series',
         `Unknown series "${cell('series')}": leave blank, or use england, region or statistical-neighbours.`,
+        'Unknown series',
       );
     }
     const seriesId: ComparatorId | 'own' = seriesParsed.success ? seriesParsed.data : 'own';
@@ -145,18 +164,23 @@ export function buildFromTemplate(
     let draft = drafts.get(id);
     if (!draft) {
       const polarity = polaritySchema.safeParse(cell('polarity') || 'neutral');
-      if (!polarity.success) report('polarity', `Unknown polarity "${cell('polarity')}".`);
+      if (!polarity.success)
+        report('polarity', `Unknown polarity "${cell('polarity')}".`, 'Unknown polarity');
       const theme = themeSchema.safeParse(cell('theme') || 'referrals-and-assessment');
-      if (!theme.success) report('theme', `Unknown theme "${cell('theme')}".`);
+      if (!theme.success) report('theme', `Unknown theme "${cell('theme')}".`, 'Unknown theme');
       const dpText = cell('decimal_places');
       const dp = dpText === '' ? null : Number(dpText);
       if (dp !== null && !(Number.isInteger(dp) && dp >= 0 && dp <= 3)) {
-        report('decimal_places', `decimal_places must be 0, 1, 2 or 3, not "${dpText}".`);
+        report(
+          'decimal_places',
+          `decimal_places must be 0, 1, 2 or 3, not "${dpText}".`,
+          'Unreadable decimal_places',
+        );
       }
       const targetText = cell('target');
       const target = targetText === '' ? null : (parseValue(targetText)?.value ?? null);
       if (targetText !== '' && target === null)
-        report('target', `The target "${targetText}" is not a number.`);
+        report('target', `The target "${targetText}" is not a number.`, 'Unreadable target');
       draft = {
         id,
         title: cell('title') || rawId,
@@ -175,6 +199,7 @@ export function buildFromTemplate(
       return report(
         'unit',
         `The unit "${unit}" differs from this indicator’s earlier rows ("${draft.unit}").`,
+        'Unit differs',
       );
     }
     draft.frequency ??= period.frequency;
@@ -182,6 +207,7 @@ export function buildFromTemplate(
       return report(
         'period',
         `"${period.code}" is ${period.frequency}; this indicator’s earlier periods are ${draft.frequency}.`,
+        'Mixed periods',
       );
     }
     const series = draft.series.get(seriesId) ?? new Map<string, Observation>();
@@ -190,13 +216,19 @@ export function buildFromTemplate(
       return report(
         'period',
         `Duplicate period: ${period.code} appears more than once for ${rawId}${seriesId === 'own' ? '' : ` (${seriesId})`}.`,
+        'Repeated period',
       );
     }
     series.set(period.code, { period: period.code, ...value });
   });
 
   if (table.rows.length === 0) {
-    problems.push({ row: null, column: null, message: 'The file has a header but no rows of figures.' });
+    problems.push({
+      row: null,
+      column: null,
+      message: 'The file has a header but no rows of figures.',
+      kind: 'No figures',
+    });
   }
 
   const indicators = [...drafts.values()].map((d): LocalIndicator => {
