@@ -50,9 +50,17 @@ export const roundId = (quarter: string) => quarter.toLowerCase().replace(' ', '
 
 /** The periods an indicator's figures take in a quarter's return. */
 function periodsInQuarter(frequency: Indicator['frequency'], quarter: Quarter): string[] {
-  if (frequency === 'quarterly') return [quarter.code];
-  if (frequency === 'monthly') return quarter.months;
-  return quarter.number === 4 ? [quarter.financialYear] : [];
+  switch (frequency) {
+    case 'quarterly':
+      return [quarter.code];
+    case 'monthly':
+      return quarter.months;
+    case 'annual':
+      return quarter.number === 4 ? [quarter.financialYear] : [];
+    default:
+      // Reporting, calendar and academic years come from published statistics, not from returns.
+      return [];
+  }
 }
 
 interface RoundRow extends Record<string, unknown> {

@@ -124,8 +124,8 @@ export const correctionRequestSchema = z
     version: z.int(),
   })
   .check(
-    z.refine((c) => c.value !== null || (c.symbol !== null && c.symbol !== 'u'), {
-      message: 'Enter the corrected figure, or mark why there is none (c, x, z or low)',
+    z.refine((c) => c.value !== null || c.symbol !== null, {
+      message: 'Enter the corrected figure, or mark why there is none (c, x, z, low, k or u)',
       path: ['value'],
     }),
     z.refine((c) => c.value === null || c.symbol === null || c.symbol === 'u', {

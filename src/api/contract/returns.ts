@@ -93,14 +93,7 @@ const returnValueSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['value'],
-          message: 'Enter a figure, or say why there is none (c, x, z or low)',
-        });
-      }
-      if (item.value === null && item.symbol === 'u') {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['value'],
-          message: 'A figure marked low reliability (u) still needs its value',
+          message: 'Enter a figure, or say why there is none (c, x, z, low, k or u)',
         });
       }
       if (item.value !== null && item.symbol !== null && item.symbol !== 'u') {

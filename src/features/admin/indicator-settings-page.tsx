@@ -11,13 +11,8 @@ import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
 import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
 import { formatValue } from '../../lib/format';
+import { frequencyLabels } from '../../lib/indicator-labels';
 import { AdminLayout } from './admin-layout';
-
-const frequencyLabels: Record<Indicator['frequency'], string> = {
-  annual: 'Yearly',
-  quarterly: 'Quarterly',
-  monthly: 'Monthly',
-};
 
 const labels = { agencyId: 'Owning agency', headline: 'Headline', target: 'Target' };
 

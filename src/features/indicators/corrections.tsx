@@ -8,16 +8,12 @@ import { Field } from '../../components/form/field';
 import { RecordForm } from '../../components/form/record-form';
 import { ErrorState } from '../../components/states';
 import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
-import { formatDate, formatValue } from '../../lib/format';
+import { formatDate, formatValue, symbolMeanings } from '../../lib/format';
 import { usePermissions } from '../../lib/use-permissions';
 
-const symbolLabels: Record<EesSymbol, string> = {
-  c: 'c: suppressed',
-  x: 'x: not available',
-  z: 'z: not applicable',
-  low: 'low: rounds to 0',
-  u: 'u: low reliability',
-};
+const symbolLabels: Record<EesSymbol, string> = Object.fromEntries(
+  Object.entries(symbolMeanings).map(([symbol, meaning]) => [symbol, `${symbol}: ${meaning}`]),
+) as Record<EesSymbol, string>;
 
 function figure(indicator: Indicator, f: { value: number | null; symbol: EesSymbol | null } | null): string {
   if (!f) return 'no figure';

@@ -1,6 +1,6 @@
 import type { AgencyReturn, EesSymbol } from '../../api/contract';
 import { toCsv } from '../../lib/csv';
-import { parseValue } from '../import/parse/cells';
+import { parseValue, SYMBOL_LIST } from '../import/parse/cells';
 import { readFileBytes } from '../import/parse/read-file';
 
 /** A figure typed into the return form: the text of the value, its mark, and a note. */
@@ -72,9 +72,9 @@ export async function readReturnFile(file: File, data: AgencyReturn): Promise<Fi
       return;
     }
     if (text === '') return;
-    const parsed = text.toLowerCase() === 'u' ? null : parseValue(text);
+    const parsed = parseValue(text);
     if (!parsed) {
-      skipped.push(`${where}: “${text}” is not a number or a mark (c, x, z, low)`);
+      skipped.push(`${where}: “${text}” is not a number or a mark (${SYMBOL_LIST})`);
       return;
     }
     figures.set(key, {

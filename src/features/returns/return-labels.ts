@@ -23,5 +23,6 @@ export const symbolChoices: { value: EesSymbol; label: string }[] = [
   { value: 'x', label: 'x: not available' },
   { value: 'z', label: 'z: not applicable' },
   { value: 'low', label: 'low: rounds to 0, but is not 0' },
-  { value: 'u', label: 'u: low reliability (keep the value)' },
+  { value: 'k', label: 'k: rounds to 0, but is not 0' },
+  { value: 'u', label: 'u: low reliability (with the value, or instead of it)' },
 ];
