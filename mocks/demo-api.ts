@@ -76,12 +76,18 @@ export interface DemoApiStorage {
 export function createDemoApi(initial: DemoDataset = demoDataset, storage?: DemoApiStorage) {
   let data: DemoDataset = storage?.load() ?? structuredClone(initial);
 
-  function read(name: keyof typeof endpoints, params: Record<string, string>): Reply {
+  function read(name: keyof typeof endpoints, params: Record<string, string>, query: URLSearchParams): Reply {
     switch (name) {
       case 'board':
         return { status: 200, body: data.board };
       case 'indicators':
-        return { status: 200, body: { indicators: data.indicators } };
+        return {
+          status: 200,
+          body: {
+            indicators:
+              query.get('headline') === 'true' ? data.indicators.filter((i) => i.headline) : data.indicators,
+          },
+        };
       case 'indicator': {
         const indicator = data.indicators.find((i) => i.id === params.id);
         return indicator ? { status: 200, body: indicator } : notFound(`Indicator "${params.id}"`);
@@ -158,12 +164,15 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
   }
 
   return {
-    /** Answer a request whose path is relative to the API base URL, e.g. `/indicators/referrals`. */
-    handle(method: string, path: string, body?: unknown): Reply {
+    /** Answer a request whose path is relative to the API base URL, e.g. `/indicators?headline=true`. */
+    handle(method: string, pathAndQuery: string, body?: unknown): Reply {
+      const [path = '', search = ''] = pathAndQuery.split('?');
       for (const [name, endpoint] of Object.entries(endpoints) as [keyof typeof endpoints, Endpoint][]) {
         const params = matchPath(endpoint.path, path);
         if (!params || endpoint.method !== method.toUpperCase()) continue;
-        return method.toUpperCase() === 'GET' ? read(name, params) : write(name, params, body);
+        return method.toUpperCase() === 'GET'
+          ? read(name, params, new URLSearchParams(search))
+          : write(name, params, body);
       }
       return { status: 404, body: { message: `No such endpoint: ${method} ${path}` } };
     },

@@ -17,6 +17,7 @@ afterAll(() => service.close());
 const reads = [
   ['board', '/board'],
   ['indicators', '/indicators'],
+  ['indicators', '/indicators?headline=true'],
   ['indicator', '/indicators/cse-children-at-risk'],
   ['annotations', '/annotations'],
   ['audits', '/audits'],
@@ -68,6 +69,17 @@ describe('the data service serves the demo board as the MSW demo does', () => {
   it('answers a malformed id with 404, without reaching the database', async () => {
     const reply = await viewer.get('/indicators/DROP%20TABLE');
     expect(reply.status).toBe(404);
+  });
+
+  it('gives the overview only the headline indicators when it asks, and refuses a query it cannot do', async () => {
+    const headline = await viewer.get<{ indicators: { id: string; headline: boolean }[] }>(
+      '/indicators?headline=true',
+    );
+    expect(headline.body.indicators.length).toBeGreaterThan(0);
+    expect(headline.body.indicators.every((i) => i.headline)).toBe(true);
+    const bad = await viewer.get<{ fieldErrors: Record<string, string[]> }>('/indicators?headline=maybe');
+    expect(bad.status).toBe(422);
+    expect(bad.body.fieldErrors).toEqual({ headline: ['headline is true or false'] });
   });
 
   it('answers an unknown endpoint with a JSON 404', async () => {

@@ -174,3 +174,21 @@ describe('cookies behind an HTTPS reverse proxy', () => {
     expect(reply.headers.getSetCookie()[0]).toMatch(/^sid=/);
   });
 });
+
+describe('many failed sign-ins from one address', () => {
+  it('are refused for a while across every account, while successful sign-ins never count', async () => {
+    const limited = await startService();
+    try {
+      for (let i = 0; i < 40; i += 1) expect((await limited.as('viewer')).cookie).not.toBeNull();
+      for (let i = 0; i < 30; i += 1) {
+        const reply = await signIn(limited.anonymous(), `nobody-${i}@board.test`, 'guess');
+        expect(reply.status).toBe(401);
+      }
+      const next = await signIn(limited.anonymous(), people.editor.email, PASSWORD);
+      expect(next.status).toBe(429);
+      expect(next.body.message).toBe('Too many failed sign-ins from your network. Try again in 10 minutes.');
+    } finally {
+      await limited.close();
+    }
+  }, 60_000);
+});

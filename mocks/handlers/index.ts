@@ -33,7 +33,7 @@ export const handlers = [
   http.all(`${apiBaseUrl()}/*`, async ({ request }) => {
     const url = new URL(request.url);
     const base = new URL(apiBaseUrl(), url).pathname;
-    const path = url.pathname.slice(base.length);
+    const path = url.pathname.slice(base.length) + url.search;
     const body = request.method === 'GET' ? undefined : await request.json().catch(() => undefined);
     const reply = demoApi.handle(request.method, path, body);
     if (reply.status === 204) return new HttpResponse(null, { status: 204 });

@@ -56,27 +56,32 @@ export async function clearFailures(db: Queryable, key: string): Promise<void> {
 }
 
 /**
- * A second, coarser limit per client address, in this process's memory: many sign-in attempts
- * from one address against many accounts (password spraying) are refused for a while.
+ * A second, coarser limit per client address, in this process's memory: many failed sign-ins from
+ * one address across many accounts (password spraying) and the address is refused for a while.
+ * Successful sign-ins (a whole council office behind one address, say) do not count.
  */
 export class AddressLimiter {
-  private readonly hits = new Map<string, number[]>();
+  private readonly failures = new Map<string, number[]>();
 
   constructor(
     private readonly limit = 30,
     private readonly windowMs = 10 * 60_000,
   ) {}
 
-  /** Records an attempt; returns the seconds to wait if the address is over its limit. */
-  attempt(address: string, now = Date.now()): number {
-    const recent = (this.hits.get(address) ?? []).filter((t) => t > now - this.windowMs);
-    if (recent.length >= this.limit) {
-      this.hits.set(address, recent);
-      return Math.ceil((recent[0]! + this.windowMs - now) / 1000);
-    }
+  private recent(address: string, now: number): number[] {
+    return (this.failures.get(address) ?? []).filter((t) => t > now - this.windowMs);
+  }
+
+  /** Seconds the address must wait before trying again, or 0. */
+  waitFor(address: string, now = Date.now()): number {
+    const recent = this.recent(address, now);
+    return recent.length >= this.limit ? Math.ceil((recent[0]! + this.windowMs - now) / 1000) : 0;
+  }
+
+  recordFailure(address: string, now = Date.now()): void {
+    const recent = this.recent(address, now);
     recent.push(now);
-    this.hits.set(address, recent);
-    if (this.hits.size > 10_000) this.hits.delete(this.hits.keys().next().value!);
-    return 0;
+    this.failures.set(address, recent);
+    if (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value!);
   }
 }

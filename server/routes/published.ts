@@ -16,7 +16,9 @@ export function publishedRoutes(app: Hono<AppEnv>, services: Services): void {
   endpoint(app, services, 'board', { ...options, handler: () => readBoard(db) });
   endpoint(app, services, 'indicators', {
     ...options,
-    handler: async () => ({ indicators: await readIndicators(db) }),
+    handler: async ({ query }) => ({
+      indicators: await readIndicators(db, undefined, { headlineOnly: query.headline === 'true' }),
+    }),
   });
   endpoint(app, services, 'indicator', {
     ...options,

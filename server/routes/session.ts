@@ -47,11 +47,12 @@ export function sessionRoutes(app: Hono<AppEnv>, services: Services): void {
   endpoint(app, services, 'signIn', {
     allow: () => true,
     handler: async ({ c, body }) => {
-      const wait = services.signInLimiter.attempt(c.get('clientAddress'));
+      const address = c.get('clientAddress');
+      const wait = services.signInLimiter.waitFor(address);
       if (wait > 0) {
         throw new Problem(
           429,
-          `Too many sign-in attempts from your network. Try again in ${minutes(wait)}.`,
+          `Too many failed sign-ins from your network. Try again in ${minutes(wait)}.`,
           {},
           { 'Retry-After': String(wait) },
         );
@@ -71,6 +72,7 @@ export function sessionRoutes(app: Hono<AppEnv>, services: Services): void {
       // The same work whether or not the account exists, so timing does not tell.
       const ok = await verifyPassword(body.password, usable ? user.password_hash! : await decoyHash());
       if (!ok || !usable) {
+        services.signInLimiter.recordFailure(address);
         const { failures, locked: nowLocked } = await recordFailure(db, key);
         services.log.info(`Failed sign-in for ${body.email} (${failures} in a row)`);
         await pause(delayAfterFailures(failures));

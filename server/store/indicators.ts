@@ -55,7 +55,18 @@ export function sortKey(period: string, frequency: Indicator['frequency'], fallb
 }
 
 /** Indicators with their published figures and comparators, in the board's order. */
-export async function readIndicators(db: Queryable, ids?: readonly string[]): Promise<Indicator[]> {
+export async function readIndicators(
+  db: Queryable,
+  ids?: readonly string[],
+  options: { headlineOnly?: boolean } = {},
+): Promise<Indicator[]> {
+  if (options.headlineOnly) {
+    const headline = await db.query<{ id: string }>('select id from indicator where headline');
+    return readIndicators(
+      db,
+      headline.map((r) => r.id),
+    );
+  }
   const filter = ids ? 'where indicator_id = any($1)' : '';
   const params = ids ? [ids] : [];
   const [rows, comparators, observations] = await Promise.all([

@@ -28,6 +28,18 @@ export const indicatorQueries = {
         return { indicators: [...api.indicators, ...local] };
       },
     }),
+  /** The headline indicators only (the overview's tiles): a small answer however big the board. */
+  headline: () =>
+    queryOptions({
+      queryKey: [...indicatorQueries.all(), 'list', 'headline'] as const,
+      queryFn: async ({ signal }): Promise<{ indicators: ListedIndicator[] }> => {
+        const [api, local] = await Promise.all([
+          apiGet('indicators', { signal, query: { headline: 'true' } }),
+          loadLocalIndicators(),
+        ]);
+        return { indicators: [...api.indicators, ...local.filter((i) => i.headline)] };
+      },
+    }),
   detail: (id: string) =>
     queryOptions({
       queryKey: [...indicatorQueries.all(), 'detail', id] as const,

@@ -1,6 +1,6 @@
 // npm run bench: builds the app, serves the demo build on 127.0.0.1 and measures it in headless
 // Chromium (median of 5 cold loads). Prints a Markdown table; the README quotes the latest one.
-//   node test/bench/bench.mjs [--no-build] [--runs N] [--only import]
+//   node test/bench/bench.mjs [--no-build] [--runs N] [--only load|import|server]
 // `--only import` measures only the Import page (preview time and tick cost on a 20 MB file).
 import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,16 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { createServer as createViteServer } from 'vite';
 import { STRICT_CSP, startStaticServer } from '../tools/static-server.mjs';
+import {
+  CONNECTIONS,
+  INDICATORS,
+  load,
+  overviewRequests,
+  postgresDatabase,
+  prepareBoard,
+  signedInViewers,
+  startService,
+} from './server-bench.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
@@ -29,7 +39,7 @@ const LAUNCH_ARGS = [
 
 if (!args.includes('--no-build')) {
   console.error('Building the production and demo apps…');
-  execSync('npx vite build && npx vite build --mode demo', {
+  execSync('npx vite build && npx vite build --mode demo && npx vite build --ssr', {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -112,8 +122,12 @@ const longServer = await startStaticServer({
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
 
 /** One cold load: a fresh context (empty cache, no service worker), timed from navigation start. */
-async function coldLoad(server, path, selector, { countJs = false } = {}) {
+async function coldLoad(server, path, selector, { countJs = false, cookie = null } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (cookie) {
+    const [name, value] = cookie.split('=');
+    await context.addCookies([{ name, value, url: server.url }]);
+  }
   const page = await context.newPage();
   // Counting bytes reads every script body in this process, which competes with the browser for
   // the CPU, so it happens only on an extra, untimed load.
@@ -294,6 +308,36 @@ if (measures('import')) {
 }
 rmSync(importDir, { recursive: true, force: true });
 
+// The data service: the overview through it (the demo board, a signed-in viewer) against the MSW
+// demo in the same run; then the big board under 50 signed-in people at once, on each engine.
+const serviceLoads = [];
+const demoLoadsBeside = [];
+const serverLoads = [];
+if (measures('server')) {
+  const demoBoard = await startService(root, {});
+  const [viewer] = await signedInViewers(demoBoard.url, 1);
+  for (let i = 0; i < runs; i++) {
+    demoLoadsBeside.push(await coldLoad(demoServer, '/', 'path.recharts-line-curve'));
+    serviceLoads.push(await coldLoad(demoBoard, '/', 'path.recharts-line-curve', { cookie: viewer }));
+  }
+  await demoBoard.stop();
+
+  const engines = [{ name: 'PGlite (embedded)', env: {} }];
+  const postgres = await postgresDatabase();
+  if (postgres) engines.push({ name: 'PostgreSQL 15', env: { DATABASE_URL: postgres.url } });
+  for (const engine of engines) {
+    console.error(`Loading the big board on ${engine.name}…`);
+    const service = await startService(root, engine.env);
+    const cookies = await prepareBoard(service.url);
+    const paths = await overviewRequests(browser, service.url, cookies[0]);
+    await load(service.url, paths, cookies, 3); // warm up
+    const result = await load(service.url, paths, cookies, 10);
+    serverLoads.push({ engine: engine.name, paths, ...result });
+    await service.stop();
+  }
+  await postgres?.drop();
+}
+
 await browser.close();
 await demoServer.close();
 await productionServer.close();
@@ -391,6 +435,22 @@ if (measures('load')) {
   );
 } else {
   console.log(`\nMachine: ${machine}.`);
+}
+
+if (serverLoads.length > 0) {
+  const service = median(serviceLoads.map((l) => l.firstChart));
+  const demo = median(demoLoadsBeside.map((l) => l.firstChart));
+  console.log(
+    `\n| Data service | Result | Bar |\n| --- | --- | --- |\n| First chart line drawn on the overview, signed in, through the data service / through the MSW demo, same run (median of ${runs}) | **${service.toFixed(0)} ms** / ${demo.toFixed(0)} ms | no slower than the demo |`,
+  );
+  for (const r of serverLoads) {
+    console.log(
+      `| ${r.engine}: the overview's ${r.paths.length} API reads (${r.paths.join(', ')}), ${CONNECTIONS} signed-in people at once, ${INDICATORS} indicators × 80 quarters × 3 comparators | **${r.requestsPerSecond.toFixed(0)} requests/s**, p50 ${r.p50} ms, **p95 ${r.p95} ms**, p99 ${r.p99} ms (${r.requests.toLocaleString('en-GB')} requests, ${r.non2xx} not 2xx, ${r.throughputMBs.toFixed(1)} MB/s) | p95 under 50 ms on PostgreSQL |`,
+    );
+  }
+  console.log(
+    `\nEach load to first chart: data service ${each(serviceLoads)}; demo ${each(demoLoadsBeside)}.`,
+  );
 }
 
 const failures = [];

@@ -42,7 +42,11 @@ export async function startStaticServer({ root, headers = {}, api }) {
         } catch {
           body = undefined;
         }
-        const reply = api.handle(req.method ?? 'GET', url.pathname.slice(api.prefix.length), body);
+        const reply = api.handle(
+          req.method ?? 'GET',
+          url.pathname.slice(api.prefix.length) + url.search,
+          body,
+        );
         res.writeHead(reply.status, {
           'Content-Type': 'application/json; charset=utf-8',
           'Cache-Control': 'no-store',

@@ -1,7 +1,12 @@
 import { z } from '../zod';
 import { boardSchema, saveBoardRequestSchema } from './board';
 import { errorBodySchema } from './common';
-import { annotationListSchema, indicatorListSchema, indicatorSchema } from './indicators';
+import {
+  annotationListSchema,
+  indicatorListQuerySchema,
+  indicatorListSchema,
+  indicatorSchema,
+} from './indicators';
 import {
   actionPlanSchema,
   actionSchema,
@@ -91,7 +96,12 @@ export const endpoints = {
     response: boardSchema,
     versioned: true,
   },
-  indicators: { method: 'GET', path: '/indicators', response: indicatorListSchema },
+  indicators: {
+    method: 'GET',
+    path: '/indicators',
+    query: indicatorListQuerySchema,
+    response: indicatorListSchema,
+  },
   indicator: { method: 'GET', path: '/indicators/{id}', response: indicatorSchema },
   updateIndicator: {
     method: 'PATCH',

@@ -130,6 +130,11 @@ export const indicatorSchema = z
 
 export const indicatorListSchema = z.object({ indicators: z.array(indicatorSchema) });
 
+/** GET /indicators?headline=true: only the headline indicators (the overview's tiles). */
+export const indicatorListQuerySchema = z.object({
+  headline: z.optional(z.enum(['true', 'false'], { error: 'headline is true or false' })),
+});
+
 export const annotationSchema = z.object({
   id: idSchema,
   /** The indicator the event belongs to, or null for an event that concerns every indicator. */

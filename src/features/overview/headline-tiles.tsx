@@ -9,7 +9,7 @@ import { summariseIndicator } from '../../lib/indicator-summary';
 
 export function HeadlineTiles({ year }: { year: FinancialYear | null }) {
   const list = useQuery({
-    ...indicatorQueries.list(),
+    ...indicatorQueries.headline(),
     select: (data) => data.indicators.filter((i) => i.headline),
   });
   return (

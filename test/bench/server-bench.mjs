@@ -1,0 +1,216 @@
+// The data service under load: a board with 200 indicators, each with 20 years of quarterly
+// figures and 3 comparators, and 50 signed-in people loading the overview at once (autocannon on
+// loopback). Run on the embedded database and, with TEST_DATABASE_URL, on PostgreSQL.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const ADMIN = { email: 'bench.admin@example.gov.uk', password: 'bench password long enough' };
+const VIEWER_PASSWORD = 'bench viewer password';
+export const INDICATORS = 200;
+const QUARTERS = 80;
+export const CONNECTIONS = 50;
+
+/** Starts the built data service; resolves when it prints its address. */
+export async function startService(root, env) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-service-'));
+  const child = spawn(process.execPath, ['dist-server/main.js'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise((done, fail) => {
+    const read = (chunk) => {
+      output += chunk;
+      const match = /Dashboard: (http:\/\/\S+)/.exec(output);
+      if (match) done(match[1]);
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', (code) => fail(new Error(`the data service stopped (${code}): ${output}`)));
+  });
+  return {
+    url,
+    async stop() {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function signIn(url, credentials) {
+  const reply = await fetch(`${url}/api/v1/session`, {
+    method: 'POST',
+    headers: { Origin: url, 'Content-Type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+  if (reply.status !== 200) throw new Error(`sign-in failed: ${reply.status} ${await reply.text()}`);
+  return reply.headers.getSetCookie()[0].split(';')[0];
+}
+
+const quarter = (i) => {
+  const start = 2005 + Math.floor(i / 4);
+  return `Q${(i % 4) + 1} ${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+};
+
+function indicator(n) {
+  const series = (base) =>
+    Array.from({ length: QUARTERS }, (_, i) => ({
+      period: quarter(i),
+      value: Math.round((base + 20 * Math.sin((i + n) / 5) + i / 2) * 10) / 10,
+    }));
+  return {
+    id: `bench-indicator-${n}`,
+    title: `Benchmark indicator ${n}`,
+    shortTitle: `benchmark indicator ${n}`,
+    theme: 'child-protection',
+    definition: 'A synthetic indicator for the load benchmark.',
+    unit: 'percent',
+    decimalPlaces: 1,
+    polarity: 'up-is-good',
+    frequency: 'quarterly',
+    target: { value: 60, tolerance: 0.1 },
+    headline: n % 40 === 0,
+    illustrative: true,
+    source: { name: 'Benchmark', publisher: 'Benchmark' },
+    series: series(50),
+    comparators: [
+      { id: 'england', label: 'England', series: series(55) },
+      { id: 'region', label: 'Region', series: series(52) },
+      { id: 'statistical-neighbours', label: 'Statistical neighbours', series: series(53) },
+    ],
+  };
+}
+
+/** A board member's account, signed in `count` times (a session cookie each). */
+export async function signedInViewers(url, count) {
+  const admin = await signIn(url, ADMIN);
+  const headers = { Origin: url, 'Content-Type': 'application/json', Cookie: admin };
+  const viewer = await fetch(`${url}/api/v1/users`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      email: 'bench.viewer@example.gov.uk',
+      name: 'Bench Viewer',
+      role: 'viewer',
+      agencyIds: [],
+      actionOwner: null,
+    }),
+  });
+  const { link } = await viewer.json();
+  await fetch(`${url}/api/v1/invitations/accept`, {
+    method: 'POST',
+    headers: { Origin: url, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ token: new URL(link).hash.slice(1), password: VIEWER_PASSWORD }),
+  });
+  const cookies = [];
+  for (let i = 0; i < count; i += 1) {
+    cookies.push(await signIn(url, { email: 'bench.viewer@example.gov.uk', password: VIEWER_PASSWORD }));
+  }
+  return cookies;
+}
+
+/** The big board: 200 indicators published through the API; 50 signed-in viewers' cookies. */
+export async function prepareBoard(url) {
+  const admin = await signIn(url, ADMIN);
+  const headers = { Origin: url, 'Content-Type': 'application/json', Cookie: admin };
+  for (let n = 1; n <= INDICATORS; n += 1) {
+    const reply = await fetch(`${url}/api/v1/indicators/bench-indicator-${n}`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ indicator: indicator(n), version: null, reason: 'benchmark' }),
+    });
+    if (reply.status !== 201) throw new Error(`publishing indicator ${n} failed: ${await reply.text()}`);
+  }
+  return signedInViewers(url, CONNECTIONS);
+}
+
+/** The API requests the overview makes, read off a real page load. */
+export async function overviewRequests(browser, url, cookie) {
+  const context = await browser.newContext();
+  const [name, value] = cookie.split('=');
+  await context.addCookies([{ name, value, url }]);
+  const page = await context.newPage();
+  const paths = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname + new URL(request.url()).search;
+    if (path.startsWith('/api/v1/')) paths.push(path);
+  });
+  await page.goto(`${url}/`);
+  await page.waitForSelector('path.recharts-line-curve');
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  return [...new Set(paths)];
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/** 50 connections, each a signed-in viewer, requesting the overview's API calls in turn. */
+export async function load(url, paths, cookies, seconds = 10) {
+  let next = 0;
+  const times = [];
+  const errors = { non2xx: 0 };
+  const instance = autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    setupClient(client) {
+      const cookie = cookies[next++ % cookies.length];
+      client.setRequests(
+        paths.map((path) => ({ method: 'GET', path, headers: { cookie, 'accept-encoding': 'gzip' } })),
+      );
+    },
+  });
+  instance.on('response', (_client, status, _bytes, time) => {
+    times.push(time);
+    if (status < 200 || status >= 300) errors.non2xx += 1;
+  });
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    requests: times.length,
+    non2xx: errors.non2xx,
+    throughputMBs: result.throughput.average / 1e6,
+  };
+}
+
+/** A fresh PostgreSQL database on TEST_DATABASE_URL's server, for one run. */
+export async function postgresDatabase() {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) return null;
+  const name = `sbd_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.href,
+    async drop() {
+      const client = new pg.Client({ connectionString: base });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
