@@ -16,6 +16,7 @@ afterEach(async () => {
   server.resetHandlers();
   demoApi.reset();
   localStorage.clear();
+  sessionStorage.clear();
 });
 afterAll(() => server.close());
 

@@ -1,0 +1,201 @@
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { demoDataset } from '../../../mocks/data';
+import { DEMO_SESSION } from '../../../mocks/demo-api';
+import { server } from '../../../mocks/node';
+import { renderApp } from '../../../test/render';
+import { apiBaseUrl } from '../../api/client';
+import type { AuditEntry, Board, CreateUserRequest, User } from '../../api/contract';
+
+const url = (path: string) => `${apiBaseUrl()}${path}`;
+
+const admin = {
+  ...DEMO_SESSION,
+  method: 'password' as const,
+  user: { ...DEMO_SESSION.user, role: 'administrator' as const },
+};
+
+const ada: User = {
+  id: '5f0c7a3e-0000-4000-8000-000000000001',
+  email: 'ada@example.gov.uk',
+  name: 'Ada Admin',
+  role: 'administrator',
+  agencyIds: [],
+  actionOwner: null,
+  active: true,
+  hasPassword: true,
+  createdAt: '2018-01-02T09:00:00.000Z',
+  lastSignInAt: '2018-04-20T09:00:00.000Z',
+  version: 1,
+};
+
+beforeEach(() => {
+  server.use(http.get(url('/session'), () => HttpResponse.json(admin)));
+});
+
+describe('people and roles', () => {
+  it('adds a contributor for an agency and gives the administrator their one-time link', async () => {
+    let created: CreateUserRequest | null = null;
+    const users: User[] = [ada];
+    server.use(
+      http.get(url('/users'), () => HttpResponse.json({ users })),
+      http.post(url('/users'), async ({ request }) => {
+        created = (await request.json()) as CreateUserRequest;
+        const user: User = {
+          ...ada,
+          id: '5f0c7a3e-0000-4000-8000-000000000002',
+          ...created,
+          hasPassword: false,
+          lastSignInAt: null,
+        };
+        users.push(user);
+        return HttpResponse.json(
+          {
+            user,
+            link: 'http://localhost/set-password#abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+            expiresAt: '2018-04-23T09:00:00.000Z',
+          },
+          { status: 201 },
+        );
+      }),
+    );
+    const { user } = renderApp('/admin/people');
+    const form = await screen.findByRole('form', { name: 'Add a person' });
+    await user.type(within(form).getByLabelText('Name'), 'Pat Police');
+    await user.type(within(form).getByLabelText('Email address'), 'pat@example.police.uk');
+    await user.selectOptions(within(form).getByLabelText(/^Role/), 'Contributor');
+    await user.click(within(form).getByRole('button', { name: 'Add and make their sign-in link' }));
+    expect(
+      await within(form).findByText('Choose at least one agency whose returns this contributor enters'),
+    ).toBeInTheDocument();
+    await user.click(within(form).getByRole('checkbox', { name: 'West Midlands Police' }));
+    await user.click(within(form).getByRole('button', { name: 'Add and make their sign-in link' }));
+
+    expect(await screen.findByText('Give Pat Police this sign-in link')).toBeInTheDocument();
+    expect(
+      screen.getByText('http://localhost/set-password#abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG'),
+    ).toBeInTheDocument();
+    expect(created).toEqual({
+      email: 'pat@example.police.uk',
+      name: 'Pat Police',
+      role: 'contributor',
+      agencyIds: ['west-midlands-police'],
+      actionOwner: null,
+    });
+    const row = await screen.findByRole('row', { name: /Pat Police/ });
+    expect(row).toHaveTextContent('Waiting for their password');
+    expect(row).toHaveTextContent('Returns for West Midlands Police');
+  });
+
+  it('shows another administrator’s change when both change one account', async () => {
+    const theirs: User = {
+      ...ada,
+      id: '5f0c7a3e-0000-4000-8000-000000000003',
+      name: 'Sam Health',
+      role: 'viewer',
+      version: 2,
+    };
+    server.use(
+      http.get(url('/users'), () => HttpResponse.json({ users: [ada, { ...theirs, version: 1 }] })),
+      http.patch(url('/users/:id'), () =>
+        HttpResponse.json({ message: 'stale', current: theirs }, { status: 409 }),
+      ),
+    );
+    const { user } = renderApp('/admin/people');
+    await user.click(await screen.findByRole('button', { name: 'Change Sam Health’s account' }));
+    const form = screen.getByRole('form', { name: 'Change Sam Health’s account' });
+    await user.selectOptions(within(form).getByLabelText(/^Role/), 'Editor');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(
+      await within(form).findByText('Someone else saved a change to this account while you were editing'),
+    ).toBeInTheDocument();
+    expect(within(form).getByRole('row', { name: /Role/ })).toHaveTextContent('Board member (viewer)Editor');
+    expect(within(form).getByLabelText(/^Role/)).toHaveValue('editor');
+  });
+});
+
+describe('board settings', () => {
+  it('changes the reporting years and checks the year shown first is one of them', async () => {
+    let saved: Record<string, unknown> | null = null;
+    server.use(
+      http.put(url('/board'), async ({ request }) => {
+        saved = (await request.json()) as Record<string, unknown>;
+        return HttpResponse.json({
+          ...(demoDataset.board as Board),
+          ...saved,
+          id: 'wolverhampton',
+          version: 2,
+        });
+      }),
+    );
+    const { user } = renderApp('/admin/board');
+    const years = await screen.findByLabelText(/^Reporting years/);
+    await user.clear(years);
+    await user.type(years, '2016-17, 2017-18');
+    await user.clear(screen.getByLabelText(/^Year shown first/));
+    await user.type(screen.getByLabelText(/^Year shown first/), '2015-16');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(
+      await screen.findByText('The year shown first must be one of the reporting years'),
+    ).toBeInTheDocument();
+    expect(saved).toBeNull();
+    await user.clear(screen.getByLabelText(/^Year shown first/));
+    await user.type(screen.getByLabelText(/^Year shown first/), '2016-17');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(
+      await screen.findByText('Saved the board’s settings. Every page now uses them.'),
+    ).toBeInTheDocument();
+    expect(saved).toMatchObject({
+      reportingYears: ['2016-17', '2017-18'],
+      currentYear: '2016-17',
+      version: 1,
+    });
+  });
+});
+
+describe('the audit trail', () => {
+  const entry = (id: number, summary: string): AuditEntry => ({
+    id: String(id),
+    at: '2018-04-20T10:15:00.000Z',
+    actor: { id: ada.id, name: 'Ada Admin', email: ada.email },
+    action: 'audit.update',
+    entityType: 'audit',
+    entityId: 'macfa-cse-2016',
+    summary,
+    before: { casesAudited: 6 },
+    after: { casesAudited: 7 },
+  });
+
+  it('lists changes with before and after, pages back, and downloads every page as CSV', async () => {
+    server.use(
+      http.get(url('/audit-trail'), ({ request }) => {
+        const before = new URL(request.url).searchParams.get('before');
+        return before
+          ? HttpResponse.json({ entries: [entry(1, 'First change')], nextBefore: null })
+          : HttpResponse.json({
+              entries: [entry(3, 'Third change'), entry(2, '=Second change')],
+              nextBefore: '2',
+            });
+      }),
+    );
+    const created: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      created.push(blob as Blob);
+      return 'blob:x';
+    });
+    const { user } = renderApp('/admin/audit-trail');
+    const table = await screen.findByRole('table');
+    expect(within(table).getByRole('rowheader', { name: /Third change/ })).toHaveTextContent('audit.update');
+    await user.click(within(table).getAllByText(/Before and after/)[0]!);
+    expect(within(table).getAllByText(/"casesAudited": 7/)[0]).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Show older changes' }));
+    expect(await within(table).findByRole('rowheader', { name: /First change/ })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Download as CSV' }));
+    expect(await screen.findByText('Downloaded 3 entries.')).toBeInTheDocument();
+    const csv = await created[0]!.text();
+    expect(csv).toContain("'=Second change");
+    expect(csv.split('\r\n')).toHaveLength(5);
+  });
+});

@@ -1,0 +1,124 @@
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { DEMO_SESSION } from '../../../mocks/demo-api';
+import { server } from '../../../mocks/node';
+import { renderApp } from '../../../test/render';
+import { apiBaseUrl } from '../../api/client';
+
+const url = (path: string) => `${apiBaseUrl()}${path}`;
+
+async function signIn(user: ReturnType<typeof renderApp>['user'], email: string, password: string) {
+  await user.type(await screen.findByLabelText('Email address'), email);
+  await user.type(screen.getByLabelText('Password'), password);
+  await user.click(screen.getByRole('button', { name: 'Sign in' }));
+}
+
+describe('signing in', () => {
+  it('says plainly when the password is wrong, and clears it', async () => {
+    server.use(
+      http.post(url('/session'), () =>
+        HttpResponse.json({ message: 'The email address or password is not right.' }, { status: 401 }),
+      ),
+    );
+    const { user } = renderApp('/sign-in');
+    await signIn(user, 'morgan@example.gov.uk', 'wrong');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The email address or password is not right.');
+    expect(screen.getByLabelText('Password')).toHaveValue('');
+  });
+
+  it('says when the address is locked and for how long', async () => {
+    server.use(
+      http.post(url('/session'), () =>
+        HttpResponse.json(
+          { message: 'Too many failed sign-ins for this email address. Try again in 15 minutes.' },
+          { status: 429 },
+        ),
+      ),
+    );
+    const { user } = renderApp('/sign-in');
+    await signIn(user, 'morgan@example.gov.uk', 'guess');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Too many failed sign-ins for this email address. Try again in 15 minutes.',
+    );
+  });
+
+  it('checks the form before sending it', async () => {
+    const { user } = renderApp('/sign-in');
+    await signIn(user, 'not an address', 'x');
+    const summary = await screen.findByRole('alert');
+    expect(
+      within(summary).getByRole('link', { name: /Email address: Enter an email address/ }),
+    ).toBeInTheDocument();
+  });
+
+  it('goes back to the page the person came from, and never to another site', async () => {
+    server.use(
+      http.post(url('/session'), () =>
+        HttpResponse.json({
+          ...DEMO_SESSION,
+          method: 'password',
+          user: { ...DEMO_SESSION.user, name: 'Morgan Member' },
+        }),
+      ),
+    );
+    const { user, router } = renderApp('/sign-in?next=%2Faction-plan%3Fowner%3DCSE%2520Coordinator');
+    await signIn(user, 'morgan@example.gov.uk', 'a long password');
+    await screen.findByRole('heading', { level: 1, name: 'Action plan' });
+    expect(router.state.location.pathname + router.state.location.search).toBe(
+      '/action-plan?owner=CSE%20Coordinator',
+    );
+    expect(screen.getByText('Morgan Member')).toBeInTheDocument();
+  });
+
+  it('ignores a next address on another site', async () => {
+    server.use(http.post(url('/session'), () => HttpResponse.json({ ...DEMO_SESSION, method: 'password' })));
+    const { user, router } = renderApp('/sign-in?next=%2F%2Fevil.example%2Fsteal');
+    await signIn(user, 'morgan@example.gov.uk', 'a long password');
+    await screen.findByRole('heading', { level: 1, name: /Overview/ });
+    expect(router.state.location.pathname).toBe('/');
+  });
+});
+
+describe('the signed-in person', () => {
+  it('is named in the header with their role, and signing out goes to the sign-in page', async () => {
+    let signedOut = false;
+    server.use(
+      http.get(url('/session'), () =>
+        signedOut
+          ? HttpResponse.json({ message: 'Sign in' }, { status: 401 })
+          : HttpResponse.json({
+              ...DEMO_SESSION,
+              method: 'password',
+              user: { ...DEMO_SESSION.user, name: 'Quinn QA', role: 'quality-assurance' },
+            }),
+      ),
+      http.delete(url('/session'), () => {
+        signedOut = true;
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    const { user, router } = renderApp('/');
+    const header = document.querySelector<HTMLElement>('.app-header')!;
+    expect(await within(header).findByText('Quinn QA')).toBeInTheDocument();
+    expect(header.querySelector('.user-menu')).toHaveTextContent('Signed in as Quinn QAQuality assurance');
+    await user.click(within(header).getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/sign-in');
+  });
+
+  it('the demo says it has no sign-in, and the navigation has no Returns or Administration', async () => {
+    renderApp('/');
+    const header = document.querySelector<HTMLElement>('.app-header')!;
+    expect(await within(header).findByText('No sign-in: changes stay in this browser')).toBeInTheDocument();
+    expect(within(header).queryByRole('link', { name: 'Returns' })).not.toBeInTheDocument();
+    expect(within(header).queryByRole('link', { name: 'Administration' })).not.toBeInTheDocument();
+  });
+
+  it('a visit while signed out goes to the sign-in page, remembering the address', async () => {
+    server.use(http.get(url('/session'), () => HttpResponse.json({ message: 'Sign in' }, { status: 401 })));
+    const { router } = renderApp('/partnership?year=2016-17');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?next=%2Fpartnership%3Fyear%3D2016-17');
+  });
+});
