@@ -20,7 +20,7 @@ export function ConflictNotice({ who, changes }: { who: string; changes: FieldCh
           : 'Their saved values are the same as yours, so saving again changes nothing.'}
       </p>
       {differing.length > 0 ? (
-        <table className="data-table conflict-notice__table">
+        <table className="data-table data-table--text conflict-notice__table">
           <thead>
             <tr>
               <th scope="col">Field</th>

@@ -185,7 +185,7 @@ export function AuditTrailPage() {
         ) : (
           <>
             <div className="table-scroll" role="region" aria-label="Audit trail" tabIndex={0}>
-              <table className="data-table audit-table">
+              <table className="data-table data-table--text audit-table">
                 <thead>
                   <tr>
                     <th scope="col">When</th>

@@ -230,7 +230,7 @@ export function IndicatorSettingsPage() {
             return (
               <>
                 <div className="table-scroll" role="region" aria-label="Indicator settings" tabIndex={0}>
-                  <table className="data-table">
+                  <table className="data-table data-table--text">
                     <thead>
                       <tr>
                         <th scope="col">Indicator</th>

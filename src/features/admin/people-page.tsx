@@ -430,7 +430,7 @@ export function PeoplePage() {
             return (
               <>
                 <div className="table-scroll" role="region" aria-label="People" tabIndex={0}>
-                  <table className="data-table people-table">
+                  <table className="data-table data-table--text people-table">
                     <thead>
                       <tr>
                         <th scope="col">Name</th>

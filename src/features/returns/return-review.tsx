@@ -12,7 +12,7 @@ import { describeFigureChange, figureText } from './figure-change';
 export function ReturnFiguresTable({ data }: { data: AgencyReturn }) {
   return (
     <div className="table-scroll" role="region" aria-label="Figures in this return" tabIndex={0}>
-      <table className="data-table return-table">
+      <table className="data-table data-table--text return-table">
         <thead>
           <tr>
             <th scope="col">Indicator</th>

@@ -15,7 +15,7 @@ import { returnStatusLabels, returnStatusTones } from './return-labels';
 function RoundTable({ round, administer }: { round: ReturnRound; administer: boolean }) {
   return (
     <div className="table-scroll" role="region" aria-label={`${round.quarter} returns`} tabIndex={0}>
-      <table className="data-table returns-table">
+      <table className="data-table data-table--text returns-table">
         <caption className="visually-hidden">
           {round.quarter} returns, due {formatDate(round.dueDate)}
         </caption>
