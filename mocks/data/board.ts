@@ -7,7 +7,9 @@ export const board: z.input<typeof boardSchema> = {
   shortName: 'WSCB',
   area: { name: 'Wolverhampton', laCode: 'E08000031', oldLaCode: '336', region: 'West Midlands' },
   reportingYears: ['2015-16', '2016-17', '2017-18'],
-  currentYear: '2017-18',
+  // The scrutiny panel met early in 2018 on the annual report 2016-17: the latest complete year is
+  // 2016-17, and the board's figures run to the end of December 2017 (2017-18 is a part year).
+  currentYear: '2016-17',
   dataAsAt: '2017-12-31',
   ofsted: {
     judgement: 'requires-improvement',

@@ -34,6 +34,9 @@ const MeetingPackPage = lazy(() =>
 const PresentPage = lazy(() =>
   import('../features/meeting-pack/present-page').then((m) => ({ default: m.PresentPage })),
 );
+const PresenterViewPage = lazy(() =>
+  import('../features/meeting-pack/presenter-view-page').then((m) => ({ default: m.PresenterViewPage })),
+);
 
 const page = (element: ReactNode) => (
   <Suspense fallback={<LoadingState label="Loading the page" />}>{element}</Suspense>
@@ -57,4 +60,6 @@ export const routes: RouteObject[] = [
   },
   // The presentation fills the screen: no header, navigation or footer.
   { path: '/meeting-pack/present', element: page(<PresentPage />) },
+  // The presenter's second window: notes, next slide, time; in step with the presentation.
+  { path: '/meeting-pack/presenter', element: page(<PresenterViewPage />) },
 ];

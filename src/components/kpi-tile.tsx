@@ -5,10 +5,14 @@ import { formatValue } from '../lib/format';
 import type { IndicatorSummary } from '../lib/indicator-summary';
 import { RagBadge } from './rag-badge';
 import { Sparkline } from './sparkline';
+import { Unbroken } from './unbroken';
 
 const arrows = { up: 'M12 19V5m-6 6 6-6 6 6', down: 'M12 5v14m-6-6 6 6 6-6', flat: 'M5 12h14' } as const;
 
-/** One headline indicator: latest value, change, target with RAG status, and a small trend. */
+/**
+ * One headline indicator: latest value, its trend over the reporting range in the same words as its
+ * chart, target with RAG status, and a small trend line.
+ */
 export function KpiTile({
   indicator,
   summary,
@@ -41,7 +45,9 @@ export function KpiTile({
             <path d={arrows[change.direction]} />
           </svg>
         ) : null}
-        {summary.changeText}
+        <span>
+          <Unbroken text={summary.trendText} />
+        </span>
       </p>
       <div className="kpi-tile__footer">
         <p className="kpi-tile__target">

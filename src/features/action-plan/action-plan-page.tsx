@@ -12,6 +12,8 @@ import { isOverdue } from '../../lib/overdue';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useSearchParamUpdater } from '../../lib/use-search-param-updater';
 import { useOverdueReference } from '../../lib/use-overdue-reference';
+import { useIllustrative } from '../../lib/use-illustrative';
+import { IllustrativeNote } from '../../components/illustrative-note';
 import { ActionCard } from './action-card';
 import { actionStatusLabels } from './action-labels';
 import { ActionUpdateForm } from './action-update-form';
@@ -28,6 +30,7 @@ export function ActionPlanPage() {
   useDocumentTitle('Action plan');
   const plan = useQuery(actionPlanQueries.plan());
   const overdue = useOverdueReference();
+  const illustrative = useIllustrative();
   const [params] = useSearchParams();
   const ownerId = useId();
   const statusId = useId();
@@ -59,7 +62,7 @@ export function ActionPlanPage() {
         <Panel title="Progress by priority">
           <QueryState query={plan} loadingLabel="Loading the action plan chart">
             {(data) => {
-              const figure = actionPlanProgressFigure(data);
+              const figure = actionPlanProgressFigure(data, illustrative);
               return (
                 <BarFigure
                   {...figure}
@@ -98,6 +101,9 @@ export function ActionPlanPage() {
               </select>
             </div>
           </form>
+          <IllustrativeNote>
+            The priorities’ actions, owners and updates are invented for the demonstration.
+          </IllustrativeNote>
           {saved ? (
             <p className="notice notice--success" role="status">
               {saved}

@@ -3,6 +3,7 @@ import type { Action, OfstedRecommendation } from '../../api/contract';
 import { actionPlanQueries } from '../../api/queries';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
+import { IllustrativeNote } from '../../components/illustrative-note';
 import { StatusTag, type Tone } from '../../components/status-tag';
 import { isOverdue } from '../../lib/overdue';
 
@@ -42,6 +43,9 @@ export function OfstedRecommendations({
       >
         {(data) => (
           <>
+            <IllustrativeNote>
+              The recommendations’ wording is invented for the demonstration.
+            </IllustrativeNote>
             <p>
               From page {data.page} of the {data.reportTitle}. Each recommendation’s status is rolled up from
               the actions that answer it: met when all are complete, at risk when any is off track, at risk or

@@ -11,7 +11,8 @@ import { QueryState } from '../../components/query-state';
 import { formatDate, formatValue } from '../../lib/format';
 import { frequencyLabels, polarityLabels, themeLabels, unitLabel } from '../../lib/indicator-labels';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { useReportingYear } from '../../lib/use-reporting-year';
+import { indicatorDefaultRange } from '../../lib/reporting-range';
+import { useReportingRange } from '../../lib/use-reporting-range';
 import { useIndicatorView } from './use-indicator-view';
 
 export function IndicatorPage() {
@@ -42,8 +43,12 @@ export function IndicatorPage() {
 function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
   const board = useQuery(boardQueries.detail());
   const annotations = useQuery(indicatorQueries.annotations());
-  const { year } = useReportingYear();
-  const view = useIndicatorView(indicator, { from: board.data?.reportingYears[0] ?? null, to: year });
+  const range = useReportingRange();
+  // By default the range its overview tile describes; the URL can choose another.
+  const defaults = range
+    ? indicatorDefaultRange(indicator, range)
+    : { from: board.data?.reportingYears[0] ?? null, to: null, asAt: null };
+  const view = useIndicatorView(indicator, defaults);
   const fromId = useId();
   const toId = useId();
   const { from, to } = view;
@@ -58,6 +63,7 @@ function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
   const { comparators, events, figure } = indicatorChart(indicator, {
     from,
     to,
+    asAt: view.toIsChosen ? null : defaults.asAt,
     hidden,
     areaName: area,
     annotations: annotations.data?.annotations ?? [],
@@ -108,7 +114,7 @@ function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
 
       <ChartFigure
         {...figure}
-        height={360}
+        height={420}
         pin={
           <PinButton
             item={{ type: 'indicator', indicatorId: indicator.id, from, to, hidden }}
@@ -120,7 +126,8 @@ function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
       {events.length > 0 ? (
         <section className="events" aria-labelledby="events-heading">
           <h3 id="events-heading">Events marked on the chart</h3>
-          <ul>
+          {/* Numbered as the chart numbers them, in date order. */}
+          <ol>
             {events.map((e) => (
               <li key={e.id}>
                 <strong>
@@ -129,7 +136,7 @@ function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
                 {e.description}
               </li>
             ))}
-          </ul>
+          </ol>
         </section>
       ) : null}
 

@@ -10,6 +10,9 @@ import { ragLabels, type RagStatus } from '../../lib/rag';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useSearchParamUpdater } from '../../lib/use-search-param-updater';
 import { useReportingYear } from '../../lib/use-reporting-year';
+import { useReportingRange } from '../../lib/use-reporting-range';
+import { formatDate } from '../../lib/format';
+import { yearLabel } from '../../lib/reporting-range';
 import { IndicatorTable } from './indicator-table';
 
 const RAG_FILTERS = ['red', 'amber', 'green', 'none'] as const satisfies readonly RagStatus[];
@@ -18,6 +21,7 @@ const isRag = (value: string | null): value is RagStatus => RAG_FILTERS.some((r)
 export function IndicatorsPage() {
   useDocumentTitle('Indicators');
   const { year } = useReportingYear();
+  const range = useReportingRange();
   const [params] = useSearchParams();
   const searchId = useId();
   const statusId = useId();
@@ -34,10 +38,12 @@ export function IndicatorsPage() {
 
   return (
     <div className="page">
-      <h1 className="page__title">Indicators{year ? <span className="page__period"> {year}</span> : null}</h1>
+      <h1 className="page__title">
+        Indicators{year ? <span className="page__period"> {yearLabel(year, range, 'short')}</span> : null}
+      </h1>
       <p className="page__lede">
-        Every measure the board tracks{year ? `, as at the end of ${year}` : ''}. Open one to see its trend,
-        target and how it compares with England, the region and similar areas.
+        Every measure the board tracks{range ? `, from ${range.from} up to ${formatDate(range.asAt)}` : ''}.
+        Open one to see its trend, target and how it compares with England, the region and similar areas.
       </p>
       <form
         className="filters"
@@ -71,7 +77,7 @@ export function IndicatorsPage() {
           {({ indicators }) => {
             const words = query.toLowerCase().split(/\s+/).filter(Boolean);
             const rows = indicators
-              .map((indicator) => ({ indicator, summary: summariseIndicator(indicator, year) }))
+              .map((indicator) => ({ indicator, summary: summariseIndicator(indicator, range) }))
               .filter(({ indicator, summary }) => {
                 const text =
                   `${indicator.title} ${indicator.shortTitle} ${indicator.definition}`.toLowerCase();
