@@ -20,5 +20,5 @@ export const board: z.input<typeof boardSchema> = {
     recommendationsPage: 42,
   },
   illustrativeNotice:
-    'Demonstration data. Referral figures are real Department for Education statistics; the CSE figures 10, 50 and 130 are those reported to the scrutiny panel. Other figures (audits, actions, funding, most quarterly indicators) are illustrative and do not describe any real board.',
+    'Demonstration data. Referral figures are real Department for Education statistics; the CSE figures 10, 50 and 130 are those the board reported to the scrutiny panel. Other figures (audits, actions, funding, most quarterly indicators), the serious case reviews’ names and details, the wording of Ofsted’s recommendations and the dates of partnership links are illustrative, marked as such where they appear, and do not describe any real board.',
 };

@@ -92,6 +92,20 @@ describe('Indicator page', () => {
     expect(await screen.findByText(/1 April 2016: CSE screening tool introduced\./)).toBeInTheDocument();
   });
 
+  it('lists the events in date order, numbered as the chart numbers them', async () => {
+    renderApp('/indicators/cse-children-at-risk?year=2017-18');
+    const events = await screen.findByRole('region', { name: 'Events marked on the chart' });
+    expect(
+      within(within(events).getByRole('list'))
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('strong')?.textContent),
+    ).toEqual([
+      '1 April 2016: CSE screening tool introduced.',
+      '1 June 2016: Ofsted review published.',
+      '1 April 2017: CSE awareness training for schools.',
+    ]);
+  });
+
   it('says plainly when the indicator does not exist', async () => {
     renderApp('/indicators/no-such-indicator');
     expect(await screen.findByRole('alert')).toHaveTextContent('This data could not be found');

@@ -92,6 +92,8 @@ describe('Overview', () => {
     expect(within(updated).getByText('130')).toBeInTheDocument();
     expect(within(updated).getByText('Q3 2017-18', { selector: '.kpi-tile__period' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Overview 2017-18 (part year)');
+    expect(screen.getByRole('option', { name: '2017-18 (part year)' })).toBeInTheDocument();
+    expect(screen.getByRole('option', { name: '2016-17' })).toBeInTheDocument();
     expect(
       screen.getByText('Figures from 2015-16 up to 31 December 2017: 2017-18 is a part year'),
     ).toBeInTheDocument();
