@@ -80,7 +80,9 @@ describe('the same measure tells the same story everywhere', () => {
     expect(within(tile).getByText('63%')).toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: 'Quality assurance' }));
     expect(
-      await screen.findByText('5 of the 8 actions from the 2 reviews are complete (63%).'),
+      await screen.findByText(
+        'By 31 December 2017, 5 of the 8 actions from the 2 reviews were complete (63%).',
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -34,6 +34,20 @@ describe('the exported chart image', () => {
     expect(svg.querySelector(':scope > svg')).not.toBeNull();
   });
 
+  it('says the period once when the title already has it', () => {
+    const svg = composeExportSvg(
+      chart(),
+      { ...meta, title: 'Audits planned and completed, 2017-18', period: '2017-18' },
+      colours,
+      estimateText,
+    );
+    const texts = [...svg.querySelectorAll(':scope > text')].map((t) => t.textContent);
+    expect(texts.slice(0, 2)).toEqual([
+      'Audits planned and completed, 2017-18',
+      'Wolverhampton Safeguarding Children Board',
+    ]);
+  });
+
   it('keeps every line of text inside the image, wrapping long ones', () => {
     const long = { ...meta, title: `${meta.title} `.repeat(4).trim() };
     const svg = composeExportSvg({ ...chart(), width: 300 }, long, colours, estimateText);

@@ -111,7 +111,9 @@ export function composeExportSvg(
     y += 24;
     add(line, pad, y, 20, 700, colours.text);
   }
-  const subtitle = [meta.board, meta.period].filter(Boolean).join(' · ');
+  // The period once: not again when the title already says it ("Audits ..., 2017-18").
+  const period = meta.period && !meta.title.includes(meta.period) ? meta.period : null;
+  const subtitle = [meta.board, period].filter(Boolean).join(' · ');
   for (const line of subtitle ? wrapText(subtitle, inner, 15, measure) : []) {
     y += 20;
     add(line, pad, y, 15, 400, colours.muted);
@@ -239,7 +241,11 @@ export async function chartToPng(svg: SVGSVGElement, meta: ExportMeta, scale = 2
   const bytes = addPngText(new Uint8Array(await blob.arrayBuffer()), {
     Title: meta.title,
     ...(meta.board ? { Author: meta.board } : {}),
-    ...(meta.period ? { Description: `${meta.title}, ${meta.period}` } : {}),
+    ...(meta.period
+      ? {
+          Description: meta.title.includes(meta.period) ? meta.title : `${meta.title}, ${meta.period}`,
+        }
+      : {}),
     ...(meta.source ? { Source: meta.source } : {}),
   });
   return new Blob([bytes], { type: 'image/png' });

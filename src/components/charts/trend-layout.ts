@@ -66,11 +66,11 @@ const unitCaption: Record<Unit, string> = {
   gbp: 'Pounds',
 };
 
-/** 1, 2, 2.5 or 5 times a power of ten: steps people read easily. */
+/** 1, 2 or 5 times a power of ten: steps people read easily (20, 25, 30; never 17.5). */
 export function niceStep(rough: number, integers: boolean): number {
   if (!(rough > 0)) return 1;
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
   return integers ? Math.max(1, Math.ceil(step)) : step;
 }
 

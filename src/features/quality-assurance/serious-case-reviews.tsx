@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { qualityAssuranceQueries } from '../../api/queries';
+import { boardQueries, qualityAssuranceQueries } from '../../api/queries';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
 import { IllustrativeNote } from '../../components/illustrative-note';
@@ -15,6 +15,7 @@ const actionStatus = {
 
 export function SeriousCaseReviews({ referenceDate }: { referenceDate: string }) {
   const reviews = useQuery(qualityAssuranceQueries.seriousCaseReviews());
+  const board = useQuery(boardQueries.detail());
   return (
     <Panel title="Serious case reviews">
       <QueryState
@@ -33,8 +34,10 @@ export function SeriousCaseReviews({ referenceDate }: { referenceDate: string })
               </IllustrativeNote>
               {actions.length > 0 ? (
                 <p className="review-summary">
+                  {/* The statuses are as recorded now, whatever the year shown: say when that is. */}
+                  {board.data ? `By ${formatDate(board.data.dataAsAt)}, ` : 'As recorded, '}
                   {complete} of the {actions.length} actions from{' '}
-                  {list.length === 1 ? 'the review' : `the ${list.length} reviews`} are complete (
+                  {list.length === 1 ? 'the review' : `the ${list.length} reviews`} were complete (
                   {Math.round((complete / actions.length) * 100)}%).
                 </p>
               ) : null}
