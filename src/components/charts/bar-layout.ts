@@ -114,7 +114,8 @@ export function layoutBars(input: BarLayoutInput): BarLayout {
   const barsPerRow = series.length;
   const labelBlock = (i: number) => labelLines[i]!.length * lineHeight;
   const axisHeight = Math.round(fontSize * 1.4 + 8);
-  const ceiling = Math.round(fontSize * 1.5);
+  // On a slide (a height to fill) bars may be thicker, so the chart uses the screen.
+  const ceiling = Math.round(fontSize * (input.maxHeight ? 2.6 : 1.5));
   const floor = Math.max(8, Math.round(fontSize * 0.7));
   const overhead = (thickness: number) =>
     categories.reduce((sum, _c, i) => {
@@ -122,6 +123,7 @@ export function layoutBars(input: BarLayoutInput): BarLayout {
       return sum + (labelsAbove ? labelBlock(i) + 4 + bars : Math.max(labelBlock(i), bars)) + gap * 1.5;
     }, 0) +
     keyHeight +
+    fontSize * 0.3 +
     axisHeight;
   let thickness = ceiling;
   if (input.maxHeight) {
@@ -129,7 +131,8 @@ export function layoutBars(input: BarLayoutInput): BarLayout {
   }
 
   const rows: BarRow[] = [];
-  let y = keyHeight;
+  const plotTop = keyHeight + Math.round(fontSize * 0.3);
+  let y = plotTop;
   categories.forEach((category, i) => {
     const bars = barsPerRow * thickness + (barsPerRow - 1) * 2;
     const labelY = y;
@@ -149,7 +152,6 @@ export function layoutBars(input: BarLayoutInput): BarLayout {
     });
     y += rowHeight + gap * 1.5;
   });
-  const plotTop = keyHeight;
   const plotHeight = y - plotTop;
   return {
     width,
