@@ -18,6 +18,12 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const marked = (source: string, illustrative: boolean) =>
   illustrative ? `${source} (illustrative)` : source;
 
+/** A year in a chart's title: "2017-18 (part year)" when the figures stop before its 31 March. */
+function titleYear(year: FinancialYear, asAt: string | null): string {
+  const start = Number(year.slice(0, 4));
+  return asAt !== null && asAt < `${start + 1}-03-31` ? `${year} (part year)` : year;
+}
+
 /**
  * Multi-agency case file audits planned for a year up to a date, and how many of them were complete
  * by then: the count the "audits completed against the schedule" indicator makes each quarter, so
@@ -70,7 +76,7 @@ export function auditProgressFigure(
       ? `No audits are planned for ${year}.`
       : `${done} of the ${plural(inYear.length, 'audit')} planned for ${year} (multi-agency and single-agency) ${done === 1 ? 'is' : 'are'} complete${overdue > 0 ? `; ${plural(overdue, 'audit')} ${overdue === 1 ? 'is' : 'are'} overdue` : ''}.${multiText}`;
   return {
-    title: `Audits planned and completed, ${year}`,
+    title: `Audits planned and completed, ${titleYear(year, referenceDate)}`,
     period: year,
     narrative,
     tableCaption: `Audits planned and completed by the quarter they were planned for, ${year}`,
@@ -97,6 +103,7 @@ export const gradeLabels: Record<keyof GradeCounts, string> = {
 export function gradeSpreadFigure(
   audits: readonly Audit[],
   year: FinancialYear,
+  referenceDate: string | null,
   illustrative: boolean,
 ): BarFigureProps {
   const completed = auditsForYear(audits, year).filter((a) => a.status === 'completed' && a.grades);
@@ -109,7 +116,7 @@ export function gradeSpreadFigure(
       ? `No audits completed in ${year} have graded cases yet.`
       : `Of the ${plural(cases, 'case')} graded in ${plural(completed.length, 'completed audit')} in ${year}, ${goodOrBetter} (${Math.round((goodOrBetter / cases) * 100)}%) were good or outstanding.`;
   return {
-    title: `Grades given to audited cases, ${year}`,
+    title: `Grades given to audited cases, ${titleYear(year, referenceDate)}`,
     period: year,
     narrative,
     tableCaption: `Cases by grade, across audits completed in ${year}`,

@@ -64,7 +64,7 @@ describe('Pinning a chart', () => {
     const { user } = renderApp('/quality-assurance?year=2017-18');
     await user.click(
       await screen.findByRole('button', {
-        name: 'Pin to meeting pack: Audits planned and completed, 2017-18',
+        name: 'Pin to meeting pack: Audits planned and completed, 2017-18 (part year)',
       }),
     );
     await user.click(screen.getByRole('link', { name: 'Action plan' }));
@@ -77,7 +77,7 @@ describe('Pinning a chart', () => {
 
     await user.click(screen.getByRole('link', { name: 'Meeting pack, 2 charts' }));
     expect(await packTitles(2)).toEqual([
-      'Audits planned and completed, 2017-18',
+      'Audits planned and completed, 2017-18 (part year)',
       'Strategic action plan: progress by priority',
     ]);
     expect(

@@ -139,7 +139,7 @@ function AuditChartView({
   const figure =
     item.type === 'audit-progress'
       ? auditProgressFigure(audits.data.audits, item.year, reference, illustrative)
-      : gradeSpreadFigure(audits.data.audits, item.year, illustrative);
+      : gradeSpreadFigure(audits.data.audits, item.year, reference, illustrative);
   return children({
     status: 'ready',
     chart: {

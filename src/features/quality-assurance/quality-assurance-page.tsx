@@ -118,7 +118,7 @@ export function QualityAssurancePage() {
           <Panel title="What the audits found">
             <QueryState query={audits} loadingLabel="Loading audit grades">
               {(data) => {
-                const figure = gradeSpreadFigure(data.audits, year, illustrative);
+                const figure = gradeSpreadFigure(data.audits, year, overdue.date, illustrative);
                 return (
                   <BarFigure
                     {...figure}
