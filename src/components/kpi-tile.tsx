@@ -39,16 +39,19 @@ export function KpiTile({
       ) : (
         <p className="kpi-tile__value">No figure for this period</p>
       )}
-      <p className={`kpi-tile__change kpi-tile__change--${change?.judgement ?? 'neutral'}`}>
-        {change ? (
-          <svg className="kpi-tile__arrow" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path d={arrows[change.direction]} />
-          </svg>
-        ) : null}
-        <span>
-          <Unbroken text={summary.trendText} />
-        </span>
-      </p>
+      {/* With no figures in the range, "No figure for this period" has said it already. */}
+      {summary.points.length > 0 ? (
+        <p className={`kpi-tile__change kpi-tile__change--${change?.judgement ?? 'neutral'}`}>
+          {change ? (
+            <svg className="kpi-tile__arrow" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+              <path d={arrows[change.direction]} />
+            </svg>
+          ) : null}
+          <span>
+            <Unbroken text={summary.trendText} />
+          </span>
+        </p>
+      ) : null}
       <div className="kpi-tile__footer">
         <p className="kpi-tile__target">
           {indicator.target ? `Target ${fmt(indicator.target.value)}` : 'No target set'}

@@ -152,8 +152,33 @@ test.describe('Overview on the demo data', () => {
   }) => {
     test.setTimeout(60_000);
     await page.setViewportSize({ width: 360, height: 740 });
+    await page.addInitScript(() =>
+      localStorage.setItem(
+        'lscb-dashboard:meeting-pack',
+        JSON.stringify({
+          state: {
+            items: [
+              {
+                id: 'a',
+                type: 'indicator',
+                indicatorId: 'referrals',
+                from: '2015-16',
+                to: '2017-18',
+                hidden: [],
+                note: '',
+              },
+              { id: 'b', type: 'audit-progress', year: '2017-18', note: '' },
+            ],
+            printNotes: false,
+          },
+          version: 1,
+        }),
+      ),
+    );
     for (const path of [
       '/?year=2017-18',
+      '/?year=2015-16',
+      '/meeting-pack',
       '/indicators?year=2017-18',
       '/indicators/rereferrals-within-12-months?from=2012-13&to=2017-18',
       '/quality-assurance?year=2017-18',

@@ -6,6 +6,7 @@ import { layoutBars } from './bar-layout';
 import { measureText, useChartMedium } from './chart-text';
 import { FigureFrame, type FigureFrameProps } from './figure-frame';
 import { useSize } from './use-width';
+import { Unbroken } from '../unbroken';
 
 export interface BarSeries {
   id: string;
@@ -53,7 +54,9 @@ function CategoryTable({ id, figure }: { id: string; figure: BarFigureProps }) {
       aria-label={`${tableCaption}: data table`}
     >
       <table className="data-table">
-        <caption>{tableCaption}</caption>
+        <caption>
+          <Unbroken text={tableCaption} />
+        </caption>
         <thead>
           <tr>
             <th scope="col">{categoryLabel}</th>

@@ -318,7 +318,8 @@ function ChartLabels({ layout }: { layout: TrendLayout }) {
             className={`trend-chart__end-label${isTarget ? ' trend-chart__end-label--target' : ''}`}
             data-series={label.seriesId}
           >
-            {Math.abs(middle - centre) > 2 || labelX - pointX > fontSize ? (
+            {/* Joined to its line when it had to move away from the line's end to make room. */}
+            {Math.abs(middle - centre) > 2 ? (
               <line x1={pointX} y1={centre} x2={labelX - 3} y2={middle} stroke={colour} strokeWidth={1} />
             ) : null}
             <g className="trend-chart__end-label-text">

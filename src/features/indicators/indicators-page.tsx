@@ -42,8 +42,13 @@ export function IndicatorsPage() {
         Indicators{year ? <span className="page__period"> {yearLabel(year, range, 'short')}</span> : null}
       </h1>
       <p className="page__lede">
-        Every measure the board tracks{range ? `, from ${range.from} up to ${formatDate(range.asAt)}` : ''}.
-        Open one to see its trend, target and how it compares with England, the region and similar areas.
+        Every measure the board tracks
+        {range ? (
+          <>
+            , from <span className="nowrap">{range.from}</span> up to {formatDate(range.asAt)}
+          </>
+        ) : null}
+        . Open one to see its trend, target and how it compares with England, the region and similar areas.
       </p>
       <form
         className="filters"

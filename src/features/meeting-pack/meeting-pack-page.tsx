@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useHref, useLocation, useNavigate } from 'react-router';
 import { boardQueries } from '../../api/queries';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { Unbroken } from '../../components/unbroken';
 import { encodePack, NOTE_MAX_LENGTH, PACK_PARAM, type PackItem } from '../../lib/meeting-pack';
 import { todayInWords } from '../../lib/today';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -170,7 +171,11 @@ function PackItemCard({
               <div className="pack-item__controls no-print">
                 <p className="pack-item__position">
                   Chart {index + 1} of {count}
-                  {state.status === 'ready' ? `, ${state.chart.period}` : ''}
+                  {state.status === 'ready' ? (
+                    <>
+                      , <Unbroken text={state.chart.period} />
+                    </>
+                  ) : null}
                 </p>
                 <div className="button-row">
                   <button
@@ -251,7 +256,11 @@ function PackCover({ items }: { items: readonly PackItem[] }) {
     <section className="pack-cover print-only" aria-label="Cover page">
       <p className="pack-cover__board">{board.data?.name ?? 'Safeguarding children board'}</p>
       <p className="pack-cover__title">Meeting pack</p>
-      {year ? <p className="pack-cover__period">Reporting year {yearLabel(year, range)}</p> : null}
+      {year ? (
+        <p className="pack-cover__period">
+          Reporting year <Unbroken text={yearLabel(year, range)} />
+        </p>
+      ) : null}
       <p>Prepared {todayInWords()}</p>
       <h2>Contents</h2>
       <ol>
@@ -260,7 +269,8 @@ function PackCover({ items }: { items: readonly PackItem[] }) {
             <PackChartView item={item}>
               {(state) => (
                 <>
-                  {state.status === 'ready' ? state.chart.heading : 'Chart'} (page {index + 2})
+                  {state.status === 'ready' ? <Unbroken text={state.chart.heading} /> : 'Chart'} (page{' '}
+                  {index + 2})
                 </>
               )}
             </PackChartView>

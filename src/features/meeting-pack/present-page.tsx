@@ -4,6 +4,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { boardQueries } from '../../api/queries';
 import { ChartTextContext, slideFontSize } from '../../components/charts/chart-text';
 import { ErrorState, LoadingState } from '../../components/states';
+import { Unbroken } from '../../components/unbroken';
 import type { PackItem } from '../../lib/meeting-pack';
 import { yearLabel } from '../../lib/reporting-range';
 import { todayInWords } from '../../lib/today';
@@ -160,7 +161,7 @@ function TitleSlide() {
     <div className="slide__title-page">
       <h2 className="slide__board">{board.data?.name ?? 'Safeguarding children board'}</h2>
       <p className="slide__subtitle">
-        Meeting pack{year ? `: reporting year ${yearLabel(year, range)}` : ''}
+        <Unbroken text={`Meeting pack${year ? `: reporting year ${yearLabel(year, range)}` : ''}`} />
       </p>
       <p className="slide__date">{todayInWords()}</p>
       {board.data?.illustrativeNotice ? <p className="slide__illustrative">Illustrative data</p> : null}
@@ -182,12 +183,16 @@ function ChartSlide({ item }: { item: PackItem }) {
                   <p className="slide__key-figure">
                     <span className="slide__key-value">{state.chart.keyFigure.value}</span>{' '}
                     <span className="slide__key-period">
-                      {state.chart.keyFigure.caption ?? `in ${state.chart.keyFigure.period}`}
+                      <Unbroken
+                        text={state.chart.keyFigure.caption ?? `in ${state.chart.keyFigure.period}`}
+                      />
                     </span>
                   </p>
                 ) : null}
                 {state.chart.heading !== state.chart.title ? (
-                  <p className="slide__period">{state.chart.period}</p>
+                  <p className="slide__period">
+                    <Unbroken text={state.chart.period} />
+                  </p>
                 ) : null}
                 {state.chart.illustrative ? <p className="slide__illustrative">Illustrative data</p> : null}
               </div>

@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import type { PackItem } from '../../lib/meeting-pack';
+import { Unbroken } from '../../components/unbroken';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { usePackItems } from '../../stores/meeting-pack-store';
 import { PackChartView } from './pack-chart-view';
@@ -135,7 +136,9 @@ function SlideTitle({ item }: { item: PackItem | undefined }) {
   if (!item) return <>the title slide</>;
   return (
     <PackChartView item={item}>
-      {(state) => <>{state.status === 'ready' ? state.chart.heading : 'a chart (loading)'}</>}
+      {(state) =>
+        state.status === 'ready' ? <Unbroken text={state.chart.heading} /> : <>a chart (loading)</>
+      }
     </PackChartView>
   );
 }

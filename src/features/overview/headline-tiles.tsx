@@ -4,6 +4,7 @@ import { indicatorQueries } from '../../api/queries';
 import { KpiTile } from '../../components/kpi-tile';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
+import { Unbroken } from '../../components/unbroken';
 import { summariseIndicator } from '../../lib/indicator-summary';
 import { formatDate } from '../../lib/format';
 import type { ReportingRange } from '../../lib/reporting-range';
@@ -17,9 +18,13 @@ export function HeadlineTiles({ year, range }: { year: FinancialYear | null; ran
     <Panel
       title="Headline indicators"
       meta={
-        range
-          ? `Figures from ${range.from} up to ${formatDate(range.asAt)}${range.partYear ? `: ${range.to} is a part year` : ''}`
-          : 'Latest figures'
+        range ? (
+          <Unbroken
+            text={`Figures from ${range.from} up to ${formatDate(range.asAt)}${range.partYear ? `: ${range.to} is a part year` : ''}`}
+          />
+        ) : (
+          'Latest figures'
+        )
       }
       className="tiles-panel"
     >

@@ -31,11 +31,14 @@ export function OfstedPanel({ range }: { range: ReportingRange | null }) {
                 <p className="judgement judgement--none">Not yet published</p>
                 <p>
                   Ofsted had not published its review of the board by {formatDate(range.asAt)}, the end of{' '}
-                  {range.to}. Its review, published {formatDate(ofsted.publishedDate)}, belongs to a later
-                  year
+                  <span className="nowrap">{range.to}</span>. Its review, published{' '}
+                  {formatDate(ofsted.publishedDate)}, belongs to a later year
                   {later ? (
                     <>
-                      : <Link to={{ search: `?year=${later}` }}>see {later}</Link>
+                      :{' '}
+                      <Link className="nowrap" to={{ search: `?year=${later}` }}>
+                        see {later}
+                      </Link>
                     </>
                   ) : null}
                   .

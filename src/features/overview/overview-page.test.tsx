@@ -95,7 +95,7 @@ describe('Overview', () => {
     expect(screen.getByRole('option', { name: '2017-18 (part year)' })).toBeInTheDocument();
     expect(screen.getByRole('option', { name: '2016-17' })).toBeInTheDocument();
     expect(
-      screen.getByText('Figures from 2015-16 up to 31 December 2017: 2017-18 is a part year'),
+      screen.getByText(byText('Figures from 2015-16 up to 31 December 2017: 2017-18 is a part year')),
     ).toBeInTheDocument();
   });
 
