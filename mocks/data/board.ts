@@ -8,7 +8,9 @@ export const board: Unversioned<z.input<typeof boardSchema>> = {
   shortName: 'WSCB',
   area: { name: 'Wolverhampton', laCode: 'E08000031', oldLaCode: '336', region: 'West Midlands' },
   reportingYears: ['2015-16', '2016-17', '2017-18'],
-  currentYear: '2017-18',
+  // The scrutiny panel met early in 2018 on the annual report 2016-17: the latest complete year is
+  // 2016-17, and the board's figures run to the end of December 2017 (2017-18 is a part year).
+  currentYear: '2016-17',
   dataAsAt: '2017-12-31',
   ofsted: {
     judgement: 'requires-improvement',
@@ -19,5 +21,5 @@ export const board: Unversioned<z.input<typeof boardSchema>> = {
     recommendationsPage: 42,
   },
   illustrativeNotice:
-    'Demonstration data. Referral figures are real Department for Education statistics; the CSE figures 10, 50 and 130 are those reported to the scrutiny panel. Other figures (audits, actions, funding, most quarterly indicators) are illustrative and do not describe any real board.',
+    'Demonstration data. Referral figures are real Department for Education statistics; the CSE figures 10, 50 and 130 are those the board reported to the scrutiny panel. Other figures (audits, actions, funding, most quarterly indicators), the serious case reviews’ names and details, the wording of Ofsted’s recommendations and the dates of partnership links are illustrative, marked as such where they appear, and do not describe any real board.',
 };

@@ -38,23 +38,26 @@ export const indicators: IndicatorInput[] = [
     shortTitle: 'children identified at risk of CSE',
     theme: 'exploitation',
     definition:
-      'Children known to partner agencies as at risk of child sexual exploitation at the end of the quarter. A rise follows better identification (the CSE screening tool, training) and means more children receive support, so up is good.',
+      'Children known to partner agencies as at risk of child sexual exploitation. Identifying a child at risk is what lets agencies support them: the rise follows the CSE screening tool and training, so that more of these children can now get the right support. It is not a count of how many children are at risk, and it has no target.',
     unit: 'count',
     decimalPlaces: 0,
-    polarity: 'up-is-good',
+    // A rise is better identification, not more harm, and a fall would not be good news either:
+    // no better/worse verdict and no target, as the minutes tell it.
+    polarity: 'neutral',
     frequency: 'quarterly',
-    target: {
-      value: 100,
-      tolerance: 0.2,
-      description: 'Expected identifications once screening is used by every agency',
-    },
+    target: null,
     headline: true,
-    illustrative: true,
+    illustrative: false,
     source: {
-      name: 'WSCB annual report 2016-17 and scrutiny panel minutes (10, 50 and 130 as reported; quarters between them illustrative)',
+      name: 'WSCB annual report 2016-17 (10 at the baseline, 50 by the end of 2016-17) and the scrutiny panel’s minutes on it (130 by the time of the meeting, in 2017-18)',
       publisher: 'Wolverhampton Safeguarding Children Board',
     },
-    series: quarterly(2015, [10, 11, 9, 10, 18, 29, 41, 50, 78, 104, 130]),
+    // Only the figures the board reported: the quarters between them are not invented.
+    series: [
+      { period: 'Q4 2015-16', value: 10 },
+      { period: 'Q4 2016-17', value: 50 },
+      { period: 'Q3 2017-18', value: 130 },
+    ],
     comparators: [],
   },
   {
@@ -72,7 +75,7 @@ export const indicators: IndicatorInput[] = [
     headline: false,
     illustrative: true,
     source: BOARD_SOURCE,
-    series: quarterly(2015, [14, 12, 17, 15, 22, 26, 31, 35, 44, 52, 57, 61]),
+    series: quarterly(2015, [14, 12, 17, 15, 22, 26, 31, 35, 44, 52, 57]),
     comparators: [],
   },
   {
@@ -90,7 +93,7 @@ export const indicators: IndicatorInput[] = [
     headline: false,
     illustrative: true,
     source: BOARD_SOURCE,
-    series: quarterly(2015, [71.2, 74.5, 73.9, 78.1, 80.4, 83.7, 86.2, 88.9, 90.3, 91.8, 93.4, 94.1]),
+    series: quarterly(2015, [71.2, 74.5, 73.9, 78.1, 80.4, 83.7, 86.2, 88.9, 90.3, 91.8, 93.4]),
     comparators: [],
   },
   {
@@ -161,7 +164,7 @@ export const indicators: IndicatorInput[] = [
     headline: true,
     illustrative: true,
     source: BOARD_SOURCE,
-    series: quarterly(2015, [76.4, 78.9, 80.2, 79.5, 82.8, 84.1, 83.6, 86.3, 87.9, 85.2, 81.7, 83.4]),
+    series: quarterly(2015, [76.4, 78.9, 80.2, 79.5, 82.8, 84.1, 83.6, 86.3, 87.9, 85.2, 81.7]),
     comparators: [],
   },
   {
@@ -178,7 +181,7 @@ export const indicators: IndicatorInput[] = [
     headline: false,
     illustrative: true,
     source: BOARD_SOURCE,
-    series: annual(2015, [168.4, 182.9, 176.3]),
+    series: annual(2015, [168.4, 182.9]),
     comparators: [],
   },
   {
@@ -196,7 +199,7 @@ export const indicators: IndicatorInput[] = [
     headline: true,
     illustrative: true,
     source: BOARD_SOURCE,
-    series: quarterly(2015, [68.2, 71.5, 74.8, 72.0, 79.3, 81.6, 84.9, 88.2, 90.4, 91.7, 89.5, 92.3]),
+    series: quarterly(2015, [68.2, 71.5, 74.8, 72.0, 79.3, 81.6, 84.9, 88.2, 90.4, 91.7, 89.5]),
     comparators: [],
   },
   {
@@ -214,7 +217,7 @@ export const indicators: IndicatorInput[] = [
     headline: false,
     illustrative: true,
     source: BOARD_SOURCE,
-    series: annual(2015, [52.7, 49.3, 47.8]),
+    series: annual(2015, [52.7, 49.3]),
     comparators: [],
   },
   {
@@ -232,7 +235,7 @@ export const indicators: IndicatorInput[] = [
     headline: false,
     illustrative: true,
     source: BOARD_SOURCE,
-    series: annual(2015, [21.4, 19.8, 17.6]),
+    series: annual(2015, [21.4, 19.8]),
     comparators: [],
   },
   {
@@ -250,7 +253,7 @@ export const indicators: IndicatorInput[] = [
     headline: false,
     illustrative: true,
     source: BOARD_SOURCE,
-    series: annual(2015, [5.9, 4.6, 3.8]),
+    series: annual(2015, [5.9, 4.6]),
     comparators: [],
   },
   {
@@ -259,7 +262,7 @@ export const indicators: IndicatorInput[] = [
     shortTitle: 'multi-agency case file audits completed on schedule',
     theme: 'quality-assurance',
     definition:
-      'Multi-agency case file audits completed in the quarter as a percentage of those the QA committee’s schedule planned for it.',
+      'Multi-agency case file audits planned for the financial year up to the end of the quarter that were complete by then, as a percentage of those planned so far (year to date). The quality assurance page counts the audit schedule the same way.',
     unit: 'percent',
     decimalPlaces: 0,
     polarity: 'up-is-good',
@@ -268,7 +271,7 @@ export const indicators: IndicatorInput[] = [
     headline: true,
     illustrative: true,
     source: BOARD_SOURCE,
-    series: quarterly(2015, [50, 50, 33, 67, 67, 75, 80, 100, 100, 83, 100, 80]),
+    series: quarterly(2015, [50, 50, 33, 67, 100, 50, 67, 100, 100, 50, 33]),
     comparators: [],
   },
   {
@@ -286,7 +289,7 @@ export const indicators: IndicatorInput[] = [
     headline: false,
     illustrative: true,
     source: BOARD_SOURCE,
-    series: quarterly(2015, [45, 52, null, 48, 55, 58, 61, 63, 66, 64, 69, 72]),
+    series: quarterly(2015, [45, 52, null, 48, 55, 58, 61, 63, 66, 64, 69]),
     comparators: [],
   },
   {
@@ -304,7 +307,7 @@ export const indicators: IndicatorInput[] = [
     headline: false,
     illustrative: true,
     source: BOARD_SOURCE,
-    series: quarterly(2015, [58, 61, 64, 60, 67, 71, 74, 76, 79, 81, 78, 83]),
+    series: quarterly(2015, [58, 61, 64, 60, 67, 71, 74, 76, 79, 81, 78]),
     comparators: [],
   },
   {
@@ -313,7 +316,7 @@ export const indicators: IndicatorInput[] = [
     shortTitle: 'serious case review actions complete',
     theme: 'quality-assurance',
     definition:
-      'Actions from the board’s published serious case reviews that are complete, as a percentage of all their actions, at the end of the quarter.',
+      'Actions from the board’s published serious case reviews that are complete at the end of the quarter, as a percentage of all their actions. There is no figure before the first review was published.',
     unit: 'percent',
     decimalPlaces: 0,
     polarity: 'up-is-good',
@@ -322,7 +325,17 @@ export const indicators: IndicatorInput[] = [
     headline: true,
     illustrative: true,
     source: BOARD_SOURCE,
-    series: quarterly(2016, [0, 12, 25, 38, 56, 69, 75]),
+    // Counted from the two reviews' actions (Child A published October 2016, Child B February 2017),
+    // taking each complete action as done by its due date; before October 2016 there was no review.
+    series: [
+      { period: 'Q1 2016-17', value: null, symbol: 'z' },
+      { period: 'Q2 2016-17', value: null, symbol: 'z' },
+      { period: 'Q3 2016-17', value: 0 },
+      { period: 'Q4 2016-17', value: 13 },
+      { period: 'Q1 2017-18', value: 38 },
+      { period: 'Q2 2017-18', value: 63 },
+      { period: 'Q3 2017-18', value: 63 },
+    ],
     comparators: [],
   },
   {
@@ -340,7 +353,7 @@ export const indicators: IndicatorInput[] = [
     headline: false,
     illustrative: true,
     source: BOARD_SOURCE,
-    series: quarterly(2015, [212, 187, 246, 231, 268, 1204, 297, 315, 344, 1322, 361, 388]),
+    series: quarterly(2015, [212, 187, 246, 231, 268, 1204, 297, 315, 344, 1322, 361]),
     comparators: [],
   },
   {
@@ -358,7 +371,7 @@ export const indicators: IndicatorInput[] = [
     headline: false,
     illustrative: true,
     source: BOARD_SOURCE,
-    series: quarterly(2015, [84, 86, 85, 88, 89, 91, 90, 92, 93, 91, 94, 93]),
+    series: quarterly(2015, [84, 86, 85, 88, 89, 91, 90, 92, 93, 91, 94]),
     comparators: [],
   },
   {

@@ -1,12 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { boardQueries } from '../api/queries';
+import { FigureExportContext } from '../components/charts/figure-context';
 import { SessionEndedBanner, SessionGate } from '../features/session/session-gate';
 import { UserMenu } from '../features/session/user-menu';
 import { usePermissions } from '../lib/use-permissions';
+import { usePackCount } from '../stores/meeting-pack-store';
 import { navItems } from './nav';
 import { PeriodSelect } from './period-select';
 import { ThemeToggle } from './theme-toggle';
+import { useFocusHeadingOnNavigate } from './use-focus-heading';
 
 export function AppShell() {
   return (
@@ -20,9 +24,13 @@ function Shell() {
   const board = useQuery(boardQueries.detail());
   const permissions = usePermissions();
   const items = navItems.filter((item) => !('show' in item) || permissions[item.show]);
+  const packCount = usePackCount();
+  const main = useRef<HTMLElement>(null);
+  useFocusHeadingOnNavigate(main);
   // Navigation keeps the reporting period; other view settings belong to the page they were set on.
   const year = new URLSearchParams(useLocation().search).get('year');
   const search = year ? `?year=${encodeURIComponent(year)}` : '';
+  const boardName = board.data?.name ?? null;
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -33,26 +41,39 @@ function Shell() {
           <p className="app-header__name">{board.data?.name ?? 'Safeguarding children board'}</p>
           <p className="app-header__sub">Safeguarding dashboard</p>
         </div>
-        <nav className="app-nav" aria-label="Main">
-          <ul>
-            {items.map((item) => (
-              <li key={item.to}>
-                <NavLink to={{ pathname: item.to, search }} end={item.end}>
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        {/* Before the navigation in the DOM, as on screen: the tab order follows what is seen. */}
         <div className="app-header__controls">
           <PeriodSelect />
           <ThemeToggle />
           <UserMenu />
         </div>
+        <nav className="app-nav" aria-label="Main">
+          <ul>
+            {items.map((item) => (
+              <li key={item.to}>
+                {item.to === '/meeting-pack' && packCount > 0 ? (
+                  <NavLink
+                    to={{ pathname: item.to, search }}
+                    end={item.end}
+                    aria-label={`${item.label}, ${packCount} ${packCount === 1 ? 'chart' : 'charts'}`}
+                  >
+                    {item.label} <span className="app-nav__count">{packCount}</span>
+                  </NavLink>
+                ) : (
+                  <NavLink to={{ pathname: item.to, search }} end={item.end}>
+                    {item.label}
+                  </NavLink>
+                )}
+              </li>
+            ))}
+          </ul>
+        </nav>
       </header>
       <SessionEndedBanner />
-      <main id="main" className="app-main" tabIndex={-1}>
-        <Outlet />
+      <main id="main" className="app-main" tabIndex={-1} ref={main}>
+        <FigureExportContext.Provider value={{ boardName }}>
+          <Outlet />
+        </FigureExportContext.Provider>
       </main>
       <footer className="app-footer">
         {board.data?.illustrativeNotice ? (

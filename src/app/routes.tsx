@@ -34,6 +34,9 @@ const MeetingPackPage = lazy(() =>
 const PresentPage = lazy(() =>
   import('../features/meeting-pack/present-page').then((m) => ({ default: m.PresentPage })),
 );
+const PresenterViewPage = lazy(() =>
+  import('../features/meeting-pack/presenter-view-page').then((m) => ({ default: m.PresenterViewPage })),
+);
 
 const SignInPage = lazy(() =>
   import('../features/session/sign-in-page').then((m) => ({ default: m.SignInPage })),
@@ -100,4 +103,6 @@ export const routes: RouteObject[] = [
   { path: '/set-password', element: page(<SetPasswordPage />) },
   // The presentation fills the screen: no header, navigation or footer.
   { path: '/meeting-pack/present', element: page(<PresentPage />) },
+  // The presenter's second window: notes, next slide, time; in step with the presentation.
+  { path: '/meeting-pack/presenter', element: page(<PresenterViewPage />) },
 ];

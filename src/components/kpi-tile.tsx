@@ -5,10 +5,14 @@ import { formatValue } from '../lib/format';
 import type { IndicatorSummary } from '../lib/indicator-summary';
 import { RagBadge } from './rag-badge';
 import { Sparkline } from './sparkline';
+import { Unbroken } from './unbroken';
 
 const arrows = { up: 'M12 19V5m-6 6 6-6 6 6', down: 'M12 5v14m-6-6 6 6 6-6', flat: 'M5 12h14' } as const;
 
-/** One headline indicator: latest value, change, target with RAG status, and a small trend. */
+/**
+ * One headline indicator: latest value, its trend over the reporting range in the same words as its
+ * chart, target with RAG status, and a small trend line.
+ */
 export function KpiTile({
   indicator,
   summary,
@@ -35,14 +39,19 @@ export function KpiTile({
       ) : (
         <p className="kpi-tile__value">No figure for this period</p>
       )}
-      <p className={`kpi-tile__change kpi-tile__change--${change?.judgement ?? 'neutral'}`}>
-        {change ? (
-          <svg className="kpi-tile__arrow" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path d={arrows[change.direction]} />
-          </svg>
-        ) : null}
-        {summary.changeText}
-      </p>
+      {/* With no figures in the range, "No figure for this period" has said it already. */}
+      {summary.points.length > 0 ? (
+        <p className={`kpi-tile__change kpi-tile__change--${change?.judgement ?? 'neutral'}`}>
+          {change ? (
+            <svg className="kpi-tile__arrow" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+              <path d={arrows[change.direction]} />
+            </svg>
+          ) : null}
+          <span>
+            <Unbroken text={summary.trendText} />
+          </span>
+        </p>
+      ) : null}
       <div className="kpi-tile__footer">
         <p className="kpi-tile__target">
           {indicator.target ? `Target ${fmt(indicator.target.value)}` : 'No target set'}

@@ -1,25 +1,43 @@
+import { useState } from 'react';
 import type { PackChart } from '../lib/meeting-pack';
-import { useIsPinned, useTogglePin } from '../stores/meeting-pack-store';
+import { useIsPinned, usePackCount, useTogglePin } from '../stores/meeting-pack-store';
+
+const charts = (n: number) => `${n} ${n === 1 ? 'chart' : 'charts'}`;
 
 /**
- * A toggle on a chart that adds it to, or takes it out of, the meeting pack. The name stays the
- * same; aria-pressed (and a visible tick) says whether it is pinned.
+ * A button on a chart that adds it to, or takes it out of, the meeting pack. Its name and look
+ * say which: "Pin to meeting pack", or "Pinned" with a tick; and each press says what it did, and
+ * how many charts the pack now holds.
  */
 export function PinButton({ item, title }: { item: PackChart; title: string }) {
   const pinned = useIsPinned(item);
+  const count = usePackCount();
   const toggle = useTogglePin();
+  const [message, setMessage] = useState('');
+  const press = () => {
+    toggle(item);
+    setMessage(
+      pinned
+        ? `Unpinned: taken out of the meeting pack, which now has ${charts(count - 1)}.`
+        : `Pinned: added to the meeting pack, which now has ${charts(count + 1)}.`,
+    );
+  };
   return (
-    <button
-      type="button"
-      className="button button--secondary pin-button"
-      aria-pressed={pinned}
-      aria-label={`Pin to meeting pack: ${title}`}
-      onClick={() => toggle(item)}
-    >
-      <span aria-hidden="true" className="pin-button__mark">
-        {pinned ? '✓' : '+'}
+    <>
+      <button
+        type="button"
+        className={`button button--secondary pin-button${pinned ? ' pin-button--pinned' : ''}`}
+        aria-label={`${pinned ? 'Pinned to meeting pack' : 'Pin to meeting pack'}: ${title}`}
+        onClick={press}
+      >
+        <span aria-hidden="true" className="pin-button__mark">
+          {pinned ? '✓' : '+'}
+        </span>
+        {pinned ? 'Pinned' : 'Pin to meeting pack'}
+      </button>
+      <span className="pin-button__message" aria-live="polite">
+        {message}
       </span>
-      Pin to meeting pack
-    </button>
+    </>
   );
 }

@@ -5,6 +5,7 @@ const icons: Record<RagStatus, string> = {
   amber: 'M12 7v6m0 4v.01',
   red: 'M7 7l10 10M17 7 7 17',
   none: 'M7 12h10',
+  'no-figure': 'M7 12h10',
 };
 
 /** RAG status as text and a distinct icon shape, never colour alone. */

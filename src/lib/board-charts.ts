@@ -1,10 +1,13 @@
-import type { ActionPlan, Audit, FinancialYear, GradeCounts } from '../api/contract';
+import type { ActionPlan, Audit, FinancialYear, Funding, GradeCounts } from '../api/contract';
 import type { BarFigureProps } from '../components/charts/bar-figure';
+import { formatDate, formatValue } from './format';
 import { isInFinancialYear, isOverdue, quarterOfDate } from './overdue';
 
 /**
  * The board's own charts (audits, action plan), built from API data into the props of the shared
  * BarFigure. They live here, not in a feature, so the pages and the meeting pack draw the same chart.
+ * `illustrative` is true when the board says its data is invented for a demonstration (its
+ * `illustrativeNotice`): the source line then says so.
  */
 
 export function auditsForYear(audits: readonly Audit[], year: FinancialYear): Audit[] {
@@ -12,11 +15,43 @@ export function auditsForYear(audits: readonly Audit[], year: FinancialYear): Au
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const marked = (source: string, illustrative: boolean) =>
+  illustrative ? `${source} (illustrative)` : source;
+
+/** A year in a chart's title: "2017-18 (part year)" when the figures stop before its 31 March. */
+function titleYear(year: FinancialYear, asAt: string | null): string {
+  const start = Number(year.slice(0, 4));
+  return asAt !== null && asAt < `${start + 1}-03-31` ? `${year} (part year)` : year;
+}
+
+/**
+ * Multi-agency case file audits planned for a year up to a date, and how many of them were complete
+ * by then: the count the "audits completed against the schedule" indicator makes each quarter, so
+ * the QA page and the overview's tile give the same figure.
+ */
+export function multiAgencyAuditsOnSchedule(
+  audits: readonly Audit[],
+  year: FinancialYear,
+  asAt: string,
+): { due: number; complete: number; percent: number | null } {
+  const due = auditsForYear(audits, year).filter(
+    (a) => a.kind === 'multi-agency' && a.status !== 'cancelled' && a.plannedDate <= asAt,
+  );
+  const complete = due.filter(
+    (a) => a.status === 'completed' && a.completedDate !== null && a.completedDate <= asAt,
+  ).length;
+  return {
+    due: due.length,
+    complete,
+    percent: due.length ? Math.round((complete / due.length) * 100) : null,
+  };
+}
 
 export function auditProgressFigure(
   audits: readonly Audit[],
   year: FinancialYear,
   referenceDate: string,
+  illustrative: boolean,
 ): BarFigureProps {
   const inYear = auditsForYear(audits, year).filter((a) => a.status !== 'cancelled');
   const quarters = [1, 2, 3, 4] as const;
@@ -31,12 +66,18 @@ export function auditProgressFigure(
   const overdue = inYear.filter((a) =>
     isOverdue(a.plannedDate, a.status === 'completed', referenceDate),
   ).length;
+  const multi = multiAgencyAuditsOnSchedule(audits, year, referenceDate);
+  const multiText =
+    multi.due === 0
+      ? ''
+      : ` Multi-agency case file audits due by ${formatDate(referenceDate)}: ${multi.complete} of ${multi.due} complete (${multi.percent}%).`;
   const narrative =
     inYear.length === 0
       ? `No audits are planned for ${year}.`
-      : `${done} of the ${plural(inYear.length, 'audit')} planned for ${year} ${done === 1 ? 'is' : 'are'} complete${overdue > 0 ? `; ${plural(overdue, 'audit')} ${overdue === 1 ? 'is' : 'are'} overdue` : ''}.`;
+      : `${done} of the ${plural(inYear.length, 'audit')} planned for ${year} (multi-agency and single-agency) ${done === 1 ? 'is' : 'are'} complete${overdue > 0 ? `; ${plural(overdue, 'audit')} ${overdue === 1 ? 'is' : 'are'} overdue` : ''}.${multiText}`;
   return {
-    title: `Audits planned and completed, ${year}`,
+    title: `Audits planned and completed, ${titleYear(year, referenceDate)}`,
+    period: year,
     narrative,
     tableCaption: `Audits planned and completed by the quarter they were planned for, ${year}`,
     categoryLabel: 'Quarter',
@@ -48,7 +89,7 @@ export function auditProgressFigure(
     unit: 'count',
     decimalPlaces: 0,
     fileName: `audits-planned-and-completed-${year}`,
-    source: 'Quality assurance committee audit schedule (illustrative)',
+    source: marked('Quality assurance committee audit schedule', illustrative),
   };
 }
 
@@ -59,7 +100,12 @@ export const gradeLabels: Record<keyof GradeCounts, string> = {
   inadequate: 'Inadequate',
 };
 
-export function gradeSpreadFigure(audits: readonly Audit[], year: FinancialYear): BarFigureProps {
+export function gradeSpreadFigure(
+  audits: readonly Audit[],
+  year: FinancialYear,
+  referenceDate: string | null,
+  illustrative: boolean,
+): BarFigureProps {
   const completed = auditsForYear(audits, year).filter((a) => a.status === 'completed' && a.grades);
   const keys = Object.keys(gradeLabels) as (keyof GradeCounts)[];
   const totals = keys.map((k) => completed.reduce((sum, a) => sum + (a.grades?.[k] ?? 0), 0));
@@ -70,7 +116,8 @@ export function gradeSpreadFigure(audits: readonly Audit[], year: FinancialYear)
       ? `No audits completed in ${year} have graded cases yet.`
       : `Of the ${plural(cases, 'case')} graded in ${plural(completed.length, 'completed audit')} in ${year}, ${goodOrBetter} (${Math.round((goodOrBetter / cases) * 100)}%) were good or outstanding.`;
   return {
-    title: `Grades given to audited cases, ${year}`,
+    title: `Grades given to audited cases, ${titleYear(year, referenceDate)}`,
+    period: year,
     narrative,
     tableCaption: `Cases by grade, across audits completed in ${year}`,
     categoryLabel: 'Grade',
@@ -79,7 +126,7 @@ export function gradeSpreadFigure(audits: readonly Audit[], year: FinancialYear)
     unit: 'count',
     decimalPlaces: 0,
     fileName: `audit-grades-${year}`,
-    source: 'Quality assurance committee audit findings (illustrative)',
+    source: marked('Quality assurance committee audit findings', illustrative),
   };
 }
 
@@ -94,7 +141,7 @@ export function priorityProgress(plan: ActionPlan): { title: string; progress: n
   }));
 }
 
-export function actionPlanProgressFigure(plan: ActionPlan): BarFigureProps {
+export function actionPlanProgressFigure(plan: ActionPlan, illustrative: boolean): BarFigureProps {
   const rows = priorityProgress(plan);
   const actions = plan.priorities.flatMap((p) => p.actions);
   const complete = actions.filter((a) => a.status === 'complete').length;
@@ -105,6 +152,7 @@ export function actionPlanProgressFigure(plan: ActionPlan): BarFigureProps {
       : `${complete} of the plan’s ${plural(actions.length, 'action')} are complete.${lowest ? ` ${lowest.title} is furthest behind, at ${lowest.progress}% done.` : ''}`;
   return {
     title: 'Strategic action plan: progress by priority',
+    period: 'The plan to date',
     narrative,
     tableCaption: 'Average progress of each priority’s actions, per cent',
     categoryLabel: 'Priority',
@@ -114,6 +162,53 @@ export function actionPlanProgressFigure(plan: ActionPlan): BarFigureProps {
     decimalPlaces: 0,
     max: 100,
     fileName: 'action-plan-progress',
-    source: 'Strategic action plan (illustrative)',
+    source: marked('Strategic action plan', illustrative),
+  };
+}
+
+const money = (n: number) => formatValue(n, 'gbp', 0);
+
+/**
+ * Partners' contributions to the board's budget, by partner, for each year up to the reporting
+ * year; the narrative is about the reporting year (or the latest year recorded, before it).
+ */
+export function partnerFundingFigure(
+  funding: Funding,
+  year: FinancialYear | null,
+  illustrative: boolean,
+): BarFigureProps {
+  const recorded = [...new Set(funding.contributions.map((c) => c.year))].sort();
+  const shownYear =
+    year && recorded.includes(year)
+      ? year
+      : (recorded.filter((y) => !year || y <= year).at(-1) ?? recorded.at(-1) ?? '');
+  const years = recorded.filter((y) => y <= shownYear);
+  const partners = [...new Set(funding.contributions.map((c) => c.partner))];
+  const inYear = funding.contributions.filter((c) => c.year === shownYear);
+  const total = inYear.reduce((s, c) => s + c.amount, 0);
+  const largest = [...inYear].sort((a, b) => b.amount - a.amount)[0];
+  const narrative = largest
+    ? `In ${shownYear} partners contributed ${money(total)}. ${largest.partner} was the largest contributor, with ${money(largest.amount)} (${Math.round((largest.amount / total) * 100)}%).`
+    : 'No contributions are recorded.';
+  return {
+    title: 'Partner contributions to the board’s budget',
+    narrative,
+    tableCaption: 'Contributions by partner and financial year, pounds',
+    categoryLabel: 'Partner',
+    categories: partners,
+    // The reporting year first, as the solid bar; earlier years hatched below it.
+    series: [...years].reverse().map((y, i) => ({
+      id: y,
+      label: y,
+      values: partners.map(
+        (p) => funding.contributions.find((c) => c.partner === p && c.year === y)?.amount ?? null,
+      ),
+      colorIndex: i % 4,
+    })),
+    unit: 'gbp',
+    decimalPlaces: 0,
+    fileName: `partner-contributions-to-${shownYear}`,
+    period: years.length > 1 ? `${years[0]} to ${shownYear}` : shownYear,
+    source: marked('Board budget', illustrative),
   };
 }

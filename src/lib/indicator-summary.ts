@@ -1,40 +1,35 @@
-import type { FinancialYear, Indicator } from '../api/contract';
-import { compareValues, describeChangeSince, type Change } from './narrative';
-import { financialYearEndMonth } from './periods';
+import type { Indicator } from '../api/contract';
+import { analyseTrend, describeTrendBriefly, type Change } from './narrative';
 import { ragStatus, type RagStatus } from './rag';
+import { indicatorDefaultRange, pointsInRange, type ReportingRange } from './reporting-range';
 import { latestPair, toPoints, type Point } from './series';
 
 export interface IndicatorSummary {
-  /** Every observation up to the end of the chosen year. */
+  /** The observations in the range the indicator's page shows by default. */
   points: Point[];
   latest: Point | null;
-  previous: Point | null;
+  /** First to last figure in the range, judged by polarity. */
   change: Change | null;
-  changeText: string;
+  /** The chart narrative's reading of the trend, without the indicator's name. */
+  trendText: string;
   rag: RagStatus;
 }
 
 /**
- * Where an indicator stands at the end of a financial year (or on its latest figures, for null):
- * the figures a tile or list row shows.
+ * Where an indicator stands for a reporting year (or on all its figures, for null): the figures a
+ * tile or list row shows. The range and the words are the ones the indicator's page uses by
+ * default, so a tile and the page it links to say the same thing.
  */
-export function summariseIndicator(indicator: Indicator, asAtYear: FinancialYear | null): IndicatorSummary {
-  const end = asAtYear ? financialYearEndMonth(asAtYear) : Infinity;
-  const points = toPoints(indicator.series, indicator.frequency).filter((p) => p.period.endMonth <= end);
-  const { latest, previous } = latestPair(points);
-  const change =
-    latest?.value != null && previous?.value != null
-      ? compareValues(previous.value, latest.value, indicator.polarity, indicator.decimalPlaces)
-      : null;
+export function summariseIndicator(indicator: Indicator, range: ReportingRange | null): IndicatorSummary {
+  const points = range
+    ? pointsInRange(indicator, indicatorDefaultRange(indicator, range))
+    : toPoints(indicator.series, indicator.frequency);
+  const { latest } = latestPair(points);
   return {
     points,
     latest,
-    previous,
-    change,
-    changeText:
-      latest && previous
-        ? describeChangeSince(indicator, latest, previous)
-        : 'No earlier figure to compare with',
+    change: analyseTrend(indicator, points)?.change ?? null,
+    trendText: describeTrendBriefly(indicator, points),
     rag: ragStatus(latest?.value ?? null, indicator.target, indicator.polarity),
   };
 }

@@ -30,11 +30,18 @@ export const auditGradesPackChartSchema = z.object({
 /** The strategic action plan's progress by priority. */
 export const actionPlanPackChartSchema = z.object({ type: z.literal('action-plan-progress') });
 
+/** Partners' contributions to the board's budget, up to a year. */
+export const partnerFundingPackChartSchema = z.object({
+  type: z.literal('partner-funding'),
+  year: financialYearSchema,
+});
+
 export const packChartSchema = z.discriminatedUnion('type', [
   indicatorPackChartSchema,
   auditProgressPackChartSchema,
   auditGradesPackChartSchema,
   actionPlanPackChartSchema,
+  partnerFundingPackChartSchema,
 ]);
 
 export const NOTE_MAX_LENGTH = 500;
@@ -57,6 +64,7 @@ export function packChartKey(chart: PackChart): string {
       );
     case 'audit-progress':
     case 'audit-grades':
+    case 'partner-funding':
       return [chart.type, chart.year].join('|');
     case 'action-plan-progress':
       return chart.type;

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Observation } from '../api/contract';
-import { compareValues, describeChangeSince, describeComparators, describeSeries } from './narrative';
+import {
+  analyseTrend,
+  compareValues,
+  describeComparators,
+  describeSeries,
+  describeTrendBriefly,
+} from './narrative';
 import { toPoints } from './series';
 
 const cse: Pick<Indicator, 'shortTitle' | 'unit' | 'decimalPlaces' | 'polarity' | 'target' | 'frequency'> = {
@@ -80,9 +86,17 @@ describe('describeSeries', () => {
   });
 
   it('describes a flat series as unchanged', () => {
-    const points = toPoints(quarters([7, 9, 7]), 'quarterly');
+    const points = toPoints(quarters([7, 7, 7]), 'quarterly');
     expect(describeSeries(cse, points)).toBe(
       'Children identified at risk of CSE stood at 7 in Q3 2015-16, the same as in Q1 2015-16.',
+    );
+  });
+
+  it('names a peak between two equal ends, rather than calling the series unchanged', () => {
+    // Behaviour changed by issue 11: a peak inside the range is said, not hidden by equal ends.
+    const points = toPoints(quarters([7, 9, 7]), 'quarterly');
+    expect(describeSeries(cse, points)).toBe(
+      'Children identified at risk of CSE stood at 7 in Q1 2015-16, rose to a peak of 9 in Q2 2015-16, then fell back to 7 in Q3 2015-16.',
     );
   });
 
@@ -105,34 +119,6 @@ describe('describeSeries', () => {
   });
 });
 
-describe('describeChangeSince', () => {
-  it('uses percentage points and polarity for a tile', () => {
-    const [previous, latest] = toPoints(
-      [
-        { period: '2014-15', value: 26.8 },
-        { period: '2015-16', value: 20.7 },
-      ],
-      'annual',
-    );
-    expect(describeChangeSince(rereferrals, latest!, previous!)).toBe(
-      'Down 6.1 percentage points since 2014-15, an improvement',
-    );
-  });
-
-  it('makes no judgement for a neutral indicator', () => {
-    const [previous, latest] = toPoints(
-      [
-        { period: '2015-16', value: 4010 },
-        { period: '2016-17', value: 5983 },
-      ],
-      'annual',
-    );
-    expect(
-      describeChangeSince({ unit: 'count', decimalPlaces: 0, polarity: 'neutral' }, latest!, previous!),
-    ).toBe('Up 1,973 since 2015-16');
-  });
-});
-
 describe('describeComparators', () => {
   it('lists the comparators’ figures for the same period', () => {
     const [latest] = toPoints([{ period: '2016-17', value: 24.3 }], 'annual');
@@ -152,5 +138,125 @@ describe('describeComparators', () => {
   it('says nothing when no comparator has a figure for the period', () => {
     const [latest] = toPoints([{ period: '2016-17', value: 24.3 }], 'annual');
     expect(describeComparators(rereferrals, latest!.period, [])).toBe('');
+  });
+});
+
+const referrals = {
+  shortTitle: 'referrals to children’s social care',
+  unit: 'count',
+  decimalPlaces: 0,
+  polarity: 'neutral',
+  target: null,
+} as const;
+
+const years = (first: number, values: (number | null)[]) =>
+  toPoints(
+    values.map((value, i) => ({
+      period: `${first + i}-${String((first + i + 1) % 100).padStart(2, '0')}`,
+      value,
+      ...(value === null ? { symbol: 'c' as const } : {}),
+    })),
+    'annual',
+  );
+
+describe('the narrative engine: peaks, troughs, flat series, gaps and single points', () => {
+  it('names a peak that the ends would hide: referrals 2015-16 to 2017-18', () => {
+    expect(describeSeries(referrals, years(2015, [4010, 5983, 5368]))).toBe(
+      'Referrals to children’s social care stood at 4,010 in 2015-16, rose to a peak of 5,983 in 2016-17, then fell to 5,368 in 2017-18.',
+    );
+  });
+
+  it('names both the peak and the low, in time order, over 2012-13 to 2024-25', () => {
+    const points = years(
+      2012,
+      [3701, 6998, 3801, 4010, 5983, 5368, 4013, 3327, 2838, 3481, 3937, 3660, 4451],
+    );
+    expect(describeSeries(referrals, points)).toBe(
+      'Referrals to children’s social care stood at 3,701 in 2012-13, rose to a peak of 6,998 in 2013-14, fell to a low of 2,838 in 2020-21, then rose to 4,451 in 2024-25.',
+    );
+  });
+
+  it('names a trough and judges the whole period by polarity', () => {
+    const points = years(2012, [32.6, 30.3, 26.8, 20.7, 24.3]);
+    expect(describeSeries({ ...rereferrals, target: null }, points)).toBe(
+      'Re-referrals within 12 months stood at 32.6% in 2012-13, fell to a low of 20.7% in 2015-16, then rose to 24.3% in 2016-17, an improvement over the period.',
+    );
+  });
+
+  it('does not call a small wobble a peak or a low', () => {
+    const points = toPoints(quarters([10, 11, 9, 10, 18, 29, 41, 50]), 'quarterly');
+    expect(analyseTrend(cse, points)?.turns).toEqual([]);
+    expect(describeSeries(cse, points)).toBe(
+      'Children identified at risk of CSE rose from 10 in Q1 2015-16 to 50 in Q4 2016-17, an improvement.',
+    );
+  });
+
+  it('ignores a peak that equals an end: it is not inside the range', () => {
+    expect(analyseTrend(referrals, years(2015, [4010, 5983, 5983]))?.turns).toEqual([]);
+  });
+
+  it('says which figures are missing inside the range, and draws the trend from the figures there are', () => {
+    expect(describeSeries(referrals, years(2015, [4010, null, 5368]))).toBe(
+      'Referrals to children’s social care rose from 4,010 in 2015-16 to 5,368 in 2017-18. There is no figure for 2016-17 (c: suppressed to protect confidentiality).',
+    );
+  });
+
+  it('counts the gaps when there are many', () => {
+    expect(describeSeries(referrals, years(2012, [1, null, null, null, null, 2]))).toMatch(
+      /4 periods in this range have no figure/,
+    );
+  });
+
+  it('describes one figure as it stands, without a trend', () => {
+    expect(describeSeries(referrals, years(2016, [5983]))).toBe(
+      'Referrals to children’s social care stood at 5,983 in 2016-17.',
+    );
+    expect(describeTrendBriefly(referrals, years(2016, [5983]))).toBe('Stood at 5,983 in 2016-17.');
+  });
+});
+
+describe('short steady series', () => {
+  it('names every figure of a short steady rise: the CSE story, 10, 50 and 130', () => {
+    const points = toPoints(
+      [
+        { period: 'Q4 2015-16', value: 10 },
+        { period: 'Q4 2016-17', value: 50 },
+        { period: 'Q3 2017-18', value: 130 },
+      ],
+      'quarterly',
+    );
+    expect(describeSeries({ ...cse, polarity: 'neutral' }, points)).toBe(
+      'Children identified at risk of CSE rose from 10 in Q4 2015-16 to 50 in Q4 2016-17 and 130 in Q3 2017-18.',
+    );
+  });
+
+  it('gives only the ends of a longer series', () => {
+    expect(describeSeries(referrals, years(2012, [1, 2, 3, 4, 5]))).toBe(
+      'Referrals to children’s social care rose from 1 in 2012-13 to 5 in 2016-17.',
+    );
+  });
+});
+
+describe('describeTrendBriefly, for tiles and list rows', () => {
+  it('is the chart narrative’s own clause, without the indicator’s name', () => {
+    const points = years(2015, [4010, 5983, 5368]);
+    const brief = describeTrendBriefly(referrals, points);
+    expect(brief).toBe(
+      'Stood at 4,010 in 2015-16, rose to a peak of 5,983 in 2016-17, then fell to 5,368 in 2017-18.',
+    );
+    expect(describeSeries(referrals, points).toLowerCase()).toContain(brief.toLowerCase());
+  });
+
+  it('keeps polarity-aware words: a rise in re-referrals is a deterioration', () => {
+    expect(describeTrendBriefly(rereferrals, years(2015, [20.7, 24.3]))).toBe(
+      'Rose from 20.7% in 2015-16 to 24.3% in 2016-17, a deterioration.',
+    );
+  });
+
+  it('says when there is nothing to describe', () => {
+    expect(describeTrendBriefly(referrals, [])).toBe('No figures in this period.');
+    expect(describeTrendBriefly(referrals, years(2015, [null]))).toBe(
+      'Every figure in this period is suppressed or not available.',
+    );
   });
 });

@@ -19,9 +19,12 @@ describe('ragStatus', () => {
     expect(ragStatus(26.8, target(22), 'down-is-good')).toBe('red');
   });
 
-  it('has no status without a target, a value, or a direction of good', () => {
+  it('has no status without a target or a direction of good', () => {
     expect(ragStatus(50, null, 'up-is-good')).toBe('none');
-    expect(ragStatus(null, target(90), 'up-is-good')).toBe('none');
     expect(ragStatus(50, target(40), 'neutral')).toBe('none');
+  });
+
+  it('says there is no figure yet, not "no target", when a target has no figure to meet it', () => {
+    expect(ragStatus(null, target(90), 'up-is-good')).toBe('no-figure');
   });
 });

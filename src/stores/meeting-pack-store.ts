@@ -12,6 +12,9 @@ import {
 
 interface MeetingPackState {
   items: PackItem[];
+  /** Whether the printed handout includes each chart's speaker note. */
+  printNotes: boolean;
+  setPrintNotes: (printNotes: boolean) => void;
   toggle: (chart: PackChart) => void;
   remove: (id: string) => void;
   move: (id: string, by: -1 | 1) => void;
@@ -35,6 +38,8 @@ export const useMeetingPackStore = create<MeetingPackState>()(
   persist(
     (set) => ({
       items: [],
+      printNotes: false,
+      setPrintNotes: (printNotes) => set({ printNotes }),
       toggle: (chart) =>
         set(({ items }) => {
           const key = packChartKey(chart);
@@ -61,24 +66,28 @@ export const useMeetingPackStore = create<MeetingPackState>()(
       name: MEETING_PACK_STORAGE_KEY,
       storage: createJSONStorage(() => localStorage),
       version: 1,
-      partialize: ({ items }) => ({ items }),
+      partialize: ({ items, printNotes }) => ({ items, printNotes }),
       // Whatever is in storage was written by some version of this app, or by hand: keep only
       // the items that still make sense.
       merge: (persisted, current) => {
         const parsed = z.object({ items: z.array(z.unknown()) }).safeParse(persisted);
+        const printNotes = z.object({ printNotes: z.boolean() }).safeParse(persisted);
         const items = parsed.success
           ? parsed.data.items.flatMap((raw) => {
               const item = packItemSchema.safeParse(raw);
               return item.success ? [item.data] : [];
             })
           : [];
-        return { ...current, items };
+        return { ...current, items, printNotes: printNotes.success ? printNotes.data.printNotes : false };
       },
     },
   ),
 );
 
 export const usePackItems = () => useMeetingPackStore((s) => s.items);
+export const usePackCount = () => useMeetingPackStore((s) => s.items.length);
+export const usePrintNotes = () => useMeetingPackStore((s) => s.printNotes);
+export const useSetPrintNotes = () => useMeetingPackStore((s) => s.setPrintNotes);
 export const useIsPinned = (chart: PackChart) =>
   useMeetingPackStore((s) => s.items.some((i) => packChartKey(i) === packChartKey(chart)));
 export const useTogglePin = () => useMeetingPackStore((s) => s.toggle);
@@ -89,5 +98,5 @@ export const usePackActions = () =>
 
 /** Empties the pack; for tests, which share one store between them. */
 export function resetMeetingPack() {
-  useMeetingPackStore.setState({ items: [] });
+  useMeetingPackStore.setState({ items: [], printNotes: false });
 }

@@ -6,7 +6,10 @@ test.describe('The board’s own work', () => {
     const programme = page.getByRole('region', { name: 'Audit programme' });
     const grades = page.getByRole('region', { name: 'What the audits found' });
     await expect(
-      programme.getByText('2 of the 6 audits planned for 2017-18 are complete; 2 audits are overdue.'),
+      // Issue 11: the narrative names what it counts, and the multi-agency count the overview's tile uses.
+      programme.getByText(
+        '2 of the 6 audits planned for 2017-18 (multi-agency and single-agency) are complete; 2 audits are overdue. Multi-agency case file audits due by 31 December 2017: 1 of 3 complete (33%).',
+      ),
     ).toBeVisible();
     await expect(grades.getByText(/^Of the 20 cases graded in 2 completed audits/)).toBeVisible();
 
@@ -28,7 +31,9 @@ test.describe('The board’s own work', () => {
       page.getByText('Saved: “Disabled children subject to child protection plans” is now completed.'),
     ).toBeVisible();
     await expect(
-      programme.getByText('3 of the 6 audits planned for 2017-18 are complete; 1 audit is overdue.'),
+      programme.getByText(
+        '3 of the 6 audits planned for 2017-18 (multi-agency and single-agency) are complete; 1 audit is overdue. Multi-agency case file audits due by 31 December 2017: 2 of 3 complete (67%).',
+      ),
     ).toBeVisible();
     await expect(
       grades.getByText(
@@ -41,7 +46,9 @@ test.describe('The board’s own work', () => {
     // The change stays for the rest of the browser session.
     await page.reload();
     await expect(
-      page.getByText('3 of the 6 audits planned for 2017-18 are complete; 1 audit is overdue.'),
+      page.getByText(
+        /^3 of the 6 audits planned for 2017-18 \(multi-agency and single-agency\) are complete; 1 audit is overdue\./,
+      ),
     ).toBeVisible();
   });
 

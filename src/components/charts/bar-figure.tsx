@@ -1,10 +1,12 @@
 import { useId } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Unit } from '../../api/contract';
 import { toCsv } from '../../lib/csv';
-import { formatValue, formatValueShort } from '../../lib/format';
-import { usePrefersReducedMotion } from '../../lib/use-media-query';
+import { formatValue } from '../../lib/format';
+import { layoutBars } from './bar-layout';
+import { measureText, useChartMedium } from './chart-text';
 import { FigureFrame, type FigureFrameProps } from './figure-frame';
+import { useSize } from './use-width';
+import { Unbroken } from '../unbroken';
 
 export interface BarSeries {
   id: string;
@@ -27,6 +29,8 @@ export interface BarFigureProps {
   max?: number;
   fileName?: string;
   source?: string;
+  /** The period the chart covers, for its exported image: "2017-18". */
+  period?: string;
 }
 
 /** How a figure is shown: the same options as ChartFigure's, for the meeting pack's slides and handout. */
@@ -50,7 +54,9 @@ function CategoryTable({ id, figure }: { id: string; figure: BarFigureProps }) {
       aria-label={`${tableCaption}: data table`}
     >
       <table className="data-table">
-        <caption>{tableCaption}</caption>
+        <caption>
+          <Unbroken text={tableCaption} />
+        </caption>
         <thead>
           <tr>
             <th scope="col">{categoryLabel}</th>
@@ -78,106 +84,161 @@ function CategoryTable({ id, figure }: { id: string; figure: BarFigureProps }) {
 }
 
 /**
- * Every categorical chart in the app (audits by quarter, grades, progress by priority): a figure
- * with a headline, a generated narrative, horizontal bars, the numbers as a table on request, and
- * CSV and PNG downloads. Series after the first are hatched, so they stay apart in greyscale.
+ * Every categorical chart in the app (audits by quarter, grades, progress by priority, funding): a
+ * figure with a headline, a generated narrative, horizontal bars with their values written at
+ * their ends, the numbers as a table on request, and CSV and PNG downloads. Series after the first
+ * are hatched, so they stay apart in greyscale. Drawn as plain SVG from a tested layout
+ * (bar-layout), so long names wrap to two lines at most and a zero is still seen.
  */
-export function BarFigure(props: BarFigureProps & FigureDisplayProps) {
-  const { pin, toolbar, printTable, className, ...figure } = props;
-  const { title, narrative, categories, series, unit, decimalPlaces, max, fileName, source } = figure;
-  const reducedMotion = usePrefersReducedMotion();
-  const id = useId();
-  const patternId = (i: number) => `${id.replace(/[^a-zA-Z0-9-]/g, '')}-hatch-${i}`;
-  const fmt = (v: number) => formatValue(v, unit, decimalPlaces);
-  const rows = categories.map((category, i) => ({
-    category,
-    ...Object.fromEntries(series.map((s) => [s.id, s.values[i] ?? null])),
-  }));
-  const height = Math.max(160, categories.length * (series.length > 1 ? 56 : 40) + 70);
-
+export function BarFigure(props: BarFigureProps & FigureDisplayProps & { height?: number | undefined }) {
+  const { pin, toolbar, printTable, className, height, ...figure } = props;
+  const { title, narrative, fileName, source, period } = figure;
   return (
     <FigureFrame
       title={title}
       narrative={narrative}
       fileName={fileName}
       source={source}
+      period={period}
       pin={pin}
       toolbar={toolbar}
       printTable={printTable}
       className={className}
       makeCsv={() => barsToCsv(figure)}
       renderTable={(tableId) => <CategoryTable id={tableId} figure={figure} />}
-      chart={
-        <div className="trend-chart" aria-hidden="true">
-          <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 640, height }}>
-            <BarChart
-              data={rows}
-              layout="vertical"
-              margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
-              accessibilityLayer={false}
-            >
-              <defs>
-                {series.map((s, i) =>
-                  i === 0 ? null : (
-                    <pattern
-                      key={s.id}
-                      id={patternId(i)}
-                      width="6"
-                      height="6"
-                      patternUnits="userSpaceOnUse"
-                      patternTransform="rotate(45)"
-                    >
-                      <rect width="6" height="6" fill="var(--surface)" />
-                      <rect width="3" height="6" fill={`var(--chart-${s.colorIndex})`} />
-                    </pattern>
-                  ),
-                )}
-              </defs>
-              <CartesianGrid stroke="var(--chart-grid)" strokeDasharray="3 3" horizontal={false} />
-              <XAxis
-                type="number"
-                domain={[0, max ?? 'auto']}
-                allowDecimals={false}
-                tickFormatter={(v: number) => formatValueShort(v, unit, 0)}
-                stroke="var(--chart-axis)"
-                tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
-              />
-              <YAxis
-                type="category"
-                dataKey="category"
-                width={150}
-                stroke="var(--chart-axis)"
-                tick={{ fill: 'var(--text)', fontSize: 12 }}
-              />
-              <Tooltip
-                formatter={(value) => (typeof value === 'number' ? fmt(value) : 'No figure')}
-                contentStyle={{
-                  background: 'var(--surface)',
-                  borderColor: 'var(--border)',
-                  color: 'var(--text)',
-                }}
-                cursor={{ fill: 'var(--surface-2)' }}
-                isAnimationActive={false}
-              />
-              {series.length > 1 ? (
-                <Legend itemSorter={null} wrapperStyle={{ color: 'var(--text)' }} />
-              ) : null}
-              {series.map((s, i) => (
-                <Bar
-                  key={s.id}
-                  dataKey={s.id}
-                  name={s.label}
-                  fill={i === 0 ? `var(--chart-${s.colorIndex})` : `url(#${patternId(i)})`}
-                  stroke={`var(--chart-${s.colorIndex})`}
-                  strokeWidth={1.5}
-                  isAnimationActive={!reducedMotion}
-                  animationDuration={500}
-                />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
-      }
+      chart={<BarChartSvg figure={figure} maxHeight={height} />}
     />
+  );
+}
+
+function BarChartSvg({ figure, maxHeight }: { figure: BarFigureProps; maxHeight?: number | undefined }) {
+  const { categories, series, unit, decimalPlaces, max } = figure;
+  const { fontSize, fillHeight } = useChartMedium();
+  const { ref, width, height: room } = useSize<HTMLDivElement>();
+  const id = useId().replace(/[^a-zA-Z0-9-]/g, '');
+  const patternId = (i: number) => `${id}-hatch-${i}`;
+  const fill = (i: number) => (i === 0 ? `var(--chart-${series[i]!.colorIndex})` : `url(#${patternId(i)})`);
+  const layout = layoutBars({
+    width,
+    maxHeight: fillHeight && room > 0 ? room : maxHeight,
+    fontSize,
+    categories,
+    series,
+    unit,
+    decimalPlaces,
+    max,
+    formatValue: (v) => formatValue(v, unit, decimalPlaces),
+    measure: measureText,
+  });
+  const { plot, lineHeight } = layout;
+  const baseline = plot.y + plot.height;
+  const swatch = Math.round(fontSize * 1.1);
+  const stub = Math.max(3, Math.round(fontSize * 0.2));
+
+  return (
+    <div className="trend-chart bar-chart" aria-hidden="true" ref={ref}>
+      <svg
+        className="bar-chart__svg"
+        width={layout.width}
+        height={layout.height}
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        fontSize={fontSize}
+      >
+        <defs>
+          {series.map((s, i) =>
+            i === 0 ? null : (
+              <pattern
+                key={s.id}
+                id={patternId(i)}
+                width="6"
+                height="6"
+                patternUnits="userSpaceOnUse"
+                patternTransform={`rotate(${i % 2 ? 45 : -45})`}
+              >
+                <rect width="6" height="6" fill="var(--surface)" />
+                <rect width="3" height="6" fill={`var(--chart-${s.colorIndex})`} />
+              </pattern>
+            ),
+          )}
+        </defs>
+        {layout.key.map((k) => (
+          <g key={k.seriesIndex} className="bar-chart__key">
+            <rect
+              x={k.x}
+              y={k.y + (lineHeight - swatch) / 2}
+              width={swatch}
+              height={swatch}
+              fill={fill(k.seriesIndex)}
+              stroke={`var(--chart-${series[k.seriesIndex]!.colorIndex})`}
+              strokeWidth={1.5}
+            />
+            <text x={k.x + swatch + 6} y={k.y + lineHeight / 2} dy="0.35em" fill="var(--text)">
+              {k.label}
+            </text>
+          </g>
+        ))}
+        {layout.ticks.map((t) => (
+          <g key={t.value} className="bar-chart__tick">
+            <line x1={t.x} x2={t.x} y1={plot.y} y2={baseline} stroke="var(--chart-grid)" />
+            <text x={t.x} y={baseline + fontSize + 4} textAnchor="middle" fill="var(--text-muted)">
+              {t.text}
+            </text>
+          </g>
+        ))}
+        <line
+          x1={plot.x}
+          x2={plot.x}
+          y1={plot.y}
+          y2={baseline}
+          stroke="var(--chart-axis)"
+          strokeWidth={1.5}
+        />
+        {layout.rows.map((row) => (
+          <g key={row.category} className="bar-chart__row">
+            {row.lines.map((line, i) => (
+              <text
+                key={i}
+                className="bar-chart__category"
+                x={layout.labelsAbove ? 0 : layout.labelWidth}
+                y={row.labelY + lineHeight * (i + 1) - Math.round(lineHeight * 0.25)}
+                textAnchor={layout.labelsAbove ? 'start' : 'end'}
+                fill="var(--text)"
+              >
+                {line}
+              </text>
+            ))}
+            {row.bars.map((bar) => {
+              const colour = `var(--chart-${series[bar.seriesIndex]!.colorIndex})`;
+              const zero = bar.value === 0;
+              const end = plot.x + (zero ? stub : bar.width);
+              return (
+                <g key={bar.seriesIndex} className="bar-chart__bar" data-value={bar.value ?? ''}>
+                  {bar.value === null ? null : (
+                    <rect
+                      x={plot.x}
+                      y={bar.y}
+                      width={zero ? stub : Math.max(bar.width, 1)}
+                      height={layout.barThickness}
+                      fill={zero ? colour : fill(bar.seriesIndex)}
+                      stroke={colour}
+                      strokeWidth={1.5}
+                    />
+                  )}
+                  <text
+                    x={end + Math.round(fontSize * 0.4)}
+                    y={bar.y + layout.barThickness / 2}
+                    dy="0.35em"
+                    fill={bar.value === null ? 'var(--text-muted)' : 'var(--text)'}
+                    fontWeight={bar.value === null ? 400 : 700}
+                  >
+                    {bar.text}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+        ))}
+      </svg>
+    </div>
   );
 }

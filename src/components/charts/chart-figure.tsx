@@ -20,6 +20,7 @@ export function ChartFigure({
   tableCaption,
   fileName,
   source,
+  period,
   height,
   controls,
   pin,
@@ -34,6 +35,7 @@ export function ChartFigure({
       narrative={narrative}
       fileName={fileName}
       source={source}
+      period={period}
       controls={controls}
       pin={pin}
       toolbar={toolbar}

@@ -15,6 +15,8 @@ export interface ChartMarker {
   /** Month index on the shared time line (see lib/periods). */
   month: number;
   label: string;
+  /** Its number in the list of events under the chart, if there is one. */
+  number?: number;
 }
 
 export interface ChartData {

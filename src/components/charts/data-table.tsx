@@ -1,6 +1,7 @@
 import type { EesSymbol } from '../../api/contract';
 import { formatObservation, symbolMeanings } from '../../lib/format';
 import type { ChartData } from './chart-types';
+import { Unbroken } from '../unbroken';
 
 /** The chart's numbers as a table: one row per period, one column per series. */
 export function DataTable({
@@ -25,7 +26,9 @@ export function DataTable({
   return (
     <div className="table-scroll" id={id} tabIndex={0} role="region" aria-label={`${caption}: data table`}>
       <table className="data-table">
-        <caption>{caption}</caption>
+        <caption>
+          <Unbroken text={caption} />
+        </caption>
         <thead>
           <tr>
             <th scope="col">Period</th>

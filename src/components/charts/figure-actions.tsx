@@ -1,12 +1,14 @@
 import { useState, type ReactNode, type RefObject } from 'react';
-import { chartToPng } from '../../lib/chart-png';
+import { chartToPng, type ExportMeta } from '../../lib/chart-png';
 import { downloadBlob } from '../../lib/download';
 
 interface Props {
   title: string;
+  /** Written on the exported image and into its file. */
+  exportMeta: ExportMeta;
   /** Base of the downloaded files' names. */
   fileBase: string;
-  /** The element that holds the drawn chart (its recharts SVG is turned into the PNG). */
+  /** The element that holds the drawn chart (its SVG is turned into the PNG). */
   chartRef: RefObject<HTMLElement | null>;
   makeCsv: () => string;
   tableId: string;
@@ -21,6 +23,7 @@ interface Props {
  */
 export function FigureActions({
   title,
+  exportMeta,
   fileBase,
   chartRef,
   makeCsv,
@@ -37,10 +40,10 @@ export function FigureActions({
 
   const downloadPng = async () => {
     setExportError(null);
-    const svg = chartRef.current?.querySelector<SVGSVGElement>('svg.recharts-surface');
+    const svg = chartRef.current?.querySelector<SVGSVGElement>('svg.recharts-surface, svg.bar-chart__svg');
     try {
       if (!svg) throw new Error('The chart has not been drawn yet.');
-      downloadBlob(await chartToPng(svg, title), `${fileBase}.png`);
+      downloadBlob(await chartToPng(svg, exportMeta), `${fileBase}.png`);
     } catch (error) {
       setExportError(
         `The chart image could not be made: ${error instanceof Error ? error.message : 'unknown error'}`,

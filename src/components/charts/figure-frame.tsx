@@ -1,6 +1,8 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { fileSlug } from '../../lib/csv';
+import { Unbroken } from '../unbroken';
 import { FigureActions } from './figure-actions';
+import { useFigureExport } from './figure-context';
 
 export interface FigureFrameProps {
   /** The chart's message, as a heading. */
@@ -10,6 +12,8 @@ export interface FigureFrameProps {
   /** Base of the downloaded files' names; the title by default. */
   fileName?: string | undefined;
   source?: string | undefined;
+  /** The stretch of time shown ("2015-16 to 2017-18"), written on the exported image. */
+  period?: string | undefined;
   /** Extra controls above the chart (comparator toggles, for example). */
   controls?: ReactNode;
   /** A "Pin to meeting pack" toggle, shown with the chart's buttons. */
@@ -37,6 +41,7 @@ export function FigureFrame({
   narrative,
   fileName,
   source,
+  period,
   controls,
   pin,
   toolbar = true,
@@ -48,6 +53,7 @@ export function FigureFrame({
 }: Props) {
   const [showTable, setShowTable] = useState(false);
   const chartRef = useRef<HTMLDivElement>(null);
+  const { boardName } = useFigureExport();
   const id = useId();
   const titleId = `${id}-title`;
   const tableId = `${id}-table`;
@@ -55,15 +61,20 @@ export function FigureFrame({
     <figure className={`chart-figure ${className ?? ''}`} aria-labelledby={titleId}>
       <figcaption>
         <h3 id={titleId} className="chart-figure__title">
-          {title}
+          <Unbroken text={title} />
         </h3>
-        <p className="chart-figure__narrative">{narrative}</p>
+        <p className="chart-figure__narrative">
+          <Unbroken text={narrative} />
+        </p>
       </figcaption>
       {controls}
-      <div ref={chartRef}>{chart}</div>
+      <div ref={chartRef} className="chart-figure__chart">
+        {chart}
+      </div>
       {toolbar ? (
         <FigureActions
           title={title}
+          exportMeta={{ title, board: boardName, period: period ?? null, source: source ?? null }}
           fileBase={fileSlug(fileName ?? title)}
           chartRef={chartRef}
           makeCsv={makeCsv}
@@ -75,7 +86,11 @@ export function FigureFrame({
       ) : null}
       {showTable ? renderTable(tableId) : null}
       {printTable && !showTable ? <div className="print-only">{renderTable(`${tableId}-print`)}</div> : null}
-      {source ? <p className="chart-figure__source">Source: {source}</p> : null}
+      {source ? (
+        <p className="chart-figure__source">
+          Source: <Unbroken text={source} />
+        </p>
+      ) : null}
     </figure>
   );
 }

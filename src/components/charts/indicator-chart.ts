@@ -10,7 +10,8 @@ import {
   monthOfDate,
   yearInWords,
 } from '../../lib/periods';
-import { latestPair, pointsWithin, toPoints, type Point } from '../../lib/series';
+import { lastWholeMonth, pointsInRange } from '../../lib/reporting-range';
+import { latestPair, toPoints, type Point } from '../../lib/series';
 
 /** Every financial year an indicator (or its comparators) has a figure in, in order. */
 export function yearsCovered(indicator: Indicator): FinancialYear[] {
@@ -26,6 +27,8 @@ export function yearsCovered(indicator: Indicator): FinancialYear[] {
 export interface IndicatorChartView {
   from: FinancialYear;
   to: FinancialYear;
+  /** The last date a figure may cover (the reporting year's as-at date); none for a chosen range. */
+  asAt?: string | null | undefined;
   /** Comparators switched off. */
   hidden: readonly ComparatorId[];
   /** The board's area, the label of its own line: "Wolverhampton". */
@@ -51,15 +54,18 @@ export function comparesOnOwnScale(indicator: Pick<Indicator, 'unit' | 'comparat
 
 /**
  * An indicator over a range, as the props of a ChartFigure: the indicator page, the overview and
- * the meeting pack all draw an indicator this way, so a pinned chart matches the one it came from.
+ * the meeting pack all draw an indicator this way, so a pinned chart matches the one it came from,
+ * and its narrative is the same words its overview tile uses.
  */
 export function indicatorChart(indicator: Indicator, view: IndicatorChartView) {
-  const { from, to, areaName } = view;
-  const own = pointsWithin(toPoints(indicator.series, indicator.frequency), from, to);
+  const { from, to, areaName, asAt } = view;
+  const within = (series: Indicator['series']) =>
+    pointsInRange({ series, frequency: indicator.frequency }, { from, to, asAt });
+  const own = within(indicator.series);
   const comparators: IndicatorComparatorLine[] = indicator.comparators.map((c, i) => ({
     id: c.id,
     label: c.label,
-    points: pointsWithin(toPoints(c.series, indicator.frequency), from, to),
+    points: within(c.series),
     colorIndex: i + 1,
   }));
   const shown = comparators.filter((c) => !view.hidden.includes(c.id));
@@ -73,11 +79,23 @@ export function indicatorChart(indicator: Indicator, view: IndicatorChartView) {
       colorIndex: c.colorIndex,
     })),
   ];
-  const events = view.annotations.filter(
-    (a) => (a.indicatorId === null || a.indicatorId === indicator.id) && inRange(a, from, to),
-  );
+  const lastMonth = Math.min(financialYearEndMonth(to), asAt ? lastWholeMonth(asAt) : Infinity);
+  const events = view.annotations
+    .filter(
+      (a) =>
+        (a.indicatorId === null || a.indicatorId === indicator.id) &&
+        monthOfDate(a.date) >= financialYearStartMonth(from) &&
+        monthOfDate(a.date) <= lastMonth,
+    )
+    .sort((a, b) => a.date.localeCompare(b.date) || a.label.localeCompare(b.label));
   const { latest } = latestPair(own);
   const range = `${yearInWords(from, indicator.frequency)} to ${yearInWords(to, indicator.frequency)}`;
+  // A default range ends where the figures do by the as-at date; a chosen one where it was chosen.
+  const lastYear = asAt ? (own.at(-1)?.period.financialYear ?? to) : to;
+  const shownRange =
+    from === lastYear
+      ? yearInWords(from, indicator.frequency)
+      : `${yearInWords(from, indicator.frequency)} to ${yearInWords(lastYear, indicator.frequency)}`;
   const names = shown.map((c) => c.label);
   const apartNote =
     apart && shown.length > 0
@@ -89,10 +107,11 @@ export function indicatorChart(indicator: Indicator, view: IndicatorChartView) {
   ]
     .filter(Boolean)
     .join(' ');
-  const markers: ChartMarker[] = events.map((e) => ({
+  const markers: ChartMarker[] = events.map((e, i) => ({
     id: e.id,
     month: monthOfDate(e.date),
     label: e.label,
+    number: i + 1,
   }));
 
   return {
@@ -125,8 +144,9 @@ export function indicatorChart(indicator: Indicator, view: IndicatorChartView) {
     figure: {
       title: indicator.title,
       narrative,
-      tableCaption: `${indicator.title}, ${range}`,
+      tableCaption: `${indicator.title}, ${shownRange}`,
       fileName: `${indicator.id}-${from}-to-${to}`,
+      period: shownRange,
       series,
       unit: indicator.unit,
       decimalPlaces: indicator.decimalPlaces,
@@ -135,9 +155,4 @@ export function indicatorChart(indicator: Indicator, view: IndicatorChartView) {
       source: indicator.source.name,
     },
   };
-}
-
-function inRange(annotation: Annotation, from: FinancialYear, to: FinancialYear): boolean {
-  const month = monthOfDate(annotation.date);
-  return month >= financialYearStartMonth(from) && month <= financialYearEndMonth(to);
 }

@@ -14,6 +14,8 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { usePermissions } from '../../lib/use-permissions';
 import { useSearchParamUpdater } from '../../lib/use-search-param-updater';
 import { useOverdueReference } from '../../lib/use-overdue-reference';
+import { useIllustrative } from '../../lib/use-illustrative';
+import { IllustrativeNote } from '../../components/illustrative-note';
 import { ActionCard } from './action-card';
 import { actionStatusLabels } from './action-labels';
 import { ActionUpdateForm } from './action-update-form';
@@ -30,6 +32,7 @@ export function ActionPlanPage() {
   useDocumentTitle('Action plan');
   const plan = useQuery(actionPlanQueries.plan());
   const overdue = useOverdueReference();
+  const illustrative = useIllustrative();
   const [params] = useSearchParams();
   const ownerId = useId();
   const statusId = useId();
@@ -65,7 +68,7 @@ export function ActionPlanPage() {
         <Panel title="Progress by priority">
           <QueryState query={plan} loadingLabel="Loading the action plan chart">
             {(data) => {
-              const figure = actionPlanProgressFigure(data);
+              const figure = actionPlanProgressFigure(data, illustrative);
               return (
                 <BarFigure
                   {...figure}
@@ -104,6 +107,9 @@ export function ActionPlanPage() {
               </select>
             </div>
           </form>
+          <IllustrativeNote>
+            The priorities’ actions, owners and updates are invented for the demonstration.
+          </IllustrativeNote>
           {saved ? (
             <p className="notice notice--success" role="status">
               {saved}

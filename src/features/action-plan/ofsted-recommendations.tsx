@@ -3,7 +3,9 @@ import type { Action, OfstedRecommendation } from '../../api/contract';
 import { actionPlanQueries } from '../../api/queries';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
+import { IllustrativeNote } from '../../components/illustrative-note';
 import { StatusTag, type Tone } from '../../components/status-tag';
+import { Unbroken } from '../../components/unbroken';
 import { isOverdue } from '../../lib/overdue';
 
 /** A recommendation's status, rolled up from the actions that answer it. */
@@ -42,10 +44,13 @@ export function OfstedRecommendations({
       >
         {(data) => (
           <>
+            <IllustrativeNote>
+              The recommendations’ wording is invented for the demonstration.
+            </IllustrativeNote>
             <p>
-              From page {data.page} of the {data.reportTitle}. Each recommendation’s status is rolled up from
-              the actions that answer it: met when all are complete, at risk when any is off track, at risk or
-              overdue.
+              From page {data.page} of the <Unbroken text={data.reportTitle} />. Each recommendation’s status
+              is rolled up from the actions that answer it: met when all are complete, at risk when any is off
+              track, at risk or overdue.
             </p>
             <ol className="recommendations">
               {data.recommendations.map((rec: OfstedRecommendation) => {

@@ -411,7 +411,10 @@ describe('Import page: whole series', () => {
     const link = within(list).getByRole('link', { name: 'Referral count, Wolverhampton' });
     const row = link.closest('tr')!;
     expect(within(row).getAllByRole('cell')[0]).toHaveTextContent('4,1122025');
-    expect(within(row).getAllByRole('cell')[1]).toHaveTextContent('Down 339 since 2024');
+    // Issue 11: the list says what the chart says (it said "Down 339 since 2024").
+    expect(within(row).getAllByRole('cell')[1]).toHaveTextContent(
+      'Stood at 3,660 in 2023, rose to a peak of 4,451 in 2024, then fell to 4,112 in 2025.',
+    );
     await setup.user.click(link);
     await screen.findByRole('heading', { level: 1, name: 'Referral count, Wolverhampton' });
     expect((await tableCells(setup)).slice(1)).toEqual([

@@ -5,6 +5,7 @@ import { demoDataset } from '../../../mocks/data';
 import { server } from '../../../mocks/node';
 import { renderApp } from '../../../test/render';
 import { apiBaseUrl } from '../../api/client';
+import { byText } from '../../../test/text';
 
 const url = (path: string) => `${apiBaseUrl()}${path}`;
 
@@ -19,11 +20,14 @@ const columnHeaders = (table: HTMLElement) =>
     .map((th) => th.textContent);
 
 describe('Indicator page', () => {
+  // Issue 11: the default year is now 2016-17, the latest complete year.
   it('shows the trend over the board’s years with comparators, narrative and definition', async () => {
     const { user } = renderApp('/indicators/rereferrals-within-12-months');
     expect(
       await screen.findByText(
-        /^Re-referrals within 12 months rose from 20\.7% in 2015-16 to 24\.8% in 2017-18, a deterioration\. That is short of the target of 22\.0%\. In 2017-18 the figure was 21\.9% for England/,
+        byText(
+          /^Re-referrals within 12 months rose from 20\.7% in 2015-16 to 24\.3% in 2016-17, a deterioration\. That is short of the target of 22\.0%\. In 2016-17 the figure was 21\.9% for England/,
+        ),
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('Lower is better')).toBeInTheDocument();
@@ -36,7 +40,7 @@ describe('Indicator page', () => {
       'West Midlands',
       'Statistical neighbours (average of 10)',
     ]);
-    expect(within(table).getAllByRole('row')).toHaveLength(4); // header + 2015-16..2017-18
+    expect(within(table).getAllByRole('row')).toHaveLength(3); // header + 2015-16..2016-17
   });
 
   it('switches a comparator off and on, and keeps the choice in the URL', async () => {
@@ -45,7 +49,9 @@ describe('Indicator page', () => {
     await user.click(screen.getByRole('checkbox', { name: 'England' }));
     expect(columnHeaders(screen.getByRole('table'))).not.toContain('England');
     expect(router.state.location.search).toContain('hide=england');
-    expect(screen.getByText(/In 2017-18 the figure was 24\.8% for West Midlands/)).toBeInTheDocument();
+    expect(
+      screen.getByText(byText(/In 2016-17 the figure was 23\.4% for West Midlands/)),
+    ).toBeInTheDocument();
 
     await user.click(screen.getByRole('checkbox', { name: 'England' }));
     expect(columnHeaders(screen.getByRole('table'))).toContain('England');
@@ -74,7 +80,9 @@ describe('Indicator page', () => {
     ).toHaveTextContent('c: suppressed to protect confidentiality');
     expect(
       screen.getByText(
-        /The latest figure, for 2024-25, is suppressed \(c: suppressed to protect confidentiality\)\./,
+        byText(
+          /The latest figure, for 2024-25, is suppressed \(c: suppressed to protect confidentiality\)\./,
+        ),
       ),
     ).toBeInTheDocument();
   });
@@ -82,6 +90,20 @@ describe('Indicator page', () => {
   it('lists the events marked on the chart', async () => {
     renderApp('/indicators/cse-children-at-risk');
     expect(await screen.findByText(/1 April 2016: CSE screening tool introduced\./)).toBeInTheDocument();
+  });
+
+  it('lists the events in date order, numbered as the chart numbers them', async () => {
+    renderApp('/indicators/cse-children-at-risk?year=2017-18');
+    const events = await screen.findByRole('region', { name: 'Events marked on the chart' });
+    expect(
+      within(within(events).getByRole('list'))
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('strong')?.textContent),
+    ).toEqual([
+      '1 April 2016: CSE screening tool introduced.',
+      '1 June 2016: Ofsted review published.',
+      '1 April 2017: CSE awareness training for schools.',
+    ]);
   });
 
   it('says plainly when the indicator does not exist', async () => {

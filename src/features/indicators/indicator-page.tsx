@@ -12,7 +12,8 @@ import { formatDate, formatValue } from '../../lib/format';
 import { frequencyLabels, polarityLabels, themeLabels, unitLabel } from '../../lib/indicator-labels';
 import { yearInWords } from '../../lib/periods';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { useReportingYear } from '../../lib/use-reporting-year';
+import { indicatorDefaultRange } from '../../lib/reporting-range';
+import { useReportingRange } from '../../lib/use-reporting-range';
 import { Corrections } from './corrections';
 import { useIndicatorView } from './use-indicator-view';
 
@@ -44,15 +45,16 @@ export function IndicatorPage() {
 function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
   const board = useQuery(boardQueries.detail());
   const annotations = useQuery(indicatorQueries.annotations());
-  const { year } = useReportingYear();
-  // An imported indicator is shown whole by default: the board's reporting years say nothing
-  // about the years its file covers.
-  const view = useIndicatorView(
-    indicator,
-    indicator.importedFrom
-      ? { from: null, to: null }
-      : { from: board.data?.reportingYears[0] ?? null, to: year },
-  );
+  const range = useReportingRange();
+  // By default the range its overview tile describes; the URL can choose another. An imported
+  // indicator is shown whole by default: the board's reporting years say nothing about the years
+  // its file covers.
+  const defaults = indicator.importedFrom
+    ? { from: null, to: null, asAt: null }
+    : range
+      ? indicatorDefaultRange(indicator, range)
+      : { from: board.data?.reportingYears[0] ?? null, to: null, asAt: null };
+  const view = useIndicatorView(indicator, defaults);
   const headingId = useId();
   const fromId = useId();
   const toId = useId();
@@ -68,6 +70,7 @@ function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
   const { comparators, comparatorFigures, events, figure } = indicatorChart(indicator, {
     from,
     to,
+    asAt: view.toIsChosen ? null : defaults.asAt,
     hidden,
     areaName: area,
     annotations: annotations.data?.annotations ?? [],
@@ -122,7 +125,7 @@ function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
 
       <ChartFigure
         {...figure}
-        height={360}
+        height={420}
         pin={
           <PinButton
             item={{ type: 'indicator', indicatorId: indicator.id, from, to, hidden }}
@@ -149,7 +152,8 @@ function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
       {events.length > 0 ? (
         <section className="events" aria-labelledby="events-heading">
           <h3 id="events-heading">Events marked on the chart</h3>
-          <ul>
+          {/* Numbered as the chart numbers them, in date order. */}
+          <ol>
             {events.map((e) => (
               <li key={e.id}>
                 <strong>
@@ -158,7 +162,7 @@ function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
                 {e.description}
               </li>
             ))}
-          </ul>
+          </ol>
         </section>
       ) : null}
 

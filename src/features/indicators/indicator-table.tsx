@@ -1,6 +1,7 @@
 import { Link, useLocation } from 'react-router';
 import type { ListedIndicator } from '../../api/local-indicators';
 import { RagBadge } from '../../components/rag-badge';
+import { Unbroken } from '../../components/unbroken';
 import { formatValue } from '../../lib/format';
 import type { IndicatorSummary } from '../../lib/indicator-summary';
 
@@ -57,7 +58,7 @@ export function IndicatorTable({ caption, rows }: { caption: string; rows: reado
                 <td
                   className={`indicator-table__change indicator-table__change--${summary.change?.judgement ?? 'neutral'}`}
                 >
-                  {summary.changeText}
+                  <Unbroken text={summary.trendText} />
                 </td>
                 <td>{indicator.target ? fmt(indicator.target.value) : 'None'}</td>
                 <td>

@@ -9,7 +9,8 @@ describe('Indicators list', () => {
     const referrals = screen.getByRole('table', { name: 'Referrals and assessment indicators' });
     const row = within(referrals).getByRole('row', { name: /Re-referrals within 12 months/ });
     expect(row).toHaveTextContent('24.3%');
-    expect(row).toHaveTextContent('Up 3.6 percentage points since 2015-16, a deterioration');
+    // Issue 11: the list says what the chart says, over the same range.
+    expect(row).toHaveTextContent('Rose from 20.7% in 2015-16 to 24.3% in 2016-17, a deterioration.');
     expect(row).toHaveTextContent('22.0%');
     expect(row).toHaveTextContent('Off target');
     expect(screen.getByRole('heading', { name: 'Child protection' })).toBeInTheDocument();

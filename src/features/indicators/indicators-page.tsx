@@ -11,6 +11,9 @@ import { ragLabels, type RagStatus } from '../../lib/rag';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useSearchParamUpdater } from '../../lib/use-search-param-updater';
 import { useReportingYear } from '../../lib/use-reporting-year';
+import { useReportingRange } from '../../lib/use-reporting-range';
+import { formatDate } from '../../lib/format';
+import { yearLabel } from '../../lib/reporting-range';
 import { IndicatorTable } from './indicator-table';
 
 const RAG_FILTERS = ['red', 'amber', 'green', 'none'] as const satisfies readonly RagStatus[];
@@ -19,6 +22,7 @@ const isRag = (value: string | null): value is RagStatus => RAG_FILTERS.some((r)
 export function IndicatorsPage() {
   useDocumentTitle('Indicators');
   const { year } = useReportingYear();
+  const range = useReportingRange();
   const [params] = useSearchParams();
   const searchId = useId();
   const statusId = useId();
@@ -35,11 +39,18 @@ export function IndicatorsPage() {
 
   return (
     <div className="page">
-      <h1 className="page__title">Indicators{year ? <span className="page__period"> {year}</span> : null}</h1>
+      <h1 className="page__title">
+        Indicators{year ? <span className="page__period"> {yearLabel(year, range, 'short')}</span> : null}
+      </h1>
       <p className="page__lede">
-        Every measure the board tracks{year ? `, as at the end of ${year}` : ''}. Open one to see its trend,
-        target and how it compares with England, the region and similar areas. Imported indicators show the
-        latest figure in their file.
+        Every measure the board tracks
+        {range ? (
+          <>
+            , from <span className="nowrap">{range.from}</span> up to {formatDate(range.asAt)}
+          </>
+        ) : null}
+        . Open one to see its trend, target and how it compares with England, the region and similar areas.
+        Imported indicators show the latest figure in their file.
       </p>
       <form
         className="filters"
@@ -75,7 +86,7 @@ export function IndicatorsPage() {
             const rows = indicators
               .map((indicator) => ({
                 indicator,
-                summary: summariseIndicator(indicator, asAtYearFor(indicator, year)),
+                summary: summariseIndicator(indicator, asAtYearFor(indicator, range)),
               }))
               .filter(({ indicator, summary }) => {
                 const text =

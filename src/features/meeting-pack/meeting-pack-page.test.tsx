@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { server } from '../../../mocks/node';
 import { renderApp } from '../../../test/render';
 import { apiBaseUrl } from '../../api/client';
+import { byText } from '../../../test/text';
 import { encodePack, type PackItem } from '../../lib/meeting-pack';
 import {
   MEETING_PACK_STORAGE_KEY,
@@ -45,38 +46,48 @@ describe('Pinning a chart', () => {
   it('pins an indicator’s chart from the chart itself and shows it in the meeting pack', async () => {
     const { user } = renderApp('/indicators/rereferrals-within-12-months');
     const pin = await screen.findByRole('button', { name: `Pin to meeting pack: ${REREFERRALS}` });
-    expect(pin).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.getByRole('link', { name: 'Meeting pack' })).toBeInTheDocument();
     await user.click(pin);
-    expect(pin).toHaveAttribute('aria-pressed', 'true');
+    // Issue 11: the button answers: its name and look say "Pinned", and the navigation counts the pack.
+    expect(pin).toHaveAccessibleName(`Pinned to meeting pack: ${REREFERRALS}`);
+    expect(pin).toHaveTextContent('Pinned');
+    expect(screen.getByText('Pinned: added to the meeting pack, which now has 1 chart.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Meeting pack, 1 chart' })).toBeInTheDocument();
 
-    await user.click(screen.getByRole('link', { name: 'Meeting pack' }));
+    await user.click(screen.getByRole('link', { name: 'Meeting pack, 1 chart' }));
     expect(await packTitles(1)).toEqual([REREFERRALS]);
-    expect(screen.getByText('Chart 1 of 1, 2015-16 to 2017-18')).toBeInTheDocument();
+    // The page's default range ends at the latest complete year, 2016-17 (issue 11).
+    expect(screen.getByText(byText('Chart 1 of 1, 2015-16 to 2016-17'))).toBeInTheDocument();
   });
 
   it('pins the audit chart and the action-plan chart, which the pack draws from the same data', async () => {
     const { user } = renderApp('/quality-assurance?year=2017-18');
     await user.click(
       await screen.findByRole('button', {
-        name: 'Pin to meeting pack: Audits planned and completed, 2017-18',
+        name: 'Pin to meeting pack: Audits planned and completed, 2017-18 (part year)',
       }),
     );
     await user.click(screen.getByRole('link', { name: 'Action plan' }));
+    expect(screen.getByRole('link', { name: 'Meeting pack, 1 chart' })).toBeInTheDocument();
     await user.click(
       await screen.findByRole('button', {
         name: 'Pin to meeting pack: Strategic action plan: progress by priority',
       }),
     );
 
-    await user.click(screen.getByRole('link', { name: 'Meeting pack' }));
+    await user.click(screen.getByRole('link', { name: 'Meeting pack, 2 charts' }));
     expect(await packTitles(2)).toEqual([
-      'Audits planned and completed, 2017-18',
+      'Audits planned and completed, 2017-18 (part year)',
       'Strategic action plan: progress by priority',
     ]);
     expect(
-      screen.getByText('2 of the 6 audits planned for 2017-18 are complete; 2 audits are overdue.'),
+      screen.getByText(
+        byText(
+          '2 of the 6 audits planned for 2017-18 (multi-agency and single-agency) are complete; 2 audits are overdue. Multi-agency case file audits due by 31 December 2017: 1 of 3 complete (33%).',
+        ),
+      ),
     ).toBeInTheDocument();
-    expect(screen.getByText(/^5 of the plan’s 11 actions are complete\./)).toBeInTheDocument();
+    expect(screen.getByText(byText(/^5 of the plan’s 11 actions are complete\./))).toBeInTheDocument();
   });
 
   it('unpins a chart when its pin is pressed again', async () => {
@@ -84,7 +95,10 @@ describe('Pinning a chart', () => {
     const pin = await screen.findByRole('button', { name: `Pin to meeting pack: ${CSE}` });
     await user.click(pin);
     await user.click(pin);
-    expect(pin).toHaveAttribute('aria-pressed', 'false');
+    expect(pin).toHaveAccessibleName(`Pin to meeting pack: ${CSE}`);
+    expect(
+      screen.getByText('Unpinned: taken out of the meeting pack, which now has 0 charts.'),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: 'Meeting pack' }));
     expect(await screen.findByText(/Your meeting pack is empty/)).toBeInTheDocument();
   });
@@ -188,14 +202,16 @@ describe('Presenting', () => {
     expect(
       await screen.findByRole('heading', { name: 'Wolverhampton Safeguarding Children Board' }),
     ).toBeInTheDocument();
-    expect(screen.getByText('Meeting pack: reporting year 2016-17')).toBeInTheDocument();
+    expect(screen.getByText(byText('Meeting pack: reporting year 2016-17'))).toBeInTheDocument();
     expect(screen.getByText('Slide 1 of 3')).toBeInTheDocument();
 
     await user.keyboard('{PageDown}');
     expect(await screen.findByRole('heading', { name: CSE })).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Slide 2 of 3' })).toHaveFocus();
-    expect(screen.getByText('Illustrative data')).toBeInTheDocument();
-    expect(screen.getByText('130')).toBeInTheDocument();
+    // The CSE figures are the board's own reported figures, not illustrative (issue 11).
+    expect(screen.queryByText('Illustrative data')).not.toBeInTheDocument();
+    // The key figure (the chart, hidden from screen readers, labels its line's end with it too).
+    expect(screen.getByText('130', { selector: '.slide__key-value' })).toBeInTheDocument();
 
     await user.keyboard('{ArrowRight}');
     expect(await screen.findByRole('heading', { name: REFERRALS })).toBeInTheDocument();
@@ -207,24 +223,46 @@ describe('Presenting', () => {
     expect(screen.getByText('Slide 1 of 3')).toBeInTheDocument();
   });
 
-  it('shows speaker notes only when the presenter switches them on', async () => {
-    givenPack(chart('referrals', 'Mention the new front door.'));
-    const { user } = renderApp('/meeting-pack/present');
-    await user.keyboard('{End}');
-    await screen.findByRole('heading', { name: REFERRALS });
-    expect(screen.queryByText('Mention the new front door.')).not.toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Speaker notes' }));
-    expect(screen.getByRole('complementary', { name: 'Speaker note' })).toHaveTextContent(
-      'Mention the new front door.',
-    );
+  // Issue 11: notes are never shown on the projected slides; the presenter view has them.
+  it('never shows speaker notes on the slides; the presenter view shows them, in step with the slides', async () => {
+    expect(typeof BroadcastChannel).toBe('function');
+    givenPack(chart('referrals', 'Mention the new front door.'), chart('cse-children-at-risk'));
+    const audience = renderApp('/meeting-pack/present');
+    await screen.findByText('Slide 1 of 3');
+    expect(screen.queryByRole('button', { name: 'Speaker notes' })).not.toBeInTheDocument();
+    const slides = audience.container;
+
+    const presenterView = renderApp('/meeting-pack/presenter');
+    const view = within(presenterView.container);
+    expect(await view.findByText('In step with the presentation')).toBeInTheDocument();
+    expect(view.getByText('Slide 1 of 3')).toBeInTheDocument();
+    expect(
+      await view.findByRole('heading', { name: `Next: ${REFERRALS}, 2015-16 to 2017-18` }),
+    ).toBeInTheDocument();
+
+    // The presenter view moves the slides.
+    await presenterView.user.click(view.getByRole('button', { name: 'Next slide' }));
+    expect(await within(slides).findByText('Slide 2 of 3')).toBeInTheDocument();
+    expect(await within(slides).findByRole('heading', { name: REFERRALS })).toBeInTheDocument();
+    expect(view.getByLabelText('Speaker note')).toHaveTextContent('Mention the new front door.');
+    expect(within(slides).queryByText('Mention the new front door.')).not.toBeInTheDocument();
+    expect(view.getByRole('heading', { name: `Next: ${CSE}, 2015-16 to 2017-18` })).toBeInTheDocument();
+
+    // And follows them.
+    await audience.user.click(within(slides).getByRole('button', { name: 'Next slide' }));
+    expect(await view.findByText('Slide 3 of 3')).toBeInTheDocument();
+    expect(view.getByLabelText('Speaker note')).toHaveTextContent('No note for this slide.');
+    expect(view.getByRole('heading', { name: 'Next: the end of the pack' })).toBeInTheDocument();
   });
 
-  it('leaves the presentation with Escape, back to the meeting pack', async () => {
+  it('leaves the presentation with Escape, back to the meeting pack and its Present button', async () => {
     givenPack(chart('referrals'));
     const { user, router } = renderApp('/meeting-pack/present');
     await screen.findByText('Slide 1 of 2');
     await user.keyboard('{Escape}');
     expect(router.state.location.pathname).toBe('/meeting-pack');
     expect(await screen.findByRole('heading', { level: 1, name: 'Meeting pack' })).toBeInTheDocument();
+    // Focus goes back to the button that started the presentation.
+    expect(screen.getByRole('button', { name: 'Present' })).toHaveFocus();
   });
 });

@@ -1,13 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useHref, useLocation, useNavigate } from 'react-router';
 import { boardQueries } from '../../api/queries';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { Unbroken } from '../../components/unbroken';
 import { encodePack, NOTE_MAX_LENGTH, PACK_PARAM, type PackItem } from '../../lib/meeting-pack';
 import { todayInWords } from '../../lib/today';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useReportingYear } from '../../lib/use-reporting-year';
-import { usePackActions, usePackItems } from '../../stores/meeting-pack-store';
+import { yearLabel } from '../../lib/reporting-range';
+import { useReportingRange } from '../../lib/use-reporting-range';
+import {
+  usePackActions,
+  usePackItems,
+  usePrintNotes,
+  useSetPrintNotes,
+} from '../../stores/meeting-pack-store';
 import { enterFullscreen } from './fullscreen';
 import { PackChartView, PackFigure } from './pack-chart-view';
 import { SharedPackBanner } from './shared-pack-banner';
@@ -15,14 +23,24 @@ import { SharedPackBanner } from './shared-pack-banner';
 /**
  * The meeting pack: the charts a user pinned, in the order they will be shown, each with a
  * speaker note. The same page is the printed handout (see the print styles): a cover, then one
- * chart per page with its table and source.
+ * chart per page with its table and source, and its speaker note if the user chooses.
  */
 export function MeetingPackPage() {
   useDocumentTitle('Meeting pack');
   const items = usePackItems();
-  const { search } = useLocation();
+  const { search, state } = useLocation();
   const navigate = useNavigate();
   const pages = items.length + 1;
+  const printNotes = usePrintNotes();
+  const setPrintNotes = useSetPrintNotes();
+  const notesId = useId();
+  const presentButton = useRef<HTMLButtonElement>(null);
+  const returning = (state as { returnFocus?: string } | null)?.returnFocus === 'present';
+
+  // Back from the presentation: focus returns to the Present button that started it.
+  useEffect(() => {
+    if (returning) presentButton.current?.focus();
+  }, [returning]);
 
   const present = () => {
     enterFullscreen();
@@ -48,17 +66,33 @@ export function MeetingPackPage() {
       ) : (
         <>
           <div className="button-row no-print">
-            <button type="button" className="button" onClick={present}>
+            <button type="button" className="button" onClick={present} ref={presentButton}>
               Present
             </button>
             <button type="button" className="button button--secondary" onClick={() => window.print()}>
               Print or save as PDF
             </button>
           </div>
+          <div className="checkbox no-print pack-print-notes">
+            <input
+              id={notesId}
+              type="checkbox"
+              checked={printNotes}
+              onChange={(e) => setPrintNotes(e.target.checked)}
+            />
+            <label htmlFor={notesId}>Include speaker notes in the printed handout</label>
+          </div>
           <ShareLink items={items} />
           <ol className="pack-list" aria-label="Charts in the pack">
             {items.map((item, index) => (
-              <PackItemCard key={item.id} item={item} index={index} count={items.length} pages={pages} />
+              <PackItemCard
+                key={item.id}
+                item={item}
+                index={index}
+                count={items.length}
+                pages={pages}
+                printNote={printNotes}
+              />
             ))}
           </ol>
         </>
@@ -117,11 +151,13 @@ function PackItemCard({
   index,
   count,
   pages,
+  printNote,
 }: {
   item: PackItem;
   index: number;
   count: number;
   pages: number;
+  printNote: boolean;
 }) {
   const { move, remove, setNote } = usePackActions();
   const noteId = useId();
@@ -135,7 +171,11 @@ function PackItemCard({
               <div className="pack-item__controls no-print">
                 <p className="pack-item__position">
                   Chart {index + 1} of {count}
-                  {state.status === 'ready' ? `, ${state.chart.period}` : ''}
+                  {state.status === 'ready' ? (
+                    <>
+                      , <Unbroken text={state.chart.period} />
+                    </>
+                  ) : null}
                 </p>
                 <div className="button-row">
                   <button
@@ -173,6 +213,9 @@ function PackItemCard({
                   {state.chart.illustrative ? (
                     <p className="tag tag--illustrative">Illustrative data</p>
                   ) : null}
+                  {state.chart.heading !== state.chart.title ? (
+                    <p className="print-only pack-item__period">{state.chart.period}</p>
+                  ) : null}
                   <PackFigure figure={state.chart.figure} printTable />
                 </>
               ) : null}
@@ -187,6 +230,12 @@ function PackItemCard({
                   onChange={(e) => setNote(item.id, e.target.value)}
                 />
               </div>
+              {printNote && item.note ? (
+                <div className="print-only pack-item__printed-note">
+                  <h4>Speaker note</h4>
+                  <p>{item.note}</p>
+                </div>
+              ) : null}
               <p className="print-only page-number">
                 Page {index + 2} of {pages}
               </p>
@@ -202,11 +251,16 @@ function PackItemCard({
 function PackCover({ items }: { items: readonly PackItem[] }) {
   const board = useQuery(boardQueries.detail());
   const { year } = useReportingYear();
+  const range = useReportingRange();
   return (
     <section className="pack-cover print-only" aria-label="Cover page">
       <p className="pack-cover__board">{board.data?.name ?? 'Safeguarding children board'}</p>
       <p className="pack-cover__title">Meeting pack</p>
-      {year ? <p className="pack-cover__period">Reporting year {year}</p> : null}
+      {year ? (
+        <p className="pack-cover__period">
+          Reporting year <Unbroken text={yearLabel(year, range)} />
+        </p>
+      ) : null}
       <p>Prepared {todayInWords()}</p>
       <h2>Contents</h2>
       <ol>
@@ -215,7 +269,7 @@ function PackCover({ items }: { items: readonly PackItem[] }) {
             <PackChartView item={item}>
               {(state) => (
                 <>
-                  {state.status === 'ready' ? `${state.chart.title}, ${state.chart.period}` : 'Chart'} (page{' '}
+                  {state.status === 'ready' ? <Unbroken text={state.chart.heading} /> : 'Chart'} (page{' '}
                   {index + 2})
                 </>
               )}

@@ -4,6 +4,7 @@ import {
   actionPlanQueries,
   boardQueries,
   indicatorQueries,
+  partnershipQueries,
   qualityAssuranceQueries,
 } from '../../api/queries';
 import { BarFigure, type BarFigureProps, type FigureDisplayProps } from '../../components/charts/bar-figure';
@@ -14,9 +15,12 @@ import {
   auditProgressFigure,
   auditsForYear,
   gradeSpreadFigure,
+  partnerFundingFigure,
 } from '../../lib/board-charts';
+import { formatValue } from '../../lib/format';
 import type { PackChart } from '../../lib/meeting-pack';
 import { overdueReferenceDate } from '../../lib/overdue';
+import { useIllustrative } from '../../lib/use-illustrative';
 
 type TrendFigureProps = Omit<
   ComponentProps<typeof ChartFigure>,
@@ -32,6 +36,8 @@ export interface ResolvedChart {
   title: string;
   /** The stretch of time shown: "2015-16 to 2017-18". */
   period: string;
+  /** The title with its period, the period said once: "Audits planned and completed, 2017-18". */
+  heading: string;
   figure: PackFigureSpec;
   /** The number a slide shows large, and the words after it (by default "in <period>"). */
   keyFigure: { value: string; period: string; caption?: string } | null;
@@ -48,16 +54,21 @@ interface Props<T extends PackChart = PackChart> {
   children: (state: ResolveState) => ReactNode;
 }
 
+/** A chart's title and its period, without saying the period twice when the title has it already. */
+export function titleWithPeriod(title: string, period: string): string {
+  return title.includes(period) ? title : `${title}, ${period}`;
+}
+
 /** Draws a resolved pack figure with the same component the dashboard uses for it. */
 export function PackFigure({
   figure,
   height,
   ...display
-}: { figure: PackFigureSpec; height?: number } & FigureDisplayProps) {
+}: { figure: PackFigureSpec; height?: number | undefined } & FigureDisplayProps) {
   return figure.kind === 'trend' ? (
     <ChartFigure {...figure.props} {...display} {...(height ? { height } : {})} />
   ) : (
-    <BarFigure {...figure.props} {...display} />
+    <BarFigure {...figure.props} {...display} height={height} />
   );
 }
 
@@ -75,6 +86,8 @@ export function PackChartView({ item, children }: Props) {
       return <AuditChartView item={item}>{children}</AuditChartView>;
     case 'action-plan-progress':
       return <ActionPlanChartView item={item}>{children}</ActionPlanChartView>;
+    case 'partner-funding':
+      return <FundingChartView item={item}>{children}</FundingChartView>;
   }
 }
 
@@ -93,11 +106,13 @@ function IndicatorChartView({ item, children }: Props<Extract<PackChart, { type:
     areaName: indicator.data.importedFrom?.area ?? board.data?.area.name ?? 'This board',
     annotations: annotations.data?.annotations ?? [],
   });
+  const period = item.from === item.to ? item.from : `${item.from} to ${item.to}`;
   return children({
     status: 'ready',
     chart: {
       title: figure.title,
-      period: `${item.from} to ${item.to}`,
+      period,
+      heading: titleWithPeriod(figure.title, period),
       figure: { kind: 'trend', props: figure },
       keyFigure,
       illustrative: indicator.data.illustrative,
@@ -111,6 +126,7 @@ function AuditChartView({
 }: Props<Extract<PackChart, { type: 'audit-progress' | 'audit-grades' }>>) {
   const audits = useQuery(qualityAssuranceQueries.audits());
   const board = useQuery(boardQueries.detail());
+  const illustrative = useIllustrative();
   if (audits.isPending) return children({ status: 'pending' });
   if (audits.isError)
     return children({ status: 'error', error: audits.error, retry: () => void audits.refetch() });
@@ -122,29 +138,31 @@ function AuditChartView({
   );
   const figure =
     item.type === 'audit-progress'
-      ? auditProgressFigure(audits.data.audits, item.year, reference)
-      : gradeSpreadFigure(audits.data.audits, item.year);
+      ? auditProgressFigure(audits.data.audits, item.year, reference, illustrative)
+      : gradeSpreadFigure(audits.data.audits, item.year, reference, illustrative);
   return children({
     status: 'ready',
     chart: {
       title: figure.title,
       period: item.year,
+      heading: titleWithPeriod(figure.title, item.year),
       figure: { kind: 'bars', props: figure },
       keyFigure: {
         value: `${done} of ${inYear.length}`,
         period: item.year,
         caption: `audits complete in ${item.year}`,
       },
-      illustrative: true,
+      illustrative,
     },
   });
 }
 
 function ActionPlanChartView({ children }: Props<Extract<PackChart, { type: 'action-plan-progress' }>>) {
   const plan = useQuery(actionPlanQueries.plan());
+  const illustrative = useIllustrative();
   if (plan.isPending) return children({ status: 'pending' });
   if (plan.isError) return children({ status: 'error', error: plan.error, retry: () => void plan.refetch() });
-  const figure = actionPlanProgressFigure(plan.data);
+  const figure = actionPlanProgressFigure(plan.data, illustrative);
   const actions = plan.data.priorities.flatMap((p) => p.actions);
   const complete = actions.filter((a) => a.status === 'complete').length;
   return children({
@@ -152,13 +170,42 @@ function ActionPlanChartView({ children }: Props<Extract<PackChart, { type: 'act
     chart: {
       title: figure.title,
       period: 'The strategic action plan to date',
+      heading: figure.title,
       figure: { kind: 'bars', props: figure },
       keyFigure: {
         value: `${complete} of ${actions.length}`,
         period: 'the plan to date',
         caption: 'actions complete',
       },
-      illustrative: true,
+      illustrative,
+    },
+  });
+}
+
+function FundingChartView({ item, children }: Props<Extract<PackChart, { type: 'partner-funding' }>>) {
+  const funding = useQuery(partnershipQueries.funding());
+  const illustrative = useIllustrative();
+  if (funding.isPending) return children({ status: 'pending' });
+  if (funding.isError) {
+    return children({ status: 'error', error: funding.error, retry: () => void funding.refetch() });
+  }
+  const figure = partnerFundingFigure(funding.data, item.year, illustrative);
+  const total = funding.data.contributions
+    .filter((c) => c.year === item.year)
+    .reduce((sum, c) => sum + c.amount, 0);
+  return children({
+    status: 'ready',
+    chart: {
+      title: figure.title,
+      period: figure.period ?? item.year,
+      heading: titleWithPeriod(figure.title, figure.period ?? item.year),
+      figure: { kind: 'bars', props: figure },
+      keyFigure: {
+        value: formatValue(total, 'gbp', 0),
+        period: item.year,
+        caption: `from partners in ${item.year}`,
+      },
+      illustrative,
     },
   });
 }

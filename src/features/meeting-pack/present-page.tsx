@@ -1,53 +1,89 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, useSyncExternalStore } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { boardQueries } from '../../api/queries';
+import { ChartTextContext, slideFontSize } from '../../components/charts/chart-text';
 import { ErrorState, LoadingState } from '../../components/states';
+import { Unbroken } from '../../components/unbroken';
 import type { PackItem } from '../../lib/meeting-pack';
+import { yearLabel } from '../../lib/reporting-range';
 import { todayInWords } from '../../lib/today';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { useReportingRange } from '../../lib/use-reporting-range';
 import { useReportingYear } from '../../lib/use-reporting-year';
 import { usePackItems } from '../../stores/meeting-pack-store';
 import { exitFullscreen } from './fullscreen';
 import { PackChartView, PackFigure } from './pack-chart-view';
+import { slideForKey, usePresentationChannel } from './presentation-channel';
 
-const NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ']);
-const PREVIOUS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
+/** The window's height, to size chart type for the room: 2.6% of it (see chart-text). */
+function useViewportHeight(): number {
+  return useSyncExternalStore(
+    (notify) => {
+      window.addEventListener('resize', notify);
+      return () => window.removeEventListener('resize', notify);
+    },
+    () => window.innerHeight,
+    () => 768,
+  );
+}
 
 /**
- * The pack as a presentation: a title slide, then one chart per slide in large type. A
- * presenter's clicker sends Page Up / Page Down (or arrows, or space); Escape leaves.
+ * The pack as a presentation for the audience: a title slide, then one chart per slide in type
+ * sized for the room, fitted to the screen whatever its size. A presenter's clicker sends Page Up /
+ * Page Down (or arrows, or space); Escape leaves. Speaker notes are never shown here: the presenter
+ * view, in a second window, has them, and follows this window's slide (and moves it).
  */
 export function PresentPage() {
   const items = usePackItems();
   const [requested, setSlide] = useState(0);
-  const [showNotes, setShowNotes] = useState(false);
+  const [startedAt] = useState(() => Date.now());
+  const [blocked, setBlocked] = useState(false);
   const navigate = useNavigate();
   const { search } = useLocation();
   const slideRef = useRef<HTMLElement>(null);
   const count = items.length + 1;
   // The pack can shrink under us (another tab): stay on a slide that exists.
   const slide = Math.min(requested, count - 1);
+  const viewportHeight = useViewportHeight();
   useDocumentTitle(`Slide ${slide + 1} of ${count}: meeting pack`);
 
+  // A presenter view that opens (or reopens) asks where the presentation is: answer by saying it again.
+  const [asked, setAsked] = useState(0);
+  const post = usePresentationChannel((message) => {
+    if (message.type === 'hello') setAsked((n) => n + 1);
+    if (message.type === 'go') setSlide(Math.max(0, Math.min(message.slide, count - 1)));
+  });
+
+  useEffect(() => {
+    post({ type: 'state', slide, count, startedAt });
+  }, [post, slide, count, startedAt, asked]);
+
   const leave = () => {
+    post({ type: 'ended' });
     exitFullscreen();
-    void navigate({ pathname: '/meeting-pack', search });
+    // The meeting pack puts focus back on its Present button.
+    void navigate({ pathname: '/meeting-pack', search }, { state: { returnFocus: 'present' } });
+  };
+
+  const openPresenterView = () => {
+    const opened = window.open(
+      `/meeting-pack/presenter${search}`,
+      'lscb-presenter-view',
+      'popup,width=1100,height=760',
+    );
+    setBlocked(!opened);
   };
 
   const onKey = useEffectEvent((event: KeyboardEvent) => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const target = event.target instanceof Element ? event.target : null;
-    // Space and Enter on a focused button press that button; let them.
-    if ((event.key === ' ' || event.key === 'Enter') && target?.closest('button, input, textarea, a')) return;
-    let handled = true;
-    if (NEXT.has(event.key)) setSlide(Math.min(slide + 1, count - 1));
-    else if (PREVIOUS.has(event.key)) setSlide(Math.max(slide - 1, 0));
-    else if (event.key === 'Home') setSlide(0);
-    else if (event.key === 'End') setSlide(count - 1);
-    else if (event.key === 'Escape') leave();
-    else handled = false;
-    if (handled) event.preventDefault();
+    const next = slideForKey(event, slide, count);
+    if (next !== null) {
+      setSlide(next);
+      event.preventDefault();
+    } else if (event.key === 'Escape') {
+      leave();
+      event.preventDefault();
+    }
   });
   // In full screen the browser takes Escape to leave full screen; leaving it leaves the show.
   const onFullscreenChange = useEffectEvent(() => {
@@ -74,63 +110,66 @@ export function PresentPage() {
   const label = `Slide ${slide + 1} of ${count}`;
 
   return (
-    <main className="presenter">
-      <h1 className="visually-hidden">Meeting pack presentation</h1>
-      <section ref={slideRef} className="slide" tabIndex={-1} aria-label={label} key={slide}>
-        {item ? <ChartSlide item={item} showNotes={showNotes} /> : <TitleSlide />}
-      </section>
-      <nav className="presenter__bar" aria-label="Presentation">
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={slide === 0}
-          onClick={() => setSlide(slide - 1)}
-        >
-          Previous slide
-        </button>
-        <p className="presenter__counter" aria-live="polite">
-          {label}
-        </p>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={slide === count - 1}
-          onClick={() => setSlide(slide + 1)}
-        >
-          Next slide
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          aria-pressed={showNotes}
-          onClick={() => setShowNotes((shown) => !shown)}
-        >
-          Speaker notes
-        </button>
-        <button type="button" className="button" onClick={leave}>
-          Leave presentation <span className="presenter__key">(Esc)</span>
-        </button>
-      </nav>
-    </main>
+    <ChartTextContext.Provider value={{ fontSize: slideFontSize(viewportHeight), fillHeight: true }}>
+      <main className="presenter">
+        <h1 className="visually-hidden">Meeting pack presentation</h1>
+        <section ref={slideRef} className="slide" tabIndex={-1} aria-label={label} key={slide}>
+          {item ? <ChartSlide item={item} /> : <TitleSlide />}
+        </section>
+        <nav className="presenter__bar" aria-label="Presentation">
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={slide === 0}
+            onClick={() => setSlide(slide - 1)}
+          >
+            Previous slide
+          </button>
+          <p className="presenter__counter" aria-live="polite">
+            {label}
+          </p>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={slide === count - 1}
+            onClick={() => setSlide(slide + 1)}
+          >
+            Next slide
+          </button>
+          <button type="button" className="button button--secondary" onClick={openPresenterView}>
+            Presenter view
+          </button>
+          <button type="button" className="button" onClick={leave}>
+            Leave presentation <span className="presenter__key">(Esc)</span>
+          </button>
+          {blocked ? (
+            <p className="presenter__blocked" role="alert">
+              The browser blocked the presenter view’s window. Allow pop-ups for this site, then try again.
+            </p>
+          ) : null}
+        </nav>
+      </main>
+    </ChartTextContext.Provider>
   );
 }
 
 function TitleSlide() {
   const board = useQuery(boardQueries.detail());
   const { year } = useReportingYear();
+  const range = useReportingRange();
   return (
     <div className="slide__title-page">
       <h2 className="slide__board">{board.data?.name ?? 'Safeguarding children board'}</h2>
-      <p className="slide__subtitle">Meeting pack{year ? `: reporting year ${year}` : ''}</p>
+      <p className="slide__subtitle">
+        <Unbroken text={`Meeting pack${year ? `: reporting year ${yearLabel(year, range)}` : ''}`} />
+      </p>
       <p className="slide__date">{todayInWords()}</p>
       {board.data?.illustrativeNotice ? <p className="slide__illustrative">Illustrative data</p> : null}
     </div>
   );
 }
 
-function ChartSlide({ item, showNotes }: { item: PackItem; showNotes: boolean }) {
-  // The chart takes about half the screen; the headline, key figure and narrative the rest.
-  const height = Math.max(220, Math.round(window.innerHeight * 0.36));
+function ChartSlide({ item }: { item: PackItem }) {
   return (
     <PackChartView item={item}>
       {(state) => (
@@ -140,30 +179,25 @@ function ChartSlide({ item, showNotes }: { item: PackItem; showNotes: boolean })
           {state.status === 'ready' ? (
             <>
               <div className="slide__meta">
-                <p className="slide__period">{state.chart.period}</p>
+                {state.chart.keyFigure ? (
+                  <p className="slide__key-figure">
+                    <span className="slide__key-value">{state.chart.keyFigure.value}</span>{' '}
+                    <span className="slide__key-period">
+                      <Unbroken
+                        text={state.chart.keyFigure.caption ?? `in ${state.chart.keyFigure.period}`}
+                      />
+                    </span>
+                  </p>
+                ) : null}
+                {state.chart.heading !== state.chart.title ? (
+                  <p className="slide__period">
+                    <Unbroken text={state.chart.period} />
+                  </p>
+                ) : null}
                 {state.chart.illustrative ? <p className="slide__illustrative">Illustrative data</p> : null}
               </div>
-              {state.chart.keyFigure ? (
-                <p className="slide__key-figure">
-                  <span className="slide__key-value">{state.chart.keyFigure.value}</span>{' '}
-                  <span className="slide__key-period">
-                    {state.chart.keyFigure.caption ?? `in ${state.chart.keyFigure.period}`}
-                  </span>
-                </p>
-              ) : null}
-              <PackFigure
-                figure={state.chart.figure}
-                toolbar={false}
-                height={height}
-                className="slide__figure"
-              />
+              <PackFigure figure={state.chart.figure} toolbar={false} className="slide__figure" />
             </>
-          ) : null}
-          {showNotes ? (
-            <aside className="slide__notes" aria-label="Speaker note">
-              <h2 className="visually-hidden">Speaker note</h2>
-              <p>{item.note || 'No note for this slide.'}</p>
-            </aside>
           ) : null}
         </>
       )}

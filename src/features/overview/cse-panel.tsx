@@ -1,44 +1,65 @@
 import { useQuery } from '@tanstack/react-query';
-import type { FinancialYear, Indicator } from '../../api/contract';
-import { indicatorQueries } from '../../api/queries';
+import type { Indicator } from '../../api/contract';
+import { boardQueries, indicatorQueries } from '../../api/queries';
 import { ChartFigure } from '../../components/charts/chart-figure';
-import { yearsCovered } from '../../components/charts/indicator-chart';
+import { indicatorChart } from '../../components/charts/indicator-chart';
 import { Panel } from '../../components/panel';
 import { PinButton } from '../../components/pin-button';
-import type { PackChart } from '../../lib/meeting-pack';
 import { QueryState } from '../../components/query-state';
-import { describeSeries } from '../../lib/narrative';
-import { financialYearEndMonth } from '../../lib/periods';
+import { indicatorDefaultRange, type ReportingRange } from '../../lib/reporting-range';
+import { pointsInRange } from '../../lib/reporting-range';
 import { toPoints } from '../../lib/series';
 
 export const CSE_INDICATOR_ID = 'cse-children-at-risk';
 
-function CseChart({ indicator, year }: { indicator: Indicator; year: FinancialYear | null }) {
-  const end = year ? financialYearEndMonth(year) : Infinity;
-  const points = toPoints(indicator.series, indicator.frequency).filter((p) => p.period.endMonth <= end);
+/**
+ * The CSE chart over the reporting range: the same figure (narrative, events, source) as the
+ * indicator's page and its slide, and what the measure means, in the board's own words.
+ */
+function CseChart({ indicator, range }: { indicator: Indicator; range: ReportingRange | null }) {
+  const board = useQuery(boardQueries.detail());
+  const annotations = useQuery(indicatorQueries.annotations());
+  const points = toPoints(indicator.series, indicator.frequency);
+  const shown = range
+    ? indicatorDefaultRange(indicator, range)
+    : {
+        from: points[0]?.period.financialYear ?? '',
+        to: points.at(-1)?.period.financialYear ?? '',
+        asAt: null,
+      };
+  const { figure } = indicatorChart(indicator, {
+    ...shown,
+    hidden: [],
+    areaName: board.data?.area.name ?? 'This board',
+    annotations: annotations.data?.annotations ?? [],
+  });
+  const hasFigures = pointsInRange(indicator, shown).some((p) => p.value !== null);
   return (
-    <ChartFigure
-      title={indicator.title}
-      narrative={describeSeries(indicator, points)}
-      tableCaption={`${indicator.title}, by quarter${year ? `, up to the end of ${year}` : ''}`}
-      series={[{ id: indicator.id, label: 'Wolverhampton', points, colorIndex: 0 }]}
-      unit={indicator.unit}
-      decimalPlaces={indicator.decimalPlaces}
-      target={indicator.target?.value ?? null}
-      source={indicator.source.name}
-      pin={<PinButton item={pinnedAs(indicator, year)} title={indicator.title} />}
-    />
+    <>
+      <ChartFigure
+        {...figure}
+        tableCaption={`${indicator.title}, by quarter, ${figure.period}`}
+        pin={
+          hasFigures ? (
+            <PinButton
+              item={{
+                type: 'indicator',
+                indicatorId: indicator.id,
+                from: shown.from,
+                to: shown.to,
+                hidden: [],
+              }}
+              title={indicator.title}
+            />
+          ) : null
+        }
+      />
+      <p className="cse-panel__meaning">{indicator.definition}</p>
+    </>
   );
 }
 
-/** The chart as a meeting pack item: every year of figures up to the reporting year. */
-function pinnedAs(indicator: Indicator, year: FinancialYear | null): PackChart {
-  const years = yearsCovered(indicator);
-  const to = year && years.includes(year) ? year : (years.at(-1) ?? year ?? '');
-  return { type: 'indicator', indicatorId: indicator.id, from: years[0] ?? to, to, hidden: [] };
-}
-
-export function CsePanel({ year }: { year: FinancialYear | null }) {
+export function CsePanel({ range }: { range: ReportingRange | null }) {
   const indicator = useQuery(indicatorQueries.detail(CSE_INDICATOR_ID));
   return (
     <Panel title="Child sexual exploitation" className="cse-panel">
@@ -48,7 +69,7 @@ export function CsePanel({ year }: { year: FinancialYear | null }) {
         isEmpty={(data) => data.series.length === 0}
         empty="There are no figures for child sexual exploitation yet."
       >
-        {(data) => <CseChart indicator={data} year={year} />}
+        {(data) => <CseChart indicator={data} range={range} />}
       </QueryState>
     </Panel>
   );

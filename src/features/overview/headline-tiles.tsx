@@ -5,9 +5,12 @@ import { indicatorQueries } from '../../api/queries';
 import { KpiTile } from '../../components/kpi-tile';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
+import { Unbroken } from '../../components/unbroken';
 import { summariseIndicator } from '../../lib/indicator-summary';
+import { formatDate } from '../../lib/format';
+import type { ReportingRange } from '../../lib/reporting-range';
 
-export function HeadlineTiles({ year }: { year: FinancialYear | null }) {
+export function HeadlineTiles({ year, range }: { year: FinancialYear | null; range: ReportingRange | null }) {
   const list = useQuery({
     ...indicatorQueries.headline(),
     select: (data) => data.indicators.filter((i) => i.headline),
@@ -15,7 +18,15 @@ export function HeadlineTiles({ year }: { year: FinancialYear | null }) {
   return (
     <Panel
       title="Headline indicators"
-      meta={year ? `Latest figures up to the end of ${year}` : 'Latest figures'}
+      meta={
+        range ? (
+          <Unbroken
+            text={`Figures from ${range.from} up to ${formatDate(range.asAt)}${range.partYear ? `: ${range.to} is a part year` : ''}`}
+          />
+        ) : (
+          'Latest figures'
+        )
+      }
       className="tiles-panel"
     >
       <QueryState
@@ -30,7 +41,7 @@ export function HeadlineTiles({ year }: { year: FinancialYear | null }) {
               <KpiTile
                 key={indicator.id}
                 indicator={indicator}
-                summary={summariseIndicator(indicator, asAtYearFor(indicator, year))}
+                summary={summariseIndicator(indicator, asAtYearFor(indicator, range))}
                 to={{ pathname: `/indicators/${indicator.id}`, search: year ? `?year=${year}` : '' }}
               />
             ))}

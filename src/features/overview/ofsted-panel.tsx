@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import type { OfstedJudgement } from '../../api/contract';
 import { boardQueries } from '../../api/queries';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
+import type { ReportingRange } from '../../lib/reporting-range';
 
 const judgementLabels: Record<OfstedJudgement, string> = {
   outstanding: 'Outstanding',
@@ -12,15 +14,40 @@ const judgementLabels: Record<OfstedJudgement, string> = {
   inadequate: 'Inadequate',
 };
 
-export function OfstedPanel() {
+/**
+ * Ofsted's judgement of the board, as it stood in the reporting year: a judgement published after
+ * the year's figures end is not shown as that year's, only named as coming later.
+ */
+export function OfstedPanel({ range }: { range: ReportingRange | null }) {
   const board = useQuery(boardQueries.detail());
   return (
     <Panel title="Ofsted judgement" className="ofsted-panel">
       <QueryState query={board} loadingLabel="Loading the Ofsted judgement">
-        {({ ofsted }) =>
-          ofsted === null ? (
-            <p>No Ofsted judgement of the partnership has been recorded yet.</p>
-          ) : (
+        {({ ofsted, reportingYears }) => {
+          if (ofsted === null) return <p>No Ofsted judgement of the partnership has been recorded yet.</p>;
+          if (range && ofsted.publishedDate > range.asAt) {
+            const later = reportingYears.find((y) => y > range.to);
+            return (
+              <>
+                <p className="judgement judgement--none">Not yet published</p>
+                <p>
+                  Ofsted had not published its review of the board by {formatDate(range.asAt)}, the end of{' '}
+                  <span className="nowrap">{range.to}</span>. Its review, published{' '}
+                  {formatDate(ofsted.publishedDate)}, belongs to a later year
+                  {later ? (
+                    <>
+                      :{' '}
+                      <Link className="nowrap" to={{ search: `?year=${later}` }}>
+                        see {later}
+                      </Link>
+                    </>
+                  ) : null}
+                  .
+                </p>
+              </>
+            );
+          }
+          return (
             <>
               <p className={`judgement judgement--${ofsted.judgement}`}>
                 {judgementLabels[ofsted.judgement]}
@@ -33,8 +60,8 @@ export function OfstedPanel() {
                 Recommendations: page {ofsted.recommendationsPage} of the annual report.
               </p>
             </>
-          )
-        }
+          );
+        }}
       </QueryState>
     </Panel>
   );

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { server } from '../../../mocks/node';
 import { renderApp } from '../../../test/render';
 import { apiBaseUrl } from '../../api/client';
+import { byText } from '../../../test/text';
 
 const url = (path: string) => `${apiBaseUrl()}${path}`;
 
@@ -19,32 +20,48 @@ describe('Overview', () => {
     expect(await within(ofsted).findByText('Requires improvement')).toBeInTheDocument();
   });
 
-  it('shows a headline tile with the latest value, the change in polarity-aware words, the target and RAG as text', async () => {
+  // Issue 11: a tile describes the trend over the reporting range in the words its chart uses
+  // (it used to say "Up 3.6 percentage points since 2015-16").
+  it('shows a headline tile with the latest value, the trend in polarity-aware words, the target and RAG as text', async () => {
     renderApp('/?year=2016-17');
     const rereferrals = await tile('Re-referrals within 12 months of a previous referral');
     expect(within(rereferrals).getByText('24.3%')).toBeInTheDocument();
     expect(
-      within(rereferrals).getByText('Up 3.6 percentage points since 2015-16, a deterioration'),
+      within(rereferrals).getByText(
+        byText('Rose from 20.7% in 2015-16 to 24.3% in 2016-17, a deterioration.'),
+      ),
     ).toBeInTheDocument();
     expect(within(rereferrals).getByText('Target 22.0%')).toBeInTheDocument();
     expect(within(rereferrals).getByText('Off target')).toBeInTheDocument();
   });
 
-  it('calls the rise in CSE identification an improvement', async () => {
+  // Issue 11: the default year is the latest complete year (2016-17), and CSE identification is
+  // told as the minutes tell it: no target of children at risk, no better/worse verdict.
+  it('tells the CSE story as the minutes do: 50 by the end of 2016-17, with no target and no verdict', async () => {
     renderApp('/');
     const cse = await tile('Children identified at risk of child sexual exploitation');
-    expect(within(cse).getByText('130')).toBeInTheDocument();
-    expect(within(cse).getByText('Up 26 since Q2 2017-18, an improvement')).toBeInTheDocument();
-    expect(within(cse).getByText('On target')).toBeInTheDocument();
+    expect(within(cse).getByText('50')).toBeInTheDocument();
+    expect(within(cse).getByText('Q4 2016-17', { selector: '.kpi-tile__period' })).toBeInTheDocument();
+    expect(
+      within(cse).getByText(byText('Rose from 10 in Q4 2015-16 to 50 in Q4 2016-17.')),
+    ).toBeInTheDocument();
+    expect(within(cse).getByText('No target set')).toBeInTheDocument();
+    expect(within(cse).queryByText(/improvement|deterioration|on target/i)).not.toBeInTheDocument();
+    expect(within(cse).queryByText('Illustrative data')).not.toBeInTheDocument();
   });
 
-  it('charts CSE with a narrative, and shows 10, 50 and 130 in the data table on request', async () => {
-    const { user } = renderApp('/');
+  it('charts CSE with its narrative and what identification means, and 10, 50 and 130 in the table', async () => {
+    const { user } = renderApp('/?year=2017-18');
     const panel = screen.getByRole('region', { name: 'Child sexual exploitation' });
     expect(
       await within(panel).findByText(
-        'Children identified at risk of CSE rose from 10 in Q1 2015-16 to 130 in Q3 2017-18, an improvement. That is better than the target of 100.',
+        byText(
+          'Children identified at risk of CSE rose from 10 in Q4 2015-16 to 50 in Q4 2016-17 and 130 in Q3 2017-18.',
+        ),
       ),
+    ).toBeInTheDocument();
+    expect(
+      within(panel).getByText(/so that more of these children can now get the right support/),
     ).toBeInTheDocument();
     expect(within(panel).queryByRole('table')).not.toBeInTheDocument();
 
@@ -62,25 +79,58 @@ describe('Overview', () => {
     expect(within(panel).queryByRole('table')).not.toBeInTheDocument();
   });
 
-  it('changes the URL and the tiles when the reporting period changes', async () => {
+  // Issue 11: the default year is now 2016-17, the latest complete year, so the test starts there.
+  it('changes the URL and the tiles when the reporting period changes, and labels a part year', async () => {
     const { user, router } = renderApp('/');
     const cse = await tile('Children identified at risk of child sexual exploitation');
-    expect(within(cse).getByText('130')).toBeInTheDocument();
+    expect(within(cse).getByText('50')).toBeInTheDocument();
 
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Reporting period' }), '2016-17');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Reporting period' }), '2017-18');
 
-    expect(router.state.location.search).toBe('?year=2016-17');
+    expect(router.state.location.search).toBe('?year=2017-18');
     const updated = await tile('Children identified at risk of child sexual exploitation');
-    expect(within(updated).getByText('50')).toBeInTheDocument();
-    expect(within(updated).getByText('Q4 2016-17')).toBeInTheDocument();
+    expect(within(updated).getByText('130')).toBeInTheDocument();
+    expect(within(updated).getByText('Q3 2017-18', { selector: '.kpi-tile__period' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Overview 2017-18 (part year)');
+    expect(screen.getByRole('option', { name: '2017-18 (part year)' })).toBeInTheDocument();
+    expect(screen.getByRole('option', { name: '2016-17' })).toBeInTheDocument();
+    expect(
+      screen.getByText(byText('Figures from 2015-16 up to 31 December 2017: 2017-18 is a part year')),
+    ).toBeInTheDocument();
   });
 
-  it('ignores a period in the URL that the board does not report, and shows the current year', async () => {
+  it('shows no figure later than the date the board’s figures run to', async () => {
+    renderApp('/?year=2017-18');
+    // The DfE's figure for the whole of 2017-18 (to March 2018) is later than 31 December 2017.
+    const referrals = await tile('Referrals to children’s social care');
+    expect(within(referrals).getByText('5,983')).toBeInTheDocument();
+    expect(within(referrals).getByText('2016-17', { selector: '.kpi-tile__period' })).toBeInTheDocument();
+    expect(within(referrals).queryByText('5,368')).not.toBeInTheDocument();
+  });
+
+  it('ignores a period in the URL that the board does not report, and shows the latest complete year', async () => {
     renderApp('/?year=1999-00');
     await waitFor(() =>
-      expect(screen.getByRole('combobox', { name: 'Reporting period' })).toHaveValue('2017-18'),
+      expect(screen.getByRole('combobox', { name: 'Reporting period' })).toHaveValue('2016-17'),
     );
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Overview 2017-18');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Overview 2016-17');
+  });
+
+  it('does not show a judgement in a year before Ofsted published it', async () => {
+    renderApp('/?year=2015-16');
+    const ofsted = screen.getByRole('region', { name: 'Ofsted judgement' });
+    expect(await within(ofsted).findByText('Not yet published')).toBeInTheDocument();
+    expect(within(ofsted).queryByText('Requires improvement')).not.toBeInTheDocument();
+    expect(within(ofsted).getByRole('link', { name: 'see 2016-17' })).toBeInTheDocument();
+  });
+
+  it('says a tile has no figure yet beside its target, not “No target”', async () => {
+    renderApp('/?year=2015-16');
+    const scr = await tile('Serious case review actions complete');
+    expect(within(scr).getByText('No figure for this period')).toBeInTheDocument();
+    expect(within(scr).getByText('Target 100%')).toBeInTheDocument();
+    expect(within(scr).getByText('No figure yet')).toBeInTheDocument();
+    expect(within(scr).queryByText('No target')).not.toBeInTheDocument();
   });
 
   it('keeps the other panels working when the indicators fail, and recovers on retry', async () => {
@@ -96,7 +146,9 @@ describe('Overview', () => {
     expect(alert).toHaveTextContent('The data service had a problem');
     expect(alert).toHaveTextContent('error 500');
     // The CSE chart and the Ofsted panel come from other requests and still work.
-    expect(await screen.findByText(/rose from 10 in Q1 2015-16 to 130/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(byText(/rose from 10 in Q4 2015-16 to 50 in Q4 2016-17/)),
+    ).toBeInTheDocument();
     expect(screen.getByText('Requires improvement')).toBeInTheDocument();
 
     fail = false;
@@ -152,14 +204,47 @@ describe('App shell', () => {
     expect(screen.getByRole('link', { name: 'Skip to main content' })).toHaveAttribute('href', '#main');
   });
 
-  it('switches to the dark theme and remembers it', async () => {
+  // Issue 11: the button names the theme it switches to (it read "Dark theme" in both states).
+  it('switches to the dark theme and back, saying which theme it switches to, and remembers it', async () => {
     const { user } = renderApp('/');
-    const toggle = screen.getByRole('button', { name: 'Dark theme' });
-    expect(toggle).toHaveAttribute('aria-pressed', 'false');
-    await user.click(toggle);
-    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await user.click(screen.getByRole('button', { name: 'Switch to dark theme' }));
     expect(document.documentElement.dataset.theme).toBe('dark');
     expect(localStorage.getItem('lscb-dashboard:theme')).toContain('"dark"');
+    await user.click(screen.getByRole('button', { name: 'Switch to light theme' }));
+    expect(document.documentElement.dataset.theme).toBe('light');
+  });
+
+  it('puts the year and theme controls before the navigation in the tab order, as they are shown', async () => {
+    renderApp('/');
+    const header = document.querySelector('.app-header')!;
+    const order = [...header.querySelectorAll('select, button, a')].map((el) =>
+      el.tagName === 'SELECT' ? 'select' : el.textContent,
+    );
+    expect(order.slice(0, 3)).toEqual(['select', 'Switch to dark theme', 'Overview']);
+    expect(
+      screen
+        .getByRole('combobox', { name: 'Reporting period' })
+        .compareDocumentPosition(screen.getByRole('link', { name: 'Overview' })) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+  });
+
+  it('moves focus to the new page’s heading after following a link, and changes the title', async () => {
+    const { user } = renderApp('/');
+    await screen.findByRole('heading', { level: 1, name: /^Overview/ });
+    expect(document.title).toBe('Overview – Safeguarding board dashboard');
+    await user.click(screen.getByRole('link', { name: 'Partnership' }));
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Partnership' });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(document.title).toBe('Partnership – Safeguarding board dashboard');
+  });
+
+  it('leaves focus alone when only the reporting year changes', async () => {
+    const { user } = renderApp('/');
+    const select = screen.getByRole('combobox', { name: 'Reporting period' });
+    await waitFor(() => expect(select).toBeEnabled());
+    await user.selectOptions(select, '2017-18');
+    expect(select).toHaveFocus();
   });
 
   it('says in the footer that the data is illustrative', async () => {

@@ -1,3 +1,5 @@
+import { yearLabel } from '../../lib/reporting-range';
+import { useReportingRange } from '../../lib/use-reporting-range';
 import { useReportingYear } from '../../lib/use-reporting-year';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { CsePanel } from './cse-panel';
@@ -7,14 +9,17 @@ import { OfstedPanel } from './ofsted-panel';
 export function OverviewPage() {
   useDocumentTitle('Overview');
   const { year } = useReportingYear();
+  const range = useReportingRange();
   return (
     <div className="page">
-      <h1 className="page__title">Overview{year ? <span className="page__period"> {year}</span> : null}</h1>
+      <h1 className="page__title">
+        Overview{year ? <span className="page__period"> {yearLabel(year, range, 'short')}</span> : null}
+      </h1>
       <div className="overview-grid">
-        <OfstedPanel />
+        <OfstedPanel range={range} />
         {/* DOM order follows the wide layout's reading order, so focus order matches what is seen. */}
-        <CsePanel year={year} />
-        <HeadlineTiles year={year} />
+        <CsePanel range={range} />
+        <HeadlineTiles year={year} range={range} />
       </div>
     </div>
   );

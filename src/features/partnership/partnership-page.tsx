@@ -1,45 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Funding, PartnershipLink } from '../../api/contract';
+import type { PartnershipLink } from '../../api/contract';
 import { partnershipQueries } from '../../api/queries';
 import { BarFigure } from '../../components/charts/bar-figure';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
-import { formatDate, formatValue } from '../../lib/format';
+import { IllustrativeNote } from '../../components/illustrative-note';
+import { PinButton } from '../../components/pin-button';
+import { partnerFundingFigure } from '../../lib/board-charts';
+import { formatDate } from '../../lib/format';
+import { useIllustrative } from '../../lib/use-illustrative';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useReportingYear } from '../../lib/use-reporting-year';
-
-const money = (n: number) => formatValue(n, 'gbp', 0);
-
-function fundingFigure(funding: Funding, year: string | null) {
-  const years = [...new Set(funding.contributions.map((c) => c.year))].sort();
-  const shownYear = year && years.includes(year) ? year : (years.at(-1) ?? '');
-  const partners = [...new Set(funding.contributions.map((c) => c.partner))];
-  const inYear = funding.contributions.filter((c) => c.year === shownYear);
-  const total = inYear.reduce((s, c) => s + c.amount, 0);
-  const largest = [...inYear].sort((a, b) => b.amount - a.amount)[0];
-  const narrative = largest
-    ? `In ${shownYear} partners contributed ${money(total)}. ${largest.partner} was the largest contributor, with ${money(largest.amount)} (${Math.round((largest.amount / total) * 100)}%).`
-    : 'No contributions are recorded.';
-  return {
-    title: `Partner contributions to the board’s budget`,
-    narrative,
-    tableCaption: 'Contributions by partner and financial year, pounds',
-    categoryLabel: 'Partner',
-    categories: partners,
-    series: years.map((y, i) => ({
-      id: y,
-      label: y,
-      values: partners.map(
-        (p) => funding.contributions.find((c) => c.partner === p && c.year === y)?.amount ?? null,
-      ),
-      colorIndex: i % 4,
-    })),
-    unit: 'gbp' as const,
-    decimalPlaces: 0,
-    fileName: 'partner-contributions',
-    source: 'Board budget (illustrative)',
-  };
-}
 
 const linkGroups: { kind: PartnershipLink['kind']; title: string }[] = [
   { kind: 'board-network', title: 'Links with other boards' },
@@ -52,6 +23,7 @@ export function PartnershipPage() {
   const { year } = useReportingYear();
   const funding = useQuery(partnershipQueries.funding());
   const links = useQuery(partnershipQueries.links());
+  const illustrative = useIllustrative();
   return (
     <div className="page">
       <h1 className="page__title">Partnership</h1>
@@ -67,7 +39,20 @@ export function PartnershipPage() {
             isEmpty={(d) => d.contributions.length === 0}
             empty="No contributions are recorded."
           >
-            {(data) => <BarFigure {...fundingFigure(data, year)} />}
+            {(data) => {
+              const figure = partnerFundingFigure(data, year, illustrative);
+              const shown = figure.series[0]?.id;
+              return (
+                <BarFigure
+                  {...figure}
+                  pin={
+                    shown ? (
+                      <PinButton item={{ type: 'partner-funding', year: shown }} title={figure.title} />
+                    ) : null
+                  }
+                />
+              );
+            }}
           </QueryState>
         </Panel>
         <Panel title="Links and engagement" className="page-grid__wide">
@@ -79,6 +64,9 @@ export function PartnershipPage() {
           >
             {(data) => (
               <>
+                <IllustrativeNote>
+                  The dates and descriptions of these links are invented for the demonstration.
+                </IllustrativeNote>
                 <p className="partnership__headline">
                   <strong>{data.linkedBoardsCount}</strong> other safeguarding boards share information,
                   policies and procedures with this board.

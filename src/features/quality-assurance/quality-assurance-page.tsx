@@ -16,6 +16,10 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { usePermissions } from '../../lib/use-permissions';
 import { useOverdueReference } from '../../lib/use-overdue-reference';
 import { useReportingYear } from '../../lib/use-reporting-year';
+import { useIllustrative } from '../../lib/use-illustrative';
+import { yearLabel } from '../../lib/reporting-range';
+import { useReportingRange } from '../../lib/use-reporting-range';
+import { IllustrativeNote } from '../../components/illustrative-note';
 import { AuditProgressForm } from './audit-progress-form';
 import { AuditSchedule } from './audit-schedule';
 import { SeriousCaseReviews } from './serious-case-reviews';
@@ -69,6 +73,8 @@ function ActionsArising({
 export function QualityAssurancePage() {
   useDocumentTitle('Quality assurance');
   const { year } = useReportingYear();
+  const range = useReportingRange();
+  const illustrative = useIllustrative();
   const overdue = useOverdueReference();
   const audits = useQuery(qualityAssuranceQueries.audits());
   const permissions = usePermissions();
@@ -93,7 +99,8 @@ export function QualityAssurancePage() {
   return (
     <div className="page">
       <h1 className="page__title">
-        Quality assurance{year ? <span className="page__period"> {year}</span> : null}
+        Quality assurance
+        {year ? <span className="page__period"> {yearLabel(year, range, 'short')}</span> : null}
       </h1>
       <p className="page__lede">
         The QA committee’s audit programme: multi-agency case file audits and single agency audits, what they
@@ -104,7 +111,7 @@ export function QualityAssurancePage() {
           <Panel title="Audit programme">
             <QueryState query={audits} loadingLabel="Loading the audit programme">
               {(data) => {
-                const figure = auditProgressFigure(data.audits, year, overdue.date);
+                const figure = auditProgressFigure(data.audits, year, overdue.date, illustrative);
                 return (
                   <BarFigure
                     {...figure}
@@ -117,7 +124,7 @@ export function QualityAssurancePage() {
           <Panel title="What the audits found">
             <QueryState query={audits} loadingLabel="Loading audit grades">
               {(data) => {
-                const figure = gradeSpreadFigure(data.audits, year);
+                const figure = gradeSpreadFigure(data.audits, year, overdue.date, illustrative);
                 return (
                   <BarFigure
                     {...figure}
@@ -143,6 +150,9 @@ export function QualityAssurancePage() {
                 const editingAudit = data.audits.find((a) => a.id === editing);
                 return (
                   <>
+                    <IllustrativeNote>
+                      The audits, their findings and their actions are invented for the demonstration.
+                    </IllustrativeNote>
                     <AuditSchedule
                       audits={auditsForYear(data.audits, year)}
                       referenceDate={overdue.date}

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { qualityAssuranceQueries } from '../../api/queries';
+import { boardQueries, qualityAssuranceQueries } from '../../api/queries';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
+import { IllustrativeNote } from '../../components/illustrative-note';
 import { StatusTag } from '../../components/status-tag';
 import { formatDate } from '../../lib/format';
 import { isOverdue } from '../../lib/overdue';
@@ -14,6 +15,7 @@ const actionStatus = {
 
 export function SeriousCaseReviews({ referenceDate }: { referenceDate: string }) {
   const reviews = useQuery(qualityAssuranceQueries.seriousCaseReviews());
+  const board = useQuery(boardQueries.detail());
   return (
     <Panel title="Serious case reviews">
       <QueryState
@@ -22,61 +24,79 @@ export function SeriousCaseReviews({ referenceDate }: { referenceDate: string })
         isEmpty={(d) => d.reviews.length === 0}
         empty="The board has published no serious case reviews."
       >
-        {({ reviews: list }) => (
-          <div className="review-list">
-            {list.map((review) => {
-              const done = review.actions.filter((a) => a.status === 'complete').length;
-              return (
-                <article key={review.id} className="review" aria-labelledby={`review-${review.id}`}>
-                  <h3 id={`review-${review.id}`}>{review.title}</h3>
-                  <p className="review__meta">Published {formatDate(review.publishedDate)}</p>
-                  <p>{review.summary}</p>
-                  <h4>Learning themes</h4>
-                  <ul>
-                    {review.learningThemes.map((t) => (
-                      <li key={t}>{t}</li>
-                    ))}
-                  </ul>
-                  <p className="review__progress">
-                    <strong>
-                      {done} of {review.actions.length} actions complete
-                    </strong>
-                    <meter
-                      min={0}
-                      max={review.actions.length}
-                      value={done}
-                      aria-label={`${review.title}: actions complete`}
-                    />
-                  </p>
-                  <ul className="review__actions">
-                    {review.actions.map((a) => (
-                      <li key={a.id}>
-                        {a.description}{' '}
-                        <span className="review__owner">
-                          ({a.owner}, due {formatDate(a.dueDate)})
-                        </span>{' '}
-                        <StatusTag
-                          tone={
-                            a.status === 'complete'
-                              ? 'good'
-                              : a.status === 'in-progress'
-                                ? 'warning'
-                                : 'neutral'
-                          }
-                        >
-                          {actionStatus[a.status]}
-                        </StatusTag>
-                        {isOverdue(a.dueDate, a.status === 'complete', referenceDate) ? (
-                          <StatusTag tone="bad">Overdue</StatusTag>
-                        ) : null}
-                      </li>
-                    ))}
-                  </ul>
-                </article>
-              );
-            })}
-          </div>
-        )}
+        {({ reviews: list }) => {
+          const actions = list.flatMap((r) => r.actions);
+          const complete = actions.filter((a) => a.status === 'complete').length;
+          return (
+            <>
+              <IllustrativeNote>
+                The reviews’ names, summaries, learning and actions are invented for the demonstration.
+              </IllustrativeNote>
+              {actions.length > 0 ? (
+                <p className="review-summary">
+                  {/* The statuses are as recorded now, whatever the year shown: say when that is. */}
+                  {board.data ? `By ${formatDate(board.data.dataAsAt)}, ` : 'As recorded, '}
+                  {complete} of the {actions.length} actions from{' '}
+                  {list.length === 1 ? 'the review' : `the ${list.length} reviews`} were complete (
+                  {Math.round((complete / actions.length) * 100)}%).
+                </p>
+              ) : null}
+              <div className="review-list">
+                {list.map((review) => {
+                  const done = review.actions.filter((a) => a.status === 'complete').length;
+                  return (
+                    <article key={review.id} className="review" aria-labelledby={`review-${review.id}`}>
+                      <h3 id={`review-${review.id}`}>{review.title}</h3>
+                      <p className="review__meta">Published {formatDate(review.publishedDate)}</p>
+                      <p>{review.summary}</p>
+                      <h4>Learning themes</h4>
+                      <ul>
+                        {review.learningThemes.map((t) => (
+                          <li key={t}>{t}</li>
+                        ))}
+                      </ul>
+                      <p className="review__progress">
+                        <strong>
+                          {done} of {review.actions.length} actions complete
+                        </strong>
+                        <meter
+                          min={0}
+                          max={review.actions.length}
+                          value={done}
+                          aria-label={`${review.title}: actions complete`}
+                        />
+                      </p>
+                      <ul className="review__actions">
+                        {review.actions.map((a) => (
+                          <li key={a.id}>
+                            {a.description}{' '}
+                            <span className="review__owner">
+                              ({a.owner}, due {formatDate(a.dueDate)})
+                            </span>{' '}
+                            <StatusTag
+                              tone={
+                                a.status === 'complete'
+                                  ? 'good'
+                                  : a.status === 'in-progress'
+                                    ? 'warning'
+                                    : 'neutral'
+                              }
+                            >
+                              {actionStatus[a.status]}
+                            </StatusTag>
+                            {isOverdue(a.dueDate, a.status === 'complete', referenceDate) ? (
+                              <StatusTag tone="bad">Overdue</StatusTag>
+                            ) : null}
+                          </li>
+                        ))}
+                      </ul>
+                    </article>
+                  );
+                })}
+              </div>
+            </>
+          );
+        }}
       </QueryState>
     </Panel>
   );

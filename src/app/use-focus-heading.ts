@@ -1,0 +1,46 @@
+import { useEffect, useRef, type RefObject } from 'react';
+import { useLocation } from 'react-router';
+
+/**
+ * After following a link to another page, focus moves to the new page's main heading, as it would
+ * on a page load for a screen reader user (who then hears where they are), and the next Tab starts
+ * from there. Not on the first page shown, nor when only the query changes (a filter or the year).
+ * A lazily loaded page's heading is focused as soon as it appears.
+ */
+export function useFocusHeadingOnNavigate(main: RefObject<HTMLElement | null>) {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const container = main.current;
+    if (!container) return;
+    const focusHeading = () => {
+      // Something on the new page has taken focus already (a "return focus" of its own): leave it.
+      if (
+        document.activeElement &&
+        document.activeElement !== document.body &&
+        container.contains(document.activeElement)
+      ) {
+        return true;
+      }
+      const heading = container.querySelector<HTMLElement>('h1');
+      if (!heading) return false;
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus();
+      return true;
+    };
+    if (focusHeading()) return;
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(container, { childList: true, subtree: true });
+    const stop = setTimeout(() => observer.disconnect(), 10_000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(stop);
+    };
+  }, [pathname, main]);
+}

@@ -1,0 +1,25 @@
+import { useLayoutEffect, useRef, useState } from 'react';
+
+/**
+ * The size of an element, kept up to date as it resizes, so a chart can lay out its labels for
+ * the room it has. Until it is measured (and in jsdom, which has no layout) the width is
+ * `fallback` and the height 0.
+ */
+export function useSize<T extends HTMLElement>(fallback = 640) {
+  const ref = useRef<T>(null);
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const read = () => {
+      const box = element.getBoundingClientRect();
+      const next = { width: Math.floor(box.width), height: Math.floor(box.height) };
+      setSize((current) => (current.width === next.width && current.height === next.height ? current : next));
+    };
+    read();
+    const observer = new ResizeObserver(read);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, width: size.width > 0 ? size.width : fallback, height: size.height };
+}

@@ -1,0 +1,87 @@
+/** Measuring and wrapping text before it is drawn, for chart labels and exported images. */
+export type Measure = (text: string, fontSize: number, bold?: boolean) => number;
+
+let canvas: OffscreenCanvasRenderingContext2D | null | undefined;
+let family = '';
+
+/**
+ * The width a line of chart text takes, to lay labels out before they are drawn. Uses the
+ * browser's own text metrics where it has them (OffscreenCanvas), and otherwise a generous
+ * estimate, so a label is never given less room than it needs.
+ */
+export const measureText: Measure = (text, fontSize, bold = false) => {
+  if (canvas === undefined) {
+    canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1).getContext('2d') : null;
+    family = typeof document !== 'undefined' ? getComputedStyle(document.documentElement).fontFamily : '';
+  }
+  if (canvas && family) {
+    canvas.font = `${bold ? 700 : 400} ${fontSize}px ${family}`;
+    // A little slack for hinting differences between canvas and SVG text.
+    return Math.ceil(canvas.measureText(text).width * 1.04);
+  }
+  return estimateText(text, fontSize, bold);
+};
+
+/** Average advance widths of a sans-serif font, rounded up. */
+export function estimateText(text: string, fontSize: number, bold = false): number {
+  let units = 0;
+  for (const ch of text) {
+    if (/[ilI.,:;'’|!]/.test(ch)) units += 0.3;
+    else if (/[ \-‑()[\]ftrj1]/.test(ch)) units += 0.38;
+    else if (/[mwMW%£@]/.test(ch)) units += 0.9;
+    else if (/[A-Z0-9]/.test(ch)) units += 0.68;
+    else units += 0.58;
+  }
+  return Math.ceil(units * fontSize * (bold ? 1.08 : 1));
+}
+
+/**
+ * Breaks text into lines no wider than `width`, at spaces only (a financial year such as 2016-17
+ * is one word and never breaks). A single word wider than the line keeps a line to itself.
+ */
+export function wrapText(
+  text: string,
+  width: number,
+  fontSize: number,
+  measure: Measure,
+  bold = false,
+): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && measure(candidate, fontSize, bold) > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * Wraps text into at most `maxLines` lines, widening the line as needed up to `maxWidth`; the
+ * narrowest width that fits, so a long category label takes two lines, not four.
+ */
+export function fitText(
+  text: string,
+  preferredWidth: number,
+  maxWidth: number,
+  maxLines: number,
+  fontSize: number,
+  measure: Measure,
+  bold = false,
+): { lines: string[]; width: number; fits: boolean } {
+  const full = measure(text, fontSize, bold);
+  let width = Math.min(preferredWidth, maxWidth);
+  for (;;) {
+    const lines = wrapText(text, width, fontSize, measure, bold);
+    const widest = Math.max(0, ...lines.map((l) => measure(l, fontSize, bold)));
+    if (lines.length <= maxLines) return { lines, width: Math.max(widest, 0), fits: true };
+    if (width >= maxWidth || width >= full) return { lines, width: widest, fits: false };
+    width = Math.min(maxWidth, width + fontSize * 2);
+  }
+}
