@@ -9,6 +9,7 @@ export default tseslint.config(
       'dist',
       'dist-demo',
       'dist-server',
+      'dist-sourcemaps',
       'coverage',
       'test-results',
       'playwright-report',

@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -32,10 +32,37 @@ const serverTests = {
   hookTimeout: 60_000,
 };
 
+/**
+ * Source maps of the production build are for developers, not for the public: they are written
+ * without a reference from the code (`sourcemap: 'hidden'`) and moved out of the folder a web
+ * server publishes, into `dist-sourcemaps/`.
+ */
+function keepSourceMapsPrivate(): Plugin {
+  let outDir = 'dist';
+  let root = '.';
+  return {
+    name: 'keep-source-maps-private',
+    apply: (_config, env) => env.command === 'build' && env.mode === 'production' && !env.isSsrBuild,
+    configResolved(config) {
+      root = config.root;
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      const assets = resolve(outDir, 'assets');
+      const target = resolve(root, 'dist-sourcemaps');
+      await rm(target, { recursive: true, force: true });
+      await mkdir(target, { recursive: true });
+      for (const file of await readdir(assets)) {
+        if (file.endsWith('.map')) await rename(resolve(assets, file), resolve(target, file));
+      }
+    },
+  };
+}
+
 export default defineConfig(({ mode, isSsrBuild }) => {
   const mocksEnabled = mode === 'development' || mode === 'demo' || mode === 'test';
   return {
-    plugins: [react(), dropMockWorkerOutsideDemo(mocksEnabled)],
+    plugins: [react(), dropMockWorkerOutsideDemo(mocksEnabled), keepSourceMapsPrivate()],
     define: {
       __MOCKS_ENABLED__: JSON.stringify(mocksEnabled),
     },
@@ -53,7 +80,7 @@ export default defineConfig(({ mode, isSsrBuild }) => {
       : {
           outDir: mode === 'demo' ? 'dist-demo' : 'dist',
           target: 'es2022',
-          sourcemap: true,
+          sourcemap: mode === 'demo' ? true : 'hidden',
           // The first page needs react-dom, recharts, react-query and the router (about 240 kB gzip,
           // measured by `npm run bench`); the default 500 kB warning is about raw size and says nothing useful here.
           chunkSizeWarningLimit: 900,

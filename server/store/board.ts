@@ -124,7 +124,8 @@ export async function saveBoard(tx: Queryable, actor: Actor, request: SaveBoardR
 
 /**
  * Moves the board on when figures for a later period are published: its reporting years gain the
- * period's financial year, and the date its figures run to moves to the period's end.
+ * period's financial year, the date its figures run to moves to the period's end, and once that
+ * date reaches a year's 31 March the year shown first becomes that complete year.
  */
 export async function extendBoardTo(tx: Queryable, financialYear: string, periodEnd: string): Promise<void> {
   const board = await readBoard(tx, true);
@@ -132,11 +133,14 @@ export async function extendBoardTo(tx: Queryable, financialYear: string, period
     ? board.reportingYears
     : sortYears([...board.reportingYears, financialYear]);
   const dataAsAt = periodEnd > board.dataAsAt ? periodEnd : board.dataAsAt;
-  if (years === board.reportingYears && dataAsAt === board.dataAsAt) return;
-  await tx.query('update board set reporting_years = $1, data_as_at = $2, version = version + 1', [
-    JSON.stringify(years),
-    dataAsAt,
-  ]);
+  const complete = years.filter((y) => `${Number(y.slice(0, 4)) + 1}-03-31` <= dataAsAt).at(-1);
+  const currentYear = complete && complete > board.currentYear ? complete : board.currentYear;
+  if (years === board.reportingYears && dataAsAt === board.dataAsAt && currentYear === board.currentYear)
+    return;
+  await tx.query(
+    'update board set reporting_years = $1, data_as_at = $2, current_year = $3, version = version + 1',
+    [JSON.stringify(years), dataAsAt, currentYear],
+  );
 }
 
 export async function readAgencies(db: Queryable): Promise<Agency[]> {

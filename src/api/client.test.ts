@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server } from '../../mocks/node';
 import { apiBaseUrl, apiGet, apiSend } from './client';
-import { ContractError, HttpError, NetworkError, describeError } from './errors';
+import { ContractError, HttpError, NetworkError, SignInRequiredError, describeError } from './errors';
 
 const url = (path: string) => `${apiBaseUrl()}${path}`;
 
@@ -34,25 +34,71 @@ describe('apiGet', () => {
 
   it('names the field of a response that breaks the contract', async () => {
     server.use(
-      http.get(url('/indicators'), () =>
+      http.get(url('/indicators/referrals'), () =>
         HttpResponse.json({
-          indicators: [{ id: 'x', title: 'Broken', series: [{ period: 'Q1 2016-17', value: 'ten' }] }],
+          id: 'referrals',
+          title: 'Broken',
+          series: [{ period: 'Q1 2016-17', value: 'ten' }],
         }),
       ),
     );
-    const error = await apiGet('indicators').catch((e: unknown) => e);
+    const error = await apiGet('indicator', { params: { id: 'referrals' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContractError);
-    expect((error as ContractError).field).toMatch(/^indicators\[0\]\./);
+    expect((error as ContractError).field).toBe('shortTitle');
   });
 
-  it('treats a body that is not JSON as a contract breach', async () => {
+  it('keeps the items of a list that keep the contract, and counts the ones it left out', async () => {
+    const good = (await apiGet('indicators')).indicators;
+    server.use(
+      http.get(url('/indicators'), () =>
+        HttpResponse.json({ indicators: [{ ...good[0], decimalPlaces: 9 }, ...good.slice(1)] }),
+      ),
+    );
+    const list = await apiGet('indicators');
+    expect(list.indicators.map((i) => i.id)).toEqual(good.slice(1).map((i) => i.id));
+    expect(list.skipped).toEqual({
+      count: 1,
+      technical: ['indicators[0].decimalPlaces: Invalid input'],
+    });
+  });
+
+  it('treats a body cut short as a contract breach', async () => {
+    server.use(
+      http.get(
+        url('/board'),
+        () => new HttpResponse('{"id": "wolv', { headers: { 'Content-Type': 'application/json' } }),
+      ),
+    );
+    await expect(apiGet('board')).rejects.toBeInstanceOf(ContractError);
+  });
+
+  it('treats an HTML page where data was expected as a sign-in page (a single sign-on proxy)', async () => {
     server.use(
       http.get(
         url('/board'),
         () => new HttpResponse('<html>Sign in</html>', { headers: { 'Content-Type': 'text/html' } }),
       ),
     );
-    await expect(apiGet('board')).rejects.toBeInstanceOf(ContractError);
+    const error = await apiGet('board').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SignInRequiredError);
+    expect(describeError(error)).toMatchObject({ title: 'You need to sign in', signIn: true });
+  });
+
+  it('does not follow a redirect with the person’s cookies, and treats it as a sign-in page', async () => {
+    let followed = false;
+    server.use(
+      http.get(
+        url('/board'),
+        () => new HttpResponse(null, { status: 302, headers: { Location: 'https://evil.example/board' } }),
+      ),
+      http.get('https://evil.example/board', () => {
+        followed = true;
+        return HttpResponse.json({});
+      }),
+    );
+    const error = await apiGet('board').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SignInRequiredError);
+    expect(followed).toBe(false);
   });
 
   it('sends the browser’s credentials, for a council’s sign-in', async () => {
@@ -65,7 +111,7 @@ describe('apiGet', () => {
     );
     const error = await apiGet('board').catch((e: unknown) => e);
     expect(credentials).toBe('include');
-    expect(describeError(error).title).toBe('Your session has ended');
+    expect(describeError(error).title).toBe('You need to sign in');
   });
 });
 

@@ -52,6 +52,20 @@ export class ConflictError extends HttpError {
   }
 }
 
+/**
+ * What came back was a sign-in page, not data: a redirect (to a council's single sign-on, say)
+ * or an HTML page where JSON was expected. Treated as a 401.
+ */
+export class SignInRequiredError extends HttpError {
+  override readonly name = 'SignInRequiredError';
+  constructor(
+    url: string,
+    readonly reason: 'redirect' | 'html',
+  ) {
+    super(url, 401, null);
+  }
+}
+
 export class ContractError extends Error {
   override readonly name = 'ContractError';
   /** Dotted path of the first field that breaks the contract, e.g. `indicators[0].series[2].value`. */
@@ -84,18 +98,40 @@ export function isApiError(error: unknown): error is ApiError {
   );
 }
 
+export interface ErrorDescription {
+  title: string;
+  detail: string;
+  /** For the data team, behind a disclosure: never in the headline. */
+  technical?: string;
+  /** The answer is "sign in": the page shows one banner with a sign-in link, not this in every panel. */
+  signIn?: boolean;
+}
+
 /** A plain-English explanation for a person, with what they can do about it. */
-export function describeError(error: unknown): { title: string; detail: string } {
+export function describeError(error: unknown): ErrorDescription {
   if (error instanceof NetworkError) {
     return {
       title: 'We could not reach the data service',
       detail: 'Check your network connection, then try again.',
+      technical: `No answer from ${error.url}: the connection failed.`,
     };
   }
   if (error instanceof TimeoutError) {
     return {
-      title: 'The data service is taking too long to answer',
-      detail: `It did not reply within ${error.afterMs / 1000} seconds. Try again in a moment.`,
+      title: 'The data service is not answering',
+      detail: `It did not answer within ${Math.round(error.afterMs / 1000)} seconds. Try again in a moment.`,
+      technical: `${error.url} did not answer within ${error.afterMs} ms.`,
+    };
+  }
+  if (error instanceof SignInRequiredError) {
+    return {
+      title: 'You need to sign in',
+      detail: 'The data service asked you to sign in before it shows the board’s data.',
+      technical:
+        error.reason === 'redirect'
+          ? `${error.url} answered with a redirect, which the dashboard does not follow.`
+          : `${error.url} answered with an HTML page where data was expected.`,
+      signIn: true,
     };
   }
   if (error instanceof ConflictError) {
@@ -105,43 +141,52 @@ export function describeError(error: unknown): { title: string; detail: string }
     };
   }
   if (error instanceof HttpError) {
+    const technical = `${error.url} answered ${error.status}${error.serverMessage ? `: ${error.serverMessage}` : ''}.`;
     if (error.status === 401) {
       return {
-        title: 'Your session has ended',
-        detail: 'Sign in again to see the board’s data, then try again.',
+        title: 'You need to sign in',
+        detail: 'Sign in to see the board’s data.',
+        technical,
+        signIn: true,
       };
     }
     if (error.status === 403) {
       return {
         title: 'You do not have access to this data',
         detail: 'Ask your board’s business manager to give your account access.',
+        technical,
       };
     }
     if (error.status === 404) {
       return {
         title: 'This data could not be found',
-        detail: 'It may have been removed or renamed. Check the address, or go back to the overview.',
+        detail: 'It may have been removed or renamed.',
+        technical,
       };
     }
     if (error.status >= 500) {
       return {
         title: 'The data service had a problem',
-        detail: `It answered with error ${error.status}. Nothing you did caused this; try again in a moment.`,
+        detail: 'Nothing you did caused this; try again in a moment.',
+        technical,
       };
     }
     return {
       title: 'The data service refused the request',
       detail: error.serverMessage ?? `It answered with error ${error.status}.`,
+      technical,
     };
   }
   if (error instanceof ContractError) {
     return {
       title: 'The data arrived in a form this dashboard does not understand',
-      detail: `The field “${error.field}” is not as the API contract says (${error.issues[0]?.message ?? 'invalid'}). Tell your data team; trying again may help if the data has since been fixed.`,
+      detail: 'Tell your data team; trying again may help if the data has since been fixed.',
+      technical: `${error.url}: the field ${error.field} is not as the API contract says (${error.issues[0]?.message ?? 'invalid'}).`,
     };
   }
   return {
     title: 'Something went wrong showing this panel',
     detail: 'Try again. If it keeps happening, tell your data team.',
+    technical: error instanceof Error ? error.message : undefined,
   };
 }

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { apiGet } from './client';
+import { apiGet, type WithSkipped } from './client';
 import { HttpError } from './errors';
 import { isLocalId, loadLocalIndicators, type ListedIndicator } from './local-indicators';
 
@@ -23,21 +23,21 @@ export const indicatorQueries = {
     queryOptions({
       queryKey: [...indicatorQueries.all(), 'list'] as const,
       // The API's indicators, then any the user imported into this browser (ids `local-...`).
-      queryFn: async ({ signal }): Promise<{ indicators: ListedIndicator[] }> => {
+      queryFn: async ({ signal }): Promise<WithSkipped<{ indicators: ListedIndicator[] }>> => {
         const [api, local] = await Promise.all([apiGet('indicators', { signal }), loadLocalIndicators()]);
-        return { indicators: [...api.indicators, ...local] };
+        return { ...api, indicators: [...api.indicators, ...local] };
       },
     }),
   /** The headline indicators only (the overview's tiles): a small answer however big the board. */
   headline: () =>
     queryOptions({
       queryKey: [...indicatorQueries.all(), 'list', 'headline'] as const,
-      queryFn: async ({ signal }): Promise<{ indicators: ListedIndicator[] }> => {
+      queryFn: async ({ signal }): Promise<WithSkipped<{ indicators: ListedIndicator[] }>> => {
         const [api, local] = await Promise.all([
           apiGet('indicators', { signal, query: { headline: 'true' } }),
           loadLocalIndicators(),
         ]);
-        return { indicators: [...api.indicators, ...local.filter((i) => i.headline)] };
+        return { ...api, indicators: [...api.indicators, ...local.filter((i) => i.headline)] };
       },
     }),
   detail: (id: string) =>

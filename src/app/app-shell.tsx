@@ -3,12 +3,14 @@ import { useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { boardQueries } from '../api/queries';
 import { FigureExportContext } from '../components/charts/figure-context';
-import { SessionEndedBanner, SessionGate } from '../features/session/session-gate';
+import { SessionGate } from '../features/session/session-gate';
 import { UserMenu } from '../features/session/user-menu';
+import { useBoardName } from '../lib/use-board-name';
 import { usePermissions } from '../lib/use-permissions';
 import { usePackCount } from '../stores/meeting-pack-store';
 import { navItems } from './nav';
-import { PeriodSelect } from './period-select';
+import { BoardBanner, SignInBanner } from './status-banners';
+import { PeriodSelect, YearNotice } from './period-select';
 import { ThemeToggle } from './theme-toggle';
 import { useFocusHeadingOnNavigate } from './use-focus-heading';
 
@@ -31,6 +33,7 @@ function Shell() {
   const year = new URLSearchParams(useLocation().search).get('year');
   const search = year ? `?year=${encodeURIComponent(year)}` : '';
   const boardName = board.data?.name ?? null;
+  const headerName = useBoardName();
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -38,7 +41,7 @@ function Shell() {
       </a>
       <header className="app-header">
         <div className="app-header__brand">
-          <p className="app-header__name">{board.data?.name ?? 'Safeguarding children board'}</p>
+          <p className="app-header__name">{headerName ?? '\u00a0'}</p>
           <p className="app-header__sub">Safeguarding dashboard</p>
         </div>
         {/* Before the navigation in the DOM, as on screen: the tab order follows what is seen. */}
@@ -69,8 +72,10 @@ function Shell() {
           </ul>
         </nav>
       </header>
-      <SessionEndedBanner />
+      <SignInBanner />
+      <BoardBanner />
       <main id="main" className="app-main" tabIndex={-1} ref={main}>
+        <YearNotice />
         <FigureExportContext.Provider value={{ boardName }}>
           <Outlet />
         </FigureExportContext.Provider>

@@ -1,15 +1,11 @@
-import { Link } from 'react-router';
-import { useDocumentTitle } from '../lib/use-document-title';
+import { NotFound } from '../components/not-found';
 
 export function NotFoundPage() {
-  useDocumentTitle('Page not found');
   return (
-    <div className="page">
-      <h1>Page not found</h1>
-      <p>There is no page at this address. It may have moved.</p>
-      <p>
-        <Link to="/">Go to the overview</Link>
-      </p>
-    </div>
+    <NotFound
+      title="Page not found"
+      detail="There is no page at this address. It may have moved."
+      link={{ to: '/', label: 'Go to the overview' }}
+    />
   );
 }

@@ -4,6 +4,7 @@ import { LoadingState } from '../components/states';
 import { OverviewPage } from '../features/overview/overview-page';
 import { AppShell } from './app-shell';
 import { NotFoundPage } from './not-found-page';
+import { RouteErrorBoundary } from './route-error-boundary';
 
 // The overview is in the first bundle; every other area is its own chunk, loaded on demand, so
 // the first page stays small.
@@ -70,7 +71,9 @@ const AuditTrailPage = lazy(() =>
 );
 
 const page = (element: ReactNode) => (
-  <Suspense fallback={<LoadingState label="Loading the page" />}>{element}</Suspense>
+  <RouteErrorBoundary>
+    <Suspense fallback={<LoadingState label="Loading the page" />}>{element}</Suspense>
+  </RouteErrorBoundary>
 );
 
 export const routes: RouteObject[] = [
@@ -78,7 +81,14 @@ export const routes: RouteObject[] = [
     path: '/',
     element: <AppShell />,
     children: [
-      { index: true, element: <OverviewPage /> },
+      {
+        index: true,
+        element: (
+          <RouteErrorBoundary>
+            <OverviewPage />
+          </RouteErrorBoundary>
+        ),
+      },
       { path: 'indicators', element: page(<IndicatorsPage />) },
       { path: 'indicators/:id', element: page(<IndicatorPage />) },
       { path: 'quality-assurance', element: page(<QualityAssurancePage />) },

@@ -1,6 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { EmptyState, ErrorState, LoadingState } from './states';
+import type { SkippedItems } from '../api/client';
+import { EmptyState, ErrorState, LoadingState, TechnicalDetails } from './states';
 
 interface Props<T> {
   query: UseQueryResult<T>;
@@ -8,13 +9,64 @@ interface Props<T> {
   loadingLabel: string;
   isEmpty?: (data: T) => boolean;
   empty?: ReactNode;
+  /** What the list's items are called, for the notice when some could not be shown. */
+  items?: [singular: string, plural: string];
+  /** False where another panel on the page shows the same list and says it (once is enough). */
+  reportSkipped?: boolean;
   children: (data: T) => ReactNode;
 }
 
+/** Said once above a list when some of its items broke the contract and were left out. */
+export function SkippedNotice({
+  skipped,
+  items = ['item', 'items'],
+}: {
+  skipped: SkippedItems;
+  items?: [string, string] | undefined;
+}) {
+  const one = skipped.count === 1;
+  return (
+    <div className="notice notice--warning skipped-notice" aria-live="polite">
+      <p>
+        {skipped.count} {one ? items[0] : items[1]} could not be shown: {one ? 'its' : 'their'} data did not
+        arrive in the form the dashboard expects. The rest are shown. Tell your data team.
+      </p>
+      <TechnicalDetails>{skipped.technical.join('; ')}</TechnicalDetails>
+    </div>
+  );
+}
+
+const skippedOf = (data: unknown): SkippedItems | undefined =>
+  typeof data === 'object' && data !== null && 'skipped' in data
+    ? (data as { skipped?: SkippedItems }).skipped
+    : undefined;
+
 /** The loading, error (with retry) and empty states every panel has, around its content. */
-export function QueryState<T>({ query, loadingLabel, isEmpty, empty, children }: Props<T>) {
+export function QueryState<T>({
+  query,
+  loadingLabel,
+  isEmpty,
+  empty,
+  items,
+  reportSkipped = true,
+  children,
+}: Props<T>) {
   if (query.isPending) return <LoadingState label={loadingLabel} />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  if (isEmpty?.(query.data)) return <EmptyState>{empty ?? 'Nothing to show for this period.'}</EmptyState>;
-  return <>{children(query.data)}</>;
+  const skipped = reportSkipped ? skippedOf(query.data) : undefined;
+  const notice = skipped ? <SkippedNotice skipped={skipped} items={items} /> : null;
+  if (isEmpty?.(query.data)) {
+    return (
+      <>
+        {notice}
+        <EmptyState>{empty ?? 'Nothing to show for this period.'}</EmptyState>
+      </>
+    );
+  }
+  return (
+    <>
+      {notice}
+      {children(query.data)}
+    </>
+  );
 }

@@ -50,7 +50,7 @@ export function multiAgencyAuditsOnSchedule(
 export function auditProgressFigure(
   audits: readonly Audit[],
   year: FinancialYear,
-  referenceDate: string,
+  referenceDate: string | null,
   illustrative: boolean,
 ): BarFigureProps {
   const inYear = auditsForYear(audits, year).filter((a) => a.status !== 'cancelled');
@@ -66,15 +66,22 @@ export function auditProgressFigure(
   const overdue = inYear.filter((a) =>
     isOverdue(a.plannedDate, a.status === 'completed', referenceDate),
   ).length;
-  const multi = multiAgencyAuditsOnSchedule(audits, year, referenceDate);
+  const multi = referenceDate === null ? null : multiAgencyAuditsOnSchedule(audits, year, referenceDate);
   const multiText =
-    multi.due === 0
+    multi === null || multi.due === 0
       ? ''
-      : ` Multi-agency case file audits due by ${formatDate(referenceDate)}: ${multi.complete} of ${multi.due} complete (${multi.percent}%).`;
+      : ` Multi-agency case file audits due by ${formatDate(referenceDate!)}: ${multi.complete} of ${multi.due} complete (${multi.percent}%).`;
+  // Without the date the board's figures run to, overdue audits cannot be counted: say so.
+  const overdueText =
+    referenceDate === null
+      ? '; which are overdue is not known until the board’s details load'
+      : overdue > 0
+        ? `; ${plural(overdue, 'audit')} ${overdue === 1 ? 'is' : 'are'} overdue`
+        : '';
   const narrative =
     inYear.length === 0
       ? `No audits are planned for ${year}.`
-      : `${done} of the ${plural(inYear.length, 'audit')} planned for ${year} (multi-agency and single-agency) ${done === 1 ? 'is' : 'are'} complete${overdue > 0 ? `; ${plural(overdue, 'audit')} ${overdue === 1 ? 'is' : 'are'} overdue` : ''}.${multiText}`;
+      : `${done} of the ${plural(inYear.length, 'audit')} planned for ${year} (multi-agency and single-agency) ${done === 1 ? 'is' : 'are'} complete${overdueText}.${multiText}`;
   return {
     title: `Audits planned and completed, ${titleYear(year, referenceDate)}`,
     period: year,

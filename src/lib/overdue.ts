@@ -14,9 +14,12 @@ export function overdueReferenceDate(year: FinancialYear | null, dataAsAt: strin
   return yearEnd < dataAsAt ? yearEnd : dataAsAt;
 }
 
-/** Not done, and due before the reference date (ISO dates compare as strings). */
-export function isOverdue(dueDate: string, done: boolean, referenceDate: string): boolean {
-  return !done && dueDate < referenceDate;
+/**
+ * Not done, and due before the reference date (ISO dates compare as strings). Without a
+ * reference date (the board's details unknown) nothing is judged overdue.
+ */
+export function isOverdue(dueDate: string, done: boolean, referenceDate: string | null): boolean {
+  return referenceDate !== null && !done && dueDate < referenceDate;
 }
 
 /** Whether an ISO date falls within a financial year (1 April to 31 March). */

@@ -1,11 +1,15 @@
 import { MutationCache, QueryCache, QueryClient, type QueryKey } from '@tanstack/react-query';
-import { ContractError, HttpError } from '../api/errors';
+import { ContractError, HttpError, TimeoutError } from '../api/errors';
 
-/** Retrying cannot fix a contract breach or a client error (401, 403, 404, 409, 422). */
+/**
+ * A dropped connection or a server error is tried once more, a second later. Retrying cannot fix
+ * a contract breach or a client error (401, 403, 404, 409, 422), and a request that has already
+ * waited the whole timeout is not made to wait again: the person is told at once.
+ */
 function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (error instanceof ContractError) return false;
+  if (error instanceof ContractError || error instanceof TimeoutError) return false;
   if (error instanceof HttpError && error.status < 500) return false;
-  return failureCount < 2;
+  return failureCount < 1;
 }
 
 const SESSION_KEY: QueryKey = ['session'];
@@ -25,6 +29,7 @@ export function createQueryClient(): QueryClient {
       queries: {
         staleTime: 60_000,
         retry: shouldRetry,
+        retryDelay: 1_000,
         refetchOnWindowFocus: false,
       },
     },

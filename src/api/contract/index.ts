@@ -79,6 +79,11 @@ export interface EndpointSpec {
   status?: 201 | 204;
   /** The write names the version it was based on; a stale one gets 409 with `current`. */
   versioned?: true;
+  /**
+   * The answer is a list of records under this key: a record that breaks the contract is left
+   * out (and counted) rather than failing the whole list.
+   */
+  list?: string;
 }
 
 /**
@@ -97,6 +102,7 @@ export const endpoints = {
     versioned: true,
   },
   indicators: {
+    list: 'indicators',
     method: 'GET',
     path: '/indicators',
     query: indicatorListQuerySchema,
@@ -125,8 +131,18 @@ export const endpoints = {
     versioned: true,
   },
   revisions: { method: 'GET', path: '/indicators/{id}/revisions', response: revisionListSchema },
-  annotations: { method: 'GET', path: '/annotations', response: annotationListSchema },
-  audits: { method: 'GET', path: '/audits', response: auditListSchema },
+  annotations: {
+    list: 'annotations',
+    method: 'GET',
+    path: '/annotations',
+    response: annotationListSchema,
+  },
+  audits: {
+    list: 'audits',
+    method: 'GET',
+    path: '/audits',
+    response: auditListSchema,
+  },
   updateAudit: {
     method: 'PATCH',
     path: '/audits/{id}',
@@ -135,6 +151,7 @@ export const endpoints = {
     versioned: true,
   },
   seriousCaseReviews: {
+    list: 'reviews',
     method: 'GET',
     path: '/serious-case-reviews',
     response: seriousCaseReviewListSchema,
@@ -148,13 +165,29 @@ export const endpoints = {
     versioned: true,
   },
   ofstedRecommendations: {
+    list: 'recommendations',
     method: 'GET',
     path: '/ofsted-recommendations',
     response: ofstedRecommendationListSchema,
   },
-  funding: { method: 'GET', path: '/funding', response: fundingSchema },
-  partnership: { method: 'GET', path: '/partnership', response: partnershipSchema },
-  agencies: { method: 'GET', path: '/agencies', response: agencyListSchema },
+  funding: {
+    list: 'contributions',
+    method: 'GET',
+    path: '/funding',
+    response: fundingSchema,
+  },
+  partnership: {
+    list: 'links',
+    method: 'GET',
+    path: '/partnership',
+    response: partnershipSchema,
+  },
+  agencies: {
+    list: 'agencies',
+    method: 'GET',
+    path: '/agencies',
+    response: agencyListSchema,
+  },
   createAgency: {
     method: 'POST',
     path: '/agencies',
@@ -195,7 +228,12 @@ export const endpoints = {
     response: sessionSchema,
   },
 
-  returnRounds: { method: 'GET', path: '/returns', response: returnRoundListSchema },
+  returnRounds: {
+    list: 'rounds',
+    method: 'GET',
+    path: '/returns',
+    response: returnRoundListSchema,
+  },
   openRound: {
     method: 'POST',
     path: '/returns',
@@ -233,7 +271,12 @@ export const endpoints = {
     versioned: true,
   },
 
-  users: { method: 'GET', path: '/users', response: userListSchema },
+  users: {
+    list: 'users',
+    method: 'GET',
+    path: '/users',
+    response: userListSchema,
+  },
   createUser: {
     method: 'POST',
     path: '/users',
@@ -255,6 +298,7 @@ export const endpoints = {
     response: setupLinkSchema,
   },
   auditTrail: {
+    list: 'entries',
     method: 'GET',
     path: '/audit-trail',
     query: auditTrailQuerySchema,

@@ -11,7 +11,7 @@ import { isOverdue } from '../../lib/overdue';
 /** A recommendation's status, rolled up from the actions that answer it. */
 export function recommendationStatus(
   actions: readonly Action[],
-  referenceDate: string,
+  referenceDate: string | null,
 ): { label: string; tone: Tone } {
   if (actions.length === 0) return { label: 'No actions yet', tone: 'bad' };
   if (actions.every((a) => a.status === 'complete')) return { label: 'Met', tone: 'good' };
@@ -31,7 +31,7 @@ export function OfstedRecommendations({
   referenceDate,
 }: {
   actions: readonly Action[];
-  referenceDate: string;
+  referenceDate: string | null;
 }) {
   const recommendations = useQuery(actionPlanQueries.ofstedRecommendations());
   return (

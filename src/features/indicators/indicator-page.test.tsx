@@ -96,7 +96,7 @@ describe('Indicator page', () => {
     renderApp('/indicators/cse-children-at-risk?year=2017-18');
     const events = await screen.findByRole('region', { name: 'Events marked on the chart' });
     expect(
-      within(within(events).getByRole('list'))
+      within(await within(events).findByRole('list'))
         .getAllByRole('listitem')
         .map((li) => li.querySelector('strong')?.textContent),
     ).toEqual([
@@ -106,9 +106,17 @@ describe('Indicator page', () => {
     ]);
   });
 
-  it('says plainly when the indicator does not exist', async () => {
-    renderApp('/indicators/no-such-indicator');
-    expect(await screen.findByRole('alert')).toHaveTextContent('This data could not be found');
+  it('answers an unknown indicator with a not-found page that links to the indicators list', async () => {
+    renderApp('/indicators/no-such-indicator?year=2016-17');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Indicator not found' })).toBeInTheDocument();
+    expect(screen.getByText(/There is no indicator “no-such-indicator”/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'See every indicator' })).toHaveAttribute(
+      'href',
+      '/indicators?year=2016-17',
+    );
+    // No half-drawn page around it: no Trend panel, no Try again.
+    expect(screen.queryByRole('region', { name: 'Trend' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
   });
 });
 

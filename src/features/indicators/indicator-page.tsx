@@ -1,13 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
+import { HttpError } from '../../api/errors';
 import type { ListedIndicator } from '../../api/local-indicators';
 import { boardQueries, indicatorQueries } from '../../api/queries';
 import { ChartFigure } from '../../components/charts/chart-figure';
 import { indicatorChart } from '../../components/charts/indicator-chart';
 import { Panel } from '../../components/panel';
 import { PinButton } from '../../components/pin-button';
+import { NotFound } from '../../components/not-found';
 import { QueryState } from '../../components/query-state';
+import { ErrorState, LoadingState } from '../../components/states';
 import { formatDate, formatValue } from '../../lib/format';
 import { frequencyLabels, polarityLabels, themeLabels, unitLabel } from '../../lib/indicator-labels';
 import { yearInWords } from '../../lib/periods';
@@ -21,14 +24,27 @@ export function IndicatorPage() {
   const { id = '' } = useParams();
   const indicator = useQuery(indicatorQueries.detail(id));
   const { search } = useLocation();
-  useDocumentTitle(indicator.data?.title ?? 'Indicator');
   const yearParam = new URLSearchParams(search).get('year');
+  const listLink = { pathname: '/indicators', search: yearParam ? `?year=${yearParam}` : '' };
+  if (indicator.error instanceof HttpError && indicator.error.status === 404) {
+    return (
+      <NotFound
+        title="Indicator not found"
+        detail={`There is no indicator “${id}”. It may have been removed or renamed, or the link may be incomplete.`}
+        link={{ to: listLink, label: 'See every indicator' }}
+      />
+    );
+  }
+  return <IndicatorFound id={id} listLink={listLink} />;
+}
+
+function IndicatorFound({ id, listLink }: { id: string; listLink: { pathname: string; search: string } }) {
+  const indicator = useQuery(indicatorQueries.detail(id));
+  useDocumentTitle(indicator.data?.title ?? 'Indicator');
   return (
     <div className="page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to={{ pathname: '/indicators', search: yearParam ? `?year=${yearParam}` : '' }}>
-          Indicators
-        </Link>
+        <Link to={listLink}>Indicators</Link>
         <span aria-hidden="true"> › </span>
         <span aria-current="page">{indicator.data?.title ?? 'Indicator'}</span>
       </nav>
@@ -149,7 +165,18 @@ function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
         </section>
       ) : null}
 
-      {events.length > 0 ? (
+      {annotations.isError ? (
+        <section className="events" aria-labelledby="events-heading">
+          <h3 id="events-heading">Events marked on the chart</h3>
+          <p className="events__failed">The events could not be loaded, so the chart shows none.</p>
+          <ErrorState error={annotations.error} onRetry={() => void annotations.refetch()} />
+        </section>
+      ) : annotations.isPending ? (
+        <section className="events" aria-labelledby="events-heading">
+          <h3 id="events-heading">Events marked on the chart</h3>
+          <LoadingState label="Loading the events" />
+        </section>
+      ) : events.length > 0 ? (
         <section className="events" aria-labelledby="events-heading">
           <h3 id="events-heading">Events marked on the chart</h3>
           {/* Numbered as the chart numbers them, in date order. */}

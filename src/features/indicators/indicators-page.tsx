@@ -78,6 +78,7 @@ export function IndicatorsPage() {
         <QueryState
           query={list}
           loadingLabel="Loading indicators"
+          items={['indicator', 'indicators']}
           isEmpty={(data) => data.indicators.length === 0}
           empty="The board has no indicators yet."
         >

@@ -9,6 +9,7 @@ import { todayInWords } from '../../lib/today';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useReportingYear } from '../../lib/use-reporting-year';
 import { yearLabel } from '../../lib/reporting-range';
+import { useBoardName } from '../../lib/use-board-name';
 import { useReportingRange } from '../../lib/use-reporting-range';
 import {
   usePackActions,
@@ -250,11 +251,12 @@ function PackItemCard({
 /** The printed handout's first page. */
 function PackCover({ items }: { items: readonly PackItem[] }) {
   const board = useQuery(boardQueries.detail());
+  const boardName = useBoardName();
   const { year } = useReportingYear();
   const range = useReportingRange();
   return (
     <section className="pack-cover print-only" aria-label="Cover page">
-      <p className="pack-cover__board">{board.data?.name ?? 'Safeguarding children board'}</p>
+      <p className="pack-cover__board">{boardName ?? '\u00a0'}</p>
       <p className="pack-cover__title">Meeting pack</p>
       {year ? (
         <p className="pack-cover__period">

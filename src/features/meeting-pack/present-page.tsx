@@ -9,6 +9,7 @@ import type { PackItem } from '../../lib/meeting-pack';
 import { yearLabel } from '../../lib/reporting-range';
 import { todayInWords } from '../../lib/today';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { useBoardName } from '../../lib/use-board-name';
 import { useReportingRange } from '../../lib/use-reporting-range';
 import { useReportingYear } from '../../lib/use-reporting-year';
 import { usePackItems } from '../../stores/meeting-pack-store';
@@ -155,13 +156,16 @@ export function PresentPage() {
 
 function TitleSlide() {
   const board = useQuery(boardQueries.detail());
+  const boardName = useBoardName();
   const { year } = useReportingYear();
   const range = useReportingRange();
   return (
     <div className="slide__title-page">
-      <h2 className="slide__board">{board.data?.name ?? 'Safeguarding children board'}</h2>
+      <h2 className="slide__board">{boardName ?? '\u00a0'}</h2>
       <p className="slide__subtitle">
-        <Unbroken text={`Meeting pack${year ? `: reporting year ${yearLabel(year, range)}` : ''}`} />
+        <Unbroken
+          text={`Meeting pack${year ? `: reporting year ${yearLabel(year, range)}` : board.isError ? ': the reporting year is not known' : ''}`}
+        />
       </p>
       <p className="slide__date">{todayInWords()}</p>
       {board.data?.illustrativeNotice ? <p className="slide__illustrative">Illustrative data</p> : null}

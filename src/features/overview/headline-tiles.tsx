@@ -11,10 +11,7 @@ import { formatDate } from '../../lib/format';
 import type { ReportingRange } from '../../lib/reporting-range';
 
 export function HeadlineTiles({ year, range }: { year: FinancialYear | null; range: ReportingRange | null }) {
-  const list = useQuery({
-    ...indicatorQueries.headline(),
-    select: (data) => data.indicators.filter((i) => i.headline),
-  });
+  const list = useQuery(indicatorQueries.headline());
   return (
     <Panel
       title="Headline indicators"
@@ -32,19 +29,22 @@ export function HeadlineTiles({ year, range }: { year: FinancialYear | null; ran
       <QueryState
         query={list}
         loadingLabel="Loading headline indicators"
-        isEmpty={(headline) => headline.length === 0}
+        isEmpty={(data) => data.indicators.every((i) => !i.headline)}
+        items={['headline indicator', 'headline indicators']}
         empty="The board has not chosen any headline indicators yet."
       >
-        {(headline) => (
+        {(data) => (
           <div className="kpi-grid">
-            {headline.map((indicator) => (
-              <KpiTile
-                key={indicator.id}
-                indicator={indicator}
-                summary={summariseIndicator(indicator, asAtYearFor(indicator, range))}
-                to={{ pathname: `/indicators/${indicator.id}`, search: year ? `?year=${year}` : '' }}
-              />
-            ))}
+            {data.indicators
+              .filter((i) => i.headline)
+              .map((indicator) => (
+                <KpiTile
+                  key={indicator.id}
+                  indicator={indicator}
+                  summary={summariseIndicator(indicator, asAtYearFor(indicator, range))}
+                  to={{ pathname: `/indicators/${indicator.id}`, search: year ? `?year=${year}` : '' }}
+                />
+              ))}
           </div>
         )}
       </QueryState>

@@ -144,7 +144,7 @@ describe('Overview', () => {
     const tiles = screen.getByRole('region', { name: 'Headline indicators' });
     const alert = await within(tiles).findByRole('alert');
     expect(alert).toHaveTextContent('The data service had a problem');
-    expect(alert).toHaveTextContent('error 500');
+    expect(within(alert).getByText(/answered 500: Down for maintenance/)).not.toBeVisible();
     // The CSE chart and the Ofsted panel come from other requests and still work.
     expect(
       await screen.findByText(byText(/rose from 10 in Q4 2015-16 to 50 in Q4 2016-17/)),
@@ -156,7 +156,7 @@ describe('Overview', () => {
     expect(await tile('Children identified at risk of child sexual exploitation')).toBeInTheDocument();
   });
 
-  it('explains a response that breaks the contract, naming the field', async () => {
+  it('explains a response that breaks the contract plainly, with the field for the data team behind a disclosure', async () => {
     server.use(
       http.get(url('/indicators/cse-children-at-risk'), async () => {
         const indicator = (await (await fetch(url('/indicators'))).json()) as {
@@ -169,17 +169,29 @@ describe('Overview', () => {
     renderApp('/');
     const panel = screen.getByRole('region', { name: 'Child sexual exploitation' });
     const alert = await within(panel).findByRole('alert');
-    expect(alert).toHaveTextContent('The data arrived in a form this dashboard does not understand');
-    expect(alert).toHaveTextContent('series[0].value');
+    expect(
+      within(alert).getByText('The data arrived in a form this dashboard does not understand'),
+    ).toBeVisible();
+    expect(within(alert).getByText(/^Tell your data team/)).toBeVisible();
+    const details = within(alert).getByText('Details for the data team').closest('details')!;
+    expect(details).not.toHaveAttribute('open');
+    expect(details).toHaveTextContent('the field series[0].value is not as the API contract says');
   });
 
-  it('tells a signed-out user to sign in again', async () => {
+  it('tells a signed-out user once, at the top, to sign in, with a link back to this page', async () => {
     server.use(
       http.get(url('/board'), () => HttpResponse.json({ message: 'Not signed in' }, { status: 401 })),
+      http.get(url('/indicators'), () => HttpResponse.json({ message: 'Not signed in' }, { status: 401 })),
     );
-    renderApp('/');
+    renderApp('/?year=2016-17');
     const ofsted = screen.getByRole('region', { name: 'Ofsted judgement' });
-    expect(await within(ofsted).findByRole('alert')).toHaveTextContent('Your session has ended');
+    expect(await within(ofsted).findByText('Sign in to see this.')).toBeInTheDocument();
+    const banners = await screen.findAllByText('You need to sign in');
+    expect(banners).toHaveLength(1);
+    expect(screen.getByRole('link', { name: 'Sign in' })).toHaveAttribute(
+      'href',
+      '/sign-in?next=%2F%3Fyear%3D2016-17',
+    );
   });
 
   it('shows an empty state when the board has no headline indicators', async () => {

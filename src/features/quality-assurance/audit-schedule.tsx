@@ -22,7 +22,7 @@ function gradesText(audit: Audit): string {
 
 interface Props {
   audits: readonly Audit[];
-  referenceDate: string;
+  referenceDate: string | null;
   caption: string;
   /** Absent when the person may not record audit progress: no buttons are shown. */
   onRecord?: ((audit: Audit) => void) | undefined;

@@ -6,7 +6,7 @@ import { BarFigure } from '../../components/charts/bar-figure';
 import { Panel } from '../../components/panel';
 import { PinButton } from '../../components/pin-button';
 import { QueryState } from '../../components/query-state';
-import { LoadingState } from '../../components/states';
+import { YearUnknown } from '../../components/states';
 import { StatusTag } from '../../components/status-tag';
 import { auditProgressFigure, auditsForYear, gradeSpreadFigure } from '../../lib/board-charts';
 import { formatDate } from '../../lib/format';
@@ -31,7 +31,7 @@ function ActionsArising({
 }: {
   audits: Audit[];
   year: string;
-  referenceDate: string;
+  referenceDate: string | null;
 }) {
   const actions = audits.flatMap((audit) => audit.actionsArising.map((action) => ({ audit, action })));
   return (
@@ -72,7 +72,7 @@ function ActionsArising({
 
 export function QualityAssurancePage() {
   useDocumentTitle('Quality assurance');
-  const { year } = useReportingYear();
+  const { year, status } = useReportingYear();
   const range = useReportingRange();
   const illustrative = useIllustrative();
   const overdue = useOverdueReference();
@@ -109,7 +109,7 @@ export function QualityAssurancePage() {
       {year ? (
         <div className="page-grid">
           <Panel title="Audit programme">
-            <QueryState query={audits} loadingLabel="Loading the audit programme">
+            <QueryState query={audits} loadingLabel="Loading the audit programme" reportSkipped={false}>
               {(data) => {
                 const figure = auditProgressFigure(data.audits, year, overdue.date, illustrative);
                 return (
@@ -122,7 +122,7 @@ export function QualityAssurancePage() {
             </QueryState>
           </Panel>
           <Panel title="What the audits found">
-            <QueryState query={audits} loadingLabel="Loading audit grades">
+            <QueryState query={audits} loadingLabel="Loading audit grades" reportSkipped={false}>
               {(data) => {
                 const figure = gradeSpreadFigure(data.audits, year, overdue.date, illustrative);
                 return (
@@ -143,6 +143,7 @@ export function QualityAssurancePage() {
             <QueryState
               query={audits}
               loadingLabel="Loading the audit schedule"
+              items={['audit', 'audits']}
               isEmpty={(data) => auditsForYear(data.audits, year).length === 0}
               empty={`No audits are planned for ${year}.`}
             >
@@ -176,6 +177,7 @@ export function QualityAssurancePage() {
             <QueryState
               query={audits}
               loadingLabel="Loading actions arising"
+              reportSkipped={false}
               isEmpty={(data) => auditsForYear(data.audits, year).every((a) => a.actionsArising.length === 0)}
               empty="No actions have arisen from this year’s audits yet."
             >
@@ -190,7 +192,7 @@ export function QualityAssurancePage() {
           </Panel>
         </div>
       ) : (
-        <LoadingState label="Loading the reporting period" />
+        <YearUnknown status={status} />
       )}
       <SeriousCaseReviews referenceDate={overdue.date} />
     </div>

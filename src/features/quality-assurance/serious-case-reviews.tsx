@@ -13,7 +13,7 @@ const actionStatus = {
   complete: 'Complete',
 } as const;
 
-export function SeriousCaseReviews({ referenceDate }: { referenceDate: string }) {
+export function SeriousCaseReviews({ referenceDate }: { referenceDate: string | null }) {
   const reviews = useQuery(qualityAssuranceQueries.seriousCaseReviews());
   const board = useQuery(boardQueries.detail());
   return (

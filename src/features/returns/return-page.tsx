@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { returnQueries } from '../../api/queries';
+import { HttpError } from '../../api/errors';
+import { NotFound } from '../../components/not-found';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
 import { StatusTag } from '../../components/status-tag';
@@ -15,6 +17,20 @@ import { ReturnFiguresTable, ReturnReview } from './return-review';
 /** One agency's return for one quarter: the form to fill in, the review, or the record of it. */
 export function ReturnPage() {
   const { round = '', agency = '' } = useParams();
+  const query = useQuery(returnQueries.detail(round, agency));
+  if (query.error instanceof HttpError && query.error.status === 404) {
+    return (
+      <NotFound
+        title="Return not found"
+        detail="There is no return at this address: the round or the agency may be wrong, or the link incomplete."
+        link={{ to: '/returns', label: 'See every quarterly return' }}
+      />
+    );
+  }
+  return <ReturnFound round={round} agency={agency} />;
+}
+
+function ReturnFound({ round, agency }: { round: string; agency: string }) {
   const permissions = usePermissions();
   const query = useQuery(returnQueries.detail(round, agency));
   const [done, setDone] = useState<string | null>(null);

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link, Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation } from 'react-router';
 import { HttpError } from '../../api/errors';
 import { sessionQueries } from '../../api/queries';
 import { signInPath } from '../../lib/next-path';
@@ -11,7 +11,7 @@ const isSignedOut = (error: unknown) => error instanceof HttpError && error.stat
  * Sends a visitor who is not signed in to the sign-in page (and back here afterwards; the data
  * service redirects such a visitor before the page even loads, so this is the fallback). When a
  * session ends while someone is using the dashboard, it does not whisk them away from what they
- * were doing: it says so once, at the top, with a link to sign in again.
+ * were doing: the sign-in banner says so once, at the top, with a link to sign in again.
  */
 export function SessionGate({ children }: { children: ReactNode }) {
   const session = useQuery(sessionQueries.current());
@@ -20,19 +20,4 @@ export function SessionGate({ children }: { children: ReactNode }) {
     return <Navigate to={signInPath(location)} replace />;
   }
   return <>{children}</>;
-}
-
-export function SessionEndedBanner() {
-  const session = useQuery(sessionQueries.current());
-  const location = useLocation();
-  if (!(isSignedOut(session.error) && session.data)) return null;
-  return (
-    <div className="banner banner--warning" role="alert">
-      <p className="banner__title">Your session has ended</p>
-      <p>
-        The dashboard cannot load or save the board’s figures until you sign in again. Anything you were
-        typing is kept. <Link to={signInPath(location)}>Sign in again</Link>
-      </p>
-    </div>
-  );
 }

@@ -1,0 +1,74 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useSyncExternalStore } from 'react';
+import { Link, useLocation } from 'react-router';
+import { describeError, HttpError } from '../api/errors';
+import { boardQueries, sessionQueries } from '../api/queries';
+import { TechnicalDetails } from '../components/states';
+import { signInPath } from '../lib/next-path';
+
+const needsSignIn = (error: unknown) => error instanceof HttpError && error.status === 401;
+
+/** Whether any request on the page was refused for want of a signed-in session. */
+function useRefusedForSignIn(): boolean {
+  const queryClient = useQueryClient();
+  const cache = queryClient.getQueryCache();
+  const subscribe = useCallback((onChange: () => void) => cache.subscribe(onChange), [cache]);
+  return useSyncExternalStore(subscribe, () => cache.getAll().some((q) => needsSignIn(q.state.error)));
+}
+
+/**
+ * Said once, under the header, whenever a request is refused for want of a sign-in: "your session
+ * has ended" if the person was signed in, "you need to sign in" otherwise, with the link to do it
+ * and come back to this page. The panels only say they need it.
+ */
+export function SignInBanner() {
+  const refused = useRefusedForSignIn();
+  const session = useQuery(sessionQueries.current());
+  const location = useLocation();
+  if (!refused) return null;
+  const ended = session.data != null && needsSignIn(session.error);
+  return (
+    <div className="banner banner--warning" role="alert">
+      <p className="banner__title">{ended ? 'Your session has ended' : 'You need to sign in'}</p>
+      <p>
+        {ended
+          ? 'The dashboard cannot load or save the board’s figures until you sign in again. Anything you were typing is kept. '
+          : 'The data service will not show the board’s figures until you sign in. '}
+        {session.data === null ? (
+          // An API with no sign-in of its own sits behind the council's: loading the page again
+          // takes the person through it.
+          <Link to={location} reloadDocument>
+            Sign in
+          </Link>
+        ) : (
+          <Link to={signInPath(location)}>{ended ? 'Sign in again' : 'Sign in'}</Link>
+        )}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The board's details (its name, reporting years and the date its figures run to) are what every
+ * page stands on. When they cannot be loaded, that is said once, here, with the reason and a
+ * retry; pages then show what they can without them and mark what they cannot judge.
+ */
+export function BoardBanner() {
+  const board = useQuery(boardQueries.detail());
+  if (!board.isError || needsSignIn(board.error)) return null;
+  const { title, detail, technical } = describeError(board.error);
+  return (
+    <div className="banner banner--warning" role="alert">
+      <p className="banner__title">The board’s details could not be loaded</p>
+      <p>
+        {title}. {detail} Until they load, pages show the year named in the address (or the one this browser
+        last saw) on its own, and nothing is marked overdue, because the date the board’s figures run to is
+        not known.
+      </p>
+      {technical ? <TechnicalDetails>{technical}</TechnicalDetails> : null}
+      <button type="button" className="button button--secondary" onClick={() => void board.refetch()}>
+        Try again
+      </button>
+    </div>
+  );
+}

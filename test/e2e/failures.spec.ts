@@ -1,0 +1,136 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createDemoApi } from '../../mocks/demo-api';
+import { STRICT_CSP, startStaticServer } from '../tools/static-server.mjs';
+import { expect, test, waitForPanels } from './fixtures';
+
+/**
+ * The dashboard when its data service or its own code fails: bad links (the demo build), and, on
+ * the production build against an HTTP API (no service worker between the page and the network),
+ * a page chunk that cannot load and the board's details failing on every page.
+ */
+test.describe('Bad links', () => {
+  test('a year the board does not report says which year is shown instead, and corrects the address', async ({
+    page,
+  }) => {
+    await page.goto('/?year=2030-31');
+    await expect(page.getByText('2030-31 is not a year this board reports; showing 2016-17.')).toBeVisible();
+    await expect(page).toHaveURL(/\/\?year=2016-17$/);
+    await expect(page.getByRole('combobox', { name: 'Reporting period' })).toHaveValue('2016-17');
+  });
+
+  test('an unknown indicator is a not-found page that links to the list', async ({ page, allowConsole }) => {
+    allowConsole(/Failed to load resource: the server responded with a status of 404/);
+    await page.goto('/indicators/does-not-exist');
+    await expect(page.getByRole('heading', { level: 1, name: 'Indicator not found' })).toBeVisible();
+    await page.getByRole('link', { name: 'See every indicator' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /^Indicators/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+  });
+});
+
+test.describe('The production build when things fail', () => {
+  const dist = resolve(import.meta.dirname, '../../dist');
+  let server: Awaited<ReturnType<typeof startStaticServer>>;
+  let boardAnswer: 'fail' | 'redirect' | 'ok' = 'fail';
+
+  test.beforeAll(async () => {
+    const api = createDemoApi();
+    server = await startStaticServer({
+      root: dist,
+      headers: { 'Content-Security-Policy': STRICT_CSP },
+      api: {
+        prefix: '/api/v1',
+        handle: (method, path, body) => {
+          if (path === '/board' && boardAnswer === 'fail')
+            return { status: 503, body: { message: 'Database down' } };
+          return api.handle(method, path, body);
+        },
+      },
+    });
+  });
+  test.afterAll(() => server.close());
+
+  const routes = [
+    ['/', 'Overview'],
+    ['/indicators', 'Indicators'],
+    ['/indicators/rereferrals-within-12-months', 'Re-referrals within 12 months of a previous referral'],
+    ['/quality-assurance', 'Quality assurance'],
+    ['/action-plan', 'Action plan'],
+    ['/partnership', 'Partnership'],
+    ['/meeting-pack', 'Meeting pack'],
+    ['/import', 'Import your own data'],
+  ] as const;
+
+  for (const [path, heading] of routes) {
+    test(`${path} says once that the board could not be loaded, and never waits for ever`, async ({
+      page,
+      allowConsole,
+    }) => {
+      allowConsole(/Failed to load resource: the server responded with a status of 503/);
+      boardAnswer = 'fail';
+      await page.goto(`${server.url}${path}?year=2017-18`);
+      await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^${heading}`) })).toBeVisible();
+      await expect(
+        page.getByRole('alert').filter({ hasText: 'The board’s details could not be loaded' }),
+      ).toHaveCount(1);
+      await waitForPanels(page);
+      await expect(page.getByText('Safeguarding children board', { exact: true })).toHaveCount(0);
+      await expect(page.getByText('Loading…')).toHaveCount(0);
+      await expect(page.getByText(/due before \d+ \w+ 2026/)).toHaveCount(0);
+    });
+  }
+
+  test('an API that redirects elsewhere is not followed with the person’s cookies, and is treated as a sign-in page', async ({
+    page,
+    allowConsole,
+  }) => {
+    allowConsole(/Failed to load resource/);
+    const elsewhere: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(server.url)) elsewhere.push(request.url());
+    });
+    await page.route('**/api/v1/board', (route) =>
+      route.fulfill({ status: 302, headers: { Location: 'http://elsewhere.invalid/board' } }),
+    );
+    await page.goto(`${server.url}/`);
+    await expect(page.getByText('You need to sign in')).toBeVisible();
+    expect(elsewhere).toEqual([]);
+  });
+
+  test('a chunk that fails (a new deployment, a dropped connection) says so, keeps the header, and reloads once by itself', async ({
+    page,
+    allowConsole,
+  }) => {
+    allowConsole(/Failed to fetch dynamically imported module|net::ERR_FAILED|Failed to load resource/);
+    boardAnswer = 'ok';
+    await page.goto(`${server.url}/`);
+    await waitForPanels(page);
+    let loads = 0;
+    page.on('load', () => (loads += 1));
+    await page.route('**/assets/indicators-page-*.js', (route) => route.abort('failed'));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Indicators' }).click();
+
+    const message = page
+      .getByRole('alert')
+      .filter({ hasText: 'A new version of the dashboard may be available' });
+    await expect(message).toBeVisible();
+    await expect(message).toContainText('Reload to get the latest version; nothing you have saved is lost.');
+    // It reloaded once by itself, and not again.
+    expect(loads).toBe(1);
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await expect(page.getByText('Wolverhampton Safeguarding Children Board')).toBeVisible();
+
+    await page.unroute('**/assets/indicators-page-*.js');
+    await message.getByRole('button', { name: 'Reload' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /^Indicators/ })).toBeVisible();
+  });
+
+  test('publishes no source maps: none in the build folder, no reference in the code', async () => {
+    const assets = await readdir(resolve(dist, 'assets'));
+    expect(assets.filter((f) => f.endsWith('.map'))).toEqual([]);
+    for (const file of assets.filter((f) => f.endsWith('.js'))) {
+      expect(await readFile(resolve(dist, 'assets', file), 'utf8'), file).not.toContain('sourceMappingURL');
+    }
+  });
+});
