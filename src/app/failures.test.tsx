@@ -5,6 +5,7 @@ import { server } from '../../mocks/node';
 import { renderApp } from '../../test/render';
 import { byText } from '../../test/text';
 import { apiBaseUrl, REQUEST_TIMEOUT_MS } from '../api/client';
+import { resetMeetingPack, useMeetingPackStore } from '../stores/meeting-pack-store';
 
 const url = (path: string) => `${apiBaseUrl()}${path}`;
 
@@ -97,6 +98,17 @@ describe('when the board’s details cannot be loaded', () => {
     expect(screen.getByText(/Nothing is marked overdue/)).toBeInTheDocument();
   });
 
+  it('the meeting pack’s audit chart counts no audit overdue against today’s date, and says why', async () => {
+    useMeetingPackStore.getState().toggle({ type: 'audit-progress', year: '2017-18' });
+    failBoard('a 500');
+    renderApp('/meeting-pack?year=2017-18');
+    expect(
+      await screen.findAllByText(byText(/which are overdue is not known until the board’s details load\.$/)),
+    ).not.toHaveLength(0);
+    expect(screen.queryByText(/3 audits are overdue/)).not.toBeInTheDocument();
+    resetMeetingPack();
+  });
+
   it('a 401 for the board shows the one sign-in banner on any page, not only the overview', async () => {
     server.use(http.get(url('/board'), () => HttpResponse.json({ message: 'Sign in' }, { status: 401 })));
     renderApp('/partnership?year=2016-17');
@@ -150,6 +162,19 @@ describe('the events marked on a chart', () => {
     fail = false;
     await user.click(within(events).getByRole('button', { name: 'Try again' }));
     expect(await within(events).findByText(byText(/CSE screening tool introduced/))).toBeInTheDocument();
+  });
+});
+
+describe('the overview’s CSE chart when its events fail', () => {
+  it('still draws, and its narrative says no events are marked', async () => {
+    server.use(http.get(url('/annotations'), () => HttpResponse.error()));
+    renderApp('/');
+    const cse = screen.getByRole('region', { name: 'Child sexual exploitation' });
+    expect(
+      await within(cse).findByText(
+        /The events for this chart could not be loaded, so none are marked on it\./,
+      ),
+    ).toBeInTheDocument();
   });
 });
 

@@ -34,6 +34,8 @@ export interface IndicatorChartView {
   /** The board's area, the label of its own line: "Wolverhampton". */
   areaName: string;
   annotations: readonly Annotation[];
+  /** The events could not be loaded: the narrative says none are marked, rather than nothing. */
+  eventsFailed?: boolean;
 }
 
 export interface IndicatorComparatorLine {
@@ -104,6 +106,7 @@ export function indicatorChart(indicator: Indicator, view: IndicatorChartView) {
   const narrative = [
     describeSeries(indicator, own),
     apart ? apartNote : latest ? describeComparators(indicator, latest.period, shown) : '',
+    view.eventsFailed ? 'The events for this chart could not be loaded, so none are marked on it.' : '',
   ]
     .filter(Boolean)
     .join(' ');

@@ -90,6 +90,7 @@ function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
     hidden,
     areaName: area,
     annotations: annotations.data?.annotations ?? [],
+    eventsFailed: annotations.isError,
   });
 
   return (

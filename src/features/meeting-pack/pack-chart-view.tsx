@@ -105,6 +105,7 @@ function IndicatorChartView({ item, children }: Props<Extract<PackChart, { type:
     hidden: item.hidden,
     areaName: indicator.data.importedFrom?.area ?? board.data?.area.name ?? 'This board',
     annotations: annotations.data?.annotations ?? [],
+    eventsFailed: annotations.isError,
   });
   const period = item.from === item.to ? item.from : `${item.from} to ${item.to}`;
   return children({
@@ -132,10 +133,8 @@ function AuditChartView({
     return children({ status: 'error', error: audits.error, retry: () => void audits.refetch() });
   const inYear = auditsForYear(audits.data.audits, item.year).filter((a) => a.status !== 'cancelled');
   const done = inYear.filter((a) => a.status === 'completed').length;
-  const reference = overdueReferenceDate(
-    item.year,
-    board.data?.dataAsAt ?? new Date().toISOString().slice(0, 10),
-  );
+  // Without the board's data date, nothing is judged overdue (never against today instead).
+  const reference = board.data ? overdueReferenceDate(item.year, board.data.dataAsAt) : null;
   const figure =
     item.type === 'audit-progress'
       ? auditProgressFigure(audits.data.audits, item.year, reference, illustrative)

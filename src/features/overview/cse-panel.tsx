@@ -32,6 +32,7 @@ function CseChart({ indicator, range }: { indicator: Indicator; range: Reporting
     hidden: [],
     areaName: board.data?.area.name ?? 'This board',
     annotations: annotations.data?.annotations ?? [],
+    eventsFailed: annotations.isError,
   });
   const hasFigures = pointsInRange(indicator, shown).some((p) => p.value !== null);
   return (
