@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 
-const ADMIN = { email: 'bench.admin@example.gov.uk', password: 'bench password long enough' };
+export const ADMIN = { email: 'bench.admin@example.gov.uk', password: 'bench password long enough' };
 const VIEWER_PASSWORD = 'bench viewer password';
 export const INDICATORS = 200;
 const QUARTERS = 80;
@@ -52,7 +52,7 @@ export async function startService(root, env) {
   };
 }
 
-async function signIn(url, credentials) {
+export async function signIn(url, credentials) {
   const reply = await fetch(`${url}/api/v1/session`, {
     method: 'POST',
     headers: { Origin: url, 'Content-Type': 'application/json' },
