@@ -97,12 +97,14 @@ function observe(selector) {
   }).observe({ type: 'paint', buffered: true });
   const check = () => {
     if (m.firstChart !== null) return;
-    for (const line of document.querySelectorAll(selector)) {
-      if (!line.closest('[data-bench-old]') && /L/.test(line.getAttribute('d') ?? '')) {
-        m.firstChart = performance.now();
-        m.points = (line.getAttribute('d') ?? '').split('L').length;
-        return;
-      }
+    for (const mark of document.querySelectorAll(selector)) {
+      if (mark.closest('[data-bench-old]')) continue;
+      // A line counts once it is drawn (a path with segments); a bar chart once it has a bar.
+      const d = mark.getAttribute('d');
+      if (mark.matches('path.recharts-line-curve') && !/L/.test(d ?? '')) continue;
+      m.firstChart = performance.now();
+      m.points = (d ?? '').split('L').length;
+      return;
     }
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
@@ -133,10 +135,10 @@ export async function coldLoad(browser, target, path, viewport, selector = LINE)
 }
 
 /** From the overview, a click on a link to the first chart drawn on the page it opens (a first visit). */
-async function routeChange(browser, target, link, selector) {
+export async function routeChange(browser, target, link, selector) {
   const { context, page: p } = await page(browser, target, { width: 1280, height: 900 }, selector);
   await p.goto(`${target.service.url}/`);
-  await p.waitForFunction(() => window.__bench.firstChart !== null, null, { timeout: 60_000 });
+  await p.waitForSelector('path.recharts-line-curve', { timeout: 60_000 });
   await p.waitForLoadState('networkidle');
   await p.evaluate(() => {
     for (const svg of document.querySelectorAll('svg')) svg.setAttribute('data-bench-old', '');
