@@ -1,4 +1,5 @@
-import { endpoints, type EndpointSpec } from './contract';
+import type * as Contract from './contract';
+import type { EndpointSpec } from './contract';
 import {
   ConflictError,
   ContractError,
@@ -7,7 +8,6 @@ import {
   SignInRequiredError,
   TimeoutError,
 } from './errors';
-import { conflictBodySchema, errorBodySchema } from './contract/common';
 import { formatPath } from './errors';
 import type { z } from './zod';
 
@@ -27,7 +27,22 @@ export function apiBaseUrl(): string {
   return absolute.replace(/\/+$/, '');
 }
 
-type Endpoints = typeof endpoints;
+let contract: Promise<typeof Contract> | null = null;
+
+/**
+ * The contract, loaded with the first call rather than with the page: building its schemas is the
+ * costliest part of starting the app, and a page the data service drew needs none of them to show.
+ * If its code cannot be loaded (see describeError), the call fails and the next one tries again.
+ */
+export function loadContract(): Promise<typeof Contract> {
+  contract ??= import('./contract').catch((error: unknown) => {
+    contract = null;
+    throw error;
+  });
+  return contract;
+}
+
+type Endpoints = typeof Contract.endpoints;
 type EndpointName = keyof Endpoints;
 export type ResponseOf<E extends EndpointName> = z.output<Endpoints[E]['response']>;
 export type RequestOf<E extends EndpointName> = Endpoints[E] extends {
@@ -108,6 +123,7 @@ async function send(
         return undefined;
       }
     };
+    const { conflictBodySchema, errorBodySchema } = await loadContract();
     if (response.status === 409 && endpoint.versioned) {
       const conflict = conflictBodySchema.safeParse(json());
       const current = conflict.success ? endpoint.response.safeParse(conflict.data.current) : null;
@@ -211,6 +227,7 @@ export async function apiGet<E extends EndpointName>(
   name: E,
   options: CallOptions<QueryOf<E>> = {},
 ): Promise<WithSkipped<ResponseOf<E>>> {
+  const { endpoints } = await loadContract();
   const endpoint: EndpointSpec = endpoints[name];
   const url = buildUrl(endpoint.path, options.params, options.query ?? {});
   const json = await send(url, { method: 'GET' }, endpoint, options);
@@ -223,6 +240,7 @@ export async function apiSend<E extends EndpointName>(
   body: RequestOf<E> | (Endpoints[E] extends { request: z.ZodMiniType } ? never : undefined),
   options: CallOptions = {},
 ): Promise<ResponseOf<E>> {
+  const { endpoints } = await loadContract();
   const endpoint: EndpointSpec = endpoints[name];
   const url = buildUrl(endpoint.path, options.params);
   const json = await send(

@@ -107,8 +107,24 @@ export interface ErrorDescription {
   signIn?: boolean;
 }
 
+/** The browser's words for code that could not be fetched (Chromium, Firefox, Safari). */
+export function isChunkLoadError(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /dynamically imported module|Importing a module script failed|error loading dynamically imported module|Unable to preload CSS/i.test(
+    message,
+  );
+}
+
 /** A plain-English explanation for a person, with what they can do about it. */
 export function describeError(error: unknown): ErrorDescription {
+  if (isChunkLoadError(error)) {
+    return {
+      title: 'A new version of the dashboard may be available',
+      detail:
+        'Part of the dashboard could not be loaded: it may have been updated since you opened it, or the connection dropped. Reload the page; nothing you have saved is lost.',
+      technical: error instanceof Error ? error.message : String(error),
+    };
+  }
   if (error instanceof NetworkError) {
     return {
       title: 'We could not reach the data service',

@@ -1,42 +1,17 @@
 import { del, get, set } from 'idb-keyval';
-import { indicatorSchema, type Indicator } from './contract/indicators';
-import { z } from './zod';
+import type { Indicator } from './contract/indicators';
+import type { ImportedFrom, LocalDataset, LocalIndicator } from './local-indicator-schemas';
+
+export type { ImportedFrom, LocalDataset, LocalIndicator } from './local-indicator-schemas';
 
 /**
  * Indicators a user imported from their own files. They live only in this browser (IndexedDB),
  * never on a server, and carry the file they came from. Ids start `local-` so they can never
- * clash with the API's.
+ * clash with the API's. Their schemas are in local-indicator-schemas, loaded when there is
+ * something stored to check.
  */
 export const LOCAL_PREFIX = 'local-';
 
-export const importedFromSchema = z.object({
-  fileName: z.string().check(z.minLength(1)),
-  importedAt: z.iso.datetime(),
-  /** The area the figures describe, when the file says (an EES file's local authority). */
-  area: z.optional(z.string().check(z.minLength(1))),
-  /** Its code (E08000031), or codes joined with "+" where a council's code changed. */
-  areaCode: z.optional(z.string().check(z.minLength(1))),
-});
-
-export const localIndicatorSchema = z.intersection(
-  indicatorSchema,
-  z.object({
-    id: z.string().check(z.startsWith(LOCAL_PREFIX, 'Imported indicator ids start with "local-"')),
-    importedFrom: importedFromSchema,
-  }),
-);
-
-/** The file "Export all" writes and "Import a saved dataset" reads. */
-export const localDatasetSchema = z.object({
-  format: z.literal('safeguarding-dashboard-local-data'),
-  version: z.literal(1),
-  exportedAt: z.iso.datetime(),
-  indicators: z.array(localIndicatorSchema),
-});
-
-export type ImportedFrom = z.infer<typeof importedFromSchema>;
-export type LocalIndicator = z.infer<typeof localIndicatorSchema>;
-export type LocalDataset = z.infer<typeof localDatasetSchema>;
 /** An indicator as the dashboard lists it: from the API, or imported and marked with its file. */
 export type ListedIndicator = Indicator & { importedFrom?: ImportedFrom };
 
@@ -67,6 +42,8 @@ async function readStored(): Promise<{ valid: LocalIndicator[]; unreadable: unkn
     return { valid: [], unreadable: [] };
   }
   const entries: unknown[] = Array.isArray(stored) ? stored : stored == null ? [] : [stored];
+  if (entries.length === 0) return { valid: [], unreadable: [] };
+  const { localIndicatorSchema } = await import('./local-indicator-schemas');
   const valid: LocalIndicator[] = [];
   const unreadable: unknown[] = [];
   for (const entry of entries) {

@@ -1,14 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { boardQueries } from '../api/queries';
 import { FigureExportContext } from '../components/charts/figure-context';
 import { SessionGate } from '../features/session/session-gate';
 import { UserMenu } from '../features/session/user-menu';
+import { rememberYears } from '../lib/last-known-board';
 import { useBoardName } from '../lib/use-board-name';
 import { usePermissions } from '../lib/use-permissions';
 import { usePackCount } from '../stores/meeting-pack-store';
 import { navItems } from './nav';
+import { watchLinkIntent } from './preload';
 import { BoardBanner, SignInBanner } from './status-banners';
 import { PeriodSelect, YearNotice } from './period-select';
 import { ThemeToggle } from './theme-toggle';
@@ -24,6 +26,13 @@ export function AppShell() {
 
 function Shell() {
   const board = useQuery(boardQueries.detail());
+  const queryClient = useQueryClient();
+  // Pages load ahead when a link to them is pointed at or focused (see preload).
+  useEffect(() => watchLinkIntent(queryClient), [queryClient]);
+  // The years are remembered for a later visit on which the board's details cannot be loaded.
+  useEffect(() => {
+    if (board.data) rememberYears(board.data);
+  }, [board.data]);
   const permissions = usePermissions();
   const items = navItems.filter((item) => !('show' in item) || permissions[item.show]);
   const packCount = usePackCount();
@@ -54,13 +63,21 @@ function Shell() {
           <ul>
             {items.map((item) => (
               <li key={item.to}>
-                {item.to === '/meeting-pack' && packCount > 0 ? (
+                {item.to === '/meeting-pack' ? (
+                  // The pack is kept in this browser, so its count arrives after the page is drawn:
+                  // it has its place kept, so that nothing moves when it does.
                   <NavLink
                     to={{ pathname: item.to, search }}
                     end={item.end}
-                    aria-label={`${item.label}, ${packCount} ${packCount === 1 ? 'chart' : 'charts'}`}
+                    className="app-nav__pack"
+                    aria-label={
+                      packCount > 0
+                        ? `${item.label}, ${packCount} ${packCount === 1 ? 'chart' : 'charts'}`
+                        : undefined
+                    }
                   >
-                    {item.label} <span className="app-nav__count">{packCount}</span>
+                    {item.label}
+                    {packCount > 0 ? <span className="app-nav__count">{packCount}</span> : null}
                   </NavLink>
                 ) : (
                   <NavLink to={{ pathname: item.to, search }} end={item.end}>

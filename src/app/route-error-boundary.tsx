@@ -1,16 +1,9 @@
 import type { ReactNode } from 'react';
 import { useLocation } from 'react-router';
+import { isChunkLoadError } from '../api/errors';
 import { ErrorBoundary } from '../components/error-boundary';
 
 const RELOADED_KEY = 'lscb-dashboard:reloaded-for-new-version';
-
-/** The browser's words for a page chunk that could not be fetched (Chromium, Firefox, Safari). */
-export function isChunkLoadError(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : String(error);
-  return /dynamically imported module|Importing a module script failed|error loading dynamically imported module|Unable to preload CSS/i.test(
-    message,
-  );
-}
 
 /**
  * After a new deployment the old page's chunks are gone, or the connection dropped as one was

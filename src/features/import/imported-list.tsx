@@ -1,12 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import {
-  exportLocalDataset,
-  localDatasetSchema,
-  removeLocalIndicator,
-  saveLocalIndicators,
-} from '../../api/local-indicators';
+import { localDatasetSchema } from '../../api/local-indicator-schemas';
+import { exportLocalDataset, removeLocalIndicator, saveLocalIndicators } from '../../api/local-indicators';
 import { indicatorQueries } from '../../api/queries';
 import { QueryState } from '../../components/query-state';
 import { downloadBlob } from '../../lib/download';

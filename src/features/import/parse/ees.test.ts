@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../../../api/contract';
-import { localIndicatorSchema, type LocalIndicator } from '../../../api/local-indicators';
+import { localIndicatorSchema, type LocalIndicator } from '../../../api/local-indicator-schemas';
 import { parseEesPeriod, parseValue } from './cells';
 import { describeEes, parseEesMeta, type EesFile } from './ees';
 import {

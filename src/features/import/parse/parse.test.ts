@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { localIndicatorSchema } from '../../../api/local-indicators';
+import { localIndicatorSchema } from '../../../api/local-indicator-schemas';
 import { readCsvText } from './read-csv';
 import { readFileBytes } from './read-file';
 import { buildFromTemplate, templateCsv } from './template';
