@@ -151,7 +151,7 @@ export async function overviewRequests(browser, url, cookie) {
     if (path.startsWith('/api/v1/')) paths.push(path);
   });
   await page.goto(`${url}/`);
-  await page.waitForSelector('path.recharts-line-curve');
+  await page.waitForSelector('path.trend-chart__line');
   await page.waitForLoadState('networkidle');
   await context.close();
   return [...new Set(paths)];

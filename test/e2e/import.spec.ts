@@ -32,13 +32,13 @@ test.describe('Import', () => {
     await page.getByRole('link', { name: 'Children screened for CSE risk' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Children screened for CSE risk');
     const figure = page.getByRole('figure');
-    await expect(figure.locator('path.recharts-line-curve').first()).toHaveAttribute('d', /M.+L/);
+    await expect(figure.locator('path.trend-chart__line').first()).toHaveAttribute('d', /M.+L/);
     await expect(figure).toContainText('Children screened for CSE risk');
 
     await page.reload();
     await waitForPanels(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Children screened for CSE risk');
-    await expect(page.getByRole('figure').locator('path.recharts-line-curve').first()).toHaveAttribute(
+    await expect(page.getByRole('figure').locator('path.trend-chart__line').first()).toHaveAttribute(
       'd',
       /M.+L/,
     );
@@ -109,8 +109,8 @@ test.describe('Import', () => {
     await expect(figures).toHaveCount(3);
     await expect(figures.nth(1).getByRole('heading', { name: 'England' })).toBeVisible();
     for (let i = 0; i < 3; i++) {
-      await expect(figures.nth(i).locator('path.recharts-line-curve')).toHaveCount(1);
-      await expect(figures.nth(i).locator('path.recharts-line-curve')).toHaveAttribute('d', /M.+L/);
+      await expect(figures.nth(i).locator('path.trend-chart__line')).toHaveCount(1);
+      await expect(figures.nth(i).locator('path.trend-chart__line')).toHaveAttribute('d', /M.+L/);
     }
   });
 

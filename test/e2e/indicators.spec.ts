@@ -24,7 +24,7 @@ test.describe('Indicators', () => {
 
     await page.getByRole('checkbox', { name: 'West Midlands' }).uncheck();
     await expect(page).toHaveURL(/hide=region/);
-    await expect(page.locator('.recharts-line')).toHaveCount(3);
+    await expect(page.locator('.trend-chart__series')).toHaveCount(3);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -48,7 +48,7 @@ test.describe('Indicators', () => {
   }) => {
     await page.goto('/indicators/rereferrals-within-12-months?from=2015-16&to=2017-18');
     const chart = page.locator('.chart-figure__chart svg');
-    await expect(page.locator('path.recharts-line-curve').first()).toHaveAttribute('d', /M.+L/);
+    await expect(page.locator('path.trend-chart__line').first()).toHaveAttribute('d', /M.+L/);
     // Nothing drawn outside the chart's own box, where an export (or the page) would cut it off.
     const outside = await chart.evaluate((svg) => {
       const box = svg.getBoundingClientRect();

@@ -15,13 +15,27 @@ test.describe('Overview on the demo data', () => {
       ),
     ).toBeVisible();
     // The chart has drawn its line.
-    await expect(cse.locator('path.recharts-line-curve')).toHaveAttribute('d', /M.+L/);
+    await expect(cse.locator('path.trend-chart__line')).toHaveAttribute('d', /M.+L/);
 
     await cse.getByRole('button', { name: 'Show data table' }).click();
     const table = cse.getByRole('table');
     await expect(table.getByRole('row', { name: /^Q4 2015-16/ })).toContainText('10');
     await expect(table.getByRole('row', { name: /^Q4 2016-17/ })).toContainText('50');
     await expect(table.getByRole('row', { name: /^Q3 2017-18/ })).toContainText('130');
+  });
+
+  test('gives a point’s figure in a tooltip when the pointer reaches it', async ({ page }) => {
+    await page.goto('/');
+    const cse = page.getByRole('region', { name: 'Child sexual exploitation' });
+    // The chart is drawn without recharts (issue 13); pointing at it brings recharts' tooltips.
+    const first = cse.locator('.trend-chart__series circle').first();
+    const box = (await first.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2 - 3, box.y + box.height / 2);
+    await expect(cse.locator('path.recharts-line-curve')).toHaveAttribute('d', /M.+L/);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const tooltip = cse.locator('.recharts-tooltip-wrapper');
+    await expect(tooltip).toContainText('Q4 2015-16');
+    await expect(tooltip).toContainText('Wolverhampton : 10');
   });
 
   test('toggles the data table', async ({ page }) => {

@@ -44,7 +44,7 @@ test.describe('Production build against a real API', () => {
     await expect(page.getByText('Wolverhampton Safeguarding Children Board')).toBeVisible();
     await waitForPanels(page);
     const cse = page.getByRole('region', { name: 'Child sexual exploitation' });
-    await expect(cse.locator('path.recharts-line-curve')).toHaveAttribute('d', /M.+L/);
+    await expect(cse.locator('path.trend-chart__line')).toHaveAttribute('d', /M.+L/);
     await cse.getByRole('button', { name: 'Show data table' }).click();
     await expect(cse.getByRole('row', { name: /^Q3 2017-18/ })).toContainText('130');
 
@@ -53,7 +53,7 @@ test.describe('Production build against a real API', () => {
     // Exporting a chart as a picture works under the policy too.
     await page.getByRole('link', { name: 'Indicators' }).click();
     await page.getByRole('link', { name: 'Re-referrals within 12 months of a previous referral' }).click();
-    await expect(page.locator('path.recharts-line-curve').first()).toHaveAttribute('d', /M.+L/);
+    await expect(page.locator('path.trend-chart__line').first()).toHaveAttribute('d', /M.+L/);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: /^Download PNG/ }).click(),

@@ -3,7 +3,7 @@ import type { Unit } from '../../api/contract';
 import { toCsv } from '../../lib/csv';
 import { formatValue } from '../../lib/format';
 import { layoutBars } from './bar-layout';
-import { measureText, useChartMedium } from './chart-text';
+import { useChartMeasure, useChartMedium } from './chart-text';
 import { FigureFrame, type FigureFrameProps } from './figure-frame';
 import { useSize } from './use-width';
 import { Unbroken } from '../unbroken';
@@ -114,6 +114,7 @@ export function BarFigure(props: BarFigureProps & FigureDisplayProps & { height?
 function BarChartSvg({ figure, maxHeight }: { figure: BarFigureProps; maxHeight?: number | undefined }) {
   const { categories, series, unit, decimalPlaces, max } = figure;
   const { fontSize, fillHeight } = useChartMedium();
+  const measure = useChartMeasure();
   const { ref, width, height: room } = useSize<HTMLDivElement>();
   const id = useId().replace(/[^a-zA-Z0-9-]/g, '');
   const patternId = (i: number) => `${id}-hatch-${i}`;
@@ -128,7 +129,7 @@ function BarChartSvg({ figure, maxHeight }: { figure: BarFigureProps; maxHeight?
     decimalPlaces,
     max,
     formatValue: (v) => formatValue(v, unit, decimalPlaces),
-    measure: measureText,
+    measure,
   });
   const { plot, lineHeight } = layout;
   const baseline = plot.y + plot.height;
@@ -142,6 +143,7 @@ function BarChartSvg({ figure, maxHeight }: { figure: BarFigureProps; maxHeight?
         width={layout.width}
         height={layout.height}
         viewBox={`0 0 ${layout.width} ${layout.height}`}
+        preserveAspectRatio="xMinYMin meet"
         fontSize={fontSize}
       >
         <defs>

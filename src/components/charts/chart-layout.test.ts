@@ -91,6 +91,30 @@ describe('trend chart layout', () => {
     expect(trend(800, 14, six).legend).toBe(true);
   });
 
+  it('names every line in its legend, below the x axis and inside the chart, at any width', () => {
+    const six = [0, 1, 2, 3, 4, 5].map((i) => ({
+      ...rereferrals[0]!,
+      id: `s${i}`,
+      label: i === 5 ? 'Statistical neighbours (average of 10 similar authorities)' : `Area ${i}`,
+      colorIndex: i,
+    }));
+    for (const width of [300, 800]) {
+      const layout = trend(width, 14, six);
+      expect(layout.endLabels).toEqual([]);
+      expect(layout.legendItems.map((item) => item.lines.join(' '))).toEqual(six.map((s) => s.label));
+      const axisBottom = layout.plot.y + layout.plot.height + layout.xAxisHeight;
+      for (const item of layout.legendItems) {
+        expect(item.y).toBeGreaterThanOrEqual(axisBottom);
+        expect(item.y + item.lines.length * layout.lineHeight).toBeLessThanOrEqual(layout.height);
+        expect(item.x).toBeGreaterThanOrEqual(0);
+        const widest = Math.max(...item.lines.map((line) => estimateText(line, 14, item.colorIndex === 0)));
+        expect(item.x + 28 + widest).toBeLessThanOrEqual(width);
+      }
+      expect(layout.plot.height).toBeGreaterThanOrEqual(14 * 7);
+    }
+    expect(trend(800, 14).legendItems).toEqual([]);
+  });
+
   it('keeps every label inside the chart at 360 px and at slide sizes', () => {
     for (const [width, fontSize] of [
       [300, 14],

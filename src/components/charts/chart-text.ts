@@ -1,6 +1,17 @@
 import { createContext, useContext } from 'react';
+import { estimateText, measureText, type Measure } from '../../lib/text-measure';
+import { useHydrated } from '../../lib/use-hydrated';
 
 export { fitText, measureText, wrapText, type Measure } from '../../lib/text-measure';
+
+/**
+ * How a chart measures its text: with the browser's own metrics, except on the server (which has
+ * none) and while the browser takes over the page the server drew, when it must lay the chart out
+ * exactly as the server did. The chart is laid out again with real metrics straight after.
+ */
+export function useChartMeasure(): Measure {
+  return useHydrated() ? measureText : estimateText;
+}
 
 /**
  * Chart type scales with the medium it is read in: at least 14 px on screen, at least 2.5% of

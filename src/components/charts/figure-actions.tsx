@@ -40,7 +40,9 @@ export function FigureActions({
 
   const downloadPng = async () => {
     setExportError(null);
-    const svg = chartRef.current?.querySelector<SVGSVGElement>('svg.recharts-surface, svg.bar-chart__svg');
+    const svg = chartRef.current?.querySelector<SVGSVGElement>(
+      'svg.recharts-surface, svg.trend-chart__svg, svg.bar-chart__svg',
+    );
     try {
       if (!svg) throw new Error('The chart has not been drawn yet.');
       downloadBlob(await chartToPng(svg, exportMeta), `${fileBase}.png`);

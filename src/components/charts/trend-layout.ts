@@ -29,6 +29,20 @@ export interface EventLabel {
   anchor: 'start' | 'end';
 }
 
+/** One entry of the legend below the x axis (past five lines): the line's swatch and its name. */
+export interface LegendItem {
+  seriesId: string;
+  colorIndex: number;
+  /** The name, wrapped to the chart's width. */
+  lines: string[];
+  /** Left of the swatch, and the top of the entry. */
+  x: number;
+  y: number;
+}
+
+/** The legend's swatch: a stretch of the line, long enough to show its dash. */
+export const LEGEND_SWATCH = 28;
+
 export interface TrendLayout {
   width: number;
   height: number;
@@ -51,6 +65,8 @@ export interface TrendLayout {
   endLabels: EndLabel[];
   labelColumn: number;
   legend: boolean;
+  /** Past five lines: the legend, in rows below the x axis. */
+  legendItems: LegendItem[];
   events: EventLabel[];
   /** Events too crowded to name on the chart are numbered only; the list below names them. */
   eventsNumberedOnly: boolean;
@@ -249,9 +265,15 @@ export function layoutTrend(input: TrendLayoutInput): TrendLayout {
   const captionHeight = caption.length * lineHeight + 4;
   const eventTop = captionHeight + 2;
   const top = eventTop + rows * eventRowHeight + Math.round(fontSize * 0.6);
-  const bottom = 4;
+  const legendRows = legend ? placeLegend(series, width, fontSize, lineHeight, measure) : [];
+  const legendHeight = legendRows.length
+    ? Math.max(...legendRows.map((item) => item.y + item.lines.length * lineHeight)) + gap
+    : 0;
+  const bottom = 4 + legendHeight;
   const minPlot = fontSize * 7;
   const height = Math.max(input.height, top + bottom + xAxisHeight + minPlot);
+  const legendTop = height - legendHeight + gap;
+  const legendItems = legendRows.map((item) => ({ ...item, y: item.y + legendTop }));
 
   return {
     width,
@@ -272,6 +294,7 @@ export function layoutTrend(input: TrendLayoutInput): TrendLayout {
     endLabels,
     labelColumn,
     legend,
+    legendItems,
     events,
     eventsNumberedOnly: numberedOnly,
     eventRowHeight,
@@ -361,4 +384,45 @@ export function spreadLabels(
   const result = new Array<number>(items.length);
   order.forEach((item, k) => (result[item.i] = tops[k]!));
   return result;
+}
+
+/**
+ * The legend's entries, in rows as wide as the chart (relative to the legend's top): each a swatch
+ * and the series' full name, wrapped to two lines at most where a row cannot hold it.
+ */
+function placeLegend(
+  series: readonly ChartSeries[],
+  width: number,
+  fontSize: number,
+  lineHeight: number,
+  measure: Measure,
+): LegendItem[] {
+  const gap = Math.round(fontSize * 0.4);
+  const spacing = Math.round(fontSize * 1.2);
+  const room = Math.max(fontSize * 4, width - 4 - LEGEND_SWATCH - gap);
+  const items: LegendItem[] = [];
+  let x = 2;
+  let y = 0;
+  let rowHeight = 0;
+  for (const s of [...series].sort((a, b) => a.colorIndex - b.colorIndex)) {
+    const { lines, width: textWidth } = fitText(
+      s.label,
+      room,
+      room,
+      2,
+      fontSize,
+      measure,
+      s.colorIndex === 0,
+    );
+    const itemWidth = LEGEND_SWATCH + gap + textWidth;
+    if (x > 2 && x + itemWidth > width - 2) {
+      x = 2;
+      y += rowHeight;
+      rowHeight = 0;
+    }
+    items.push({ seriesId: s.id, colorIndex: s.colorIndex, lines, x, y });
+    x += itemWidth + spacing;
+    rowHeight = Math.max(rowHeight, lines.length * lineHeight);
+  }
+  return items;
 }

@@ -1,11 +1,19 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { createContext, useContext, useLayoutEffect, useRef, useState } from 'react';
+
+/**
+ * The width a chart is laid out for before it has been measured: on the server, and while the
+ * browser hydrates what the server drew (the two must agree). The data service guesses it from
+ * the kind of device asking (see server-render); the browser reads the guess from the page.
+ */
+export const WidthGuessContext = createContext(640);
 
 /**
  * The size of an element, kept up to date as it resizes, so a chart can lay out its labels for
- * the room it has. Until it is measured (and in jsdom, which has no layout) the width is
- * `fallback` and the height 0.
+ * the room it has. Until it is measured (and in jsdom, which has no layout) the width is the
+ * guess above and the height 0.
  */
-export function useSize<T extends HTMLElement>(fallback = 640) {
+export function useSize<T extends HTMLElement>() {
+  const fallback = useContext(WidthGuessContext);
   const ref = useRef<T>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
   useLayoutEffect(() => {
