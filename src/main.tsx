@@ -1,6 +1,9 @@
+import { hydrate, type DehydratedState } from '@tanstack/react-query';
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { loadTrendSvg } from './components/charts/trend-chart';
+import { createQueryClient } from './lib/query-client';
 import { initialTheme } from './stores/theme-store';
 import './styles/index.css';
 import './styles/service.css';
@@ -18,11 +21,36 @@ async function startMockApi() {
 }
 
 document.documentElement.dataset.theme = initialTheme();
+// The charts' tooltips (recharts) load once someone points at the page, ahead of their reaching a
+// chart; the charts themselves are drawn without them. Nothing is lost if this fails.
+addEventListener('pointermove', () => void loadTrendSvg().catch(() => undefined), {
+  once: true,
+  passive: true,
+});
 
-await startMockApi();
+// No top-level await: a chunk loaded while this module was still being evaluated (the demo's mock
+// API, which imports from this chunk) would wait for it for ever.
+async function start() {
+  await startMockApi();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+  const root = document.getElementById('root')!;
+  const queryClient = createQueryClient();
+  // The data service drew this page on the server and sent the data it drew it from: start from
+  // that data (no second fetch) and take over the page it drew, rather than drawing it again.
+  const handedOver = document.getElementById('app-state');
+  if (handedOver?.textContent) hydrate(queryClient, JSON.parse(handedOver.textContent) as DehydratedState);
+  // The width the server drew the charts for: hydration starts from the same layout.
+  const widthGuess = Number(root.dataset.widthGuess) || undefined;
+  const app = (
+    <StrictMode>
+      <App queryClient={queryClient} widthGuess={widthGuess} />
+    </StrictMode>
+  );
+  if (handedOver && root.hasChildNodes()) {
+    // Let the browser paint and answer input between running the code and taking over the page.
+    await new Promise((resolve) => setTimeout(resolve));
+    hydrateRoot(root, app);
+  } else createRoot(root).render(app);
+}
+
+void start();

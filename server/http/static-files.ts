@@ -3,18 +3,41 @@ import { extname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Context, Hono } from 'hono';
 import { safeNextPath } from '../../src/lib/next-path';
-import { findSession } from '../auth/sessions';
+import { getCookie } from 'hono/cookie';
+import { THEME_COOKIE } from '../../src/stores/theme-store';
+import { findSession, type ActiveSession } from '../auth/sessions';
+import { serverRender, widthGuessFor, type ServerRendered } from './server-render';
 import type { AppEnv, Services } from './env';
 import { readSessionSecret } from './session-cookie';
 
-async function hasSession(c: Context<AppEnv>, services: Services): Promise<boolean> {
+async function sessionOf(c: Context<AppEnv>, services: Services): Promise<ActiveSession | null> {
   const secret = readSessionSecret(c);
-  if (!secret) return false;
-  const session = await findSession(services.db, secret, {
+  if (!secret) return null;
+  return findSession(services.db, secret, {
     idleMinutes: services.config.sessionIdleMinutes,
     maxHours: services.config.sessionMaxHours,
   });
-  return session !== null;
+}
+
+/** Where the page drawn on the server goes in index.html: its empty root element. */
+const ROOT = '<div id="root"></div>';
+
+/**
+ * index.html with a page drawn on the server in its root, the data handed over beside it, and the
+ * person's chosen theme painted from the first byte.
+ */
+function pageHtml(template: string, theme: string | undefined, rendered: ServerRendered | null) {
+  let html = template;
+  if (theme === 'light' || theme === 'dark')
+    html = html.replace('<html lang="en-GB"', `<html lang="en-GB" data-theme="${theme}"`);
+  if (rendered) {
+    html = html.replace(
+      ROOT,
+      () =>
+        `<div id="root" data-width-guess="${rendered.widthGuess}">${rendered.html}</div><script type="application/json" id="app-state">${rendered.json}</script>`,
+    );
+  }
+  return html;
 }
 
 const TYPES: Record<string, string> = {
@@ -47,14 +70,15 @@ async function walk(dir: string): Promise<string[]> {
   return files.flat();
 }
 
-/**
- * The built dashboard, read into memory once at start (it is under 2 MB) with gzipped copies of
- * its text files. Hashed assets are cached for a year; everything else is revalidated. Any other
- * path that is not a file is a page of the app, answered with index.html.
- */
 /** Pages anyone may open: the sign-in page and the one-time links. */
 const PUBLIC_PAGES = /^\/(sign-in|set-up|set-password)\/?$/;
 
+/**
+ * The built dashboard, read into memory once at start (it is under 2 MB) with gzipped copies of
+ * its text files. Hashed assets are cached for a year; everything else is revalidated. Any other
+ * path that is not a file is a page of the app, answered with index.html: with the page
+ * drawn on the server for someone signed in (server-render), as built for the public pages.
+ */
 export async function serveDashboard(app: Hono<AppEnv>, root: string, services: Services): Promise<void> {
   const files = new Map<string, StaticFile>();
   for (const path of await walk(root)) {
@@ -73,10 +97,12 @@ export async function serveDashboard(app: Hono<AppEnv>, root: string, services: 
   }
   const index = files.get('/index.html');
   if (!index) throw new Error(`There is no built dashboard in ${root}: run npm run build first.`);
+  const template = index.body.toString('utf8');
+  if (!template.includes(ROOT)) throw new Error(`${root}/index.html has no empty ${ROOT} to draw pages in.`);
 
   app.get('*', async (c) => {
     const path = new URL(c.req.url).pathname;
-    let file = files.get(path);
+    const file = files.get(path);
     if (!file) {
       // A missing file (it has an extension) is a 404; anything else is a page of the app.
       if (extname(path)) {
@@ -85,14 +111,33 @@ export async function serveDashboard(app: Hono<AppEnv>, root: string, services: 
       // Someone who is not signed in goes to the sign-in page first, and comes back here after;
       // someone signed in who opens the sign-in page goes straight on.
       const url = new URL(c.req.url);
-      const signedIn = await hasSession(c, services);
-      if (!PUBLIC_PAGES.test(path) && !signedIn) {
+      const session = await sessionOf(c, services);
+      if (!PUBLIC_PAGES.test(path) && !session) {
         return c.redirect(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`, 302);
       }
-      if (path.startsWith('/sign-in') && signedIn) {
+      if (path.startsWith('/sign-in') && session) {
         return c.redirect(safeNextPath(url.searchParams.get('next')), 302);
       }
-      file = index;
+      const rendered =
+        session && !PUBLIC_PAGES.test(path)
+          ? await serverRender(
+              services,
+              url,
+              session,
+              widthGuessFor({
+                userAgent: c.req.header('user-agent'),
+                mobileHint: c.req.header('sec-ch-ua-mobile'),
+              }),
+            )
+          : null;
+      const html = pageHtml(template, getCookie(c, THEME_COOKIE), rendered);
+      const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
+      c.header('Content-Type', 'text/html; charset=utf-8');
+      // Drawn for this person: never kept by a shared cache.
+      c.header('Cache-Control', 'private, no-store');
+      c.header('Vary', 'Cookie, Accept-Encoding');
+      if (gzip) c.header('Content-Encoding', 'gzip');
+      return c.body((gzip ? gzipSync(html) : Buffer.from(html)) as unknown as ArrayBuffer, 200);
     }
     const gzip = file.gzip !== null && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
     return new Response((gzip ? file.gzip : file.body) as unknown as BodyInit, {

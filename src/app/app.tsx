@@ -1,22 +1,53 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { Suspense, type ReactNode } from 'react';
 import { BrowserRouter, useRoutes } from 'react-router';
-import { createQueryClient } from '../lib/query-client';
+import { WidthGuessContext } from '../components/charts/use-width';
 import { routes } from './routes';
 
-function AppRoutes() {
-  return useRoutes(routes);
+export const DEFAULT_WIDTH_GUESS = 640;
+/** A phone's chart column: a 390 px screen less the page's and the panel's padding. */
+export const PHONE_WIDTH_GUESS = 320;
+
+export function AppRoutes() {
+  const element = useRoutes(routes);
+  // In a boundary of its own, the page the server drew is taken over at low priority and in
+  // slices (React hydrates a Suspense boundary so), the browser answering the reader in between,
+  // not in one long task. Each route has its own boundary for loading its code.
+  return <Suspense fallback={null}>{element}</Suspense>;
 }
 
-export function App() {
-  const [queryClient] = useState(createQueryClient);
+/** What the browser and the data service's server rendering both put around the routes. */
+export function AppProviders({
+  queryClient,
+  widthGuess = DEFAULT_WIDTH_GUESS,
+  children,
+}: {
+  queryClient: QueryClient;
+  /** The width charts are drawn at before they are measured (see WidthGuessContext). */
+  widthGuess?: number | undefined;
+  children: ReactNode;
+}) {
   return (
     <QueryClientProvider client={queryClient}>
+      <WidthGuessContext value={widthGuess}>{children}</WidthGuessContext>
+    </QueryClientProvider>
+  );
+}
+
+export function App({
+  queryClient,
+  widthGuess,
+}: {
+  queryClient: QueryClient;
+  widthGuess?: number | undefined;
+}) {
+  return (
+    <AppProviders queryClient={queryClient} widthGuess={widthGuess}>
       {/* URL changes apply at once, not as a transition: a checkbox or select whose value lives in
           the URL must show its new state on the click itself, not after React restores the old one. */}
       <BrowserRouter useTransitions={false}>
         <AppRoutes />
       </BrowserRouter>
-    </QueryClientProvider>
+    </AppProviders>
   );
 }

@@ -13,7 +13,8 @@ function useRefusedForSignIn(): boolean {
   const queryClient = useQueryClient();
   const cache = queryClient.getQueryCache();
   const subscribe = useCallback((onChange: () => void) => cache.subscribe(onChange), [cache]);
-  return useSyncExternalStore(subscribe, () => cache.getAll().some((q) => needsSignIn(q.state.error)));
+  const refused = () => cache.getAll().some((q) => needsSignIn(q.state.error));
+  return useSyncExternalStore(subscribe, refused, refused);
 }
 
 /**

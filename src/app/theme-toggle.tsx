@@ -1,5 +1,4 @@
-import { useEffect } from 'react';
-import { useSetTheme, useTheme } from '../stores/theme-store';
+import { useSetTheme, useTheme, type Theme } from '../stores/theme-store';
 
 /**
  * Switches between the light and dark themes. It names the theme it switches to ("Switch to dark
@@ -8,13 +7,14 @@ import { useSetTheme, useTheme } from '../stores/theme-store';
 export function ThemeToggle() {
   const theme = useTheme();
   const setTheme = useSetTheme();
-  // The DOM is the one place outside React that must follow the theme.
-  useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-  }, [theme]);
-  const next = theme === 'dark' ? 'light' : 'dark';
+  const next: Theme = theme === 'dark' ? 'light' : 'dark';
+  const choose = () => {
+    setTheme(next);
+    // The page itself (outside React) takes the theme at once; main.tsx set it before the first paint.
+    document.documentElement.dataset.theme = next;
+  };
   return (
-    <button type="button" className="button button--secondary theme-toggle" onClick={() => setTheme(next)}>
+    <button type="button" className="button button--secondary theme-toggle" onClick={choose}>
       <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
         {next === 'dark' ? (
           <path d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8Z" />

@@ -9,12 +9,12 @@ import { useLocation } from 'react-router';
  */
 export function useFocusHeadingOnNavigate(main: RefObject<HTMLElement | null>) {
   const { pathname } = useLocation();
-  const first = useRef(true);
+  // The page shown last: the first page, and an effect run again for the same page (as React's
+  // StrictMode does), move no focus.
+  const shown = useRef(pathname);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (shown.current === pathname) return;
+    shown.current = pathname;
     const container = main.current;
     if (!container) return;
     const focusHeading = () => {

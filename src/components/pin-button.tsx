@@ -30,10 +30,22 @@ export function PinButton({ item, title }: { item: PackChart; title: string }) {
         aria-label={`${pinned ? 'Pinned to meeting pack' : 'Pin to meeting pack'}: ${title}`}
         onClick={press}
       >
-        <span aria-hidden="true" className="pin-button__mark">
-          {pinned ? '✓' : '+'}
+        {/* Both labels take their place, one unseen, so that the button keeps its width when
+            pressed, and when the pack kept in this browser is read after the page is drawn. */}
+        <span className="pin-button__labels">
+          <span className={pinned ? 'pin-button__label pin-button__label--unseen' : 'pin-button__label'}>
+            <span aria-hidden="true" className="pin-button__mark">
+              +
+            </span>
+            Pin to meeting pack
+          </span>
+          <span className={pinned ? 'pin-button__label' : 'pin-button__label pin-button__label--unseen'}>
+            <span aria-hidden="true" className="pin-button__mark">
+              ✓
+            </span>
+            Pinned
+          </span>
         </span>
-        {pinned ? 'Pinned' : 'Pin to meeting pack'}
       </button>
       <span className="pin-button__message" aria-live="polite">
         {message}

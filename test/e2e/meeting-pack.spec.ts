@@ -17,7 +17,10 @@ async function buildPack(page: Page) {
     await page.goto(`/indicators/${id}`);
     await page.getByRole('button', { name: `Pin to meeting pack: ${title}` }).click();
     // Issue 11: the button answers "Pinned".
-    await expect(page.getByRole('button', { name: `Pinned to meeting pack: ${title}` })).toHaveText(/Pinned/);
+    const pinned = page.getByRole('button', { name: `Pinned to meeting pack: ${title}` });
+    // Both labels keep their place (the button keeps its width); only "Pinned" is seen.
+    await expect(pinned.locator('.pin-button__label', { hasText: 'Pinned' })).toBeVisible();
+    await expect(pinned.locator('.pin-button__label', { hasText: 'Pin to meeting pack' })).toBeHidden();
   }
   await expect(
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meeting pack, 3 charts' }),

@@ -50,7 +50,10 @@ describe('Pinning a chart', () => {
     await user.click(pin);
     // Issue 11: the button answers: its name and look say "Pinned", and the navigation counts the pack.
     expect(pin).toHaveAccessibleName(`Pinned to meeting pack: ${REREFERRALS}`);
-    expect(pin).toHaveTextContent('Pinned');
+    // Both labels keep their place so the button keeps its width (issue 13); the one not shown is
+    // hidden by its class (visibility: hidden, out of the accessibility tree too).
+    const shown = [...pin.querySelectorAll('.pin-button__label:not(.pin-button__label--unseen)')];
+    expect(shown.map((label) => label.textContent)).toEqual(['✓Pinned']);
     expect(screen.getByText('Pinned: added to the meeting pack, which now has 1 chart.')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Meeting pack, 1 chart' })).toBeInTheDocument();
 

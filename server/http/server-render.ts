@@ -1,0 +1,160 @@
+import { matchPath } from 'react-router';
+import {
+  adminQueries,
+  actionPlanQueries,
+  boardQueries,
+  indicatorQueries,
+  partnershipQueries,
+  qualityAssuranceQueries,
+  sessionQueries,
+} from '../../src/api/queries';
+import type { Session } from '../../src/api/contract';
+import { can } from '../../src/api/permissions';
+import { DEFAULT_WIDTH_GUESS, PHONE_WIDTH_GUESS } from '../../src/app/app';
+import { renderPage, type PageData } from '../../src/entry-server';
+import { CSE_INDICATOR_ID } from '../../src/features/overview/cse-panel';
+import type { ActiveSession } from '../auth/sessions';
+import type { Queryable } from '../db/database';
+import { published } from '../store/published';
+import type { Services } from './env';
+
+type Loader = (db: Queryable, params: Record<string, string | undefined>) => Promise<PageData>;
+
+const optional = async (load: () => Promise<PageData>): Promise<PageData> => {
+  try {
+    return await load();
+  } catch {
+    // Not there (an indicator since removed, say): the page asks for it itself and says so.
+    return [];
+  }
+};
+
+/** The data each page draws first, read as the API would answer it. */
+const pages: { path: string; load: Loader }[] = [
+  {
+    path: '/',
+    load: async (db) => [
+      { queryKey: indicatorQueries.headline().queryKey, data: await published.indicators(db, true) },
+      ...(await optional(async () => [
+        {
+          queryKey: indicatorQueries.detail(CSE_INDICATOR_ID).queryKey,
+          data: await published.indicator(db, CSE_INDICATOR_ID),
+        },
+      ])),
+      { queryKey: indicatorQueries.annotations().queryKey, data: await published.annotations(db) },
+    ],
+  },
+  {
+    path: '/indicators',
+    load: async (db) => [
+      { queryKey: indicatorQueries.list().queryKey, data: await published.indicators(db) },
+    ],
+  },
+  {
+    path: '/indicators/:id',
+    load: async (db, { id = '' }) => [
+      ...(await optional(async () => [
+        { queryKey: indicatorQueries.detail(id).queryKey, data: await published.indicator(db, id) },
+        { queryKey: adminQueries.revisions(id).queryKey, data: await published.revisions(db, id) },
+      ])),
+      { queryKey: indicatorQueries.annotations().queryKey, data: await published.annotations(db) },
+    ],
+  },
+  {
+    path: '/quality-assurance',
+    load: async (db) => [
+      { queryKey: qualityAssuranceQueries.audits().queryKey, data: await published.audits(db) },
+      {
+        queryKey: qualityAssuranceQueries.seriousCaseReviews().queryKey,
+        data: await published.seriousCaseReviews(db),
+      },
+    ],
+  },
+  {
+    path: '/action-plan',
+    load: async (db) => [
+      { queryKey: actionPlanQueries.plan().queryKey, data: await published.actionPlan(db) },
+      {
+        queryKey: actionPlanQueries.ofstedRecommendations().queryKey,
+        data: await published.ofstedRecommendations(db),
+      },
+    ],
+  },
+  {
+    path: '/partnership',
+    load: async (db) => [
+      { queryKey: partnershipQueries.funding().queryKey, data: await published.funding(db) },
+      { queryKey: partnershipQueries.links().queryKey, data: await published.partnership(db) },
+    ],
+  },
+];
+
+/** JSON inside a `<script type="application/json">`: nothing in it can end the element or start markup. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * The width to draw charts at before the browser has measured them: a phone's column when the
+ * browser says it is a phone (Sec-CH-UA-Mobile, or a mobile user agent), otherwise a laptop's.
+ * A wrong guess costs nothing but a redraw: the chart keeps its height and scales to fit until then.
+ */
+export function widthGuessFor(headers: { userAgent?: string | undefined; mobileHint?: string | undefined }) {
+  const mobile = headers.mobileHint === '?1' || /\b(Mobile|Android|iPhone)\b/.test(headers.userAgent ?? '');
+  return mobile ? PHONE_WIDTH_GUESS : DEFAULT_WIDTH_GUESS;
+}
+
+export interface ServerRendered {
+  html: string;
+  json: string;
+  widthGuess: number;
+}
+
+/**
+ * The page drawn on the server for a signed-in person: the app's own components with the data the
+ * page shows first, and that data handed to the browser in a JSON block (the strict CSP allows no
+ * inline script, and needs none). Null if drawing it fails: the browser then draws it as usual.
+ */
+export async function serverRender(
+  services: Services,
+  url: URL,
+  session: ActiveSession,
+  widthGuess: number = DEFAULT_WIDTH_GUESS,
+): Promise<ServerRendered | null> {
+  try {
+    const { db, config } = services;
+    // What the API would refuse this person, the page does not carry either: it asks, and says so.
+    const readable = can.read(session.user);
+    const base: PageData = [
+      {
+        queryKey: sessionQueries.current().queryKey,
+        data: {
+          user: session.user,
+          method: session.method,
+          expiresAt: session.expiresAt,
+          idleMinutes: config.sessionIdleMinutes,
+        } satisfies Session,
+      },
+      ...(readable
+        ? await optional(async () => [
+            { queryKey: boardQueries.detail().queryKey, data: await published.board(db) },
+          ])
+        : []),
+    ];
+    const page = readable
+      ? pages.find((p) => matchPath({ path: p.path, end: true }, url.pathname))
+      : undefined;
+    const match = page ? matchPath({ path: page.path, end: true }, url.pathname) : null;
+    const data = page && match ? await page.load(db, match.params) : [];
+    const { html, state } = await renderPage(url.pathname + url.search, [...base, ...data], widthGuess);
+    return { html, json: scriptJson(state), widthGuess };
+  } catch (error) {
+    services.log.error(`Drawing ${url.pathname} on the server failed; the browser draws it instead`, error);
+    return null;
+  }
+}

@@ -1,0 +1,196 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boardQueries, indicatorQueries, sessionQueries } from '../src/api/queries';
+import { scriptJson } from './http/server-render';
+import { people, type TestPerson } from './test/fixtures';
+import { startService, type Client, type TestService } from './test/service';
+
+// Issue 13: the data service draws the page it serves (React's server rendering) and hands the
+// browser the data it drew it from, in a JSON block the strict CSP needs no inline script for.
+
+const INDEX = `<!doctype html>
+<html lang="en-GB">
+  <head><meta charset="UTF-8" /><title>Safeguarding dashboard</title>
+  <script type="module" crossorigin src="/assets/index-test.js"></script></head>
+  <body><div id="root"></div></body>
+</html>`;
+
+let service: TestService;
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sbd-pages-'));
+  await writeFile(join(dir, 'index.html'), INDEX);
+  service = await startService({ env: { STATIC_DIR: dir } });
+});
+afterAll(async () => {
+  await service.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function page(client: Client | null, path: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${service.url}${path}`, {
+    redirect: 'manual',
+    headers: { Accept: 'text/html', ...(client?.cookie ? { Cookie: client.cookie } : {}), ...headers },
+  });
+  const html = await response.text();
+  const state = /<script type="application\/json" id="app-state">([^<]*)<\/script>/.exec(html)?.[1];
+  return {
+    status: response.status,
+    headers: response.headers,
+    html,
+    /** The query cache handed over: each query's key and data. */
+    queries: state
+      ? (JSON.parse(state) as { queries: { queryKey: unknown[]; state: { data: unknown } }[] }).queries
+      : null,
+  };
+}
+
+/** What the page handed over for one of the dashboard's queries. */
+function handedOver(
+  queries: { queryKey: unknown[]; state: { data: unknown } }[] | null,
+  key: readonly unknown[],
+) {
+  return queries?.find((q) => JSON.stringify(q.queryKey) === JSON.stringify(key))?.state.data;
+}
+
+const text = (html: string) =>
+  html
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;|&#39;/g, '’')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+
+describe('a page drawn on the server', () => {
+  it('shows the overview’s board, figures, narrative and chart before any JavaScript runs', async () => {
+    const reply = await page(await service.as('viewer'), '/');
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(reply.headers.get('cache-control')).toBe('private, no-store');
+    const seen = text(reply.html);
+    expect(seen).toContain('Wolverhampton Safeguarding Children Board');
+    expect(seen).toContain('Overview');
+    // The CSE story's latest figure, and the chart of it drawn as SVG with its line.
+    expect(seen).toMatch(/\b130\b/);
+    expect(reply.html).toMatch(/<svg[^>]*class="trend-chart__svg"/);
+    expect(reply.html).toMatch(/<path[^>]*class="trend-chart__line"[^>]*d="M[\d.]+,[\d.]+L/);
+    // Signed in as who, in the header.
+    expect(seen).toContain(people.viewer.name);
+  });
+
+  it('hands over the data it was drawn from, so the browser fetches none of it again', async () => {
+    const reply = await page(await service.as('viewer'), '/');
+    const keys = reply.queries!.map((q) => JSON.stringify(q.queryKey));
+    expect(keys).toEqual(
+      expect.arrayContaining(
+        [
+          sessionQueries.current().queryKey,
+          boardQueries.detail().queryKey,
+          indicatorQueries.headline().queryKey,
+          indicatorQueries.detail('cse-children-at-risk').queryKey,
+          indicatorQueries.annotations().queryKey,
+        ].map((key) => JSON.stringify(key)),
+      ),
+    );
+    const board = handedOver(reply.queries, boardQueries.detail().queryKey);
+    expect(board).toEqual((await (await service.as('viewer')).get('/board')).body);
+  });
+
+  it('carries no inline script, no inline style and no event handler: the strict CSP stands', async () => {
+    for (const path of [
+      '/',
+      '/indicators',
+      '/indicators/cse-children-at-risk',
+      '/quality-assurance',
+      '/action-plan',
+      '/partnership',
+    ]) {
+      const reply = await page(await service.as('viewer'), path);
+      expect(reply.queries, path).not.toBeNull();
+      for (const tag of reply.html.match(/<script\b[^>]*>/g) ?? []) {
+        expect(tag, path).toMatch(/\bsrc="|type="application\/json"/);
+      }
+      expect(reply.html, path).not.toMatch(/\sstyle="/);
+      expect(reply.html, path).not.toMatch(/\son[a-z]+="/);
+    }
+  });
+
+  it('keeps text from the data inside its JSON block, and as text on the page', async () => {
+    const hostile = 'Board </script><script>alert(1)</script> & <b>co</b>';
+    await service.db.query('update board set name = $1', [hostile]);
+    try {
+      const reply = await page(await service.as('viewer'), '/');
+      expect(reply.html).not.toContain('<script>alert(1)');
+      expect(reply.html).not.toContain('<b>co</b>');
+      const board = handedOver(reply.queries, boardQueries.detail().queryKey) as { name: string };
+      expect(board.name).toBe(hostile);
+    } finally {
+      await service.db.query('update board set name = $1', ['Wolverhampton Safeguarding Children Board']);
+    }
+    expect(JSON.parse(scriptJson({ a: '</script>\u2028<!--&' }))).toEqual({ a: '</script>\u2028<!--&' });
+    expect(scriptJson({ a: '</script>\u2028<!--&' })).not.toMatch(/[<>&\u2028]/);
+  });
+
+  it('draws charts for a phone’s column when the browser says it is a phone', async () => {
+    const viewer = await service.as('viewer');
+    const laptop = await page(viewer, '/', { 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0' });
+    expect(laptop.html).toContain('<div id="root" data-width-guess="640">');
+    const phone = await page(viewer, '/', {
+      'User-Agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148',
+    });
+    expect(phone.html).toContain('<div id="root" data-width-guess="320">');
+    const hinted = await page(viewer, '/', { 'Sec-CH-UA-Mobile': '?1' });
+    expect(hinted.html).toContain('<div id="root" data-width-guess="320">');
+  });
+
+  it.each(Object.keys(people) as TestPerson[])('is drawn for %s, as that person', async (person) => {
+    const reply = await page(await service.as(person), '/');
+    expect(reply.status).toBe(200);
+    const session = handedOver(reply.queries, sessionQueries.current().queryKey) as {
+      user: { email: string };
+    };
+    expect(session.user.email).toBe(people[person].email);
+    expect(text(reply.html)).toContain(people[person].name);
+  });
+
+  it('leaves the meeting pack to the browser, which keeps it, with the header drawn', async () => {
+    const reply = await page(await service.as('viewer'), '/meeting-pack');
+    const seen = text(reply.html);
+    expect(seen).toContain('Wolverhampton Safeguarding Children Board');
+    expect(seen).toContain('Loading the page');
+  });
+
+  it('answers an indicator that does not exist with the page, which then says so', async () => {
+    const reply = await page(await service.as('viewer'), '/indicators/does-not-exist');
+    expect(reply.status).toBe(200);
+    expect(reply.queries).not.toBeNull();
+    expect(handedOver(reply.queries, indicatorQueries.detail('does-not-exist').queryKey)).toBeUndefined();
+  });
+});
+
+describe('a page for someone not signed in', () => {
+  it('sends them to sign in, and back after', async () => {
+    const reply = await page(null, '/action-plan?year=2016-17');
+    expect(reply.status).toBe(302);
+    expect(reply.headers.get('location')).toBe('/sign-in?next=%2Faction-plan%3Fyear%3D2016-17');
+  });
+
+  it('is the page as built, with no data in it', async () => {
+    const reply = await page(null, '/sign-in');
+    expect(reply.status).toBe(200);
+    expect(reply.html).toContain('<div id="root"></div>');
+    expect(reply.queries).toBeNull();
+  });
+
+  it('after signing out, is no longer drawn with the board’s data', async () => {
+    const viewer = await service.as('viewer');
+    const cookie = viewer.cookie;
+    await viewer.request('DELETE', '/session');
+    const reply = await fetch(`${service.url}/`, { redirect: 'manual', headers: { Cookie: cookie! } });
+    expect(reply.status).toBe(302);
+    expect(await reply.text()).not.toContain('app-state');
+  });
+});

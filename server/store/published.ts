@@ -1,0 +1,44 @@
+import type { endpoints } from '../../src/api/contract';
+import type { z } from '../../src/api/zod';
+import type { Queryable } from '../db/database';
+import { readActionPlan } from './action-plan';
+import { readBoard, readDocument } from './board';
+import { readIndicator, readIndicators, readRevisions } from './indicators';
+import { readAudits } from './quality-assurance';
+
+/** What an endpoint of the contract answers. */
+type Answer<E extends keyof typeof endpoints> = z.output<(typeof endpoints)[E]['response']>;
+
+/**
+ * The board's published data, as the API answers it: read by the published endpoints and by the
+ * server rendering of a page (which hands the same answers to the browser), so the two never differ.
+ */
+export const published = {
+  board: (db: Queryable): Promise<Answer<'board'>> => readBoard(db),
+  indicators: async (db: Queryable, headlineOnly = false): Promise<Answer<'indicators'>> => ({
+    indicators: await readIndicators(db, undefined, { headlineOnly }),
+  }),
+  indicator: (db: Queryable, id: string): Promise<Answer<'indicator'>> => readIndicator(db, id),
+  revisions: async (db: Queryable, id: string): Promise<Answer<'revisions'>> => ({
+    revisions: await readRevisions(db, id),
+  }),
+  annotations: async (db: Queryable): Promise<Answer<'annotations'>> => ({
+    annotations: await db.query<Answer<'annotations'>['annotations'][number] & Record<string, unknown>>(
+      'select id, indicator_id as "indicatorId", date, label, description from annotation order by position',
+    ),
+  }),
+  audits: async (db: Queryable): Promise<Answer<'audits'>> => ({ audits: await readAudits(db) }),
+  seriousCaseReviews: (db: Queryable): Promise<Answer<'seriousCaseReviews'>> =>
+    readDocument(db, 'serious-case-reviews', { reviews: [] }),
+  actionPlan: (db: Queryable): Promise<Answer<'actionPlan'>> => readActionPlan(db),
+  ofstedRecommendations: (db: Queryable): Promise<Answer<'ofstedRecommendations'>> =>
+    readDocument(db, 'ofsted-recommendations', {
+      reportTitle: 'No Ofsted recommendations recorded',
+      page: 1,
+      recommendations: [],
+    }),
+  funding: (db: Queryable): Promise<Answer<'funding'>> =>
+    readDocument(db, 'funding', { currency: 'GBP' as const, contributions: [] }),
+  partnership: (db: Queryable): Promise<Answer<'partnership'>> =>
+    readDocument(db, 'partnership', { linkedBoardsCount: 0, links: [] }),
+};

@@ -1,0 +1,50 @@
+import { dehydrate, hydrate, type DehydratedState } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { prerenderToNodeStream } from 'react-dom/static';
+import { StaticRouter } from 'react-router';
+import { AppProviders, AppRoutes } from './app/app';
+import { createQueryClient } from './lib/query-client';
+
+/** The data for a page, keyed as the dashboard's queries key it (see api/queries). */
+export type PageData = { queryKey: readonly unknown[]; data: unknown }[];
+
+/**
+ * The data service's server rendering: the page at `url` drawn with the data given (the
+ * overview's figures, narrative and chart as SVG), and that data as the dashboard's query cache,
+ * for the browser to hydrate from without fetching it again. The whole page is waited for,
+ * lazy chunks included, so what is sent is complete.
+ */
+export async function renderPage(
+  url: string,
+  pageData: PageData,
+  widthGuess: number,
+): Promise<{ html: string; state: DehydratedState }> {
+  const queryClient = createQueryClient();
+  for (const { queryKey, data } of pageData) queryClient.setQueryData(queryKey, data);
+  const state = dehydrate(queryClient);
+  const client = createQueryClient();
+  hydrate(client, state);
+  const errors: unknown[] = [];
+  const { prelude } = await prerenderToNodeStream(
+    <StrictMode>
+      <AppProviders queryClient={client} widthGuess={widthGuess}>
+        <StaticRouter location={url}>
+          <AppRoutes />
+        </StaticRouter>
+      </AppProviders>
+    </StrictMode>,
+    {
+      onError: (error) => void errors.push(error),
+      // Every Suspense boundary inline, however large: a boundary sent apart would be put in place
+      // by an inline script, which the CSP refuses.
+      progressiveChunkSize: Number.MAX_SAFE_INTEGER,
+    },
+  );
+  const chunks: Buffer[] = [];
+  for await (const chunk of prelude) chunks.push(Buffer.from(chunk as Uint8Array));
+  client.clear();
+  // A part that failed on the server would be left to the browser by an inline script, which the
+  // CSP refuses: the whole page is drawn in the browser instead.
+  if (errors.length) throw new AggregateError(errors, `Drawing ${url} on the server failed`);
+  return { html: Buffer.concat(chunks).toString('utf8'), state };
+}

@@ -1,0 +1,131 @@
+import type { Browser, Page } from '@playwright/test';
+import { ADMIN, removeDataDir, signIn, startDataService, type DataService } from './data-service';
+import { expect, test } from './fixtures';
+
+/**
+ * Issue 13: the data service draws the page it serves, with the data the page shows first handed
+ * over beside it, and the browser takes that page over (hydrates it) without drawing it again,
+ * fetching it again or moving anything. Any hydration mismatch is a console error, which fails the
+ * test (see fixtures).
+ */
+test.describe.configure({ mode: 'serial' });
+
+let service: DataService;
+
+test.beforeAll(async () => {
+  service = await startDataService();
+});
+
+test.afterAll(async () => {
+  await service.stop();
+  removeDataDir(service.dataDir);
+});
+
+const PHONE =
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36';
+
+/** The pages whose data the server hands over: the browser asks the API for none of it. */
+const drawnWithData = [
+  '/',
+  '/indicators',
+  '/indicators/cse-children-at-risk',
+  '/quality-assurance',
+  '/action-plan',
+  '/partnership',
+];
+/** Pages drawn on the server without their data (which the browser then asks for) or kept in the browser. */
+const drawnWithout = ['/meeting-pack', '/returns', '/admin/people', '/admin/audit-trail'];
+
+async function signedInContext(
+  browser: Browser,
+  page: Page,
+  options: Parameters<Browser['newContext']>[0] = {},
+) {
+  await signIn(page, service, ADMIN.email, ADMIN.password);
+  return browser.newContext({ ...options, storageState: await page.context().storageState() });
+}
+
+/** Layout shifts on the page so far (none counted after input, as CLS does not). */
+const shifts = (page: Page) =>
+  page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((a, b) => a + b, 0));
+
+const watchShifts = (page: Page) =>
+  page.addInitScript(() => {
+    const w = window as unknown as { shifts: number[] };
+    w.shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[]) {
+        if (!entry.hadRecentInput) w.shifts.push(entry.value);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+
+test('every page is drawn by the data service and taken over with no hydration error and no second fetch', async ({
+  page,
+}) => {
+  await signIn(page, service, ADMIN.email, ADMIN.password);
+  // Signing in goes on to the overview in the browser, which asks for its data: let it finish.
+  await expect(page.locator('path.trend-chart__line').first()).toHaveAttribute('d', /M.+L/);
+  await page.waitForTimeout(500);
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/')) calls.push(url.pathname + url.search);
+  });
+  for (const path of [...drawnWithData, ...drawnWithout]) {
+    calls.length = 0;
+    const response = await page.goto(`${service.url}${path}`);
+    // The page arrived drawn: the header, with the board's name, is in the HTML the server sent,
+    // and the page's heading too where the server has the page's data.
+    const html = await response!.text();
+    expect(html, path).toContain('Wolverhampton Safeguarding Children Board');
+    if (drawnWithData.includes(path)) expect(html, path).toMatch(/<h1[^>]*>/);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    if (drawnWithData.includes(path)) expect(calls, path).toEqual([]);
+  }
+});
+
+for (const { name, viewport, userAgent } of [
+  { name: 'a phone (412 px)', viewport: { width: 412, height: 915 }, userAgent: PHONE },
+  { name: 'a small phone (360 px)', viewport: { width: 360, height: 780 }, userAgent: PHONE },
+  { name: 'a laptop (1280 px)', viewport: { width: 1280, height: 800 }, userAgent: undefined },
+  { name: 'a wide screen (1920 px)', viewport: { width: 1920, height: 1080 }, userAgent: undefined },
+]) {
+  test(`the overview does not move as it loads, on ${name}`, async ({ browser, page }) => {
+    const context = await signedInContext(browser, page, { viewport, ...(userAgent ? { userAgent } : {}) });
+    const overview = await context.newPage();
+    await watchShifts(overview);
+    await overview.goto(`${service.url}/`);
+    await expect(overview.locator('path.trend-chart__line').first()).toHaveAttribute('d', /M.+L/);
+    await overview.waitForLoadState('networkidle');
+    await overview.waitForTimeout(500);
+    expect(await shifts(overview)).toBe(0);
+    await context.close();
+  });
+}
+
+test('with JavaScript turned off, the overview still shows its figures, narrative and chart', async ({
+  browser,
+  page,
+}) => {
+  const context = await signedInContext(browser, page, { javaScriptEnabled: false });
+  const overview = await context.newPage();
+  const response = await overview.goto(`${service.url}/`);
+  await expect(overview.getByRole('heading', { level: 1 })).toHaveText('Overview 2016-17');
+  await expect(overview.getByText('Wolverhampton Safeguarding Children Board')).toBeVisible();
+  const cse = overview.getByRole('region', { name: 'Child sexual exploitation' });
+  await expect(
+    cse.getByText('Children identified at risk of CSE rose from 10 in Q4 2015-16 to 50 in Q4 2016-17.'),
+  ).toBeVisible();
+  await expect(cse.locator('path.trend-chart__line')).toHaveAttribute('d', /M.+L/);
+  await expect(cse.locator('.trend-chart__end-label')).toHaveText('50');
+  // The page says what needs JavaScript (Playwright reads a <noscript>'s text as empty, so its
+  // words are checked in the page as sent).
+  await expect(overview.locator('noscript')).toBeVisible();
+  expect(await response!.text()).toMatch(/<noscript\s*>JavaScript is turned off: pages can be read/);
+  await context.close();
+});
