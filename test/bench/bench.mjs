@@ -65,10 +65,13 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 /** `612 [540–790]`: the median and the range of a list of numbers. */
-const spread = (values, digits = 0, unit = ' ms') =>
-  values.length === 0
-    ? 'n/a'
-    : `${median(values).toFixed(digits)}${unit} [${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}]`;
+const spread = (all, digits = 0, unit = ' ms') => {
+  // A run that failed (Lighthouse's NO_NAVSTART, say) has no figure: left out, and said.
+  const values = all.filter((v) => Number.isFinite(v));
+  const failed = all.length - values.length;
+  if (values.length === 0) return 'n/a';
+  return `${median(values).toFixed(digits)}${unit} [${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}]${failed ? ` (${failed} failed)` : ''}`;
+};
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
 const loadsBefore = machineLoad();
