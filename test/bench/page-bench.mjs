@@ -141,7 +141,7 @@ export async function coldLoad(browser, target, path, viewport, selector = LINE)
 export async function routeChange(browser, target, link, selector) {
   const { context, page: p } = await page(browser, target, { width: 1280, height: 900 }, selector);
   await p.goto(`${target.service.url}/`);
-  await p.waitForSelector('path.trend-chart__line', { timeout: 60_000 });
+  await p.waitForSelector(LINE, { timeout: 60_000 });
   await p.waitForLoadState('networkidle');
   await p.evaluate(() => {
     for (const svg of document.querySelectorAll('svg')) svg.setAttribute('data-bench-old', '');
