@@ -16,17 +16,24 @@ export function ImportPage() {
   const queryClient = useQueryClient();
   const board = useQuery(boardQueries.detail());
   const local = useQuery(indicatorQueries.local());
-  const { stage, stopped, choose, reset } = useImportFile();
+  const { stage, stopped, choose, reset, choice, resetIfStill } = useImportFile();
   const [saved, setSaved] = useState('');
 
   const save = useMutation({
-    mutationFn: ({ indicators, replacing }: { indicators: LocalIndicator[]; replacing: string[] }) =>
-      saveLocalIndicators(indicators, replacing),
-    onSuccess: async (_, { indicators }) => {
+    mutationFn: ({
+      indicators,
+      replacing,
+    }: {
+      indicators: LocalIndicator[];
+      replacing: string[];
+      choice: number;
+    }) => saveLocalIndicators(indicators, replacing),
+    onSuccess: async (_, { indicators, choice: saved }) => {
       setSaved(
         `${indicators.length} indicator${indicators.length === 1 ? '' : 's'} imported. They now appear on the Indicators page.`,
       );
-      reset();
+      // A file chosen while this was saving stays on screen.
+      resetIfStill(saved);
       await queryClient.invalidateQueries({ queryKey: indicatorQueries.all() });
     },
   });
@@ -78,7 +85,7 @@ export function ImportPage() {
             boardArea={board.data?.area.name ?? null}
             existing={local.data ?? []}
             saving={save.isPending}
-            onSave={(indicators, replacing) => save.mutate({ indicators, replacing })}
+            onSave={(indicators, replacing) => save.mutate({ indicators, replacing, choice: choice() })}
             onCancel={reset}
           />
         ) : null}

@@ -26,6 +26,8 @@ export function useImportFile() {
   // The file whose read the latest choice stopped, to say so beside what is read instead.
   const [stopped, setStopped] = useState<string | null>(null);
   const current = useRef<{ controller: AbortController; fileName: string } | null>(null);
+  // Counts the choices made, so that work begun on one choice (a save) cannot clear a later one.
+  const choices = useRef(0);
 
   const stop = () => {
     const reading = current.current;
@@ -35,6 +37,7 @@ export function useImportFile() {
   };
 
   const choose = async (files: readonly File[]) => {
+    choices.current += 1;
     setStopped(stop());
     const data = files.find((f) => !isMeta(f));
     const metaFile = files.find(isMeta);
@@ -99,14 +102,22 @@ export function useImportFile() {
     }
   };
 
+  const reset = () => {
+    stop();
+    setStopped(null);
+    setStage({ kind: 'idle' });
+  };
+
   return {
     stage,
     stopped,
     choose,
-    reset: () => {
-      stop();
-      setStopped(null);
-      setStage({ kind: 'idle' });
+    reset,
+    /** The choice now shown, to hand to `resetIfStill` when work on it finishes. */
+    choice: () => choices.current,
+    /** Clears the preview if no other file has been chosen since `choice`. */
+    resetIfStill: (choice: number) => {
+      if (choices.current === choice) reset();
     },
   };
 }
