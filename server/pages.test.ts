@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boardSchema } from '../src/api/contract/board';
 import { boardQueries, indicatorQueries, sessionQueries } from '../src/api/queries';
 import { scriptJson } from './http/server-render';
 import { people, type TestPerson } from './test/fixtures';
@@ -54,6 +55,12 @@ function handedOver(
   key: readonly unknown[],
 ) {
   return queries?.find((q) => JSON.stringify(q.queryKey) === JSON.stringify(key))?.state.data;
+}
+
+/** A change made in the database as the service's own writes make it: readers' data version moves on. */
+async function writeAsTheServiceDoes(sql: string, params: unknown[]) {
+  await service.db.query(sql, params);
+  await service.db.query('update service_state set data_version = data_version + 1');
 }
 
 const text = (html: string) =>
@@ -120,7 +127,7 @@ describe('a page drawn on the server', () => {
 
   it('keeps text from the data inside its JSON block, and as text on the page', async () => {
     const hostile = 'Board </script><script>alert(1)</script> & <b>co</b>';
-    await service.db.query('update board set name = $1', [hostile]);
+    await writeAsTheServiceDoes('update board set name = $1', [hostile]);
     try {
       const reply = await page(await service.as('viewer'), '/');
       expect(reply.html).not.toContain('<script>alert(1)');
@@ -128,7 +135,9 @@ describe('a page drawn on the server', () => {
       const board = handedOver(reply.queries, boardQueries.detail().queryKey) as { name: string };
       expect(board.name).toBe(hostile);
     } finally {
-      await service.db.query('update board set name = $1', ['Wolverhampton Safeguarding Children Board']);
+      await writeAsTheServiceDoes('update board set name = $1', [
+        'Wolverhampton Safeguarding Children Board',
+      ]);
     }
     expect(JSON.parse(scriptJson({ a: '</script>\u2028<!--&' }))).toEqual({ a: '</script>\u2028<!--&' });
     expect(scriptJson({ a: '</script>\u2028<!--&' })).not.toMatch(/[<>&\u2028]/);
@@ -168,6 +177,74 @@ describe('a page drawn on the server', () => {
     expect(reply.status).toBe(200);
     expect(reply.queries).not.toBeNull();
     expect(handedOver(reply.queries, indicatorQueries.detail('does-not-exist').queryKey)).toBeUndefined();
+  });
+});
+
+describe('a page the data service keeps, to serve again', () => {
+  it('is served again to the same person, the same, with the data dated when it is received', async () => {
+    const viewer = await service.as('viewer');
+    const first = await page(viewer, '/partnership');
+    const again = await page(viewer, '/partnership');
+    expect(again.html).toBe(first.html);
+    expect(again.headers.get('cache-control')).toBe('private, no-store');
+    const zipped = await fetch(`${service.url}/partnership`, {
+      headers: { Cookie: viewer.cookie!, 'Accept-Encoding': 'gzip' },
+    });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(await zipped.text()).toBe(first.html);
+  });
+
+  it('is drawn anew once the board’s data has changed, with the new figures', async () => {
+    const viewer = await service.as('viewer');
+    const admin = await service.as('administrator');
+    expect(text((await page(viewer, '/')).html)).toContain('Wolverhampton Safeguarding Children Board');
+    const board = boardSchema.parse((await admin.get('/board')).body);
+    const { id: _id, version, ...settings } = board;
+    const renamed = await admin.request('PUT', '/board', { ...settings, name: 'Renamed Board', version });
+    expect(renamed.status).toBe(200);
+    try {
+      const reply = await page(viewer, '/');
+      expect(text(reply.html)).toContain('Renamed Board');
+      expect(handedOver(reply.queries, boardQueries.detail().queryKey)).toMatchObject({
+        name: 'Renamed Board',
+      });
+    } finally {
+      const now = boardSchema.parse((await admin.get('/board')).body);
+      await admin.request('PUT', '/board', { ...settings, version: now.version });
+    }
+  });
+
+  it('is never served to anyone else: each person gets the page drawn for them, with their own rights', async () => {
+    for (const person of ['viewer', 'administrator', 'viewer', 'police'] as TestPerson[]) {
+      const reply = await page(await service.as(person), '/');
+      const session = handedOver(reply.queries, sessionQueries.current().queryKey) as {
+        user: { email: string };
+      };
+      expect(session.user.email, person).toBe(people[person].email);
+      const seen = text(reply.html);
+      expect(seen, person).toContain(people[person].name);
+      for (const other of Object.keys(people) as TestPerson[]) {
+        if (people[other].name !== people[person].name)
+          expect(seen, person).not.toContain(people[other].name);
+      }
+    }
+  });
+
+  it('is drawn anew for a session whose role has changed', async () => {
+    const editor = await service.as('editor');
+    const before = text((await page(editor, '/')).html);
+    expect(before).toContain(people.editor.name);
+    // Not a change to the board's data: the data version stays where it is.
+    await service.db.query("update app_user set role = 'viewer' where email = $1", [people.editor.email]);
+    try {
+      const reply = await page(editor, '/');
+      const session = handedOver(reply.queries, sessionQueries.current().queryKey) as {
+        user: { role: string };
+      };
+      expect(session.user.role).toBe('viewer');
+    } finally {
+      await service.db.query("update app_user set role = 'editor' where email = $1", [people.editor.email]);
+    }
   });
 });
 

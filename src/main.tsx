@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { loadTrendSvg } from './components/charts/trend-chart';
+import { asReceivedNow } from './lib/handed-over';
 import { createQueryClient } from './lib/query-client';
 import { initialTheme } from './stores/theme-store';
 import './styles/index.css';
@@ -38,7 +39,8 @@ async function start() {
   // The data service drew this page on the server and sent the data it drew it from: start from
   // that data (no second fetch) and take over the page it drew, rather than drawing it again.
   const handedOver = document.getElementById('app-state');
-  if (handedOver?.textContent) hydrate(queryClient, JSON.parse(handedOver.textContent) as DehydratedState);
+  if (handedOver?.textContent)
+    hydrate(queryClient, asReceivedNow(JSON.parse(handedOver.textContent) as DehydratedState));
   // The width the server drew the charts for: hydration starts from the same layout.
   const widthGuess = Number(root.dataset.widthGuess) || undefined;
   const app = (

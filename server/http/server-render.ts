@@ -16,6 +16,7 @@ import { CSE_INDICATOR_ID } from '../../src/features/overview/cse-panel';
 import type { ActiveSession } from '../auth/sessions';
 import type { Queryable } from '../db/database';
 import { published } from '../store/published';
+import { Problem } from './problem';
 import type { Services } from './env';
 
 type Loader = (db: Queryable, params: Record<string, string | undefined>) => Promise<PageData>;
@@ -23,9 +24,11 @@ type Loader = (db: Queryable, params: Record<string, string | undefined>) => Pro
 const optional = async (load: () => Promise<PageData>): Promise<PageData> => {
   try {
     return await load();
-  } catch {
+  } catch (error) {
     // Not there (an indicator since removed, say): the page asks for it itself and says so.
-    return [];
+    // Anything else is not a fact about the data, so the page is not drawn here at all.
+    if (error instanceof Problem && error.status === 404) return [];
+    throw error;
   }
 };
 
@@ -91,13 +94,16 @@ const pages: { path: string; load: Loader }[] = [
 
 /** JSON inside a `<script type="application/json">`: nothing in it can end the element or start markup. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => ESCAPES[c]!);
 }
+
+const ESCAPES: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
 
 /**
  * The width to draw charts at before the browser has measured them: a phone's column when the
@@ -127,7 +133,7 @@ export async function serverRender(
   widthGuess: number = DEFAULT_WIDTH_GUESS,
 ): Promise<ServerRendered | null> {
   try {
-    const { db, config } = services;
+    const { db, config, cache } = services;
     // What the API would refuse this person, the page does not carry either: it asks, and says so.
     const readable = can.read(session.user);
     const base: PageData = [
@@ -141,16 +147,27 @@ export async function serverRender(
         } satisfies Session,
       },
       ...(readable
-        ? await optional(async () => [
-            { queryKey: boardQueries.detail().queryKey, data: await published.board(db) },
-          ])
+        ? await cache.value('page-data\u0000board', session.dataVersion, () =>
+            optional(async () => [
+              { queryKey: boardQueries.detail().queryKey, data: await published.board(db) },
+            ]),
+          )
         : []),
     ];
     const page = readable
       ? pages.find((p) => matchPath({ path: p.path, end: true }, url.pathname))
       : undefined;
     const match = page ? matchPath({ path: page.path, end: true }, url.pathname) : null;
-    const data = page && match ? await page.load(db, match.params) : [];
+    // Read once per version of the board's data, as the API's answers are: every signed-in
+    // reader of a page is drawn from the same published figures.
+    const data =
+      page && match
+        ? await cache.value(
+            `page-data\u0000${page.path}\u0000${JSON.stringify(match.params)}`,
+            session.dataVersion,
+            () => page.load(db, match.params),
+          )
+        : [];
     const { html, state } = await renderPage(url.pathname + url.search, [...base, ...data], widthGuess);
     return { html, json: scriptJson(state), widthGuess };
   } catch (error) {

@@ -6,6 +6,7 @@ import { safeNextPath } from '../../src/lib/next-path';
 import { getCookie } from 'hono/cookie';
 import { THEME_COOKIE } from '../../src/stores/theme-store';
 import { findSession, type ActiveSession } from '../auth/sessions';
+import { PageCache, type CachedPage } from './page-cache';
 import { serverRender, widthGuessFor, type ServerRendered } from './server-render';
 import type { AppEnv, Services } from './env';
 import { readSessionSecret } from './session-cookie';
@@ -81,6 +82,7 @@ const PUBLIC_PAGES = /^\/(sign-in|set-up|set-password)\/?$/;
  */
 export async function serveDashboard(app: Hono<AppEnv>, root: string, services: Services): Promise<void> {
   const files = new Map<string, StaticFile>();
+  const drawn = new PageCache();
   for (const path of await walk(root)) {
     const url = `/${relative(root, path).split(sep).join('/')}`;
     // Source maps stay on the server's disk (README: debugging a production build), never served.
@@ -118,26 +120,43 @@ export async function serveDashboard(app: Hono<AppEnv>, root: string, services: 
       if (path.startsWith('/sign-in') && session) {
         return c.redirect(safeNextPath(url.searchParams.get('next')), 302);
       }
-      const rendered =
-        session && !PUBLIC_PAGES.test(path)
-          ? await serverRender(
-              services,
-              url,
-              session,
-              widthGuessFor({
-                userAgent: c.req.header('user-agent'),
-                mobileHint: c.req.header('sec-ch-ua-mobile'),
-              }),
-            )
-          : null;
-      const html = pageHtml(template, getCookie(c, THEME_COOKIE), rendered);
+      const theme = getCookie(c, THEME_COOKIE);
+      let page: CachedPage;
+      if (session && !PUBLIC_PAGES.test(path)) {
+        const widthGuess = widthGuessFor({
+          userAgent: c.req.header('user-agent'),
+          mobileHint: c.req.header('sec-ch-ua-mobile'),
+        });
+        // Everything the page is drawn from. A write anyone can see moves the data version on,
+        // and the session (who, their role, when it ends) is part of it, so a page is only ever
+        // served again to the same session, from the same data.
+        const key = JSON.stringify([
+          url.pathname + url.search,
+          widthGuess,
+          theme,
+          session.dataVersion,
+          session.user,
+          session.method,
+          session.expiresAt,
+        ]);
+        const cached = drawn.get(key);
+        if (cached) page = cached;
+        else {
+          const rendered = await serverRender(services, url, session, widthGuess);
+          const html = Buffer.from(pageHtml(template, theme, rendered));
+          // A page that could not be drawn here is not kept: the next request tries again.
+          page = rendered ? drawn.set(key, html) : { html, gzip: null };
+        }
+      } else {
+        page = { html: Buffer.from(pageHtml(template, theme, null)), gzip: null };
+      }
       const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
       c.header('Content-Type', 'text/html; charset=utf-8');
       // Drawn for this person: never kept by a shared cache.
       c.header('Cache-Control', 'private, no-store');
       c.header('Vary', 'Cookie, Accept-Encoding');
       if (gzip) c.header('Content-Encoding', 'gzip');
-      return c.body((gzip ? gzipSync(html) : Buffer.from(html)) as unknown as ArrayBuffer, 200);
+      return c.body((gzip ? await drawn.compressed(page) : page.html) as unknown as ArrayBuffer, 200);
     }
     const gzip = file.gzip !== null && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
     return new Response((gzip ? file.gzip : file.body) as unknown as BodyInit, {

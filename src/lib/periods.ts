@@ -87,7 +87,26 @@ function placed(code: string, frequency: Frequency, endMonth: number, label: str
   return { code, frequency, financialYear: financialYearOfMonth(endMonth), endMonth, label };
 }
 
+const parsed = new Map<string, Readonly<Period> | null>();
+
+/**
+ * The period a code names at a frequency, or null if it names none. Charts and summaries ask for
+ * the same few codes many times over, so each answer is kept (frozen: it is shared).
+ */
 export function parsePeriod(code: string, frequency: Frequency): Period | null {
+  const key = `${frequency} ${code}`;
+  let period = parsed.get(key);
+  if (period === undefined) {
+    period = readPeriod(code, frequency);
+    if (period) Object.freeze(period);
+    // Codes come from data, so the memory is bounded: past that, start again.
+    if (parsed.size >= 10_000) parsed.clear();
+    parsed.set(key, period);
+  }
+  return period;
+}
+
+function readPeriod(code: string, frequency: Frequency): Period | null {
   switch (frequency) {
     case 'annual': {
       const start = financialYearStart(code);

@@ -139,29 +139,52 @@ export async function prepareBoard(url) {
   return signedInViewers(url, CONNECTIONS);
 }
 
-/** The API requests the overview makes, read off a real page load. */
+/**
+ * What loading the overview asks of the service, read off real page loads: the page itself (drawn
+ * by the service, with its data in it) when it is opened, and the API reads the browser makes when
+ * the overview is reached from another page.
+ */
 export async function overviewRequests(browser, url, cookie) {
   const context = await browser.newContext();
   const [name, value] = cookie.split('=');
   await context.addCookies([{ name, value, url }]);
   const page = await context.newPage();
-  const paths = [];
+  let into = null;
   page.on('request', (request) => {
-    const path = new URL(request.url()).pathname + new URL(request.url()).search;
-    if (path.startsWith('/api/v1/')) paths.push(path);
+    if (!into) return;
+    const { pathname, search } = new URL(request.url());
+    if (request.resourceType() === 'document') into.page.push(pathname + search);
+    else if (pathname.startsWith('/api/v1/')) into.api.push(pathname + search);
   });
+  const opened = { page: [], api: [] };
+  into = opened;
   await page.goto(`${url}/`);
   await page.waitForSelector('path.trend-chart__line');
   await page.waitForLoadState('networkidle');
+  into = null;
+  await page.goto(`${url}/partnership`);
+  await page.waitForLoadState('networkidle');
+  const reached = { page: [], api: [] };
+  into = reached;
+  await page.getByRole('link', { name: 'Overview', exact: true }).click();
+  await page.waitForSelector('path.trend-chart__line');
+  await page.waitForLoadState('networkidle');
+  into = null;
   await context.close();
-  return [...new Set(paths)];
+  return {
+    opened: [...new Set([...opened.page, ...opened.api])],
+    reached: [...new Set(reached.api)],
+  };
 }
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** 50 connections, each a signed-in viewer, requesting the overview's API calls in turn. */
-export async function load(url, paths, cookies, seconds = 10) {
+export async function load(url, paths, cookies, seconds = 10, { drawAnew = false } = {}) {
   let next = 0;
+  let drawn = 0;
+  // Each page at an address of its own, so none is served from the pages the service kept.
+  const anew = (request) => ({ ...request, path: `${request.path}?draw=${(drawn += 1)}` });
   const times = [];
   const errors = { non2xx: 0 };
   const instance = autocannon({
@@ -171,7 +194,12 @@ export async function load(url, paths, cookies, seconds = 10) {
     setupClient(client) {
       const cookie = cookies[next++ % cookies.length];
       client.setRequests(
-        paths.map((path) => ({ method: 'GET', path, headers: { cookie, 'accept-encoding': 'gzip' } })),
+        paths.map((path) => ({
+          method: 'GET',
+          path,
+          headers: { cookie, 'accept-encoding': 'gzip' },
+          ...(drawAnew ? { setupRequest: anew } : {}),
+        })),
       );
     },
   });

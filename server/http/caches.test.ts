@@ -1,0 +1,75 @@
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { PageCache } from './page-cache';
+import { ReadCache } from './read-cache';
+
+describe('the data read for pages, kept per data version', () => {
+  it('is read once per version, and read again when the version moves on', async () => {
+    const cache = new ReadCache();
+    let reads = 0;
+    const load = async () => ({ figures: [10, 50, (reads += 1) && 130] });
+    expect(await cache.value('overview', 1, load)).toEqual({ figures: [10, 50, 130] });
+    await cache.value('overview', 1, load);
+    expect(reads).toBe(1);
+    await cache.value('overview', 2, load);
+    expect(reads).toBe(2);
+  });
+
+  it('is shared frozen, so no reader can change what the next one is drawn from', async () => {
+    const cache = new ReadCache();
+    const kept = await cache.value('overview', 1, async () => ({ figures: [10, 50, 130] }));
+    expect(() => kept.figures.push(999)).toThrow(TypeError);
+    expect((await cache.value('overview', 1, async () => ({ figures: [] as number[] }))).figures).toEqual([
+      10, 50, 130,
+    ]);
+  });
+
+  it('keeps no failed read: the next reader tries again', async () => {
+    const cache = new ReadCache();
+    await expect(
+      cache.value('overview', 1, () => Promise.reject(new Error('connection lost'))),
+    ).rejects.toThrow('connection lost');
+    expect(await cache.value('overview', 1, async () => 'read')).toBe('read');
+  });
+
+  it('keeps API bodies and page data apart, under the same name', async () => {
+    const cache = new ReadCache();
+    cache.set('board', 1, { name: 'body' });
+    expect(await cache.value('board', 1, async () => ({ name: 'value' }))).toEqual({ name: 'value' });
+    expect(JSON.parse(cache.get('board', 1)!.json.toString())).toEqual({ name: 'body' });
+  });
+});
+
+describe('the pages the data service keeps', () => {
+  const page = (size: number, fill = 'a') => Buffer.from(fill.repeat(size));
+
+  it('holds no more than its size, letting the least recently used go first', () => {
+    const cache = new PageCache(1000);
+    cache.set('a', page(400, 'a'));
+    cache.set('b', page(400, 'b'));
+    cache.get('a');
+    cache.set('c', page(400, 'c'));
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')?.html.toString()).toBe('a'.repeat(400));
+    expect(cache.get('c')?.html.toString()).toBe('c'.repeat(400));
+  });
+
+  it('serves a page bigger than itself without keeping it, and counts a replaced page once', () => {
+    const cache = new PageCache(1000);
+    expect(cache.set('huge', page(2000)).html.length).toBe(2000);
+    expect(cache.get('huge')).toBeUndefined();
+    cache.set('a', page(600));
+    cache.set('a', page(600));
+    cache.set('b', page(300));
+    expect(cache.get('a')).toBeDefined();
+    expect(cache.get('b')).toBeDefined();
+  });
+
+  it('compresses a page once, to the same page', async () => {
+    const cache = new PageCache();
+    const entry = cache.set('a', Buffer.from('<p>130 children identified</p>'));
+    const zipped = await cache.compressed(entry);
+    expect(gunzipSync(zipped).toString()).toBe('<p>130 children identified</p>');
+    expect(await cache.compressed(entry)).toBe(zipped);
+  });
+});
