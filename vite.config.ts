@@ -102,6 +102,9 @@ export default defineConfig(({ mode, isSsrBuild }) => {
       : {
           outDir: mode === 'demo' ? 'dist-demo' : 'dist',
           target: 'es2022',
+          // dist/.vite/manifest.json: which chunks each page needs, for the data service to ask for
+          // them with the page it draws (it reads the manifest and never serves it).
+          manifest: mode !== 'demo',
           sourcemap: mode === 'demo' ? true : 'hidden',
           // The first page needs react-dom, react-query, the router and the dashboard's own code
           // (about 135 kB gzip, measured by `npm run bench`; recharts, only for tooltips, and the

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,12 +18,25 @@ const INDEX = `<!doctype html>
   <body><div id="root"></div></body>
 </html>`;
 
+/** The build's manifest: which chunks each lazily loaded page needs. */
+const MANIFEST = {
+  'index.html': { file: 'assets/index-test.js', isEntry: true },
+  'src/features/indicators/indicators-page.tsx': {
+    file: 'assets/indicators-page-test.js',
+    isDynamicEntry: true,
+    imports: ['index.html', '_labels-test.js'],
+  },
+  '_labels-test.js': { file: 'assets/labels-test.js', imports: ['index.html'] },
+};
+
 let service: TestService;
 let dir: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sbd-pages-'));
   await writeFile(join(dir, 'index.html'), INDEX);
+  await mkdir(join(dir, '.vite'));
+  await writeFile(join(dir, '.vite', 'manifest.json'), JSON.stringify(MANIFEST));
   service = await startService({ env: { STATIC_DIR: dir } });
 });
 afterAll(async () => {
@@ -170,6 +183,21 @@ describe('a page drawn on the server', () => {
     const seen = text(reply.html);
     expect(seen).toContain('Wolverhampton Safeguarding Children Board');
     expect(seen).toContain('Loading the page');
+  });
+
+  it('asks for the code of the page drawn with the page, not after the entry has run', async () => {
+    const viewer = await service.as('viewer');
+    const head = (html: string) => html.slice(0, html.indexOf('</head>'));
+    const preloads = (html: string) =>
+      [...head(html).matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
+    expect(preloads((await page(viewer, '/indicators')).html)).toEqual([
+      '/assets/indicators-page-test.js',
+      '/assets/labels-test.js',
+    ]);
+    // The overview is in the entry's own chunk: nothing more to ask for.
+    expect(preloads((await page(viewer, '/')).html)).toEqual([]);
+    // The manifest is read by the service, not served.
+    expect((await fetch(`${service.url}/.vite/manifest.json`)).status).toBe(404);
   });
 
   it('answers an indicator that does not exist with the page, which then says so', async () => {

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { prerenderToNodeStream } from 'react-dom/static';
 import { StaticRouter } from 'react-router';
 import { AppProviders, AppRoutes } from './app/app';
+import { RenderedPagesContext } from './app/lazy-page';
 import { createQueryClient } from './lib/query-client';
 
 /** The data for a page, keyed as the dashboard's queries key it (see api/queries). */
@@ -12,26 +13,30 @@ export type PageData = { queryKey: readonly unknown[]; data: unknown }[];
  * The data service's server rendering: the page at `url` drawn with the data given (the
  * overview's figures, narrative and chart as SVG), and that data as the dashboard's query cache,
  * for the browser to hydrate from without fetching it again. The whole page is waited for,
- * lazy chunks included, so what is sent is complete.
+ * lazy chunks included, so what is sent is complete; `modules` are the lazy pages it drew (their
+ * sources), whose code the browser is told to fetch at once.
  */
 export async function renderPage(
   url: string,
   pageData: PageData,
   widthGuess: number,
-): Promise<{ html: string; state: DehydratedState }> {
+): Promise<{ html: string; state: DehydratedState; modules: string[] }> {
   const queryClient = createQueryClient();
   for (const { queryKey, data } of pageData) queryClient.setQueryData(queryKey, data);
   const state = dehydrate(queryClient);
   const client = createQueryClient();
   hydrate(client, state);
   const errors: unknown[] = [];
+  const modules = new Set<string>();
   const { prelude } = await prerenderToNodeStream(
     <StrictMode>
-      <AppProviders queryClient={client} widthGuess={widthGuess}>
-        <StaticRouter location={url}>
-          <AppRoutes />
-        </StaticRouter>
-      </AppProviders>
+      <RenderedPagesContext value={modules}>
+        <AppProviders queryClient={client} widthGuess={widthGuess}>
+          <StaticRouter location={url}>
+            <AppRoutes />
+          </StaticRouter>
+        </AppProviders>
+      </RenderedPagesContext>
     </StrictMode>,
     {
       onError: (error) => void errors.push(error),
@@ -46,5 +51,5 @@ export async function renderPage(
   // A part that failed on the server would be left to the browser by an inline script, which the
   // CSP refuses: the whole page is drawn in the browser instead.
   if (errors.length) throw new AggregateError(errors, `Drawing ${url} on the server failed`);
-  return { html: Buffer.concat(chunks).toString('utf8'), state };
+  return { html: Buffer.concat(chunks).toString('utf8'), state, modules: [...modules] };
 }

@@ -119,6 +119,8 @@ export interface ServerRendered {
   html: string;
   json: string;
   widthGuess: number;
+  /** The lazily loaded pages drawn, by source (`src/features/…`), for the browser to fetch at once. */
+  modules: string[];
 }
 
 /**
@@ -168,8 +170,12 @@ export async function serverRender(
             () => page.load(db, match.params),
           )
         : [];
-    const { html, state } = await renderPage(url.pathname + url.search, [...base, ...data], widthGuess);
-    return { html, json: scriptJson(state), widthGuess };
+    const { html, state, modules } = await renderPage(
+      url.pathname + url.search,
+      [...base, ...data],
+      widthGuess,
+    );
+    return { html, json: scriptJson(state), widthGuess, modules };
   } catch (error) {
     services.log.error(`Drawing ${url.pathname} on the server failed; the browser draws it instead`, error);
     return null;

@@ -27,11 +27,23 @@ const ROOT = '<div id="root"></div>';
  * index.html with a page drawn on the server in its root, the data handed over beside it, and the
  * person's chosen theme painted from the first byte.
  */
-function pageHtml(template: string, theme: string | undefined, rendered: ServerRendered | null) {
+function pageHtml(
+  template: string,
+  theme: string | undefined,
+  rendered: ServerRendered | null,
+  chunksOf: (sources: string[]) => string[] = () => [],
+) {
   let html = template;
   if (theme === 'light' || theme === 'dark')
     html = html.replace('<html lang="en-GB"', `<html lang="en-GB" data-theme="${theme}"`);
   if (rendered) {
+    // The code of the page drawn, asked for with the entry rather than after it has run: the page
+    // is taken over (hydrated) sooner when it is not the overview.
+    const preloads = chunksOf(rendered.modules)
+      .filter((chunk) => !template.includes(`"${chunk}"`))
+      .map((chunk) => `<link rel="modulepreload" crossorigin href="${chunk}">`)
+      .join('');
+    html = html.replace('</head>', () => `${preloads}</head>`);
     html = html.replace(
       ROOT,
       () =>
@@ -39,6 +51,31 @@ function pageHtml(template: string, theme: string | undefined, rendered: ServerR
     );
   }
   return html;
+}
+
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+}
+
+/**
+ * From the build's manifest (`build.manifest`, in dist/.vite, never served): the files a module
+ * needs, itself and every chunk it imports, as paths to fetch. Without a manifest, none.
+ */
+export function manifestChunks(manifest: Buffer | undefined): (sources: string[]) => string[] {
+  if (!manifest) return () => [];
+  const chunks = JSON.parse(manifest.toString('utf8')) as Record<string, ManifestChunk>;
+  return (sources) => {
+    const files = new Set<string>();
+    const add = (key: string) => {
+      const chunk = chunks[key];
+      if (!chunk || files.has(`/${chunk.file}`)) return;
+      files.add(`/${chunk.file}`);
+      for (const imported of chunk.imports ?? []) add(imported);
+    };
+    for (const source of sources) add(source);
+    return [...files];
+  };
 }
 
 const TYPES: Record<string, string> = {
@@ -97,6 +134,8 @@ export async function serveDashboard(app: Hono<AppEnv>, root: string, services: 
       immutable: url.startsWith('/assets/'),
     });
   }
+  const chunksOf = manifestChunks(files.get('/.vite/manifest.json')?.body);
+  files.delete('/.vite/manifest.json');
   const index = files.get('/index.html');
   if (!index) throw new Error(`There is no built dashboard in ${root}: run npm run build first.`);
   const template = index.body.toString('utf8');
@@ -143,7 +182,7 @@ export async function serveDashboard(app: Hono<AppEnv>, root: string, services: 
         if (cached) page = cached;
         else {
           const rendered = await serverRender(services, url, session, widthGuess);
-          const html = Buffer.from(pageHtml(template, theme, rendered));
+          const html = Buffer.from(pageHtml(template, theme, rendered, chunksOf));
           // A page that could not be drawn here is not kept: the next request tries again.
           page = rendered ? drawn.set(key, html) : { html, gzip: null };
         }

@@ -1,21 +1,30 @@
-import { createElement, lazy, type ComponentType } from 'react';
+import { createContext, createElement, lazy, use, type ComponentType } from 'react';
 
 export interface LazyPage<P extends object> {
   (props: P): ReturnType<typeof createElement>;
   /** Starts loading the page's code; resolves when it is loaded. */
   preload: () => Promise<void>;
+  /** The page's module, from the project's root (as the build's manifest names it). */
+  source: string;
 }
+
+/**
+ * Where the server's rendering of a page notes the lazy pages it drew, so that the page it sends
+ * can ask for their code at once (`<link rel="modulepreload">`) rather than after the entry has run.
+ * Absent in the browser.
+ */
+export const RenderedPagesContext = createContext<Set<string> | null>(null);
 
 /**
  * A page in a chunk of its own that can be loaded ahead (when a link to it is pointed at or
  * focused). Once loaded it renders at once, without suspending: no "Loading the page" between
- * the click and the page.
+ * the click and the page. `source` is the module `load` imports, from the project's root.
  */
 export function lazyPage<
   M extends Record<string, unknown>,
   K extends keyof M & string,
   P extends object = object,
->(load: () => Promise<M>, name: K): LazyPage<P> {
+>(load: () => Promise<M>, name: K, source: string): LazyPage<P> {
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<void> | null = null;
   const preload = () =>
@@ -30,6 +39,9 @@ export function lazyPage<
       },
     ));
   const Suspending = lazy(() => preload().then(() => ({ default: loaded! })));
-  const Page = (props: P) => createElement(loaded ?? Suspending, props);
-  return Object.assign(Page, { preload });
+  const Page = (props: P) => {
+    use(RenderedPagesContext)?.add(source);
+    return createElement(loaded ?? Suspending, props);
+  };
+  return Object.assign(Page, { preload, source });
 }

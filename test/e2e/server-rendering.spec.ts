@@ -89,6 +89,42 @@ test('every page is drawn by the data service and taken over with no hydration e
   }
 });
 
+test('a page other than the overview asks for its code with the page, not after the entry has run, and fetches it once', async ({
+  browser,
+  page,
+}) => {
+  const context = await signedInContext(browser, page);
+  for (const [path, chunk] of [
+    ['/action-plan', 'action-plan-page'],
+    ['/indicators/cse-children-at-risk', 'indicator-page'],
+  ] as const) {
+    const opened = await context.newPage();
+    // Who asked for each script: the HTML parser (a <link> in the page) or a script (an import()).
+    const initiators = new Map<string, string[]>();
+    const cdp = await context.newCDPSession(opened);
+    cdp.on('Network.requestWillBeSent', ({ request, initiator }) => {
+      const url = new URL(request.url);
+      if (url.pathname.endsWith('.js'))
+        initiators.set(url.pathname, [...(initiators.get(url.pathname) ?? []), initiator.type]);
+    });
+    await cdp.send('Network.enable');
+    const response = await opened.goto(`${service.url}${path}`);
+    const preloaded = [
+      ...(await response!.text()).matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g),
+    ].map((m) => m[1]!);
+    await expect(opened.getByRole('heading', { level: 1 })).toBeVisible();
+    await opened.waitForLoadState('networkidle');
+    expect(
+      preloaded.some((href) => href.includes(`/${chunk}-`)),
+      path,
+    ).toBe(true);
+    // Each asked for once, by the page's <link>, before any script ran: not by the entry's import().
+    for (const href of preloaded) expect(initiators.get(href), href).toEqual(['parser']);
+    await opened.close();
+  }
+  await context.close();
+});
+
 for (const { name, viewport, userAgent } of [
   { name: 'a phone (412 px)', viewport: { width: 412, height: 915 }, userAgent: PHONE },
   { name: 'a small phone (360 px)', viewport: { width: 360, height: 780 }, userAgent: PHONE },
