@@ -73,3 +73,31 @@ describe('the pages the data service keeps', () => {
     expect(await cache.compressed(entry)).toBe(zipped);
   });
 });
+
+describe('the data read for pages, asked for by many at once', () => {
+  it('is read once for all who ask while it is being read', async () => {
+    const cache = new ReadCache();
+    let reads = 0;
+    let finish: (value: string) => void = () => {};
+    const load = () => {
+      reads += 1;
+      return new Promise<string>((resolve) => (finish = resolve));
+    };
+    const asked = Array.from({ length: 50 }, () => cache.value('overview', 1, load));
+    finish('figures');
+    expect(await Promise.all(asked)).toEqual(Array(50).fill('figures'));
+    expect(reads).toBe(1);
+    expect(await cache.value('overview', 1, load)).toBe('figures');
+    expect(reads).toBe(1);
+  });
+
+  it('after a failed read shared by many, tries again for the next', async () => {
+    const cache = new ReadCache();
+    let fail: (error: Error) => void = () => {};
+    const failing = () => new Promise<string>((_, reject) => (fail = reject));
+    const asked = [cache.value('overview', 1, failing), cache.value('overview', 1, failing)];
+    fail(new Error('connection lost'));
+    for (const one of asked) await expect(one).rejects.toThrow('connection lost');
+    expect(await cache.value('overview', 1, async () => 'read')).toBe('read');
+  });
+});

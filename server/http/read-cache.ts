@@ -24,6 +24,7 @@ function deepFreeze<T>(value: T): T {
  */
 export class ReadCache {
   private readonly entries = new Map<string, CachedBody | { value: unknown }>();
+  private readonly reading = new Map<string, Promise<unknown>>();
 
   constructor(private readonly maxEntries = 500) {}
 
@@ -64,9 +65,20 @@ export class ReadCache {
     const cacheKey = `value\u0000${dataVersion}\u0000${key}`;
     const entry = this.take(cacheKey) as { value: T } | undefined;
     if (entry) return entry.value;
-    const value = deepFreeze(await load());
-    this.put(cacheKey, { value });
-    return value;
+    // Fifty people opening the page at once after a change wait for one read, not fifty.
+    let reading = this.reading.get(cacheKey) as Promise<T> | undefined;
+    if (!reading) {
+      reading = load().then(deepFreeze);
+      this.reading.set(cacheKey, reading);
+      void reading.then(
+        (value) => {
+          this.reading.delete(cacheKey);
+          this.put(cacheKey, { value });
+        },
+        () => this.reading.delete(cacheKey),
+      );
+    }
+    return reading;
   }
 
   clear(): void {
