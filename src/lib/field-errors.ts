@@ -25,30 +25,32 @@ export function fieldErrorsFromResponse(error: unknown): FieldErrors {
 }
 
 /** After a failed save: the server's field errors (422) and a plain sentence saying what happened. */
-export function describeSaveFailure(error: unknown): { fieldErrors: FieldErrors; message: string } {
+export function describeSaveFailure(
+  error: unknown,
+  notDone = 'Your changes were not saved',
+): { fieldErrors: FieldErrors; message: string } {
   const fieldErrors = fieldErrorsFromResponse(error);
   if (Object.keys(fieldErrors).length > 0) {
     return {
       fieldErrors,
-      message: 'Your changes were not saved: the data service found problems with them, shown below.',
+      message: `${notDone}: the data service found problems with them, shown below.`,
     };
   }
   if (error instanceof ConflictError) {
     return {
       fieldErrors,
-      message: 'Your changes were not saved: someone else saved this first (see below).',
+      message: `${notDone}: someone else saved this first (see below).`,
     };
   }
   if (error instanceof HttpError && error.status === 401) {
     return {
       fieldErrors,
-      message:
-        'Your changes were not saved because your session has ended. Sign in again: what you typed is kept and will be here when you come back.',
+      message: `${notDone} because your session has ended. Sign in again: what you typed is kept and will be here when you come back.`,
     };
   }
   const { title, detail } = describeError(error);
   return {
     fieldErrors,
-    message: `Your changes were not saved. ${title}. ${detail} What you entered is still here, so you can try again.`,
+    message: `${notDone}. ${title}. ${detail} What you entered is still here, so you can try again.`,
   };
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
 import type { FieldErrors } from '../../lib/field-errors';
 import { ErrorSummary } from './error-summary';
+import { FormFailure } from './form-failure';
 
 interface Props {
   heading: string;
@@ -50,11 +51,7 @@ export function RecordForm({
       <Heading id={`${id}-heading`} tabIndex={-1} ref={headingRef}>
         {heading}
       </Heading>
-      {saveError ? (
-        <p className="record-form__failure" role="alert">
-          {saveError}
-        </p>
-      ) : null}
+      <FormFailure failure={saveError} />
       {notice}
       <ErrorSummary errors={errors} fieldIds={fieldIds} labels={labels} />
       {children}

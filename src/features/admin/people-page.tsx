@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { apiSend } from '../../api/client';
 import {
   createUserRequestSchema,
   roleSchema,
   updateUserRequestSchema,
   type Agency,
+  type CreateUserRequest,
   type Role,
   type SetupLink,
   type User,
@@ -15,6 +16,8 @@ import { roleLabels } from '../../api/permissions';
 import { actionPlanQueries, adminQueries } from '../../api/queries';
 import { ConflictNotice } from '../../components/form/conflict-notice';
 import { ErrorSummary } from '../../components/form/error-summary';
+import { FormFailure } from '../../components/form/form-failure';
+import { useCheckedSubmit } from '../../components/form/use-checked-submit';
 import { Field } from '../../components/form/field';
 import { Panel } from '../../components/panel';
 import { RecordForm } from '../../components/form/record-form';
@@ -198,40 +201,19 @@ function AddPerson({ agencies, onCreated }: { agencies: Agency[]; onCreated: (li
     active: true,
   };
   const [values, setValues] = useState(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: (request: unknown) => apiSend('createUser', createUserRequestSchema.parse(request)),
+    mutationFn: (request: CreateUserRequest) => apiSend('createUser', request),
     onSuccess: async (link) => {
       await queryClient.invalidateQueries({ queryKey: adminQueries.users().queryKey });
       setValues(empty);
       onCreated(link);
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    const request = {
-      email: values.email,
-      name: values.name,
-      role: values.role,
-      agencyIds: values.role === 'contributor' ? values.agencyIds : [],
-      actionOwner: values.actionOwner || null,
-    };
-    const parsed = createUserRequestSchema.safeParse(request);
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    create.mutate(parsed.data, {
-      onError: (error) => {
-        const result = describeSaveFailure(error);
-        setErrors(result.fieldErrors);
-        setFailure(result.message.replace('Your changes were not saved', 'The person was not added'));
-      },
-    });
-  };
+  const { errors, failure, submit } = useCheckedSubmit({
+    schema: createUserRequestSchema,
+    mutation: create,
+    describe: (error) => describeSaveFailure(error, 'The person was not added'),
+  });
   const fieldIds = {
     name: `${id}-name`,
     email: `${id}-email`,
@@ -240,15 +222,24 @@ function AddPerson({ agencies, onCreated }: { agencies: Agency[]; onCreated: (li
     agencyIds: `${id}-agencies`,
   };
   return (
-    <form className="record-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+    <form
+      className="record-form"
+      onSubmit={(event) =>
+        submit(event, {
+          email: values.email,
+          name: values.name,
+          role: values.role,
+          agencyIds: values.role === 'contributor' ? values.agencyIds : [],
+          actionOwner: values.actionOwner || null,
+        })
+      }
+      noValidate
+      aria-labelledby={`${id}-title`}
+    >
       <h2 id={`${id}-title`} className="panel__title">
         Add a person
       </h2>
-      {failure ? (
-        <p className="record-form__failure" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      <FormFailure failure={failure} />
       <ErrorSummary errors={errors} fieldIds={fieldIds} labels={labels} />
       <PersonFields
         id={id}
@@ -417,10 +408,7 @@ export function PeoplePage() {
       ) : null}
       {newLink.isError ? (
         <p className="record-form__failure" role="alert">
-          {describeSaveFailure(newLink.error).message.replace(
-            'Your changes were not saved',
-            'No link was made',
-          )}
+          {describeSaveFailure(newLink.error, 'No link was made').message}
         </p>
       ) : null}
       <Panel title="People">

@@ -49,10 +49,7 @@ export function PublishToBoard({ indicator }: { indicator: LocalIndicator }) {
       }
       setMessage({
         tone: 'error',
-        text: describeSaveFailure(error).message.replace(
-          'Your changes were not saved',
-          'It was not published',
-        ),
+        text: describeSaveFailure(error, 'It was not published').message,
       });
     },
   });

@@ -1,11 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { apiSend } from '../../api/client';
 import { openRoundRequestSchema, type ReturnRound } from '../../api/contract';
 import { returnQueries } from '../../api/queries';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { Field } from '../../components/form/field';
-import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
+import { FormFailure } from '../../components/form/form-failure';
+import { useCheckedSubmit } from '../../components/form/use-checked-submit';
+import { describeSaveFailure } from '../../lib/field-errors';
 import { financialYearCode } from '../../lib/periods';
 
 /** The quarters around a date, newest first, for the administrator to choose from. */
@@ -44,8 +46,6 @@ export function OpenRoundForm({
   const quarters = quartersAround(new Date().toISOString().slice(0, 10), 12);
   const options = quarters.includes(suggested) ? quarters : [suggested, ...quarters];
   const [values, setValues] = useState({ quarter: suggested, dueDate: defaultDueDate(suggested) });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const open = useMutation({
     mutationFn: (request: { quarter: string; dueDate: string }) => apiSend('openRound', request),
     onSuccess: async (round) => {
@@ -53,40 +53,28 @@ export function OpenRoundForm({
       onOpened(round);
     },
   });
+  const { errors, failure, submit } = useCheckedSubmit({
+    schema: openRoundRequestSchema,
+    mutation: open,
+    describe: (error) => describeSaveFailure(error, 'The round was not opened'),
+  });
   const fieldIds = { quarter: `${id}-quarter`, dueDate: `${id}-due` };
   const labels = { quarter: 'Quarter', dueDate: 'Returns due by' };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    const parsed = openRoundRequestSchema.safeParse(values);
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    open.mutate(parsed.data, {
-      onError: (error) => {
-        const result = describeSaveFailure(error);
-        setErrors(result.fieldErrors);
-        setFailure(result.message.replace('Your changes were not saved', 'The round was not opened'));
-      },
-    });
-  };
-
   return (
-    <form className="record-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+    <form
+      className="record-form"
+      onSubmit={(e) => submit(e, values)}
+      noValidate
+      aria-labelledby={`${id}-title`}
+    >
       <h2 id={`${id}-title`} className="panel__title">
         Open a return round
       </h2>
       <p className="field__hint">
         Every agency that owns an indicator with figures for the quarter gets a return to fill in.
       </p>
-      {failure ? (
-        <p className="record-form__failure" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      <FormFailure failure={failure} />
       <ErrorSummary errors={errors} fieldIds={fieldIds} labels={labels} />
       <div className="record-form__grid">
         <Field label={labels.quarter} error={errors.quarter} id={fieldIds.quarter}>

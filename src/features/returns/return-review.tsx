@@ -109,9 +109,7 @@ export function ReturnReview({ data, onDone }: { data: AgencyReturn; onDone: (me
         );
         return;
       }
-      setError(
-        describeSaveFailure(failure).message.replace('Your changes were not saved', 'Nothing was changed'),
-      );
+      setError(describeSaveFailure(failure, 'Nothing was changed').message);
     },
   });
 

@@ -1,11 +1,13 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { apiSend } from '../../api/client';
 import { acceptInvitationRequestSchema, setupRequestSchema } from '../../api/contract';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { Field } from '../../components/form/field';
-import { fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
 import { AccountLayout } from './account-layout';
+import type { FieldErrors } from '../../lib/field-errors';
+import { FormFailure } from '../../components/form/form-failure';
+import { useCheckedSubmit } from '../../components/form/use-checked-submit';
 import { describeAccountFailure } from './account-failure';
 import { confirmError, PasswordFields } from './password-fields';
 import { useLinkToken } from './use-link-token';
@@ -24,17 +26,26 @@ function MissingLink({ what }: { what: string }) {
   );
 }
 
+/** The form's own check: the password typed the same twice. */
+function ownErrors(values: { password: string; confirm: string }): FieldErrors {
+  const mismatch = confirmError(values);
+  return mismatch ? { confirm: mismatch } : {};
+}
+
 /** `/set-password#<token>`: a person invited by the administrator (or given a reset) chooses a password. */
 export function SetPasswordPage() {
   const id = useId();
   const token = useLinkToken();
   const [values, setValues] = useState({ password: '', confirm: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const accept = useStartSession(
     (request: { token: string; password: string }) => apiSend('acceptInvitation', request),
     '/',
   );
+  const { errors, failure, submit } = useCheckedSubmit({
+    schema: acceptInvitationRequestSchema,
+    mutation: accept,
+    describe: describeAccountFailure,
+  });
   const fieldIds = { password: `${id}-password`, confirm: `${id}-confirm` };
   const labels = { password: 'New password', confirm: 'Type the password again' };
 
@@ -46,36 +57,16 @@ export function SetPasswordPage() {
     );
   }
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    const parsed = acceptInvitationRequestSchema.safeParse({ token, password: values.password });
-    const found = parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues);
-    const mismatch = confirmError(values);
-    if (mismatch) found.confirm = mismatch;
-    if (!parsed.success || mismatch) {
-      setErrors(found);
-      return;
-    }
-    setErrors({});
-    accept.mutate(parsed.data, {
-      onError: (error) => {
-        const { message, fieldErrors } = describeAccountFailure(error);
-        setErrors(fieldErrors);
-        setFailure(message);
-      },
-    });
-  };
-
   return (
     <AccountLayout title="Choose your password">
       <p>Choose the password you will sign in with. This link works once.</p>
-      <form className="account-form" onSubmit={submit} noValidate aria-label="Choose your password">
-        {failure ? (
-          <p className="record-form__failure" role="alert">
-            {failure}
-          </p>
-        ) : null}
+      <form
+        className="account-form"
+        onSubmit={(e) => submit(e, { token, password: values.password }, ownErrors(values))}
+        noValidate
+        aria-label="Choose your password"
+      >
+        <FormFailure failure={failure} />
         <ErrorSummary errors={errors} fieldIds={fieldIds} labels={labels} />
         <PasswordFields ids={fieldIds} values={values} errors={errors} onChange={setValues} />
         <div className="record-form__actions">
@@ -93,12 +84,15 @@ export function SetUpPage() {
   const id = useId();
   const token = useLinkToken();
   const [values, setValues] = useState({ name: '', email: '', password: '', confirm: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const setup = useStartSession(
     (request: { token: string; name: string; email: string; password: string }) => apiSend('setup', request),
     '/admin/people',
   );
+  const { errors, failure, submit } = useCheckedSubmit({
+    schema: setupRequestSchema,
+    mutation: setup,
+    describe: describeAccountFailure,
+  });
   const fieldIds = {
     name: `${id}-name`,
     email: `${id}-email`,
@@ -120,44 +114,22 @@ export function SetUpPage() {
     );
   }
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    const parsed = setupRequestSchema.safeParse({
-      token,
-      name: values.name,
-      email: values.email,
-      password: values.password,
-    });
-    const found = parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues);
-    const mismatch = confirmError(values);
-    if (mismatch) found.confirm = mismatch;
-    if (!parsed.success || mismatch) {
-      setErrors(found);
-      return;
-    }
-    setErrors({});
-    setup.mutate(parsed.data, {
-      onError: (error) => {
-        const { message, fieldErrors } = describeAccountFailure(error);
-        setErrors(fieldErrors);
-        setFailure(message);
-      },
-    });
-  };
-
   return (
     <AccountLayout title="Set up the dashboard">
       <p>
         Create the administrator’s account. The administrator adds everyone else, gives them their roles, and
         publishes the partner agencies’ figures.
       </p>
-      <form className="account-form" onSubmit={submit} noValidate aria-label="Create the administrator">
-        {failure ? (
-          <p className="record-form__failure" role="alert">
-            {failure}
-          </p>
-        ) : null}
+      <form
+        className="account-form"
+        onSubmit={(e) => {
+          const { name, email, password } = values;
+          submit(e, { token, name, email, password }, ownErrors(values));
+        }}
+        noValidate
+        aria-label="Create the administrator"
+      >
+        <FormFailure failure={failure} />
         <ErrorSummary errors={errors} fieldIds={fieldIds} labels={labels} />
         <Field label={labels.name} error={errors.name} id={fieldIds.name}>
           <input

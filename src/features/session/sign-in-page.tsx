@@ -1,11 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { apiSend } from '../../api/client';
 import { signInRequestSchema, type SignInRequest } from '../../api/contract';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { Field } from '../../components/form/field';
-import { fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
 import { AccountLayout } from './account-layout';
+import { FormFailure } from '../../components/form/form-failure';
+import { useCheckedSubmit } from '../../components/form/use-checked-submit';
 import { describeAccountFailure } from './account-failure';
 import { safeNextPath } from '../../lib/next-path';
 import { useStartSession } from './use-start-session';
@@ -17,39 +18,20 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
   const [values, setValues] = useState({ email: '', password: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const signIn = useStartSession((request: SignInRequest) => apiSend('signIn', request), next);
+  const { errors, failure, submit } = useCheckedSubmit({
+    schema: signInRequestSchema,
+    mutation: signIn,
+    describe: describeAccountFailure,
+    onRefused: () => setValues((v) => ({ ...v, password: '' })),
+  });
   const fieldIds = { email: `${id}-email`, password: `${id}-password` };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    const parsed = signInRequestSchema.safeParse(values);
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    signIn.mutate(parsed.data, {
-      onError: (error) => {
-        const { message, fieldErrors } = describeAccountFailure(error);
-        setErrors(fieldErrors);
-        setFailure(message);
-        setValues((v) => ({ ...v, password: '' }));
-      },
-    });
-  };
 
   return (
     <AccountLayout title="Sign in">
       <p>Sign in to see the board’s figures{next !== '/' ? ' and go back to the page you were on' : ''}.</p>
-      <form className="account-form" onSubmit={submit} noValidate aria-label="Sign in">
-        {failure ? (
-          <p className="record-form__failure" role="alert">
-            {failure}
-          </p>
-        ) : null}
+      <form className="account-form" onSubmit={(e) => submit(e, values)} noValidate aria-label="Sign in">
+        <FormFailure failure={failure} />
         <ErrorSummary errors={errors} fieldIds={fieldIds} labels={labels} />
         <Field label={labels.email} error={errors.email} id={fieldIds.email}>
           <input
