@@ -48,6 +48,9 @@ async function killDuringWrites(service: DataService) {
   const headers = await session(service);
   let sent = 0;
   const writes: Promise<unknown>[] = [];
+  let finished = 0;
+  let someFinished: () => void = () => undefined;
+  const enoughFinished = new Promise<void>((done) => (someFinished = done));
   const timer = setInterval(() => {
     for (let i = 0; i < 3; i += 1) {
       const n = (sent += 1);
@@ -56,12 +59,18 @@ async function killDuringWrites(service: DataService) {
           method: 'PUT',
           headers,
           body: JSON.stringify({ indicator: indicator(n), version: null, reason: 'crash test' }),
-        }).catch(() => undefined),
+        })
+          .then(() => {
+            finished += 1;
+            if (finished === 10) someFinished();
+          })
+          .catch(() => undefined),
       );
     }
   }, 15);
-  // Let some writes finish and others be in flight, then pull the plug.
-  await new Promise((done) => setTimeout(done, 1500));
+  // Once some writes have finished (others still in flight), pull the plug: a condition, not a
+  // time, so a slow machine still kills mid-write.
+  await enoughFinished;
   await service.stop('SIGKILL');
   clearInterval(timer);
   await Promise.allSettled(writes);
