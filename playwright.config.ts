@@ -9,8 +9,11 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
  */
 export default defineConfig({
   testDir: 'test/e2e',
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  globalSetup: './test/e2e/global-setup.ts',
+  // Budgets, not waits (every test waits for a condition): a 2-core machine running two workers
+  // and the data service, with other work beside it, takes up to three times a quiet machine's time.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,

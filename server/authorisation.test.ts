@@ -93,7 +93,8 @@ describe.each(Object.entries(matrix))('%s', (name, { path, allowed }) => {
   it('refuses a signed-out request with 401 and no data', async () => {
     const reply = await call(service.anonymous());
     expect(reply.status).toBe(401);
-    expect(Object.keys(reply.body as object)).toEqual(['message']);
+    // A plain message and the request's reference to quote, nothing else.
+    expect(reply.body).toEqual({ message: expect.any(String), reference: reply.headers.get('x-request-id') });
   });
 
   it.each(everyone)(`as %s`, async (person) => {
@@ -101,7 +102,10 @@ describe.each(Object.entries(matrix))('%s', (name, { path, allowed }) => {
     if (allowed.includes(person)) expect([401, 403]).not.toContain(reply.status);
     else {
       expect(reply.status).toBe(403);
-      expect(Object.keys(reply.body as object)).toEqual(['message']);
+      expect(reply.body).toEqual({
+        message: expect.any(String),
+        reference: reply.headers.get('x-request-id'),
+      });
     }
   });
 });

@@ -35,8 +35,10 @@ export async function prepareDatabase(db: Database, config: Config): Promise<Sta
         throw new ConfigError(`ADMIN_PASSWORD: ${password.error.issues[0]?.message ?? 'not accepted'}.`);
       }
       const hash = await hashPassword(password.data);
-      await db.transaction(async (tx) => {
-        if ((await countUsers(tx)) > 0) return;
+      const created = await db.transaction(async (tx) => {
+        // Several instances starting at once: one creates the administrator, the others find it.
+        await tx.query('select pg_advisory_xact_lock(727163)');
+        if ((await countUsers(tx)) > 0) return false;
         const [row] = await tx.query<UserRow>(
           `insert into app_user (email, name, role, password_hash) values ($1, $2, 'administrator', $3) returning *`,
           [email.data, config.adminName, hash],
@@ -49,8 +51,9 @@ export async function prepareDatabase(db: Database, config: Config): Promise<Sta
           before: null,
           after: { email: row!.email, name: row!.name, role: 'administrator' },
         });
+        return true;
       });
-      adminCreated = email.data;
+      if (created) adminCreated = email.data;
     } else {
       setupToken = (await db.transaction((tx) => issueToken(tx, 'setup', null, 24))).token;
     }

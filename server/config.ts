@@ -22,6 +22,18 @@ export interface Config {
   staticDir: string | null;
   /** Most bytes a request body may have (publishing a whole imported indicator is the largest). */
   bodyLimitBytes: number;
+  /** Connections this instance keeps to PostgreSQL (several instances share the server's limit). */
+  databasePoolSize: number;
+  /**
+   * On SIGTERM, how long the instance goes on answering while `/readyz` says it is draining, so a
+   * load balancer stops sending it requests before it stops listening. 5 s on PostgreSQL (several
+   * instances); 0 on the embedded database, which one process has to itself.
+   */
+  shutdownDrainSeconds: number;
+  /** Then, how long requests in flight may take to finish before the instance stops anyway. */
+  shutdownGraceSeconds: number;
+  /** pino's level: `info` logs each request; `warn` only problems. */
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
 export class ConfigError extends Error {}
@@ -41,6 +53,12 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean {
   if (['', '0', 'false', 'no', 'off'].includes(text)) return false;
   if (['1', 'true', 'yes', 'on'].includes(text)) return true;
   throw new ConfigError(`${name} must be true or false; it is "${env[name]}".`);
+}
+
+function logLevel(text: string | undefined): Config['logLevel'] {
+  const level = (text ?? '').trim().toLowerCase() || 'info';
+  if (level === 'debug' || level === 'info' || level === 'warn' || level === 'error') return level;
+  throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error; it is "${text}".`);
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -78,5 +96,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 30),
     staticDir: env.STATIC_DIR === '' ? null : resolve(cwd, env.STATIC_DIR?.trim() || 'dist'),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    shutdownDrainSeconds: integer(env, 'SHUTDOWN_DRAIN_SECONDS', databaseUrl ? 5 : 0, 0, 600),
+    shutdownGraceSeconds: integer(env, 'SHUTDOWN_GRACE_SECONDS', 20, 0, 600),
+    logLevel: logLevel(env.LOG_LEVEL),
   };
 }

@@ -29,6 +29,7 @@ describe('cross-site request forgery', () => {
     expect(reply.status).toBe(403);
     expect(reply.body).toEqual({
       message: 'This request did not come from the dashboard’s own pages, so it was refused.',
+      reference: reply.headers.get('x-request-id'),
     });
   });
 
@@ -81,7 +82,10 @@ describe('answers', () => {
     const { id } = await audit();
     const reply = await editor.request('PATCH', `/audits/${id}`, '{"status": ');
     expect(reply.status).toBe(400);
-    expect(reply.body).toEqual({ message: 'The request body is not valid JSON.' });
+    expect(reply.body).toEqual({
+      message: 'The request body is not valid JSON.',
+      reference: reply.headers.get('x-request-id'),
+    });
   });
 
   it('never carry a stack trace or SQL, only a plain message and a reference', async () => {
@@ -91,7 +95,8 @@ describe('answers', () => {
       await broken.db.query('drop table audit cascade');
       const reply = await client.get<{ message: string }>('/audits');
       expect(reply.status).toBe(500);
-      expect(Object.keys(reply.body)).toEqual(['message']);
+      expect(Object.keys(reply.body)).toEqual(['message', 'reference']);
+      expect(reply.body.message).toContain(`(reference ${reply.headers.get('x-request-id')})`);
       expect(reply.body.message).toMatch(
         /^The data service had a problem and could not answer\. It has been logged \(reference [0-9a-f-]{36}\); try again in a moment\.$/,
       );

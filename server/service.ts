@@ -1,37 +1,72 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import { createApp, consoleLogger } from './app';
+import { createApp } from './app';
 import { prepareDatabase } from './bootstrap';
 import { ConfigError, readConfig } from './config';
 import { openDatabase } from './db/open';
+import type { Lifecycle } from './http/env';
+import { jsonLogger } from './log';
 
 /** `npm start`: the board's data service, serving the dashboard and its API on one origin. */
 async function main(): Promise<void> {
   const config = readConfig();
-  const { db, release, where } = await openDatabase(config);
+  const log = jsonLogger({ level: config.logLevel });
+  const { db, release, where } = await openDatabase(config, log);
+  // Several instances starting at once against one PostgreSQL: one migrates, the others wait on
+  // its lock, and none takes requests before the schema is whole.
   const report = await prepareDatabase(db, config);
-  const { app } = await createApp({ db, config, log: consoleLogger });
+  const lifecycle: Lifecycle = { draining: false };
+  const { app } = await createApp({ db, config, log, lifecycle });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-    const url = config.publicUrl ?? `http://${host}:${info.port}`;
-    console.log(`Data service on ${where}.`);
+    const listening = `http://${host}:${info.port}`;
+    const url = config.publicUrl ?? listening;
+    log.info(`Data service on ${where}, listening on ${listening}.`, { listening });
     if (report.migrations.length > 0)
-      console.log(`Applied database migrations: ${report.migrations.join(', ')}.`);
-    if (report.seeded) console.log('Loaded the demo board (SEED=none starts without it).');
-    if (report.adminCreated)
-      console.log(`Created the administrator ${report.adminCreated} from ADMIN_EMAIL.`);
+      log.info(`Applied database migrations: ${report.migrations.join(', ')}.`, {
+        migrations: report.migrations,
+      });
+    if (report.seeded) log.info('Loaded the demo board (SEED=none starts without it).');
+    if (report.adminCreated) log.info(`Created the administrator ${report.adminCreated} from ADMIN_EMAIL.`);
     if (report.setupToken) {
-      console.log(
-        '\nNo one can sign in yet. Open this one-time link to create the administrator (it works once, for 24 hours):',
+      // Not a log line: the one-time link is for the person starting the service, and works once.
+      process.stdout.write(
+        `\nNo one can sign in yet. Open this one-time link to create the administrator (it works once, for 24 hours):\n\n  ${url}/set-up#${report.setupToken}\n\n`,
       );
-      console.log(`\n  ${url}/set-up#${report.setupToken}\n`);
     }
-    console.log(`Dashboard: ${url}`);
-  });
+    log.info(`Dashboard: ${url}`, { url });
+  }) as Server;
+
+  let stopping = false;
   const shutdown = async (signal: string) => {
-    console.log(`${signal}: stopping the data service…`);
-    server.close();
-    await db.close().catch(() => undefined);
+    if (stopping) return;
+    stopping = true;
+    // Not ready from now on: `/readyz` says so and every answer closes its connection, while the
+    // instance goes on answering until the load balancer has moved new requests elsewhere (not
+    // for Ctrl-C at a terminal). Then it takes no new connection, lets requests in flight finish,
+    // and closes the database.
+    lifecycle.draining = true;
+    const drain = signal === 'SIGTERM' ? config.shutdownDrainSeconds : 0;
+    log.info(
+      drain > 0
+        ? `${signal}: draining for ${drain} s, then finishing requests in flight and stopping.`
+        : `${signal}: finishing requests in flight, then stopping.`,
+    );
+    if (drain > 0) await new Promise((done) => setTimeout(done, drain * 1000));
+    const finished = new Promise<void>((done) => server.close(() => done()));
+    const gaveUp = await Promise.race([
+      finished.then(() => false),
+      new Promise<boolean>((done) =>
+        setTimeout(() => done(true), config.shutdownGraceSeconds * 1000).unref(),
+      ),
+    ]);
+    if (gaveUp) {
+      log.warn(`Requests still in flight after ${config.shutdownGraceSeconds} s were cut off.`);
+      server.closeAllConnections();
+    }
+    await db.close().catch((error: unknown) => log.error('Closing the database failed', error));
     release();
+    log.info('Stopped.');
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
@@ -39,7 +74,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(`Configuration problem: ${error.message}`);
-  else console.error(error instanceof Error ? error.message : error);
+  const log = jsonLogger();
+  if (error instanceof ConfigError) log.error(`Configuration problem: ${error.message}`);
+  else log.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

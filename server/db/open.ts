@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config';
+import type { Logger } from '../log';
 import type { Database } from './database';
 import { PgliteDatabase } from './pglite';
 import { PostgresDatabase } from './postgres';
@@ -37,9 +38,10 @@ export function lockDataDir(dataDir: string): () => void {
 /** PostgreSQL when DATABASE_URL is set; otherwise the embedded database in DATA_DIR (or in memory). */
 export async function openDatabase(
   config: Config,
+  log?: Logger,
 ): Promise<{ db: Database; release: () => void; where: string }> {
   if (config.databaseUrl) {
-    const db = await PostgresDatabase.open(config.databaseUrl);
+    const db = await PostgresDatabase.open(config.databaseUrl, config.databasePoolSize, log);
     const url = new URL(config.databaseUrl);
     return {
       db,

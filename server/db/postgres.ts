@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { Logger } from '../log';
 import { textParsers, type Database, type Queryable, type Row } from './database';
 
 const types = {
@@ -12,10 +13,12 @@ export class PostgresDatabase implements Database {
 
   private constructor(private readonly pool: pg.Pool) {}
 
-  static async open(connectionString: string, max = 10): Promise<PostgresDatabase> {
+  static async open(connectionString: string, max = 10, log?: Logger): Promise<PostgresDatabase> {
     const pool = new pg.Pool({ connectionString, max, types });
     // A connection that fails while idle must not take the process down; the next query reconnects.
-    pool.on('error', (error) => console.error(`PostgreSQL connection error: ${error.message}`));
+    pool.on('error', (error) =>
+      log ? log.warn(`PostgreSQL connection error: ${error.message}`) : console.error(error.message),
+    );
     await pool.query('select 1');
     return new PostgresDatabase(pool);
   }

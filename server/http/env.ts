@@ -5,9 +5,13 @@ import type { Database } from '../db/database';
 import type { AddressLimiter } from '../auth/throttle';
 import type { ReadCache } from './read-cache';
 
-export interface Logger {
-  info(message: string): void;
-  error(message: string, error?: unknown): void;
+export type { Logger } from '../log';
+import type { Logger } from '../log';
+
+/** Whether this instance should be sent requests: `/readyz` answers from it. */
+export interface Lifecycle {
+  /** Set once the instance stops taking requests (SIGTERM): the load balancer should move on. */
+  draining: boolean;
 }
 
 /** What every route can reach. */
@@ -15,6 +19,7 @@ export interface Services {
   db: Database;
   config: Config;
   log: Logger;
+  lifecycle: Lifecycle;
   cache: ReadCache;
   signInLimiter: AddressLimiter;
   /** Check each answer against its contract schema before sending it (tests and development). */

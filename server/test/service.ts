@@ -10,6 +10,7 @@ import type { Database } from '../db/database';
 import { PgliteDatabase } from '../db/pglite';
 import { PostgresDatabase } from '../db/postgres';
 import type { Services } from '../http/env';
+import { silentLogger } from '../log';
 import { PASSWORD, people, type TestPerson } from './fixtures';
 
 export interface Reply<T = unknown> {
@@ -113,11 +114,10 @@ export async function startService(
 ): Promise<TestService> {
   const { db, drop } = options.db ? { db: options.db, drop: async () => undefined } : await freshDatabase();
   const config = readConfig({ STATIC_DIR: '', PORT: '0', ...options.env });
-  const silent = { info: () => undefined, error: () => undefined };
   const { app, services } = await createApp({
     db,
     config,
-    log: process.env.SERVER_TEST_LOG ? undefined : silent,
+    log: process.env.SERVER_TEST_LOG ? undefined : silentLogger,
     checkResponses: true,
     ...(options.today ? { today: () => options.today! } : {}),
   });

@@ -32,6 +32,35 @@ describe('apiGet', () => {
     expect((error as HttpError).serverMessage).toBe('Database offline');
   });
 
+  it('keeps the data service’s reference for the request, and the message a person sees quotes it', async () => {
+    server.use(
+      http.get(url('/board'), () =>
+        HttpResponse.json(
+          { message: 'The data service had a problem.', reference: 'req-1234abcd' },
+          { status: 500, headers: { 'X-Request-Id': 'req-1234abcd' } },
+        ),
+      ),
+    );
+    const error = await apiGet('board').catch((e: unknown) => e);
+    expect((error as HttpError).reference).toBe('req-1234abcd');
+    expect(describeError(error).detail).toBe(
+      'Nothing you did caused this; try again in a moment. Reference: req-1234abcd.',
+    );
+  });
+
+  it('takes the reference from the X-Request-Id header when the body has none', async () => {
+    server.use(
+      http.get(url('/board'), () =>
+        HttpResponse.json(
+          { message: 'No access' },
+          { status: 403, headers: { 'X-Request-Id': 'req-5678efgh' } },
+        ),
+      ),
+    );
+    const error = await apiGet('board').catch((e: unknown) => e);
+    expect(describeError(error).detail).toContain('Reference: req-5678efgh.');
+  });
+
   it('names the field of a response that breaks the contract', async () => {
     server.use(
       http.get(url('/indicators/referrals'), () =>

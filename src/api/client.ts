@@ -139,6 +139,7 @@ async function send(
         response.status,
         body.success ? body.data.message : null,
         body.success ? (body.data.fieldErrors ?? {}) : {},
+        (body.success ? body.data.reference : undefined) ?? response.headers.get('x-request-id'),
       );
     }
     if (response.status === 204) return null;

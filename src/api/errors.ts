@@ -32,6 +32,8 @@ export class HttpError extends Error {
     readonly serverMessage: string | null,
     /** Field errors of a 422 response, keyed by field name. */
     readonly fieldErrors: Record<string, string[]> = {},
+    /** The data service's id for the request, for a person to quote to support. */
+    readonly reference: string | null = null,
   ) {
     super(`HTTP ${status} from ${url}${serverMessage ? `: ${serverMessage}` : ''}`);
   }
@@ -157,41 +159,9 @@ export function describeError(error: unknown): ErrorDescription {
     };
   }
   if (error instanceof HttpError) {
-    const technical = `${error.url} answered ${error.status}${error.serverMessage ? `: ${error.serverMessage}` : ''}.`;
-    if (error.status === 401) {
-      return {
-        title: 'You need to sign in',
-        detail: 'Sign in to see the board’s data.',
-        technical,
-        signIn: true,
-      };
-    }
-    if (error.status === 403) {
-      return {
-        title: 'You do not have access to this data',
-        detail: 'Ask your board’s business manager to give your account access.',
-        technical,
-      };
-    }
-    if (error.status === 404) {
-      return {
-        title: 'This data could not be found',
-        detail: 'It may have been removed or renamed.',
-        technical,
-      };
-    }
-    if (error.status >= 500) {
-      return {
-        title: 'The data service had a problem',
-        detail: 'Nothing you did caused this; try again in a moment.',
-        technical,
-      };
-    }
-    return {
-      title: 'The data service refused the request',
-      detail: error.serverMessage ?? `It answered with error ${error.status}.`,
-      technical,
-    };
+    const description = describeHttpError(error);
+    if (!error.reference || description.signIn) return description;
+    return { ...description, detail: `${description.detail} Reference: ${error.reference}.` };
   }
   if (error instanceof ContractError) {
     return {
@@ -204,5 +174,43 @@ export function describeError(error: unknown): ErrorDescription {
     title: 'Something went wrong showing this panel',
     detail: 'Try again. If it keeps happening, tell your data team.',
     technical: error instanceof Error ? error.message : undefined,
+  };
+}
+
+function describeHttpError(error: HttpError): ErrorDescription {
+  const technical = `${error.url} answered ${error.status}${error.serverMessage ? `: ${error.serverMessage}` : ''}.`;
+  if (error.status === 401) {
+    return {
+      title: 'You need to sign in',
+      detail: 'Sign in to see the board’s data.',
+      technical,
+      signIn: true,
+    };
+  }
+  if (error.status === 403) {
+    return {
+      title: 'You do not have access to this data',
+      detail: 'Ask your board’s business manager to give your account access.',
+      technical,
+    };
+  }
+  if (error.status === 404) {
+    return {
+      title: 'This data could not be found',
+      detail: 'It may have been removed or renamed.',
+      technical,
+    };
+  }
+  if (error.status >= 500) {
+    return {
+      title: 'The data service had a problem',
+      detail: 'Nothing you did caused this; try again in a moment.',
+      technical,
+    };
+  }
+  return {
+    title: 'The data service refused the request',
+    detail: error.serverMessage ?? `It answered with error ${error.status}.`,
+    technical,
   };
 }

@@ -34,7 +34,7 @@ export async function startService(root, env) {
   const url = await new Promise((done, fail) => {
     const read = (chunk) => {
       output += chunk;
-      const match = /Dashboard: (http:\/\/\S+)/.exec(output);
+      const match = /Dashboard: (http:\/\/[^\s"]+)/.exec(output);
       if (match) done(match[1]);
     };
     child.stdout.on('data', read);

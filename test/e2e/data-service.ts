@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
@@ -20,10 +20,30 @@ export interface DataService {
  * The built data service (`dist-server/main.js`, serving `dist/`) on a free port, on an embedded
  * database in a folder of its own (kept across a restart when the same folder is given).
  */
+/** Set by the global setup: a data folder with the demo board and ADMIN, made once for the run. */
+export const TEMPLATE_ENV = 'SBD_E2E_DATA_TEMPLATE';
+
+/** Settings that make a database other than the template's. */
+const OWN_DATABASE = ['SEED', 'DATABASE_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'ADMIN_NAME'];
+
+/**
+ * A new data folder: a copy of the run's template when the service would make the same one
+ * (the demo board and ADMIN), which opens in under a second where a new embedded database takes
+ * several (and over thirty on a busy machine); otherwise an empty folder.
+ */
+function newDataDir(env: Record<string, string> = {}): string {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sbd-e2e-'));
+  const template = process.env[TEMPLATE_ENV];
+  if (template && existsSync(template) && !OWN_DATABASE.some((name) => name in env)) {
+    cpSync(template, dataDir, { recursive: true });
+  }
+  return dataDir;
+}
+
 export async function startDataService(
   options: { dataDir?: string; env?: Record<string, string> } = {},
 ): Promise<DataService> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sbd-e2e-'));
+  const dataDir = options.dataDir ?? newDataDir(options.env);
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['dist-server/main.js'], {
     cwd: root,
@@ -44,7 +64,8 @@ export async function startDataService(
     const timer = setTimeout(() => fail(new Error(`The data service did not start:\n${output}`)), 60_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /Dashboard: (http:\/\/\S+)/.exec(output);
+      // Started once it names the dashboard; the address it listens on may differ (PUBLIC_URL).
+      const match = output.includes('Dashboard: ') ? /listening on (http:\/\/[^\s"]+)\./.exec(output) : null;
       if (match) {
         clearTimeout(timer);
         done(match[1]!);

@@ -319,7 +319,7 @@ test.describe('Present mode fits any room', () => {
     test(`every slide fits ${width}x${height}: nothing outside the screen, nothing overlapping, type at least 2.5% of its height`, async ({
       page,
     }) => {
-      test.setTimeout(60_000);
+      test.setTimeout(120_000);
       await page.setViewportSize({ width, height });
       await givenPack(page);
       await page.goto('/meeting-pack/present');

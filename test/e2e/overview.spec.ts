@@ -164,7 +164,7 @@ test.describe('Overview on the demo data', () => {
   test('financial years never break across lines, and chart text is at least 14 px, at 360 px', async ({
     page,
   }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(120_000);
     await page.setViewportSize({ width: 360, height: 740 });
     await page.addInitScript(() =>
       localStorage.setItem(

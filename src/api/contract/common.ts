@@ -53,6 +53,8 @@ export const periodCodeSchema = z
 export const errorBodySchema = z.object({
   message: z.string(),
   fieldErrors: z.optional(z.record(z.string(), z.array(z.string()))),
+  /** The request's id in the data service's log (also its X-Request-Id header), to quote to support. */
+  reference: z.optional(z.string()),
 });
 
 /**
