@@ -3,7 +3,7 @@ import { StatusTag, type Tone } from '../../components/status-tag';
 import { gradeLabels } from '../../lib/board-charts';
 import { formatDate } from '../../lib/format';
 import { isOverdue } from '../../lib/overdue';
-import { auditStatusLabels } from './audit-progress-form';
+import { auditStatusLabels } from './audit-labels';
 
 const statusTones: Record<Audit['status'], Tone> = {
   planned: 'neutral',
