@@ -6,6 +6,7 @@ import {
 } from '../src/api/contract';
 import type { z } from '../src/api/zod';
 import { formatPath } from '../src/api/errors';
+import { boardRecordEndpoints, writeBoardRecord } from './board-records';
 import { demoDataset, type DemoDataset } from './data';
 
 export interface Reply {
@@ -123,7 +124,8 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
   function write(name: keyof typeof endpoints, params: Record<string, string>, body: unknown): Reply {
     const endpoint: Endpoint = endpoints[name];
     if (name === 'signOut') return { status: 204, body: null };
-    if (!('request' in endpoint) || (name !== 'updateAudit' && name !== 'updateAction')) return notInDemo;
+    const written = name === 'updateAudit' || name === 'updateAction' || boardRecordEndpoints.includes(name);
+    if (!('request' in endpoint) || !written) return notInDemo;
     const parsed = endpoint.request.safeParse(body);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
@@ -131,6 +133,12 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
         (fieldErrors[formatPath(issue.path)] ??= []).push(issue.message);
       }
       return { status: 422, body: { message: 'Some fields need correcting', fieldErrors } };
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    const record = writeBoardRecord(data, name, params, parsed.data, today, DEMO_SESSION.user.name);
+    if (record) {
+      storage?.save(data);
+      return record;
     }
     if (name === 'updateAudit') {
       const audit = data.audits.find((a) => a.id === params.id);

@@ -41,6 +41,9 @@ export const actionSchema = z
     status: actionStatusSchema,
     progress: progressSchema,
     ofstedRecommendationIds: z.array(idSchema),
+    /** The audits and reviews the action answers, besides Ofsted recommendations. */
+    auditIds: z.optional(z.array(idSchema)),
+    reviewIds: z.optional(z.array(idSchema)),
     updates: z.array(actionUpdateNoteSchema),
     /** Goes up by one with every saved change; a save must name the version it was based on. */
     version: z.int().check(z.positive()),
@@ -52,7 +55,11 @@ export const prioritySchema = z.object({
   number: z.int().check(z.positive()),
   title: nonEmpty(),
   description: z.string(),
+  /** A retired priority is kept, with its actions, and shown as retired. */
+  retired: z.optional(z.boolean()),
   actions: z.array(actionSchema),
+  /** Goes up by one with every saved change; a save must name the version it was based on. */
+  version: z.int().check(z.positive()),
 });
 
 export const actionPlanSchema = z.object({ priorities: z.array(prioritySchema) });
@@ -73,6 +80,53 @@ export const actionUpdateRequestSchema = z
   })
   .check(z.superRefine(checkProgress));
 
+const text = (what: string, max = 300) =>
+  z.string().check(z.trim(), z.minLength(1, `Enter ${what}`), z.maxLength(max, `At most ${max} characters`));
+
+const priorityShape = {
+  title: text('the priority’s title'),
+  description: z.string().check(z.trim(), z.maxLength(2000, 'At most 2000 characters')),
+};
+
+/** POST /action-plan/priorities: add a priority; it is numbered after the others. */
+export const createPriorityRequestSchema = z.object(priorityShape);
+
+/** PATCH /action-plan/priorities/{id}: change its title and description. */
+export const priorityEditRequestSchema = z.object({ ...priorityShape, version: z.int() });
+
+/** POST /action-plan/priorities/{id}/move: one place up or down; the plan is renumbered. */
+export const movePriorityRequestSchema = z.object({
+  direction: z.enum(['up', 'down']),
+  version: z.int(),
+});
+
+/** POST /action-plan/priorities/{id}/retire: kept with its actions, no longer numbered. */
+export const retirePriorityRequestSchema = z.object({ version: z.int() });
+
+const idList = () => z.array(idSchema).check(z.maxLength(50));
+
+const actionPlanShape = {
+  priorityId: idSchema,
+  title: text('what the action is'),
+  owner: text('who owns it', 120),
+  dueDate: z.iso.date({ error: 'Enter a real date, for example 31 March 2019' }),
+  ofstedRecommendationIds: idList(),
+  auditIds: idList(),
+  reviewIds: idList(),
+};
+
+/** POST /action-plan/actions: add an action under a priority (it starts not started, 0%). */
+export const createActionRequestSchema = z.object(actionPlanShape);
+
+/** PUT /action-plan/actions/{id}: change it, or move it to another priority (`priorityId`). */
+export const actionEditRequestSchema = z.object({ ...actionPlanShape, version: z.int() });
+
+/** POST /action-plan/actions/{id}/close: complete, 100%, with an optional closing note. */
+export const closeActionRequestSchema = z.object({
+  version: z.int(),
+  note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(1000))),
+});
+
 export const ofstedRecommendationSchema = z.object({
   id: idSchema,
   number: z.int().check(z.positive()),
@@ -91,4 +145,8 @@ export type Action = z.infer<typeof actionSchema>;
 export type Priority = z.infer<typeof prioritySchema>;
 export type ActionPlan = z.infer<typeof actionPlanSchema>;
 export type ActionUpdateRequest = z.infer<typeof actionUpdateRequestSchema>;
+export type CreatePriorityRequest = z.infer<typeof createPriorityRequestSchema>;
+export type PriorityEditRequest = z.infer<typeof priorityEditRequestSchema>;
+export type CreateActionRequest = z.infer<typeof createActionRequestSchema>;
+export type ActionEditRequest = z.infer<typeof actionEditRequestSchema>;
 export type OfstedRecommendation = z.infer<typeof ofstedRecommendationSchema>;
