@@ -26,8 +26,9 @@ interface Records {
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
-const notFound = (what: string): Reply => ({ status: 404, body: { message: `${what} not found` } });
-const conflict = (what: string, current: unknown): Reply => ({
+export const notFound = (what: string): Reply => ({ status: 404, body: { message: `${what} not found` } });
+/** 409 with the record as it now stands, as the data service answers a stale save. */
+export const conflict = (what: string, current: unknown): Reply => ({
   status: 409,
   body: {
     message: `Someone else saved a change to this ${what} after you opened it. Their version is shown; your changes have not been saved.`,

@@ -6,7 +6,7 @@ import {
 } from '../src/api/contract';
 import type { z } from '../src/api/zod';
 import { formatPath } from '../src/api/errors';
-import { boardRecordEndpoints, writeBoardRecord } from './board-records';
+import { boardRecordEndpoints, conflict, notFound, writeBoardRecord } from './board-records';
 import { demoDataset, type DemoDataset } from './data';
 
 export interface Reply {
@@ -27,15 +27,6 @@ function matchPath(template: string, path: string): Record<string, string> | nul
   return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));
 }
 
-const notFound = (what: string): Reply => ({ status: 404, body: { message: `${what} not found` } });
-
-const conflict = (what: string, current: unknown): Reply => ({
-  status: 409,
-  body: {
-    message: `Someone else saved a change to this ${what} after you opened it. Their version is shown; your changes have not been saved.`,
-    current: structuredClone(current),
-  },
-});
 
 /** The demonstration has no accounts, returns or administration: those need the data service. */
 const notInDemo: Reply = {
