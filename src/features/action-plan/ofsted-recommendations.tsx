@@ -54,7 +54,10 @@ export function OfstedRecommendations({
             </p>
             <ol className="recommendations">
               {data.recommendations.map((rec: OfstedRecommendation) => {
-                const linked = rec.actionIds.flatMap((id) => actions.filter((a) => a.id === id));
+                // Linked either way: the recommendation names the action, or the action says it answers it.
+                const linked = actions.filter(
+                  (a) => rec.actionIds.includes(a.id) || a.ofstedRecommendationIds.includes(rec.id),
+                );
                 const status = recommendationStatus(linked, referenceDate);
                 return (
                   <li key={rec.id} value={rec.number}>

@@ -18,7 +18,7 @@ async function openAdd(user: ReturnType<typeof renderApp>['user']) {
   return screen.getByRole('form', { name: 'Add an audit' });
 }
 
-describe('adding an audit to the programme', () => {
+describe('adding an audit to the programme', { timeout: 20_000 }, () => {
   it('lists what is missing next to each field and in the summary, and sends nothing', async () => {
     const { user } = renderApp('/quality-assurance?year=2017-18');
     const form = await openAdd(user);
@@ -59,7 +59,7 @@ describe('adding an audit to the programme', () => {
     expect(added).toHaveTextContent('Q3 2017-18');
     expect(added).toHaveTextContent('8 cases to sample');
     expect(added).toHaveTextContent('Planned');
-  }, 15_000);
+  });
 
   it('keeps what was typed when the save fails, and says why', async () => {
     server.use(http.post(url('/audits'), () => HttpResponse.json({ message: 'Down' }, { status: 500 })));
@@ -100,7 +100,7 @@ describe('adding an audit to the programme', () => {
   });
 });
 
-describe('changing an audit’s plan and cancelling it', () => {
+describe('changing an audit’s plan and cancelling it', { timeout: 20_000 }, () => {
   it('shows the other person’s saved plan after a 409 and keeps the typing', async () => {
     const { user } = renderApp('/quality-assurance?year=2017-18');
     await screen.findByText(DISABLED);
