@@ -1,5 +1,8 @@
 import {
   quarterLastDay,
+  withRecommendations,
+  type AddOfstedRecommendationsRequest,
+  type OfstedRecommendationList,
   type Action,
   type ActionEditRequest,
   type ActionPlan,
@@ -23,6 +26,7 @@ interface Reply {
 interface Records {
   audits: Audit[];
   actionPlan: ActionPlan;
+  ofstedRecommendations: OfstedRecommendationList;
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -84,6 +88,7 @@ export const boardRecordEndpoints: readonly EndpointName[] = [
   'createAction',
   'editAction',
   'closeAction',
+  'addOfstedRecommendations',
 ];
 
 /**
@@ -237,6 +242,12 @@ export function writeBoardRecord(
         a.updates.push({ id: `update-${a.updates.length + 1}-${Date.now()}`, date: today, author, note });
       return { status: 200, body: a };
     }
+    case 'addOfstedRecommendations':
+      data.ofstedRecommendations = withRecommendations(
+        data.ofstedRecommendations,
+        body as AddOfstedRecommendationsRequest,
+      );
+      return { status: 201, body: data.ofstedRecommendations };
     default:
       return null;
   }

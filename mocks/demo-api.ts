@@ -27,7 +27,6 @@ function matchPath(template: string, path: string): Record<string, string> | nul
   return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));
 }
 
-
 /** The demonstration has no accounts, returns or administration: those need the data service. */
 const notInDemo: Reply = {
   status: 501,

@@ -74,6 +74,7 @@ const matrix: Record<
     allowed: ['administrator', 'editor'],
   },
   ofstedRecommendations: { path: '/ofsted-recommendations', allowed: everyone },
+  addOfstedRecommendations: { path: '/ofsted-recommendations', allowed: ['administrator', 'editor'] },
   funding: { path: '/funding', allowed: everyone },
   partnership: { path: '/partnership', allowed: everyone },
   agencies: { path: '/agencies', allowed: everyone },

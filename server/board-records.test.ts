@@ -316,3 +316,71 @@ describe('the action plan', () => {
     expect(await plan()).toEqual(before);
   });
 });
+
+describe('Ofsted recommendations', () => {
+  const inspection = {
+    reportTitle: 'Joint targeted area inspection, March 2019',
+    inspectionDate: '2019-03-12',
+    judgement: 'requires-improvement',
+    recommendations: ['Make sure <script>alert(1)</script> neglect is seen early', '@SUM(1+1) Audit more'],
+  };
+
+  it('adds an inspection’s recommendations numbered on, stored as given, with the trail’s after', async () => {
+    const before = (await viewer.get<{ recommendations: { number: number }[] }>('/ofsted-recommendations'))
+      .body;
+    const last = Math.max(...before.recommendations.map((r) => r.number));
+    const reply = await editor.request<{ reportTitle: string; recommendations: unknown[] }>(
+      'POST',
+      '/ofsted-recommendations',
+      inspection,
+    );
+    expect(reply.status).toBe(201);
+    expect(reply.body.reportTitle).toBe(inspection.reportTitle);
+    expect(reply.body.recommendations.slice(-2)).toEqual([
+      {
+        id: `rec-${last + 1}`,
+        number: last + 1,
+        text: inspection.recommendations[0],
+        actionIds: [],
+        inspectionDate: '2019-03-12',
+        judgement: 'requires-improvement',
+      },
+      expect.objectContaining({ number: last + 2, text: inspection.recommendations[1] }),
+    ]);
+    expect((await viewer.get('/ofsted-recommendations')).body).toEqual(reply.body);
+    expect(await lastEntry()).toMatchObject({ action: 'ofsted.add', before: null, after: inspection });
+  });
+
+  it('an action links to a new recommendation from its side', async () => {
+    const list = (await viewer.get<{ recommendations: { id: string }[] }>('/ofsted-recommendations')).body;
+    const rec = list.recommendations.at(-1)!.id;
+    const first = (await plan()).priorities.find((p) => !p.retired)!;
+    const reply = await editor.request<Action>('POST', '/action-plan/actions', {
+      priorityId: first.id,
+      title: 'Answer the inspection',
+      owner: 'Board manager',
+      dueDate: '2019-09-30',
+      ofstedRecommendationIds: [rec],
+      auditIds: [],
+      reviewIds: [],
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body.ofstedRecommendationIds).toEqual([rec]);
+  });
+
+  it('needs at least one recommendation (422), and is refused to QA, a contributor and a viewer (403)', async () => {
+    const empty = await editor.request<{ fieldErrors: Record<string, string[]> }>(
+      'POST',
+      '/ofsted-recommendations',
+      {
+        ...inspection,
+        recommendations: [],
+      },
+    );
+    expect(empty.status).toBe(422);
+    expect(empty.body.fieldErrors).toEqual({ recommendations: ['Enter at least one recommendation'] });
+    for (const client of [qa, police, viewer]) {
+      expect((await client.request('POST', '/ofsted-recommendations', inspection)).status).toBe(403);
+    }
+  });
+});

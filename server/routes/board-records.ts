@@ -3,6 +3,7 @@ import { can } from '../../src/api/permissions';
 import { endpoint } from '../http/endpoint';
 import type { AppEnv, Services } from '../http/env';
 import {
+  addOfstedRecommendations,
   closeAction,
   createAction,
   createPriority,
@@ -63,6 +64,10 @@ export function boardRecordRoutes(app: Hono<AppEnv>, services: Services): void {
     allow: can.editActionPlan,
     handler: ({ user, params, body }) =>
       db.transaction((tx) => editAction(tx, actorOf(user), params.id!, body)),
+  });
+  endpoint(app, services, 'addOfstedRecommendations', {
+    allow: can.editActionPlan,
+    handler: ({ user, body }) => db.transaction((tx) => addOfstedRecommendations(tx, actorOf(user), body)),
   });
   endpoint(app, services, 'closeAction', {
     allow: can.editActionPlan,

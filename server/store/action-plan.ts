@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  Action,
-  ActionEditRequest,
-  ActionPlan,
-  ActionUpdateRequest,
-  CreateActionRequest,
-  CreatePriorityRequest,
-  Priority,
-  PriorityEditRequest,
+import {
+  withRecommendations,
+  type AddOfstedRecommendationsRequest,
+  type OfstedRecommendationList,
+  type Action,
+  type ActionEditRequest,
+  type ActionPlan,
+  type ActionUpdateRequest,
+  type CreateActionRequest,
+  type CreatePriorityRequest,
+  type Priority,
+  type PriorityEditRequest,
 } from '../../src/api/contract';
 import type { Queryable } from '../db/database';
 import { conflict, notFound, unprocessable } from '../http/problem';
@@ -432,4 +435,31 @@ export async function closeAction(
     { status: 'complete', progress: 100, version: before.version, note: request.note },
     today,
   );
+}
+
+/** An inspection's recommendations, numbered on from those recorded, in the trail with its after. */
+export async function addOfstedRecommendations(
+  tx: Queryable,
+  actor: Actor,
+  request: AddOfstedRecommendationsRequest,
+): Promise<OfstedRecommendationList> {
+  const [row] = await tx.query<{ body: OfstedRecommendationList }>(
+    "select body from document where key = 'ofsted-recommendations' for update",
+  );
+  const before = row?.body ?? { reportTitle: request.reportTitle, page: 1, recommendations: [] };
+  const after = withRecommendations(before, request);
+  await tx.query(
+    `insert into document (key, body) values ('ofsted-recommendations', $1)
+     on conflict (key) do update set body = excluded.body`,
+    [JSON.stringify(after)],
+  );
+  await recordAudit(tx, actor, {
+    action: 'ofsted.add',
+    entityType: 'ofsted-recommendations',
+    entityId: 'ofsted-recommendations',
+    summary: `Added ${request.recommendations.length} Ofsted recommendations from “${request.reportTitle}”`,
+    after: request,
+  });
+  await bumpDataVersion(tx);
+  return after;
 }

@@ -1,4 +1,5 @@
 import { z, type RefinementCtx } from '../zod';
+import { ofstedJudgementSchema } from './board';
 import { idSchema, isoDateSchema, nonEmpty } from './common';
 
 export const actionStatusSchema = z.enum(['not-started', 'on-track', 'at-risk', 'off-track', 'complete']);
@@ -132,6 +133,22 @@ export const ofstedRecommendationSchema = z.object({
   number: z.int().check(z.positive()),
   text: nonEmpty(),
   actionIds: z.array(idSchema),
+  /** The inspection that made it, for those added through the API. */
+  inspectionDate: z.optional(isoDateSchema),
+  judgement: z.optional(ofstedJudgementSchema),
+});
+
+/**
+ * POST /ofsted-recommendations: an inspection's recommendations, added after those already
+ * recorded and numbered on from them; actions are linked to them from the action's side.
+ */
+export const addOfstedRecommendationsRequestSchema = z.object({
+  reportTitle: text('the inspection report’s title'),
+  inspectionDate: z.iso.date({ error: 'Enter a real date, for example 12 March 2019' }),
+  judgement: ofstedJudgementSchema,
+  recommendations: z
+    .array(text('a recommendation', 1000))
+    .check(z.minLength(1, 'Enter at least one recommendation'), z.maxLength(30, 'At most 30 at a time')),
 });
 
 export const ofstedRecommendationListSchema = z.object({
@@ -149,4 +166,35 @@ export type CreatePriorityRequest = z.infer<typeof createPriorityRequestSchema>;
 export type PriorityEditRequest = z.infer<typeof priorityEditRequestSchema>;
 export type CreateActionRequest = z.infer<typeof createActionRequestSchema>;
 export type ActionEditRequest = z.infer<typeof actionEditRequestSchema>;
+export type AddOfstedRecommendationsRequest = z.infer<typeof addOfstedRecommendationsRequestSchema>;
+export type OfstedRecommendationList = z.infer<typeof ofstedRecommendationListSchema>;
 export type OfstedRecommendation = z.infer<typeof ofstedRecommendationSchema>;
+
+/**
+ * The recommendations recorded with an inspection's added after them, numbered on, each with the
+ * inspection's date and judgement. The data service and the demo API both add them so.
+ */
+export function withRecommendations(
+  list: z.input<typeof ofstedRecommendationListSchema>,
+  request: z.output<typeof addOfstedRecommendationsRequestSchema>,
+): z.output<typeof ofstedRecommendationListSchema> {
+  const last = Math.max(0, ...list.recommendations.map((r) => r.number));
+  const taken = new Set(list.recommendations.map((r) => r.id));
+  const added = request.recommendations.map((text, i) => {
+    let id = `rec-${last + i + 1}`;
+    for (let n = 2; taken.has(id); n += 1) id = `rec-${last + i + 1}-${n}`;
+    return {
+      id,
+      number: last + i + 1,
+      text,
+      actionIds: [],
+      inspectionDate: request.inspectionDate,
+      judgement: request.judgement,
+    };
+  });
+  return {
+    reportTitle: request.reportTitle,
+    page: list.page,
+    recommendations: [...list.recommendations, ...added],
+  };
+}

@@ -8,6 +8,7 @@ import {
   indicatorSchema,
 } from './indicators';
 import {
+  addOfstedRecommendationsRequestSchema,
   actionEditRequestSchema,
   actionPlanSchema,
   actionSchema,
@@ -250,6 +251,13 @@ export const endpoints = {
     method: 'GET',
     path: '/ofsted-recommendations',
     response: ofstedRecommendationListSchema,
+  },
+  addOfstedRecommendations: {
+    method: 'POST',
+    path: '/ofsted-recommendations',
+    request: addOfstedRecommendationsRequestSchema,
+    response: ofstedRecommendationListSchema,
+    status: 201,
   },
   funding: {
     list: 'contributions',
