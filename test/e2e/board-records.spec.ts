@@ -16,6 +16,7 @@ const people = {
 } as const;
 const AUDIT = 'Neglect in under-fives';
 const ACTION = 'Brief every health visitor on neglect';
+const RECOMMENDATION = 'Make sure neglect is recognised early by every agency.';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -100,8 +101,23 @@ test('a QA member adds the first audit and records its progress', async ({ page 
   await expect(row).toContainText('In progress');
 });
 
-test('an editor adds the first priority and an action answering the audit', async ({ page }) => {
+test('an editor adds an inspection’s recommendation, the first priority and an action answering both', async ({
+  page,
+}) => {
   await as(page, 'editor', '/action-plan');
+  const ofsted = page.getByRole('region', { name: 'Ofsted recommendations' });
+  await expect(
+    ofsted.getByText('There are no Ofsted recommendations to track: add an inspection’s.'),
+  ).toBeVisible();
+  await ofsted.getByRole('button', { name: 'Add an inspection’s recommendations' }).click();
+  const inspection = ofsted.getByRole('form', { name: 'Add an inspection’s recommendations' });
+  await inspection.getByRole('textbox', { name: 'Inspection report' }).fill('Sandwell JTAI 2018');
+  await inspection.getByLabel('Date of the inspection').fill('2018-05-10');
+  await inspection.getByRole('textbox', { name: /^Recommendations/ }).fill(RECOMMENDATION);
+  await inspection.getByRole('button', { name: 'Add the recommendations' }).click();
+  await expect(ofsted.getByText('Added 1 recommendations from “Sandwell JTAI 2018”.')).toBeVisible();
+  await expect(ofsted.getByText(RECOMMENDATION)).toBeVisible();
+
   await expect(page.getByText('The action plan has no priorities yet: add the first.')).toBeVisible();
   await page.getByRole('button', { name: 'Add a priority' }).click();
   const form = page.getByRole('form', { name: 'Add a priority' });
@@ -116,6 +132,7 @@ test('an editor adds the first priority and an action answering the audit', asyn
   await action.getByRole('textbox', { name: 'What the action is' }).fill(ACTION);
   await action.getByRole('textbox', { name: 'Owner' }).fill('Named nurse');
   await action.getByLabel('Due date').fill('2019-03-31');
+  await action.getByRole('checkbox', { name: `1. ${RECOMMENDATION}` }).check();
   await action.getByRole('checkbox', { name: AUDIT }).check();
   await action.getByRole('button', { name: 'Add the action' }).click();
   await expect(page.getByText(`Added the action “${ACTION}”, owned by Named nurse.`)).toBeVisible();
@@ -138,4 +155,6 @@ test('a board member sees the audit, the priority and its action, with no contro
   await expect(priority.getByRole('heading', { level: 4, name: ACTION })).toBeVisible();
   await expect(priority).toContainText('Owner: Named nurse');
   await expect(page.getByRole('button', { name: 'Add a priority' })).toHaveCount(0);
+  const answering = page.getByRole('list', { name: 'Actions answering recommendation 1' });
+  await expect(answering.getByRole('link', { name: ACTION })).toBeVisible();
 });

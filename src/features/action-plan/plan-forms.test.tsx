@@ -165,3 +165,29 @@ describe('actions', { timeout: 20_000 }, () => {
     expect(screen.getByRole('button', { name: 'Add a priority' })).toBeInTheDocument();
   });
 });
+
+describe('Ofsted recommendations', { timeout: 20_000 }, () => {
+  it('adds an inspection’s recommendations, one a line, numbered on, markup shown as text', async () => {
+    const { user } = renderApp('/action-plan');
+    const panel = await screen.findByRole('region', { name: 'Ofsted recommendations' });
+    await user.click(
+      await within(panel).findByRole('button', { name: 'Add an inspection’s recommendations' }),
+    );
+    const form = within(panel).getByRole('form', { name: 'Add an inspection’s recommendations' });
+    await user.click(within(form).getByRole('button', { name: 'Add the recommendations' }));
+    expect(
+      await within(form).findByRole('link', { name: 'Recommendations: Enter at least one recommendation' }),
+    ).toBeInTheDocument();
+    await user.type(within(form).getByRole('textbox', { name: 'Inspection report' }), 'JTAI 2019');
+    await user.type(within(form).getByLabelText('Date of the inspection'), '2019-03-12');
+    await user.type(
+      within(form).getByRole('textbox', { name: /^Recommendations/ }),
+      '<b>See</b> neglect{Enter}Audit',
+    );
+    await user.click(within(form).getByRole('button', { name: 'Add the recommendations' }));
+    expect(await within(panel).findByText('Added 2 recommendations from “JTAI 2019”.')).toBeInTheDocument();
+    const added = await within(panel).findByText('<b>See</b> neglect');
+    expect(added.closest('li')).toHaveAttribute('value', '6');
+    expect(added.closest('li')).toHaveTextContent('Inspection of 12 March 2019: Requires improvement');
+  });
+});
