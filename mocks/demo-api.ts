@@ -6,6 +6,7 @@ import {
 } from '../src/api/contract';
 import type { z } from '../src/api/zod';
 import { formatPath } from '../src/api/errors';
+import { boardRecordEndpoints, conflict, notFound, writeBoardRecord } from './board-records';
 import { demoDataset, type DemoDataset } from './data';
 
 export interface Reply {
@@ -25,16 +26,6 @@ function matchPath(template: string, path: string): Record<string, string> | nul
   if (!match) return null;
   return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));
 }
-
-const notFound = (what: string): Reply => ({ status: 404, body: { message: `${what} not found` } });
-
-const conflict = (what: string, current: unknown): Reply => ({
-  status: 409,
-  body: {
-    message: `Someone else saved a change to this ${what} after you opened it. Their version is shown; your changes have not been saved.`,
-    current: structuredClone(current),
-  },
-});
 
 /** The demonstration has no accounts, returns or administration: those need the data service. */
 const notInDemo: Reply = {
@@ -123,7 +114,8 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
   function write(name: keyof typeof endpoints, params: Record<string, string>, body: unknown): Reply {
     const endpoint: Endpoint = endpoints[name];
     if (name === 'signOut') return { status: 204, body: null };
-    if (!('request' in endpoint) || (name !== 'updateAudit' && name !== 'updateAction')) return notInDemo;
+    const written = name === 'updateAudit' || name === 'updateAction' || boardRecordEndpoints.includes(name);
+    if (!('request' in endpoint) || !written) return notInDemo;
     const parsed = endpoint.request.safeParse(body);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
@@ -131,6 +123,12 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
         (fieldErrors[formatPath(issue.path)] ??= []).push(issue.message);
       }
       return { status: 422, body: { message: 'Some fields need correcting', fieldErrors } };
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    const record = writeBoardRecord(data, name, params, parsed.data, today, DEMO_SESSION.user.name);
+    if (record) {
+      storage?.save(data);
+      return record;
     }
     if (name === 'updateAudit') {
       const audit = data.audits.find((a) => a.id === params.id);

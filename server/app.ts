@@ -9,6 +9,7 @@ import { ReadCache } from './http/read-cache';
 import { requestOrigin, sameOriginWrites, securityHeaders } from './http/security';
 import { loadSession } from './http/session-cookie';
 import { serveDashboard } from './http/static-files';
+import { boardRecordRoutes } from './routes/board-records';
 import { peopleRoutes } from './routes/people';
 import { publishedRoutes } from './routes/published';
 import { recordRoutes } from './routes/records';
@@ -117,6 +118,7 @@ export async function createApp(options: AppOptions): Promise<{ app: Hono<AppEnv
   sessionRoutes(api, services);
   publishedRoutes(api, services);
   recordRoutes(api, services);
+  boardRecordRoutes(api, services);
   returnRoutes(api, services);
   peopleRoutes(api, services);
   api.all('/api/*', (c) =>

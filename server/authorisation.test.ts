@@ -37,6 +37,15 @@ const matrix: Record<
     path: '/audits/macfa-neglect-2016',
     allowed: ['administrator', 'quality-assurance', 'editor'],
   },
+  createAudit: { path: '/audits', allowed: ['administrator', 'quality-assurance', 'editor'] },
+  updateAuditPlan: {
+    path: '/audits/macfa-neglect-2016/plan',
+    allowed: ['administrator', 'quality-assurance', 'editor'],
+  },
+  cancelAudit: {
+    path: '/audits/macfa-neglect-2016/cancel',
+    allowed: ['administrator', 'quality-assurance', 'editor'],
+  },
   seriousCaseReviews: { path: '/serious-case-reviews', allowed: everyone },
   actionPlan: { path: '/action-plan', allowed: everyone },
   // The action owner passes this gate; whether the action is theirs is checked next (below).
@@ -44,7 +53,28 @@ const matrix: Record<
     path: '/action-plan/actions/performance-framework',
     allowed: ['administrator', 'editor', 'action-owner'],
   },
+  // The action plan itself is the editors' and administrators': an action owner updates only.
+  createPriority: { path: '/action-plan/priorities', allowed: ['administrator', 'editor'] },
+  updatePriority: {
+    path: '/action-plan/priorities/scrutiny-and-challenge',
+    allowed: ['administrator', 'editor'],
+  },
+  movePriority: {
+    path: '/action-plan/priorities/scrutiny-and-challenge/move',
+    allowed: ['administrator', 'editor'],
+  },
+  retirePriority: {
+    path: '/action-plan/priorities/scrutiny-and-challenge/retire',
+    allowed: ['administrator', 'editor'],
+  },
+  createAction: { path: '/action-plan/actions', allowed: ['administrator', 'editor'] },
+  editAction: { path: '/action-plan/actions/performance-framework', allowed: ['administrator', 'editor'] },
+  closeAction: {
+    path: '/action-plan/actions/performance-framework/close',
+    allowed: ['administrator', 'editor'],
+  },
   ofstedRecommendations: { path: '/ofsted-recommendations', allowed: everyone },
+  addOfstedRecommendations: { path: '/ofsted-recommendations', allowed: ['administrator', 'editor'] },
   funding: { path: '/funding', allowed: everyone },
   partnership: { path: '/partnership', allowed: everyone },
   agencies: { path: '/agencies', allowed: everyone },

@@ -25,6 +25,7 @@ export const demoDataset = {
   actionPlan: {
     priorities: actionPlan.priorities.map((priority) => ({
       ...priority,
+      version: 1,
       actions: priority.actions.map((action) => ({ ...action, version: 1 })),
     })),
   },

@@ -1,14 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import type { Action, ActionPlan, ActionUpdateRequest } from '../../src/api/contract';
+import {
+  withRecommendations,
+  type AddOfstedRecommendationsRequest,
+  type OfstedRecommendationList,
+  type Action,
+  type ActionEditRequest,
+  type ActionPlan,
+  type ActionUpdateRequest,
+  type CreateActionRequest,
+  type CreatePriorityRequest,
+  type Priority,
+  type PriorityEditRequest,
+} from '../../src/api/contract';
 import type { Queryable } from '../db/database';
-import { conflict, notFound } from '../http/problem';
+import { conflict, notFound, unprocessable } from '../http/problem';
 import { bumpDataVersion, recordAudit, type Actor } from './audit-log';
+import { freeId } from './ids';
 
 interface PriorityRow extends Record<string, unknown> {
   id: string;
   number: number;
   title: string;
   description: string;
+  retired: boolean;
+  version: number;
 }
 
 interface ActionRow extends Record<string, unknown> {
@@ -20,6 +35,8 @@ interface ActionRow extends Record<string, unknown> {
   status: Action['status'];
   progress: number;
   ofsted_recommendation_ids: string[];
+  audit_ids: string[];
+  review_ids: string[];
   version: number;
 }
 
@@ -40,32 +57,43 @@ function toAction(row: ActionRow, updates: readonly UpdateRow[]): Action {
     status: row.status,
     progress: row.progress,
     ofstedRecommendationIds: row.ofsted_recommendation_ids,
+    auditIds: row.audit_ids,
+    reviewIds: row.review_ids,
     updates: updates.map((u) => ({ id: u.id, date: u.date, author: u.author, note: u.note })),
     version: row.version,
   };
 }
 
 export async function readActionPlan(db: Queryable): Promise<ActionPlan> {
-  const [priorities, actions, updates] = await Promise.all([
-    db.query<PriorityRow>('select * from priority order by position'),
-    db.query<ActionRow>('select * from action order by position'),
-    db.query<UpdateRow>('select * from action_update order by position'),
-  ]);
+  // One after another: inside a transaction (a priority moved) the reads share one connection.
+  const priorities = await db.query<PriorityRow>('select * from priority order by position');
+  const actions = await db.query<ActionRow>('select * from action order by position');
+  const updates = await db.query<UpdateRow>('select * from action_update order by position');
   return {
-    priorities: priorities.map((p) => ({
-      id: p.id,
-      number: p.number,
-      title: p.title,
-      description: p.description,
-      actions: actions
-        .filter((a) => a.priority_id === p.id)
-        .map((a) =>
-          toAction(
-            a,
-            updates.filter((u) => u.action_id === a.id),
-          ),
-        ),
-    })),
+    priorities: priorities.map((p) =>
+      toPriority(
+        p,
+        actions.filter((a) => a.priority_id === p.id),
+        updates,
+      ),
+    ),
+  };
+}
+
+function toPriority(p: PriorityRow, actions: readonly ActionRow[], updates: readonly UpdateRow[]): Priority {
+  return {
+    id: p.id,
+    number: p.number,
+    title: p.title,
+    description: p.description,
+    retired: p.retired,
+    actions: actions.map((a) =>
+      toAction(
+        a,
+        updates.filter((u) => u.action_id === a.id),
+      ),
+    ),
+    version: p.version,
   };
 }
 
@@ -149,6 +177,288 @@ export async function updateAction(
     summary: `Updated “${after.title}”: ${after.status}, ${after.progress}%${change.note ? ', with a note' : ''}`,
     before: { status: before.status, progress: before.progress },
     after: { status: after.status, progress: after.progress, note: change.note ?? null },
+  });
+  await bumpDataVersion(tx);
+  return after;
+}
+
+async function readPriority(db: Queryable, id: string): Promise<Priority> {
+  const [row] = await db.query<PriorityRow>('select * from priority where id = $1', [id]);
+  if (!row) throw notFound(`The priority "${id}"`);
+  const actions = await db.query<ActionRow>('select * from action where priority_id = $1 order by position', [
+    id,
+  ]);
+  const updates = await db.query<UpdateRow>(
+    'select u.* from action_update u join action a on a.id = u.action_id where a.priority_id = $1 order by u.position',
+    [id],
+  );
+  return toPriority(row, actions, updates);
+}
+
+async function lockPriority(tx: Queryable, id: string, version: number): Promise<Priority> {
+  const [row] = await tx.query<PriorityRow>('select id from priority where id = $1 for update', [id]);
+  if (!row) throw notFound(`The priority "${id}"`);
+  const before = await readPriority(tx, id);
+  if (before.version !== version) throw conflict('priority', before);
+  return before;
+}
+
+const priorityText = (p: Priority) => ({ title: p.title, description: p.description });
+
+/** Numbers the priorities still in use 1, 2, 3… in their order; retired ones keep theirs. */
+async function renumber(tx: Queryable): Promise<void> {
+  const rows = await tx.query<{ id: string }>('select id from priority where not retired order by position');
+  for (const [i, row] of rows.entries()) {
+    await tx.query('update priority set number = $2 where id = $1 and number <> $2', [row.id, i + 1]);
+  }
+}
+
+export async function createPriority(
+  tx: Queryable,
+  actor: Actor,
+  request: CreatePriorityRequest,
+): Promise<Priority> {
+  const id = await freeId(tx, 'priority', request.title, 'priority');
+  await tx.query(
+    `insert into priority (id, position, number, title, description)
+     values ($1, (select coalesce(max(position), -1) + 1 from priority),
+       (select count(*) + 1 from priority where not retired), $2, $3)`,
+    [id, request.title, request.description],
+  );
+  const after = await readPriority(tx, id);
+  await recordAudit(tx, actor, {
+    action: 'priority.create',
+    entityType: 'priority',
+    entityId: id,
+    summary: `Added priority ${after.number}: “${after.title}”`,
+    after: priorityText(after),
+  });
+  await bumpDataVersion(tx);
+  return after;
+}
+
+export async function updatePriority(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  request: PriorityEditRequest,
+): Promise<Priority> {
+  const before = await lockPriority(tx, id, request.version);
+  await tx.query('update priority set title = $2, description = $3, version = version + 1 where id = $1', [
+    id,
+    request.title,
+    request.description,
+  ]);
+  const after = await readPriority(tx, id);
+  await recordAudit(tx, actor, {
+    action: 'priority.update',
+    entityType: 'priority',
+    entityId: id,
+    summary: `Changed priority ${after.number}: “${after.title}”`,
+    before: priorityText(before),
+    after: priorityText(after),
+  });
+  await bumpDataVersion(tx);
+  return after;
+}
+
+/** Swaps a priority with its neighbour in use above or below it, and renumbers the plan. */
+export async function movePriority(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  request: { direction: 'up' | 'down'; version: number },
+): Promise<ActionPlan> {
+  const before = await lockPriority(tx, id, request.version);
+  if (before.retired) throw unprocessable('direction', 'A retired priority has no place in the order');
+  const order = await tx.query<{ id: string; position: number; number: number }>(
+    'select id, position, number from priority where not retired order by position for update',
+  );
+  const at = order.findIndex((p) => p.id === id);
+  const other = order[request.direction === 'up' ? at - 1 : at + 1];
+  if (!other) {
+    throw unprocessable(
+      'direction',
+      `This priority is already the ${request.direction === 'up' ? 'first' : 'last'}`,
+    );
+  }
+  const self = order[at]!;
+  await tx.query('update priority set position = $2, version = version + 1 where id = $1', [
+    id,
+    other.position,
+  ]);
+  await tx.query('update priority set position = $2, version = version + 1 where id = $1', [
+    other.id,
+    self.position,
+  ]);
+  await renumber(tx);
+  await recordAudit(tx, actor, {
+    action: 'priority.move',
+    entityType: 'priority',
+    entityId: id,
+    summary: `Moved “${before.title}” ${request.direction} the plan`,
+    before: { number: self.number },
+    after: { number: other.number },
+  });
+  await bumpDataVersion(tx);
+  return readActionPlan(tx);
+}
+
+/** Retires a priority: kept with its actions, shown as retired, no longer numbered in the plan. */
+export async function retirePriority(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  request: { version: number },
+): Promise<Priority> {
+  const before = await lockPriority(tx, id, request.version);
+  await tx.query('update priority set retired = true, version = version + 1 where id = $1', [id]);
+  await renumber(tx);
+  const after = await readPriority(tx, id);
+  await recordAudit(tx, actor, {
+    action: 'priority.retire',
+    entityType: 'priority',
+    entityId: id,
+    summary: `Retired priority “${after.title}”`,
+    before: { retired: before.retired ?? false },
+    after: { retired: true },
+  });
+  await bumpDataVersion(tx);
+  return after;
+}
+
+async function checkPriority(tx: Queryable, priorityId: string): Promise<void> {
+  const [row] = await tx.query<{ retired: boolean }>('select retired from priority where id = $1', [
+    priorityId,
+  ]);
+  if (!row) throw unprocessable('priorityId', 'Choose a priority of the plan');
+  if (row.retired) throw unprocessable('priorityId', 'That priority is retired: choose one in use');
+}
+
+const actionPlanOf = (a: Action, priorityId: string) => ({
+  priorityId,
+  title: a.title,
+  owner: a.owner,
+  dueDate: a.dueDate,
+  ofstedRecommendationIds: a.ofstedRecommendationIds,
+  auditIds: a.auditIds ?? [],
+  reviewIds: a.reviewIds ?? [],
+});
+
+const actionValues = (r: CreateActionRequest) => [
+  r.priorityId,
+  r.title,
+  r.owner,
+  r.dueDate,
+  JSON.stringify(r.ofstedRecommendationIds),
+  JSON.stringify(r.auditIds),
+  JSON.stringify(r.reviewIds),
+];
+
+export async function createAction(
+  tx: Queryable,
+  actor: Actor,
+  request: CreateActionRequest,
+): Promise<Action> {
+  await checkPriority(tx, request.priorityId);
+  const id = await freeId(tx, 'action', request.title, 'action');
+  await tx.query(
+    `insert into action (id, priority_id, position, title, owner, due_date, status, progress,
+       ofsted_recommendation_ids, audit_ids, review_ids)
+     values ($1, $2, (select coalesce(max(position), -1) + 1 from action), $3, $4, $5, 'not-started', 0, $6, $7, $8)`,
+    [id, ...actionValues(request)],
+  );
+  const after = (await readAction(tx, id))!;
+  await recordAudit(tx, actor, {
+    action: 'action.create',
+    entityType: 'action',
+    entityId: id,
+    summary: `Added the action “${after.title}” (owner ${after.owner})`,
+    after: actionPlanOf(after, request.priorityId),
+  });
+  await bumpDataVersion(tx);
+  return after;
+}
+
+async function lockAction(tx: Queryable, id: string, version: number) {
+  const before = await readAction(tx, id, true);
+  if (!before) throw notFound(`The action "${id}"`);
+  if (before.version !== version) throw conflict('action', before);
+  const [row] = await tx.query<{ priority_id: string }>('select priority_id from action where id = $1', [id]);
+  return { before, priorityId: row!.priority_id };
+}
+
+/** Changes an action, or moves it to another priority. */
+export async function editAction(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  request: ActionEditRequest,
+): Promise<Action> {
+  const { before, priorityId } = await lockAction(tx, id, request.version);
+  if (request.priorityId !== priorityId) await checkPriority(tx, request.priorityId);
+  await tx.query(
+    `update action set priority_id = $2, title = $3, owner = $4, due_date = $5, ofsted_recommendation_ids = $6,
+       audit_ids = $7, review_ids = $8, version = version + 1
+     where id = $1`,
+    [id, ...actionValues(request)],
+  );
+  const after = (await readAction(tx, id))!;
+  await recordAudit(tx, actor, {
+    action: request.priorityId === priorityId ? 'action.edit' : 'action.move',
+    entityType: 'action',
+    entityId: id,
+    summary:
+      request.priorityId === priorityId
+        ? `Changed the action “${after.title}”`
+        : `Moved the action “${after.title}” to another priority`,
+    before: actionPlanOf(before, priorityId),
+    after: actionPlanOf(after, request.priorityId),
+  });
+  await bumpDataVersion(tx);
+  return after;
+}
+
+/** Closes an action: complete and 100% done, with an optional closing note. */
+export async function closeAction(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  request: { version: number; note?: string | undefined },
+  today: string,
+): Promise<Action> {
+  const { before } = await lockAction(tx, id, request.version);
+  return updateAction(
+    tx,
+    actor,
+    id,
+    { status: 'complete', progress: 100, version: before.version, note: request.note },
+    today,
+  );
+}
+
+/** An inspection's recommendations, numbered on from those recorded, in the trail with its after. */
+export async function addOfstedRecommendations(
+  tx: Queryable,
+  actor: Actor,
+  request: AddOfstedRecommendationsRequest,
+): Promise<OfstedRecommendationList> {
+  const [row] = await tx.query<{ body: OfstedRecommendationList }>(
+    "select body from document where key = 'ofsted-recommendations' for update",
+  );
+  const before = row?.body ?? { reportTitle: request.reportTitle, page: 1, recommendations: [] };
+  const after = withRecommendations(before, request);
+  await tx.query(
+    `insert into document (key, body) values ('ofsted-recommendations', $1)
+     on conflict (key) do update set body = excluded.body`,
+    [JSON.stringify(after)],
+  );
+  await recordAudit(tx, actor, {
+    action: 'ofsted.add',
+    entityType: 'ofsted-recommendations',
+    entityId: 'ofsted-recommendations',
+    summary: `Added ${request.recommendations.length} Ofsted recommendations from “${request.reportTitle}”`,
+    after: request,
   });
   await bumpDataVersion(tx);
   return after;

@@ -1,7 +1,15 @@
-import type { Audit, AuditUpdateRequest } from '../../src/api/contract';
+import {
+  quarterLastDay,
+  type Audit,
+  type AuditPlanRequest,
+  type AuditUpdateRequest,
+  type CancelAuditRequest,
+  type CreateAuditRequest,
+} from '../../src/api/contract';
 import type { Queryable } from '../db/database';
-import { conflict, notFound } from '../http/problem';
+import { conflict, notFound, unprocessable } from '../http/problem';
 import { bumpDataVersion, recordAudit, type Actor } from './audit-log';
+import { freeId } from './ids';
 
 interface AuditRow extends Record<string, unknown> {
   id: string;
@@ -16,6 +24,9 @@ interface AuditRow extends Record<string, unknown> {
   cases_audited: number | null;
   grades: Audit['grades'];
   actions_arising: Audit['actionsArising'];
+  planned_quarter: string | null;
+  cases_to_sample: number | null;
+  cancelled_reason: string | null;
   version: number;
 }
 
@@ -27,6 +38,9 @@ const toAudit = (row: AuditRow): Audit => ({
   leadAgency: row.lead_agency,
   agencies: row.agencies,
   plannedDate: row.planned_date,
+  plannedQuarter: row.planned_quarter,
+  casesToSample: row.cases_to_sample,
+  cancelledReason: row.cancelled_reason,
   status: row.status,
   completedDate: row.completed_date,
   casesAudited: row.cases_audited,
@@ -98,6 +112,115 @@ export async function updateAudit(
     summary: `Recorded progress on “${after.title}”: ${after.status}`,
     before: progressOf(before),
     after: progressOf(after),
+  });
+  await bumpDataVersion(tx);
+  return after;
+}
+
+const planOf = (a: Audit) => ({
+  title: a.title,
+  theme: a.theme,
+  kind: a.kind,
+  leadAgency: a.leadAgency,
+  agencies: a.agencies,
+  plannedDate: a.plannedDate,
+  plannedQuarter: a.plannedQuarter ?? null,
+  casesToSample: a.casesToSample ?? null,
+});
+
+/** The plan's columns from a request: a quarter without a date is due on its last day. */
+const planValues = (plan: CreateAuditRequest) => [
+  plan.title,
+  plan.theme,
+  plan.kind,
+  plan.leadAgency,
+  JSON.stringify(plan.agencies),
+  plan.plannedDate ?? quarterLastDay(plan.plannedQuarter!),
+  plan.plannedQuarter,
+  plan.casesToSample,
+];
+
+/** Adds an audit to the programme, planned, at the end of the list. */
+export async function createAudit(tx: Queryable, actor: Actor, plan: CreateAuditRequest): Promise<Audit> {
+  const id = await freeId(tx, 'audit', plan.title, 'audit');
+  const [row] = await tx.query<AuditRow>(
+    `insert into audit (id, position, title, theme, kind, lead_agency, agencies, planned_date, planned_quarter,
+       cases_to_sample, status, actions_arising)
+     values ($1, (select coalesce(max(position), -1) + 1 from audit), $2, $3, $4, $5, $6, $7, $8, $9, 'planned', '[]')
+     returning *`,
+    [id, ...planValues(plan)],
+  );
+  const after = toAudit(row!);
+  await recordAudit(tx, actor, {
+    action: 'audit.create',
+    entityType: 'audit',
+    entityId: id,
+    summary: `Added the audit “${after.title}” to the programme`,
+    after: planOf(after),
+  });
+  await bumpDataVersion(tx);
+  return after;
+}
+
+async function lockAudit(tx: Queryable, id: string, version: number): Promise<Audit> {
+  const [row] = await tx.query<AuditRow>('select * from audit where id = $1 for update', [id]);
+  if (!row) throw notFound(`The audit "${id}"`);
+  const before = toAudit(row);
+  if (before.version !== version) throw conflict('audit', before);
+  return before;
+}
+
+/** Changes an audit's plan (title, theme, agencies, lead, when, cases to sample). */
+export async function updateAuditPlan(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  plan: AuditPlanRequest,
+): Promise<Audit> {
+  const before = await lockAudit(tx, id, plan.version);
+  const [row] = await tx.query<AuditRow>(
+    `update audit set title = $2, theme = $3, kind = $4, lead_agency = $5, agencies = $6, planned_date = $7,
+       planned_quarter = $8, cases_to_sample = $9, version = version + 1
+     where id = $1 returning *`,
+    [id, ...planValues(plan)],
+  );
+  const after = toAudit(row!);
+  await recordAudit(tx, actor, {
+    action: 'audit.plan',
+    entityType: 'audit',
+    entityId: id,
+    summary: `Changed the plan of “${after.title}”`,
+    before: planOf(before),
+    after: planOf(after),
+  });
+  await bumpDataVersion(tx);
+  return after;
+}
+
+/** Cancels an audit with a reason: it stays in the programme, shown as cancelled. */
+export async function cancelAudit(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  request: CancelAuditRequest,
+): Promise<Audit> {
+  const before = await lockAudit(tx, id, request.version);
+  if (before.status === 'completed') {
+    throw unprocessable('reason', 'A completed audit cannot be cancelled');
+  }
+  const [row] = await tx.query<AuditRow>(
+    `update audit set status = 'cancelled', cancelled_reason = $2, version = version + 1
+     where id = $1 returning *`,
+    [id, request.reason],
+  );
+  const after = toAudit(row!);
+  await recordAudit(tx, actor, {
+    action: 'audit.cancel',
+    entityType: 'audit',
+    entityId: id,
+    summary: `Cancelled “${after.title}”`,
+    before: { status: before.status, cancelledReason: before.cancelledReason ?? null },
+    after: { status: after.status, cancelledReason: after.cancelledReason },
   });
   await bumpDataVersion(tx);
   return after;

@@ -12,6 +12,10 @@ export const can = {
   /** Read everything published: every role. */
   read: (_person: Person) => true,
   recordAuditProgress: (person: Person) => is(person, 'quality-assurance', 'editor', 'administrator'),
+  /** Add audits to the programme, change their plans, cancel them. */
+  planAudits: (person: Person) => is(person, 'quality-assurance', 'editor', 'administrator'),
+  /** Add, change, reorder and retire priorities; add, change, move and close actions. */
+  editActionPlan: (person: Person) => is(person, 'editor', 'administrator'),
   /** Update an action: editors and administrators any; anyone their own (as its named owner). */
   updateAction: (person: Person, action: { owner: string }) =>
     is(person, 'editor', 'administrator') ||

@@ -140,7 +140,8 @@ export function gradeSpreadFigure(
 /** Average progress of each priority's actions, in per cent. */
 export function priorityProgress(plan: ActionPlan): { title: string; progress: number }[] {
   return plan.priorities.map((p) => ({
-    title: `Priority ${p.number}: ${p.title}`,
+    // A retired priority keeps its actions, under its name rather than a number now reused.
+    title: p.retired ? `Retired priority: ${p.title}` : `Priority ${p.number}: ${p.title}`,
     progress:
       p.actions.length === 0
         ? 0

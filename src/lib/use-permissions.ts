@@ -16,6 +16,8 @@ export function usePermissions() {
   return {
     user,
     recordAuditProgress: allow(can.recordAuditProgress),
+    planAudits: allow(can.planAudits),
+    editActionPlan: allow(can.editActionPlan),
     updateAction: (action: { owner: string }) => allow((u) => can.updateAction(u, action)),
     seeReturns: user !== null && can.seeReturns(user),
     enterReturn: (agencyId: string) => user !== null && can.enterReturn(user, agencyId),

@@ -1,4 +1,5 @@
 import { z, type RefinementCtx } from '../zod';
+import { ofstedJudgementSchema } from './board';
 import { idSchema, isoDateSchema, nonEmpty } from './common';
 
 export const actionStatusSchema = z.enum(['not-started', 'on-track', 'at-risk', 'off-track', 'complete']);
@@ -41,6 +42,9 @@ export const actionSchema = z
     status: actionStatusSchema,
     progress: progressSchema,
     ofstedRecommendationIds: z.array(idSchema),
+    /** The audits and reviews the action answers, besides Ofsted recommendations. */
+    auditIds: z.optional(z.array(idSchema)),
+    reviewIds: z.optional(z.array(idSchema)),
     updates: z.array(actionUpdateNoteSchema),
     /** Goes up by one with every saved change; a save must name the version it was based on. */
     version: z.int().check(z.positive()),
@@ -52,7 +56,11 @@ export const prioritySchema = z.object({
   number: z.int().check(z.positive()),
   title: nonEmpty(),
   description: z.string(),
+  /** A retired priority is kept, with its actions, and shown as retired. */
+  retired: z.optional(z.boolean()),
   actions: z.array(actionSchema),
+  /** Goes up by one with every saved change; a save must name the version it was based on. */
+  version: z.int().check(z.positive()),
 });
 
 export const actionPlanSchema = z.object({ priorities: z.array(prioritySchema) });
@@ -73,11 +81,74 @@ export const actionUpdateRequestSchema = z
   })
   .check(z.superRefine(checkProgress));
 
+const text = (what: string, max = 300) =>
+  z.string().check(z.trim(), z.minLength(1, `Enter ${what}`), z.maxLength(max, `At most ${max} characters`));
+
+const priorityShape = {
+  title: text('the priority’s title'),
+  description: z.string().check(z.trim(), z.maxLength(2000, 'At most 2000 characters')),
+};
+
+/** POST /action-plan/priorities: add a priority; it is numbered after the others. */
+export const createPriorityRequestSchema = z.object(priorityShape);
+
+/** PATCH /action-plan/priorities/{id}: change its title and description. */
+export const priorityEditRequestSchema = z.object({ ...priorityShape, version: z.int() });
+
+/** POST /action-plan/priorities/{id}/move: one place up or down; the plan is renumbered. */
+export const movePriorityRequestSchema = z.object({
+  direction: z.enum(['up', 'down']),
+  version: z.int(),
+});
+
+/** POST /action-plan/priorities/{id}/retire: kept with its actions, no longer numbered. */
+export const retirePriorityRequestSchema = z.object({ version: z.int() });
+
+const idList = () => z.array(idSchema).check(z.maxLength(50));
+
+const actionPlanShape = {
+  priorityId: idSchema,
+  title: text('what the action is'),
+  owner: text('who owns it', 120),
+  dueDate: z.iso.date({ error: 'Enter a real date, for example 31 March 2019' }),
+  ofstedRecommendationIds: idList(),
+  auditIds: idList(),
+  reviewIds: idList(),
+};
+
+/** POST /action-plan/actions: add an action under a priority (it starts not started, 0%). */
+export const createActionRequestSchema = z.object(actionPlanShape);
+
+/** PUT /action-plan/actions/{id}: change it, or move it to another priority (`priorityId`). */
+export const actionEditRequestSchema = z.object({ ...actionPlanShape, version: z.int() });
+
+/** POST /action-plan/actions/{id}/close: complete, 100%, with an optional closing note. */
+export const closeActionRequestSchema = z.object({
+  version: z.int(),
+  note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(1000))),
+});
+
 export const ofstedRecommendationSchema = z.object({
   id: idSchema,
   number: z.int().check(z.positive()),
   text: nonEmpty(),
   actionIds: z.array(idSchema),
+  /** The inspection that made it, for those added through the API. */
+  inspectionDate: z.optional(isoDateSchema),
+  judgement: z.optional(ofstedJudgementSchema),
+});
+
+/**
+ * POST /ofsted-recommendations: an inspection's recommendations, added after those already
+ * recorded and numbered on from them; actions are linked to them from the action's side.
+ */
+export const addOfstedRecommendationsRequestSchema = z.object({
+  reportTitle: text('the inspection report’s title'),
+  inspectionDate: z.iso.date({ error: 'Enter a real date, for example 12 March 2019' }),
+  judgement: ofstedJudgementSchema,
+  recommendations: z
+    .array(text('a recommendation', 1000))
+    .check(z.minLength(1, 'Enter at least one recommendation'), z.maxLength(30, 'At most 30 at a time')),
 });
 
 export const ofstedRecommendationListSchema = z.object({
@@ -91,4 +162,39 @@ export type Action = z.infer<typeof actionSchema>;
 export type Priority = z.infer<typeof prioritySchema>;
 export type ActionPlan = z.infer<typeof actionPlanSchema>;
 export type ActionUpdateRequest = z.infer<typeof actionUpdateRequestSchema>;
+export type CreatePriorityRequest = z.infer<typeof createPriorityRequestSchema>;
+export type PriorityEditRequest = z.infer<typeof priorityEditRequestSchema>;
+export type CreateActionRequest = z.infer<typeof createActionRequestSchema>;
+export type ActionEditRequest = z.infer<typeof actionEditRequestSchema>;
+export type AddOfstedRecommendationsRequest = z.infer<typeof addOfstedRecommendationsRequestSchema>;
+export type OfstedRecommendationList = z.infer<typeof ofstedRecommendationListSchema>;
 export type OfstedRecommendation = z.infer<typeof ofstedRecommendationSchema>;
+
+/**
+ * The recommendations recorded with an inspection's added after them, numbered on, each with the
+ * inspection's date and judgement. The data service and the demo API both add them so.
+ */
+export function withRecommendations(
+  list: z.input<typeof ofstedRecommendationListSchema>,
+  request: z.output<typeof addOfstedRecommendationsRequestSchema>,
+): z.output<typeof ofstedRecommendationListSchema> {
+  const last = Math.max(0, ...list.recommendations.map((r) => r.number));
+  const taken = new Set(list.recommendations.map((r) => r.id));
+  const added = request.recommendations.map((text, i) => {
+    let id = `rec-${last + i + 1}`;
+    for (let n = 2; taken.has(id); n += 1) id = `rec-${last + i + 1}-${n}`;
+    return {
+      id,
+      number: last + i + 1,
+      text,
+      actionIds: [],
+      inspectionDate: request.inspectionDate,
+      judgement: request.judgement,
+    };
+  });
+  return {
+    reportTitle: request.reportTitle,
+    page: list.page,
+    recommendations: [...list.recommendations, ...added],
+  };
+}

@@ -1,5 +1,6 @@
 import { z, type RefinementCtx } from '../zod';
 import { idSchema, isoDateSchema, nonEmpty } from './common';
+import { quarterSchema } from './returns';
 
 export const auditStatusSchema = z.enum(['planned', 'in-progress', 'completed', 'cancelled']);
 
@@ -76,15 +77,73 @@ function checkAuditProgress(audit: AuditProgress, ctx: RefinementCtx<AuditProgre
   }
 }
 
+const text = (what: string, max = 200) =>
+  z.string().check(z.trim(), z.minLength(1, `Enter ${what}`), z.maxLength(max, `At most ${max} characters`));
+
+export const auditKindSchema = z.enum(['multi-agency', 'single-agency']);
+
+/** What an audit's plan says: shared by adding an audit and changing its plan. */
+const auditPlanShape = {
+  title: text('the audit’s title'),
+  theme: text('its theme or priority'),
+  kind: auditKindSchema,
+  leadAgency: text('the agency leading it'),
+  agencies: z
+    .array(text('an agency', 120))
+    .check(z.minLength(1, 'Choose at least one agency taking part'), z.maxLength(30)),
+  /** The planned date, or else a quarter: the audit is then due by the quarter's last day. */
+  plannedDate: z.nullable(z.iso.date({ error: 'Enter a real date, for example 3 April 2017' })),
+  plannedQuarter: z.nullable(quarterSchema),
+  casesToSample: z.nullable(
+    z
+      .int({ error: 'Enter the number of cases as a whole number' })
+      .check(z.gte(1, 'Sample at least 1 case'), z.lte(500, 'An audit looks at 500 cases at most')),
+  ),
+};
+
+interface AuditPlan {
+  plannedDate: string | null;
+  plannedQuarter: string | null;
+}
+
+function checkAuditPlan(plan: AuditPlan, ctx: RefinementCtx<AuditPlan>) {
+  if (plan.plannedDate === null && plan.plannedQuarter === null) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['plannedDate'],
+      message: 'Enter the planned date or choose a quarter',
+    });
+  }
+}
+
+/** POST /audits: add an audit to the programme (it starts planned). */
+export const createAuditRequestSchema = z.object(auditPlanShape).check(z.superRefine(checkAuditPlan));
+
+/** PUT /audits/{id}/plan: change an audit's plan, based on `version` (409 if stale). */
+export const auditPlanRequestSchema = z
+  .object({ ...auditPlanShape, version: z.int() })
+  .check(z.superRefine(checkAuditPlan));
+
+/** POST /audits/{id}/cancel: an audit is cancelled with a reason, never deleted. */
+export const cancelAuditRequestSchema = z.object({
+  reason: text('why the audit is cancelled', 1000),
+  version: z.int(),
+});
+
 export const auditSchema = z
   .object({
     id: idSchema,
     title: nonEmpty(),
     theme: nonEmpty(),
-    kind: z.enum(['multi-agency', 'single-agency']),
+    kind: auditKindSchema,
     leadAgency: nonEmpty(),
     agencies: z.array(nonEmpty()).check(z.minLength(1)),
     plannedDate: isoDateSchema,
+    /** Planned for a quarter rather than a day: `plannedDate` is then the quarter's last day. */
+    plannedQuarter: z.optional(z.nullable(quarterSchema)),
+    casesToSample: z.optional(z.nullable(z.int())),
+    /** Why it was cancelled; the audit stays in the programme, shown as cancelled. */
+    cancelledReason: z.optional(z.nullable(z.string())),
     ...auditProgressShape,
     actionsArising: z.array(auditActionSchema),
     /** Goes up by one with every saved change; a save must name the version it was based on. */
@@ -125,4 +184,14 @@ export type AuditStatus = z.infer<typeof auditStatusSchema>;
 export type GradeCounts = z.infer<typeof gradeCountsSchema>;
 export type Audit = z.infer<typeof auditSchema>;
 export type AuditUpdateRequest = z.infer<typeof auditUpdateRequestSchema>;
+export type CreateAuditRequest = z.infer<typeof createAuditRequestSchema>;
+export type AuditPlanRequest = z.infer<typeof auditPlanRequestSchema>;
+export type CancelAuditRequest = z.infer<typeof cancelAuditRequestSchema>;
 export type SeriousCaseReview = z.infer<typeof seriousCaseReviewSchema>;
+
+/** The last day of a quarter, `Q2 2018-19` → `2018-09-30`: an audit planned for it is due then. */
+export function quarterLastDay(quarter: string): string {
+  const q = Number(quarter.slice(1, 2));
+  const start = Number(quarter.slice(3, 7));
+  return [`${start}-06-30`, `${start}-09-30`, `${start}-12-31`, `${start + 1}-03-31`][q - 1]!;
+}

@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
 import type { FieldErrors } from '../../lib/field-errors';
+import { ConflictNotice, type FieldChange } from './conflict-notice';
+import { DraftRestoredNotice } from './draft-restored-notice';
 import { ErrorSummary } from './error-summary';
 import { FormFailure } from './form-failure';
 
@@ -64,5 +66,71 @@ export function RecordForm({
         </button>
       </div>
     </form>
+  );
+}
+
+interface KitForm<V, R> {
+  values: V;
+  restored: boolean;
+  theirs: R | null;
+  saveError: string | null;
+  errors: FieldErrors;
+  fieldIds: Record<string, string>;
+  labels: Record<string, string>;
+  pending: boolean;
+  submit: () => void;
+  discard: () => void;
+}
+
+/**
+ * A form made with `useRecordForm`: the frame above, with the notice it needs (a kept draft
+ * restored, or after a 409 the other person's saved record beside what was typed).
+ */
+export function RecordFormFrame<V, R>({
+  form,
+  heading,
+  headingLevel = 3,
+  submitLabel,
+  onClose,
+  who = 'this record',
+  compare,
+  children,
+}: {
+  form: KitForm<V, R>;
+  heading: string;
+  headingLevel?: 3 | 4;
+  submitLabel: string;
+  onClose: () => void;
+  /** Named in the conflict notice: "this audit". */
+  who?: string;
+  /** Their saved record beside the values typed, field by field, in words. */
+  compare?: (theirs: R, yours: V) => FieldChange[];
+  children: ReactNode;
+}) {
+  return (
+    <RecordForm
+      heading={heading}
+      headingLevel={headingLevel}
+      saveError={form.saveError}
+      errors={form.errors}
+      fieldIds={form.fieldIds}
+      labels={form.labels}
+      pending={form.pending}
+      submitLabel={submitLabel}
+      onSubmit={form.submit}
+      onCancel={() => {
+        form.discard();
+        onClose();
+      }}
+      notice={
+        form.theirs && compare ? (
+          <ConflictNotice who={who} changes={compare(form.theirs, form.values)} />
+        ) : form.restored ? (
+          <DraftRestoredNotice />
+        ) : null
+      }
+    >
+      {children}
+    </RecordForm>
   );
 }

@@ -1,63 +1,123 @@
-import { useState } from 'react';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { useId, useState } from 'react';
 import { ConflictError, HttpError } from '../../api/errors';
-import { describeSaveFailure, type FieldErrors } from '../../lib/field-errors';
+import type { z } from '../../api/zod';
+import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
 import { dropDraft, keepDraft, readDraft } from '../../lib/form-drafts';
 
-interface Options<V, R extends { version: number }> {
+export interface RequestSchema<R> {
+  safeParse(
+    input: unknown,
+  ): { success: true; data: R } | { success: false; error: { issues: z.core.$ZodIssue[] } };
+}
+
+interface Options<V extends object, Req, Res, R extends { version: number }> {
   /** Where what was typed is kept if the session ends, e.g. `audit:macfa-cse-2016`. */
   draftKey: string;
   initial: () => V;
-  isValues: (value: unknown) => value is V;
-  /** The record the form edits, as the page has it now. */
-  record: R;
+  /** The field names in words, for the error summary and the conflict notice. */
+  labels: Partial<Record<keyof V & string, string>> & Record<string, string>;
+  /** The request the values make, checked against the contract before anything is sent. */
+  schema: RequestSchema<Req>;
+  toRequest: (values: V, version: number) => unknown;
+  /** The mutation that sends it (its hook keeps the page's data in step). */
+  save: UseMutationResult<Res, Error, Req>;
+  onSaved: (saved: Res, request: Req) => void;
+  /** The record the form edits, as the page has it now; absent for a form that adds one. */
+  record?: R;
+  /** A field whose error is shown elsewhere than its own control (a group's first input). */
+  fieldIds?: Partial<Record<string, string>>;
 }
 
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
 /**
- * The state every versioned record form shares: the values typed (restored from a kept draft
- * after the session ended), the version the save is based on, the field errors, and what to tell
- * the person when a save fails. A 409 keeps the typing, shows the other person's record, and bases
- * the next save on it; a 401 keeps the typing for after signing in again.
+ * Everything a record form shares, so that a form is its fields and its endpoint: the values
+ * typed (restored from a kept draft after the session ended), the request checked against the
+ * contract, the version the save is based on, field errors, and what to tell the person when a save
+ * fails. A 409 keeps the typing, shows the other person's record, and bases the next save on it; a
+ * 401 keeps the typing for after signing in again.
  */
-export function useRecordForm<V, R extends { version: number }>({
-  draftKey,
-  initial,
-  isValues,
-  record,
-}: Options<V, R>) {
-  const [restored] = useState(() => readDraft(draftKey, isValues));
+export function useRecordForm<
+  V extends object,
+  Req,
+  Res,
+  R extends { version: number } = { version: number },
+>(options: Options<V, Req, Res, R>) {
+  const { draftKey, initial, labels, schema, toRequest, save, onSaved, record } = options;
+  const id = useId();
+  const [restored] = useState(() =>
+    readDraft(draftKey, (value): value is V => {
+      if (!isObject(value)) return false;
+      const start = initial() as Record<string, unknown>;
+      return Object.keys(start).every(
+        (key) => typeof (value as Record<string, unknown>)[key] === typeof start[key],
+      );
+    }),
+  );
   const [values, setValues] = useState<V>(() => restored ?? initial());
-  const [baseVersion, setBaseVersion] = useState(record.version);
+  const [baseVersion, setBaseVersion] = useState(record?.version ?? 0);
   const [theirs, setTheirs] = useState<R | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saveError, setSaveError] = useState<string | null>(null);
+  const fieldIds: Record<string, string> = Object.fromEntries(
+    Object.keys(labels).map((name) => [name, options.fieldIds?.[name] ?? `${id}-${name}`]),
+  );
+
+  const failed = (error: unknown) => {
+    if (error instanceof ConflictError) {
+      const current = error.current as R;
+      setTheirs(current);
+      setBaseVersion(current.version);
+    }
+    if (error instanceof HttpError && error.status === 401) keepDraft(draftKey, values);
+    const failure = describeSaveFailure(error);
+    setErrors(failure.fieldErrors);
+    setSaveError(failure.message);
+  };
 
   return {
+    id,
     values,
     setValues,
+    /** Set one field to what was typed. */
+    set<K extends keyof V>(name: K, value: V[K]) {
+      setValues((v) => ({ ...v, [name]: value }));
+    },
     /** The kept draft this form opened with, if any. */
     restored: restored !== null,
-    baseVersion,
     /** The record as someone else saved it, after a 409. */
     theirs,
     errors,
-    setErrors,
     saveError,
-    startSave() {
+    fieldIds,
+    labels,
+    pending: save.isPending,
+    submit() {
       setSaveError(null);
-    },
-    failed(error: unknown) {
-      if (error instanceof ConflictError) {
-        const current = error.current as R;
-        setTheirs(current);
-        setBaseVersion(current.version);
+      const parsed = schema.safeParse(toRequest(values, baseVersion));
+      if (!parsed.success) {
+        setErrors(fieldErrorsFromIssues(parsed.error.issues));
+        return;
       }
-      if (error instanceof HttpError && error.status === 401) keepDraft(draftKey, values);
-      const failure = describeSaveFailure(error);
-      setErrors(failure.fieldErrors);
-      setSaveError(failure.message);
+      setErrors({});
+      const request = parsed.data;
+      save.mutate(request, {
+        onSuccess: (saved) => {
+          dropDraft(draftKey);
+          onSaved(saved, request);
+        },
+        onError: failed,
+      });
     },
-    finished() {
+    /** Closing the form forgets any kept draft. */
+    discard() {
       dropDraft(draftKey);
     },
   };
 }
+
+export type RecordFormState<V extends object> = Pick<
+  ReturnType<typeof useRecordForm<V, unknown, unknown>>,
+  'values' | 'set' | 'errors' | 'fieldIds' | 'id'
+>;

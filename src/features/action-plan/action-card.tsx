@@ -9,10 +9,29 @@ interface Props {
   overdue: boolean;
   /** Absent when the person may not update this action: no button is shown. */
   onUpdate?: (() => void) | undefined;
+  /** Change it or move it (editors), close it. */
+  onChange?: (() => void) | undefined;
+  onClose?: (() => void) | undefined;
   children?: ReactNode;
 }
 
-export function ActionCard({ action, overdue, onUpdate, children }: Props) {
+function CardButton({
+  label,
+  title,
+  onClick,
+}: {
+  label: string;
+  title: string;
+  onClick?: (() => void) | undefined;
+}) {
+  return onClick ? (
+    <button type="button" className="button button--secondary button--small" onClick={onClick}>
+      {label} <span className="visually-hidden">{title}</span>
+    </button>
+  ) : null;
+}
+
+export function ActionCard({ action, overdue, onUpdate, onChange, onClose, children }: Props) {
   return (
     <li className="action-card" id={`action-${action.id}`}>
       <div className="action-card__head">
@@ -44,11 +63,9 @@ export function ActionCard({ action, overdue, onUpdate, children }: Props) {
           </ul>
         </details>
       ) : null}
-      {onUpdate ? (
-        <button type="button" className="button button--secondary button--small" onClick={onUpdate}>
-          Update <span className="visually-hidden">{action.title}</span>
-        </button>
-      ) : null}
+      <CardButton label="Update" title={action.title} onClick={onUpdate} />
+      <CardButton label="Change or move" title={action.title} onClick={onChange} />
+      <CardButton label="Close" title={action.title} onClick={onClose} />
       {children}
     </li>
   );

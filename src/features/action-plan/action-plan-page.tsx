@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Action, ActionStatus } from '../../api/contract';
+import type { Action, ActionStatus, Priority } from '../../api/contract';
 import { actionPlanQueries } from '../../api/queries';
 import { BarFigure } from '../../components/charts/bar-figure';
 import { Panel } from '../../components/panel';
@@ -20,6 +20,22 @@ import { ActionCard } from './action-card';
 import { actionStatusLabels } from './action-labels';
 import { ActionUpdateForm } from './action-update-form';
 import { OfstedRecommendations } from './ofsted-recommendations';
+import { ActionForm, CloseActionForm, PriorityForm } from './plan-forms';
+import { PriorityControls } from './priority-controls';
+
+/** Which form is open: an action's update, change or closing, a priority's, or a new one's. */
+interface Editing {
+  form: 'update' | 'action' | 'close' | 'priority' | 'new-action';
+  /** The action's or priority's id; `new` for a priority being added. */
+  id: string;
+}
+
+const draftForms: [string, Editing['form']][] = [
+  ['action:', 'update'],
+  ['plan-action:', 'action'],
+  ['close-action:', 'close'],
+  ['priority:', 'priority'],
+];
 
 /** Overdue first, then off track, at risk, the rest by due date; complete actions last. */
 function urgency(action: Action, overdue: boolean): number {
@@ -40,9 +56,16 @@ export function ActionPlanPage() {
   const status = params.get('status') ?? '';
   const permissions = usePermissions();
   // A form whose save failed because the session ended opens again with what was typed.
-  const [editing, setEditing] = useState<string | null>(
-    () => draftKeys('action:')[0]?.slice('action:'.length) ?? null,
-  );
+  const [editing, setEditing] = useState<Editing | null>(() => {
+    for (const [prefix, form] of draftForms) {
+      const key = draftKeys(prefix)[0];
+      if (key) {
+        const id = key.slice(prefix.length);
+        return id.startsWith('new-') ? { form: 'new-action', id: id.slice(4) } : { form, id };
+      }
+    }
+    return null;
+  });
   const [saved, setSaved] = useState<string | null>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
@@ -53,6 +76,21 @@ export function ActionPlanPage() {
     setSaved(message);
     returnFocus.current?.focus();
   };
+  const open = (form: Editing['form'], id: string) => () => {
+    returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setSaved(null);
+    setEditing({ form, id });
+  };
+  const done = { onDone: finish, onCancel: () => finish(null) };
+  const isOpen = (form: Editing['form'], id: string) => editing?.form === form && editing.id === id;
+  const actionForm = (action: Action, priority: Priority, priorities: Priority[]) =>
+    isOpen('update', action.id) ? (
+      <ActionUpdateForm action={action} {...done} />
+    ) : isOpen('action', action.id) ? (
+      <ActionForm action={action} priorityId={priority.id} priorities={priorities} {...done} />
+    ) : isOpen('close', action.id) ? (
+      <CloseActionForm action={action} {...done} />
+    ) : null;
 
   const allActions = plan.data?.priorities.flatMap((p) => p.actions) ?? [];
   const owners = [...new Set(allActions.map((a) => a.owner))].sort();
@@ -119,7 +157,7 @@ export function ActionPlanPage() {
             query={plan}
             loadingLabel="Loading the action plan"
             isEmpty={(d) => d.priorities.length === 0}
-            empty="The action plan has no priorities yet."
+            empty={`The action plan has no priorities yet${permissions.editActionPlan ? ': add the first.' : '.'}`}
           >
             {(data) => {
               let shown = 0;
@@ -139,52 +177,67 @@ export function ActionPlanPage() {
                       x.action.dueDate.localeCompare(y.action.dueDate),
                   );
                 shown += actions.length;
-                if (actions.length === 0) return null;
+                const filtered = owner !== '' || status !== '';
+                if (actions.length === 0 && (filtered || (priority.retired && !permissions.editActionPlan))) {
+                  return null;
+                }
+                const editable = permissions.editActionPlan && !priority.retired;
                 return (
                   <section key={priority.id} className="priority" aria-labelledby={`priority-${priority.id}`}>
                     <h3 id={`priority-${priority.id}`}>
-                      Priority {priority.number}: {priority.title}
+                      {priority.retired ? 'Retired priority' : `Priority ${priority.number}`}:{' '}
+                      {priority.title}
                     </h3>
                     <p className="priority__description">{priority.description}</p>
+                    {editable ? (
+                      <PriorityControls
+                        priority={priority}
+                        priorities={data.priorities}
+                        onEdit={open('priority', priority.id)}
+                        onAddAction={open('new-action', priority.id)}
+                        onDone={finish}
+                      />
+                    ) : null}
+                    {isOpen('priority', priority.id) ? <PriorityForm priority={priority} {...done} /> : null}
+                    {isOpen('new-action', priority.id) ? (
+                      <ActionForm priorityId={priority.id} priorities={data.priorities} {...done} />
+                    ) : null}
+                    {actions.length === 0 ? <p className="state state--empty">No actions yet.</p> : null}
                     <ul className="action-list">
                       {actions.map(({ action, late }) => (
                         <ActionCard
                           key={action.id}
                           action={action}
                           overdue={late}
-                          onUpdate={
-                            permissions.updateAction(action)
-                              ? () => {
-                                  returnFocus.current =
-                                    document.activeElement instanceof HTMLElement
-                                      ? document.activeElement
-                                      : null;
-                                  setSaved(null);
-                                  setEditing(action.id);
-                                }
-                              : undefined
+                          onUpdate={permissions.updateAction(action) ? open('update', action.id) : undefined}
+                          onChange={editable ? open('action', action.id) : undefined}
+                          onClose={
+                            editable && action.status !== 'complete' ? open('close', action.id) : undefined
                           }
                         >
-                          {editing === action.id ? (
-                            <ActionUpdateForm
-                              action={action}
-                              onDone={(m) => finish(m)}
-                              onCancel={() => finish(null)}
-                            />
-                          ) : null}
+                          {actionForm(action, priority, data.priorities)}
                         </ActionCard>
                       ))}
                     </ul>
                   </section>
                 );
               });
-              return shown === 0 ? (
+              return shown === 0 && (owner !== '' || status !== '') ? (
                 <p className="state state--empty">No actions match these filters.</p>
               ) : (
                 <>{sections}</>
               );
             }}
           </QueryState>
+          {permissions.editActionPlan && plan.data ? (
+            isOpen('priority', 'new') ? (
+              <PriorityForm {...done} />
+            ) : (
+              <button type="button" className="button button--secondary" onClick={open('priority', 'new')}>
+                Add a priority
+              </button>
+            )
+          ) : null}
         </Panel>
       </div>
     </div>

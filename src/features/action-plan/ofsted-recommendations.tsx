@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { Action, OfstedRecommendation } from '../../api/contract';
 import { actionPlanQueries } from '../../api/queries';
 import { Panel } from '../../components/panel';
@@ -6,7 +7,10 @@ import { QueryState } from '../../components/query-state';
 import { IllustrativeNote } from '../../components/illustrative-note';
 import { StatusTag, type Tone } from '../../components/status-tag';
 import { Unbroken } from '../../components/unbroken';
+import { formatDate } from '../../lib/format';
 import { isOverdue } from '../../lib/overdue';
+import { usePermissions } from '../../lib/use-permissions';
+import { InspectionForm, judgementLabels } from './inspection-form';
 
 /** A recommendation's status, rolled up from the actions that answer it. */
 export function recommendationStatus(
@@ -34,13 +38,21 @@ export function OfstedRecommendations({
   referenceDate: string | null;
 }) {
   const recommendations = useQuery(actionPlanQueries.ofstedRecommendations());
+  const permissions = usePermissions();
+  const [adding, setAdding] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
   return (
     <Panel title="Ofsted recommendations">
+      {saved ? (
+        <p className="notice notice--success" role="status">
+          {saved}
+        </p>
+      ) : null}
       <QueryState
         query={recommendations}
         loadingLabel="Loading Ofsted’s recommendations"
         isEmpty={(d) => d.recommendations.length === 0}
-        empty="There are no Ofsted recommendations to track."
+        empty={`There are no Ofsted recommendations to track${permissions.editActionPlan ? ': add an inspection’s.' : '.'}`}
       >
         {(data) => (
           <>
@@ -54,11 +66,19 @@ export function OfstedRecommendations({
             </p>
             <ol className="recommendations">
               {data.recommendations.map((rec: OfstedRecommendation) => {
-                const linked = rec.actionIds.flatMap((id) => actions.filter((a) => a.id === id));
+                // Linked either way: the recommendation names the action, or the action says it answers it.
+                const linked = actions.filter(
+                  (a) => rec.actionIds.includes(a.id) || a.ofstedRecommendationIds.includes(rec.id),
+                );
                 const status = recommendationStatus(linked, referenceDate);
                 return (
                   <li key={rec.id} value={rec.number}>
                     <p className="recommendations__text">{rec.text}</p>
+                    {rec.inspectionDate && rec.judgement ? (
+                      <p className="recommendations__meta">
+                        Inspection of {formatDate(rec.inspectionDate)}: {judgementLabels[rec.judgement]}
+                      </p>
+                    ) : null}
                     <StatusTag tone={status.tone}>{status.label}</StatusTag>
                     <ul
                       className="recommendations__actions"
@@ -77,6 +97,28 @@ export function OfstedRecommendations({
           </>
         )}
       </QueryState>
+      {permissions.editActionPlan && recommendations.data ? (
+        adding ? (
+          <InspectionForm
+            onDone={(message) => {
+              setAdding(false);
+              setSaved(message);
+            }}
+            onCancel={() => setAdding(false)}
+          />
+        ) : (
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              setSaved(null);
+              setAdding(true);
+            }}
+          >
+            Add an inspection’s recommendations
+          </button>
+        )
+      ) : null}
     </Panel>
   );
 }

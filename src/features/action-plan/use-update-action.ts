@@ -18,13 +18,12 @@ function replaceAction(plan: ActionPlan, id: string, change: (action: Action) =>
  * (optimistic update) and goes back to what the server last said if the save fails (after a 409, to
  * the other person's saved action).
  */
-export function useUpdateAction() {
+export function useUpdateAction(id: string) {
   const queryClient = useQueryClient();
   const { queryKey } = actionPlanQueries.plan();
   return useMutation({
-    mutationFn: ({ id, update }: { id: string; update: ActionUpdateRequest }) =>
-      apiSend('updateAction', update, { params: { id } }),
-    onMutate: async ({ id, update }) => {
+    mutationFn: (update: ActionUpdateRequest) => apiSend('updateAction', update, { params: { id } }),
+    onMutate: async (update) => {
       await queryClient.cancelQueries({ queryKey });
       const previous = queryClient.getQueryData(queryKey);
       const today = new Date().toISOString().slice(0, 10);
@@ -42,7 +41,7 @@ export function useUpdateAction() {
       );
       return { previous };
     },
-    onError: (error, { id }, context) => {
+    onError: (error, _update, context) => {
       if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
       if (error instanceof ConflictError) {
         const current = error.current as Action;

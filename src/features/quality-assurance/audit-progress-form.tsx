@@ -1,27 +1,12 @@
-import { useId } from 'react';
-import {
-  auditUpdateRequestSchema,
-  type Audit,
-  type AuditStatus,
-  type AuditUpdateRequest,
-} from '../../api/contract';
-import { ConflictNotice } from '../../components/form/conflict-notice';
-import { DraftRestoredNotice } from '../../components/form/draft-restored-notice';
+import { auditUpdateRequestSchema, type Audit, type AuditStatus } from '../../api/contract';
 import { Field } from '../../components/form/field';
-import { RecordForm } from '../../components/form/record-form';
+import { CountField, FieldGroup, InputField, SelectField } from '../../components/form/fields';
+import { RecordFormFrame } from '../../components/form/record-form';
 import { useRecordForm } from '../../components/form/use-record-form';
 import { gradeLabels } from '../../lib/board-charts';
 import { formatDate } from '../../lib/format';
-import { fieldErrorsFromIssues } from '../../lib/field-errors';
+import { auditStatusLabels as statusLabels } from './audit-labels';
 import { useUpdateAudit } from './use-update-audit';
-
-const statusLabels: Record<AuditStatus, string> = {
-  planned: 'Planned',
-  'in-progress': 'In progress',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-};
-export { statusLabels as auditStatusLabels };
 
 type GradeKey = keyof typeof gradeLabels;
 const gradeKeys = Object.keys(gradeLabels) as GradeKey[];
@@ -43,12 +28,6 @@ function initialValues(audit: Audit): Values {
     ) as Record<GradeKey, string>,
   };
 }
-
-const isValues = (value: unknown): value is Values =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as Values).status === 'string' &&
-  typeof (value as Values).grades === 'object';
 
 const toNumber = (text: string) => (text.trim() === '' ? null : Number(text));
 
@@ -84,13 +63,6 @@ function compare(theirs: Audit, yours: Values) {
   ];
 }
 
-const labels = {
-  status: 'Status',
-  completedDate: 'Date completed',
-  casesAudited: 'Cases audited',
-  grades: 'Grades',
-};
-
 interface Props {
   audit: Audit;
   onDone: (message: string) => void;
@@ -99,120 +71,60 @@ interface Props {
 
 /** Record an audit's progress, checked against the same contract the API uses. */
 export function AuditProgressForm({ audit, onDone, onCancel }: Props) {
-  const id = useId();
   const form = useRecordForm({
     draftKey: `audit:${audit.id}`,
     initial: () => initialValues(audit),
-    isValues,
+    labels: {
+      status: 'Status',
+      completedDate: 'Date completed',
+      casesAudited: 'Cases audited',
+      grades: 'Grades',
+    },
+    fieldIds: { grades: `${audit.id}-grade-outstanding` },
     record: audit,
+    schema: auditUpdateRequestSchema,
+    toRequest,
+    save: useUpdateAudit(audit.id),
+    onSaved: (_saved, request) =>
+      onDone(`Saved: “${audit.title}” is now ${statusLabels[request.status].toLowerCase()}.`),
   });
   const { values, setValues, errors } = form;
-  const update = useUpdateAudit();
-  const fieldIds = {
-    status: `${id}-status`,
-    completedDate: `${id}-completed`,
-    casesAudited: `${id}-cases`,
-    grades: `${id}-grade-outstanding`,
-  };
-
-  const submit = () => {
-    form.startSave();
-    const parsed = auditUpdateRequestSchema.safeParse(toRequest(values, form.baseVersion));
-    if (!parsed.success) {
-      form.setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    form.setErrors({});
-    const request: AuditUpdateRequest = parsed.data;
-    update.mutate(
-      { id: audit.id, update: request },
-      {
-        onSuccess: () => {
-          form.finished();
-          onDone(`Saved: “${audit.title}” is now ${statusLabels[request.status].toLowerCase()}.`);
-        },
-        onError: form.failed,
-      },
-    );
-  };
-
-  const cancel = () => {
-    form.finished();
-    onCancel();
-  };
-
   const setGrade = (key: GradeKey, value: string) =>
     setValues((v) => ({ ...v, grades: { ...v.grades, [key]: value } }));
 
   return (
-    <RecordForm
+    <RecordFormFrame
+      form={form}
       heading={`Record progress: ${audit.title}`}
-      headingLevel={3}
-      saveError={form.saveError}
-      errors={errors}
-      fieldIds={fieldIds}
-      labels={labels}
-      pending={update.isPending}
       submitLabel="Save progress"
-      onSubmit={submit}
-      onCancel={cancel}
-      notice={
-        form.theirs ? (
-          <ConflictNotice who="this audit" changes={compare(form.theirs, values)} />
-        ) : form.restored ? (
-          <DraftRestoredNotice />
-        ) : null
-      }
+      onClose={onCancel}
+      who="this audit"
+      compare={compare}
     >
       <div className="record-form__grid">
-        <Field label="Status" error={errors.status} id={fieldIds.status}>
-          <select
-            value={values.status}
-            onChange={(e) => setValues((v) => ({ ...v, status: e.target.value as AuditStatus }))}
-          >
-            {Object.entries(statusLabels).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field
+        <SelectField form={form} name="status" label="Status" options={statusLabels} />
+        <InputField
+          form={form}
+          name="completedDate"
+          type="date"
           label="Date completed"
           hint="For example 3 April 2017"
-          error={errors.completedDate}
-          id={fieldIds.completedDate}
-        >
-          <input
-            type="date"
-            value={values.completedDate}
-            onChange={(e) => setValues((v) => ({ ...v, completedDate: e.target.value }))}
-          />
-        </Field>
-        <Field label="Cases audited" error={errors.casesAudited} id={fieldIds.casesAudited}>
-          <input
-            type="number"
-            inputMode="numeric"
-            min={0}
-            step={1}
-            value={values.casesAudited}
-            onChange={(e) => setValues((v) => ({ ...v, casesAudited: e.target.value }))}
-          />
-        </Field>
+        />
+        <CountField form={form} name="casesAudited" label="Cases audited" />
       </div>
-      <fieldset
-        className={`record-form__grades${errors.grades ? ' field--error' : ''}`}
-        aria-describedby={errors.grades ? `${id}-grades-error` : undefined}
+      <FieldGroup
+        legend="Grades: how many audited cases were"
+        error={errors.grades}
+        errorId={`${form.id}-grades-error`}
+        className="record-form__grades"
       >
-        <legend>Grades: how many audited cases were</legend>
-        {errors.grades ? (
-          <p id={`${id}-grades-error`} className="field__error">
-            <span className="visually-hidden">Error:</span> {errors.grades}
-          </p>
-        ) : null}
         <div className="record-form__grid">
           {gradeKeys.map((key) => (
-            <Field key={key} label={gradeLabels[key]} id={`${id}-grade-${key}`}>
+            <Field
+              key={key}
+              label={gradeLabels[key]}
+              id={key === 'outstanding' ? form.fieldIds.grades : undefined}
+            >
               <input
                 type="number"
                 inputMode="numeric"
@@ -224,7 +136,7 @@ export function AuditProgressForm({ audit, onDone, onCancel }: Props) {
             </Field>
           ))}
         </div>
-      </fieldset>
-    </RecordForm>
+      </FieldGroup>
+    </RecordFormFrame>
   );
 }

@@ -3,7 +3,7 @@ import { StatusTag, type Tone } from '../../components/status-tag';
 import { gradeLabels } from '../../lib/board-charts';
 import { formatDate } from '../../lib/format';
 import { isOverdue } from '../../lib/overdue';
-import { auditStatusLabels } from './audit-progress-form';
+import { auditStatusLabels } from './audit-labels';
 
 const statusTones: Record<Audit['status'], Tone> = {
   planned: 'neutral',
@@ -26,9 +26,19 @@ interface Props {
   caption: string;
   /** Absent when the person may not record audit progress: no buttons are shown. */
   onRecord?: ((audit: Audit) => void) | undefined;
+  /** Absent when the person may not plan audits. */
+  onPlan?: ((audit: Audit) => void) | undefined;
+  onCancel?: ((audit: Audit) => void) | undefined;
 }
 
-export function AuditSchedule({ audits, referenceDate, caption, onRecord }: Props) {
+export function AuditSchedule({ audits, referenceDate, caption, onRecord, onPlan, onCancel }: Props) {
+  const anyButton = onRecord ?? onPlan ?? onCancel;
+  const button = (label: string, audit: Audit, onClick: ((audit: Audit) => void) | undefined) =>
+    onClick ? (
+      <button type="button" className="button button--secondary button--small" onClick={() => onClick(audit)}>
+        {label} <span className="visually-hidden">for {audit.title}</span>
+      </button>
+    ) : null;
   return (
     <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table className="data-table schedule-table">
@@ -41,7 +51,7 @@ export function AuditSchedule({ audits, referenceDate, caption, onRecord }: Prop
             <th scope="col">Status</th>
             <th scope="col">Cases</th>
             <th scope="col">Grades</th>
-            {onRecord ? (
+            {anyButton ? (
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -65,25 +75,33 @@ export function AuditSchedule({ audits, referenceDate, caption, onRecord }: Prop
                   </span>
                 </th>
                 <td>{audit.agencies.join(', ')}</td>
-                <td>{formatDate(audit.plannedDate)}</td>
+                <td>
+                  {audit.plannedQuarter ?? formatDate(audit.plannedDate)}
+                  {audit.casesToSample ? (
+                    <span className="schedule-table__meta">{audit.casesToSample} cases to sample</span>
+                  ) : null}
+                </td>
                 <td>
                   <StatusTag tone={statusTones[audit.status]}>{auditStatusLabels[audit.status]}</StatusTag>
                   {overdue ? <StatusTag tone="bad">Overdue</StatusTag> : null}
                   {audit.completedDate ? (
                     <span className="schedule-table__meta">{formatDate(audit.completedDate)}</span>
                   ) : null}
+                  {audit.cancelledReason ? (
+                    <span className="schedule-table__meta">Reason: {audit.cancelledReason}</span>
+                  ) : null}
                 </td>
                 <td>{audit.casesAudited ?? '–'}</td>
                 <td>{gradesText(audit)}</td>
-                {onRecord ? (
+                {anyButton ? (
                   <td>
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      onClick={() => onRecord(audit)}
-                    >
-                      Record progress <span className="visually-hidden">for {audit.title}</span>
-                    </button>
+                    {audit.status === 'cancelled' ? null : (
+                      <>
+                        {button('Record progress', audit, onRecord)}
+                        {button('Change plan', audit, onPlan)}
+                        {audit.status === 'completed' ? null : button('Cancel audit', audit, onCancel)}
+                      </>
+                    )}
                   </td>
                 ) : null}
               </tr>

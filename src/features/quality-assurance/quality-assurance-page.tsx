@@ -20,6 +20,7 @@ import { useIllustrative } from '../../lib/use-illustrative';
 import { yearLabel } from '../../lib/reporting-range';
 import { useReportingRange } from '../../lib/use-reporting-range';
 import { IllustrativeNote } from '../../components/illustrative-note';
+import { AuditPlanForm, CancelAuditForm } from './audit-plan-form';
 import { AuditProgressForm } from './audit-progress-form';
 import { AuditSchedule } from './audit-schedule';
 import { SeriousCaseReviews } from './serious-case-reviews';
@@ -70,6 +71,12 @@ function ActionsArising({
   );
 }
 
+interface Editing {
+  form: 'progress' | 'plan' | 'cancel';
+  /** The audit's id, or `new` for an audit being added. */
+  id: string;
+}
+
 export function QualityAssurancePage() {
   useDocumentTitle('Quality assurance');
   const { year, status } = useReportingYear();
@@ -79,21 +86,33 @@ export function QualityAssurancePage() {
   const audits = useQuery(qualityAssuranceQueries.audits());
   const permissions = usePermissions();
   // A form whose save failed because the session ended opens again with what was typed.
-  const [editing, setEditing] = useState<string | null>(
-    () => draftKeys('audit:')[0]?.slice('audit:'.length) ?? null,
-  );
+  const [editing, setEditing] = useState<Editing | null>(() => {
+    const [key] = [...draftKeys('audit:'), ...draftKeys('audit-plan:'), ...draftKeys('audit-cancel:')];
+    if (!key) return null;
+    const [form, id] = key.split(':') as [string, string];
+    return { form: form === 'audit' ? 'progress' : form === 'audit-plan' ? 'plan' : 'cancel', id };
+  });
   const [saved, setSaved] = useState<string | null>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
-  const startRecording = (audit: Audit) => {
+  const open = (form: Editing['form'], audit?: Audit) => {
     returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setSaved(null);
-    setEditing(audit.id);
+    setEditing({ form, id: audit?.id ?? 'new' });
   };
   const finish = (message: string | null) => {
     setEditing(null);
     setSaved(message);
     returnFocus.current?.focus();
+  };
+  const formFor = (audit: Audit | undefined) => {
+    if (!editing || !year) return null;
+    const props = { onDone: finish, onCancel: () => finish(null) };
+    if (editing.form === 'plan' && editing.id === 'new') return <AuditPlanForm year={year} {...props} />;
+    if (!audit) return null;
+    if (editing.form === 'plan') return <AuditPlanForm key={audit.id} audit={audit} year={year} {...props} />;
+    if (editing.form === 'cancel') return <CancelAuditForm key={audit.id} audit={audit} {...props} />;
+    return <AuditProgressForm key={audit.id} audit={audit} {...props} />;
   };
 
   return (
@@ -145,33 +164,35 @@ export function QualityAssurancePage() {
               loadingLabel="Loading the audit schedule"
               items={['audit', 'audits']}
               isEmpty={(data) => auditsForYear(data.audits, year).length === 0}
-              empty={`No audits are planned for ${year}.`}
+              empty={
+                audits.data?.audits.length === 0
+                  ? `No audits yet${permissions.planAudits ? ': add the first.' : '.'}`
+                  : `No audits are planned for ${year}.`
+              }
             >
-              {(data) => {
-                const editingAudit = data.audits.find((a) => a.id === editing);
-                return (
-                  <>
-                    <IllustrativeNote>
-                      The audits, their findings and their actions are invented for the demonstration.
-                    </IllustrativeNote>
-                    <AuditSchedule
-                      audits={auditsForYear(data.audits, year)}
-                      referenceDate={overdue.date}
-                      caption={`Audit schedule, ${year}`}
-                      onRecord={permissions.recordAuditProgress ? startRecording : undefined}
-                    />
-                    {editingAudit ? (
-                      <AuditProgressForm
-                        key={editingAudit.id}
-                        audit={editingAudit}
-                        onDone={(message) => finish(message)}
-                        onCancel={() => finish(null)}
-                      />
-                    ) : null}
-                  </>
-                );
-              }}
+              {(data) => (
+                <>
+                  <IllustrativeNote>
+                    The audits, their findings and their actions are invented for the demonstration.
+                  </IllustrativeNote>
+                  <AuditSchedule
+                    audits={auditsForYear(data.audits, year)}
+                    referenceDate={overdue.date}
+                    caption={`Audit schedule, ${year}`}
+                    onRecord={permissions.recordAuditProgress ? (a) => open('progress', a) : undefined}
+                    onPlan={permissions.planAudits ? (a) => open('plan', a) : undefined}
+                    onCancel={permissions.planAudits ? (a) => open('cancel', a) : undefined}
+                  />
+                  {editing?.id !== 'new' ? formFor(data.audits.find((a) => a.id === editing?.id)) : null}
+                </>
+              )}
             </QueryState>
+            {permissions.planAudits && editing?.id !== 'new' ? (
+              <button type="button" className="button button--secondary" onClick={() => open('plan')}>
+                Add an audit
+              </button>
+            ) : null}
+            {editing?.id === 'new' ? formFor(undefined) : null}
           </Panel>
           <Panel title="Actions arising from audits" className="page-grid__wide">
             <QueryState

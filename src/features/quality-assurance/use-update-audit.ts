@@ -9,13 +9,16 @@ import { qualityAssuranceQueries } from '../../api/queries';
  * the audit list goes back to what the server last said (or, after a 409, to the other person's
  * saved audit), and the caller keeps the form open with what the user typed.
  */
-export function useUpdateAudit() {
+export function useUpdateAudit(id: string) {
   const queryClient = useQueryClient();
   const { queryKey } = qualityAssuranceQueries.audits();
+  const replace = (audit: Audit) =>
+    queryClient.setQueryData(queryKey, (old) =>
+      old ? { audits: old.audits.map((a) => (a.id === audit.id ? audit : a)) } : old,
+    );
   return useMutation({
-    mutationFn: ({ id, update }: { id: string; update: AuditUpdateRequest }) =>
-      apiSend('updateAudit', update, { params: { id } }),
-    onMutate: async ({ id, update }) => {
+    mutationFn: (update: AuditUpdateRequest) => apiSend('updateAudit', update, { params: { id } }),
+    onMutate: async (update) => {
       await queryClient.cancelQueries({ queryKey });
       const previous = queryClient.getQueryData(queryKey);
       queryClient.setQueryData(queryKey, (old) =>
@@ -23,20 +26,11 @@ export function useUpdateAudit() {
       );
       return { previous };
     },
-    onError: (error, { id }, context) => {
+    onError: (error, _update, context) => {
       if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
       // Someone saved first: the page shows their audit, the form keeps this person's typing.
-      if (error instanceof ConflictError) {
-        const current = error.current as Audit;
-        queryClient.setQueryData(queryKey, (old) =>
-          old ? { audits: old.audits.map((a) => (a.id === id ? current : a)) } : old,
-        );
-      }
+      if (error instanceof ConflictError) replace(error.current as Audit);
     },
-    onSuccess: (saved) => {
-      queryClient.setQueryData(queryKey, (old) =>
-        old ? { audits: old.audits.map((a) => (a.id === saved.id ? saved : a)) } : old,
-      );
-    },
+    onSuccess: replace,
   });
 }

@@ -1,0 +1,254 @@
+import {
+  quarterLastDay,
+  withRecommendations,
+  type AddOfstedRecommendationsRequest,
+  type OfstedRecommendationList,
+  type Action,
+  type ActionEditRequest,
+  type ActionPlan,
+  type Audit,
+  type AuditPlanRequest,
+  type CancelAuditRequest,
+  type CreateActionRequest,
+  type CreateAuditRequest,
+  type CreatePriorityRequest,
+  type EndpointName,
+  type Priority,
+  type PriorityEditRequest,
+} from '../src/api/contract';
+import { slugify } from '../src/lib/csv';
+
+interface Reply {
+  status: number;
+  body: unknown;
+}
+
+interface Records {
+  audits: Audit[];
+  actionPlan: ActionPlan;
+  ofstedRecommendations: OfstedRecommendationList;
+}
+
+const clone = <T>(value: T): T => structuredClone(value);
+export const notFound = (what: string): Reply => ({ status: 404, body: { message: `${what} not found` } });
+/** 409 with the record as it now stands, as the data service answers a stale save. */
+export const conflict = (what: string, current: unknown): Reply => ({
+  status: 409,
+  body: {
+    message: `Someone else saved a change to this ${what} after you opened it. Their version is shown; your changes have not been saved.`,
+    current: clone(current),
+  },
+});
+const refused = (field: string, message: string): Reply => ({
+  status: 422,
+  body: { message: 'Some fields need correcting', fieldErrors: { [field]: [message] } },
+});
+
+function freeId(taken: readonly { id: string }[], title: string, fallback: string): string {
+  const base = slugify(title, 60, fallback);
+  let id = base;
+  for (let n = 2; taken.some((t) => t.id === id); n += 1) id = `${base}-${n}`;
+  return id;
+}
+
+const plan = (p: CreateAuditRequest) => ({
+  title: p.title,
+  theme: p.theme,
+  kind: p.kind,
+  leadAgency: p.leadAgency,
+  agencies: p.agencies,
+  plannedDate: p.plannedDate ?? quarterLastDay(p.plannedQuarter!),
+  plannedQuarter: p.plannedQuarter,
+  casesToSample: p.casesToSample,
+});
+
+const renumber = (priorities: Priority[]) => {
+  let n = 0;
+  for (const p of priorities) if (!p.retired) p.number = ++n;
+};
+
+const answers = (r: CreateActionRequest) => ({
+  title: r.title,
+  owner: r.owner,
+  dueDate: r.dueDate,
+  ofstedRecommendationIds: r.ofstedRecommendationIds,
+  auditIds: r.auditIds,
+  reviewIds: r.reviewIds,
+});
+
+/** The endpoints `writeBoardRecord` answers. */
+export const boardRecordEndpoints: readonly EndpointName[] = [
+  'createAudit',
+  'updateAuditPlan',
+  'cancelAudit',
+  'createPriority',
+  'updatePriority',
+  'movePriority',
+  'retirePriority',
+  'createAction',
+  'editAction',
+  'closeAction',
+  'addOfstedRecommendations',
+];
+
+/**
+ * The demo API's writes to the audit programme and the action plan, as the data service does
+ * them (ids from titles, versions, 409 with the record as it stands); kept in the browser only.
+ * `body` has passed the contract's request schema. Null when the endpoint is not one of these.
+ */
+export function writeBoardRecord(
+  data: Records,
+  name: EndpointName,
+  params: Record<string, string>,
+  body: unknown,
+  today: string,
+  author: string,
+): Reply | null {
+  const audit = data.audits.find((a) => a.id === params.id);
+  const priorities = data.actionPlan.priorities;
+  const priority = priorities.find((p) => p.id === params.id);
+  const found = priorities
+    .flatMap((p) => p.actions.map((a) => ({ p, a })))
+    .find(({ a }) => a.id === params.id);
+  const usable = (id: string) => {
+    const p = priorities.find((x) => x.id === id);
+    return !p
+      ? refused('priorityId', 'Choose a priority of the plan')
+      : p.retired
+        ? refused('priorityId', 'That priority is retired: choose one in use')
+        : p;
+  };
+  const stale = (record: { version: number } | undefined, what: string): Reply | null =>
+    !record
+      ? notFound(`The ${what} "${params.id}"`)
+      : record.version !== (body as { version: number }).version
+        ? conflict(what, record)
+        : null;
+
+  switch (name) {
+    case 'createAudit': {
+      const request = body as CreateAuditRequest;
+      const created: Audit = {
+        id: freeId(data.audits, request.title, 'audit'),
+        ...plan(request),
+        cancelledReason: null,
+        status: 'planned',
+        completedDate: null,
+        casesAudited: null,
+        grades: null,
+        actionsArising: [],
+        version: 1,
+      };
+      data.audits.push(created);
+      return { status: 201, body: created };
+    }
+    case 'updateAuditPlan':
+      return (
+        stale(audit, 'audit') ??
+        (Object.assign(audit!, plan(body as AuditPlanRequest), { version: audit!.version + 1 }),
+        { status: 200, body: audit })
+      );
+    case 'cancelAudit': {
+      const problem = stale(audit, 'audit');
+      if (problem) return problem;
+      if (audit!.status === 'completed') return refused('reason', 'A completed audit cannot be cancelled');
+      Object.assign(audit!, {
+        status: 'cancelled',
+        cancelledReason: (body as CancelAuditRequest).reason,
+        version: audit!.version + 1,
+      });
+      return { status: 200, body: audit };
+    }
+    case 'createPriority': {
+      const request = body as CreatePriorityRequest;
+      const created: Priority = {
+        id: freeId(priorities, request.title, 'priority'),
+        number: priorities.filter((p) => !p.retired).length + 1,
+        ...request,
+        retired: false,
+        actions: [],
+        version: 1,
+      };
+      priorities.push(created);
+      return { status: 201, body: created };
+    }
+    case 'updatePriority':
+      return (
+        stale(priority, 'priority') ??
+        (Object.assign(priority!, body as PriorityEditRequest, { version: priority!.version + 1 }),
+        { status: 200, body: priority })
+      );
+    case 'movePriority': {
+      const problem = stale(priority, 'priority');
+      if (problem) return problem;
+      const inUse = priorities.filter((p) => !p.retired);
+      const at = inUse.indexOf(priority!);
+      const other = inUse[(body as { direction: string }).direction === 'up' ? at - 1 : at + 1];
+      if (!other) return refused('direction', 'This priority cannot move further that way');
+      const [i, j] = [priorities.indexOf(priority!), priorities.indexOf(other)];
+      [priorities[i], priorities[j]] = [other, priority!];
+      priority!.version += 1;
+      other.version += 1;
+      renumber(priorities);
+      return { status: 200, body: data.actionPlan };
+    }
+    case 'retirePriority':
+      return (
+        stale(priority, 'priority') ??
+        (Object.assign(priority!, { retired: true, version: priority!.version + 1 }),
+        renumber(priorities),
+        { status: 200, body: priority })
+      );
+    case 'createAction': {
+      const request = body as CreateActionRequest;
+      const target = usable(request.priorityId);
+      if ('status' in target) return target;
+      const created: Action = {
+        id: freeId(
+          priorities.flatMap((p) => p.actions),
+          request.title,
+          'action',
+        ),
+        ...answers(request),
+        status: 'not-started',
+        progress: 0,
+        updates: [],
+        version: 1,
+      };
+      target.actions.push(created);
+      return { status: 201, body: created };
+    }
+    case 'editAction': {
+      const problem = stale(found?.a, 'action');
+      if (problem) return problem;
+      const request = body as ActionEditRequest;
+      const target = usable(request.priorityId);
+      if ('status' in target) return target;
+      const { p, a } = found!;
+      Object.assign(a, answers(request), { version: a.version + 1 });
+      if (target !== p) {
+        p.actions.splice(p.actions.indexOf(a), 1);
+        target.actions.push(a);
+      }
+      return { status: 200, body: a };
+    }
+    case 'closeAction': {
+      const problem = stale(found?.a, 'action');
+      if (problem) return problem;
+      const a = found!.a;
+      const note = (body as { note?: string }).note;
+      Object.assign(a, { status: 'complete', progress: 100, version: a.version + 1 });
+      if (note)
+        a.updates.push({ id: `update-${a.updates.length + 1}-${Date.now()}`, date: today, author, note });
+      return { status: 200, body: a };
+    }
+    case 'addOfstedRecommendations':
+      data.ofstedRecommendations = withRecommendations(
+        data.ofstedRecommendations,
+        body as AddOfstedRecommendationsRequest,
+      );
+      return { status: 201, body: data.ofstedRecommendations };
+    default:
+      return null;
+  }
+}

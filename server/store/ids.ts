@@ -1,0 +1,20 @@
+import { slugify } from '../../src/lib/csv';
+import type { Queryable } from '../db/database';
+
+/** A new record's id from its title, `-2`, `-3`… if taken. `table` is one of ours, never input. */
+export async function freeId(
+  tx: Queryable,
+  table: 'audit' | 'priority' | 'action',
+  title: string,
+  fallback: string,
+): Promise<string> {
+  const base = slugify(title, 60, fallback);
+  const taken = new Set(
+    (
+      await tx.query<{ id: string }>(`select id from ${table} where id = $1 or id like $1 || '-%'`, [base])
+    ).map((r) => r.id),
+  );
+  let id = base;
+  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
+  return id;
+}
