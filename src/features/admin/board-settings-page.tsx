@@ -8,7 +8,8 @@ import {
   type OfstedJudgement,
 } from '../../api/contract';
 import { ConflictError, HttpError } from '../../api/errors';
-import { boardQueries } from '../../api/queries';
+import { isLocalId } from '../../api/local-indicators';
+import { boardQueries, indicatorQueries } from '../../api/queries';
 import { ConflictNotice } from '../../components/form/conflict-notice';
 import { Field } from '../../components/form/field';
 import { RecordForm } from '../../components/form/record-form';
@@ -41,6 +42,8 @@ interface Values {
   summary: string;
   recommendationsPage: string;
   illustrativeNotice: string;
+  /** '' for the default, the first headline indicator. */
+  featuredIndicatorId: string;
 }
 
 function valuesOf(board: Board | null): Values {
@@ -61,6 +64,7 @@ function valuesOf(board: Board | null): Values {
     summary: board?.ofsted?.summary ?? '',
     recommendationsPage: board?.ofsted ? String(board.ofsted.recommendationsPage) : '',
     illustrativeNotice: board?.illustrativeNotice ?? '',
+    featuredIndicatorId: board?.featuredIndicatorId ?? '',
   };
 }
 
@@ -90,6 +94,7 @@ function toRequest(values: Values, version: number | null) {
         }
       : null,
     illustrativeNotice: values.illustrativeNotice.trim() || null,
+    featuredIndicatorId: values.featuredIndicatorId || null,
     version,
   };
 }
@@ -103,6 +108,7 @@ const labels: Record<string, string> = {
   dataAsAt: 'Figures as at',
   ofsted: 'Ofsted judgement',
   illustrativeNotice: 'Illustrative data notice',
+  featuredIndicatorId: 'Indicator featured on the overview',
 };
 
 function BoardForm({ board }: { board: Board | null }) {
@@ -114,6 +120,7 @@ function BoardForm({ board }: { board: Board | null }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const indicators = useQuery(indicatorQueries.list());
   const save = useMutation({
     mutationFn: (request: unknown) => apiSend('saveBoard', saveBoardRequestSchema.parse(request)),
     onSuccess: (savedBoard) => queryClient.setQueryData(boardQueries.detail().queryKey, savedBoard),
@@ -286,6 +293,30 @@ function BoardForm({ board }: { board: Board | null }) {
             </>
           ) : null}
         </fieldset>
+        <Field
+          label={labels.featuredIndicatorId!}
+          hint="Shown with its chart beside the headline tiles. Headline indicators are chosen in Indicator settings."
+          error={errors.featuredIndicatorId}
+          id={fieldIds.featuredIndicatorId}
+        >
+          <select
+            value={values.featuredIndicatorId}
+            onChange={(e) => set({ featuredIndicatorId: e.target.value })}
+          >
+            <option value="">The first headline indicator</option>
+            {(indicators.data?.indicators ?? [])
+              .filter((i) => !isLocalId(i.id))
+              .map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.title}
+                </option>
+              ))}
+            {values.featuredIndicatorId &&
+            !indicators.data?.indicators.some((i) => i.id === values.featuredIndicatorId) ? (
+              <option value={values.featuredIndicatorId}>{values.featuredIndicatorId}</option>
+            ) : null}
+          </select>
+        </Field>
         <Field
           label={labels.illustrativeNotice!}
           hint="Leave empty for a real board. Shown in the footer when some figures are invented for a demonstration."

@@ -52,7 +52,9 @@ describe('Overview', () => {
 
   it('charts CSE with its narrative and what identification means, and 10, 50 and 130 in the table', async () => {
     const { user } = renderApp('/?year=2017-18');
-    const panel = screen.getByRole('region', { name: 'Child sexual exploitation' });
+    const panel = await screen.findByRole('region', {
+      name: 'Children identified at risk of child sexual exploitation',
+    });
     expect(
       await within(panel).findByText(
         byText(
@@ -167,7 +169,9 @@ describe('Overview', () => {
       }),
     );
     renderApp('/');
-    const panel = screen.getByRole('region', { name: 'Child sexual exploitation' });
+    const panel = await screen.findByRole('region', {
+      name: 'Children identified at risk of child sexual exploitation',
+    });
     const alert = await within(panel).findByRole('alert');
     expect(
       within(alert).getByText('The data arrived in a form this dashboard does not understand'),
@@ -285,5 +289,54 @@ describe('App shell', () => {
   it('shows a page-not-found message for an unknown address', async () => {
     renderApp('/no-such-page');
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+  });
+});
+
+describe('case 4: the overview’s featured panel is chosen by the board', () => {
+  const boardWith = async (featuredIndicatorId: string | null) => {
+    const board = (await (await fetch(url('/board'))).json()) as Record<string, unknown>;
+    return { ...board, featuredIndicatorId };
+  };
+
+  it('features the indicator the administrator chose', async () => {
+    const board = await boardWith('referrals');
+    server.use(http.get(url('/board'), () => HttpResponse.json(board)));
+    renderApp('/?year=2016-17');
+    const panel = await screen.findByRole('region', { name: 'Referrals to children’s social care' });
+    expect(await within(panel).findByRole('figure')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('region', { name: 'Children identified at risk of child sexual exploitation' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('with no choice, features the first headline indicator, whatever its id', async () => {
+    const board = await boardWith(null);
+    const { indicators } = (await (await fetch(url('/indicators?headline=true'))).json()) as {
+      indicators: { id: string; title: string; headline: boolean }[];
+    };
+    // A new board's own indicator, under an id the demo never used.
+    const own = { ...indicators.find((i) => i.id === 'cse-children-at-risk')!, id: 'our-cse-count' };
+    server.use(
+      http.get(url('/board'), () => HttpResponse.json(board)),
+      http.get(url('/indicators'), () => HttpResponse.json({ indicators: [own] })),
+      http.get(url('/indicators/our-cse-count'), () => HttpResponse.json(own)),
+    );
+    renderApp('/?year=2016-17');
+    const panel = await screen.findByRole('region', { name: own.title });
+    expect(await within(panel).findByRole('figure')).toBeInTheDocument();
+    expect(within(panel).queryByText(/could not be found/)).not.toBeInTheDocument();
+  });
+
+  it('with no choice and no headline indicators, says how to choose one', async () => {
+    const board = await boardWith(null);
+    server.use(
+      http.get(url('/board'), () => HttpResponse.json(board)),
+      http.get(url('/indicators'), () => HttpResponse.json({ indicators: [] })),
+    );
+    renderApp('/');
+    const panel = await screen.findByRole('region', { name: 'Featured indicator' });
+    expect(
+      await within(panel).findByText(/No indicator is featured yet: the board has no headline indicators/),
+    ).toBeInTheDocument();
   });
 });

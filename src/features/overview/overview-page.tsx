@@ -2,7 +2,7 @@ import { yearLabel } from '../../lib/reporting-range';
 import { useReportingRange } from '../../lib/use-reporting-range';
 import { useReportingYear } from '../../lib/use-reporting-year';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { CsePanel } from './cse-panel';
+import { FeaturedPanel } from './featured-panel';
 import { HeadlineTiles } from './headline-tiles';
 import { OfstedPanel } from './ofsted-panel';
 
@@ -18,7 +18,7 @@ export function OverviewPage() {
       <div className="overview-grid">
         <OfstedPanel range={range} />
         {/* DOM order follows the wide layout's reading order, so focus order matches what is seen. */}
-        <CsePanel range={range} />
+        <FeaturedPanel range={range} />
         <HeadlineTiles year={year} range={range} />
       </div>
     </div>
