@@ -57,9 +57,7 @@ describe('case 4: the board chooses the indicator the overview features', () => 
       featuredIndicatorId: 'no-such-indicator',
     });
     expect(reply.status).toBe(422);
-    expect(reply.body.fieldErrors.featuredIndicatorId).toEqual([
-      'Choose one of the board’s indicators to feature',
-    ]);
+    expect(reply.body.fieldErrors.featuredIndicatorId).toEqual(['Choose one of the board’s indicators']);
     expect(await readBoard()).toEqual(board);
   });
 
@@ -71,5 +69,31 @@ describe('case 4: the board chooses the indicator the overview features', () => 
     });
     expect(reply.status).toBe(403);
     expect(await readBoard()).toEqual(board);
+  });
+});
+
+describe('case 3: the board names the indicator its audit programme counts', () => {
+  it('the demo board names its schedule indicator; the administrator changes it, kept and in the audit trail', async () => {
+    const board = await readBoard();
+    expect(board.auditScheduleIndicatorId).toBe('case-file-audits-on-schedule');
+    const reply = await admin.request<Board>('PUT', '/board', {
+      ...settingsOf(board),
+      auditScheduleIndicatorId: null,
+    });
+    expect(reply.status).toBe(200);
+    expect((await readBoard()).auditScheduleIndicatorId).toBeNull();
+    expect(await lastEntry()).toMatchObject({
+      action: 'board.update',
+      before: { auditScheduleIndicatorId: 'case-file-audits-on-schedule' },
+      after: { auditScheduleIndicatorId: null },
+    });
+    const unknown = await admin.request<{ fieldErrors: Record<string, string[]> }>('PUT', '/board', {
+      ...settingsOf(await readBoard()),
+      auditScheduleIndicatorId: 'no-such-indicator',
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.fieldErrors.auditScheduleIndicatorId).toEqual([
+      'Choose one of the board’s indicators',
+    ]);
   });
 });

@@ -22,6 +22,8 @@ export const board: Unversioned<z.input<typeof boardSchema>> = {
   },
   // The panel beside the headline tiles: the measure the scrutiny panel asked about.
   featuredIndicatorId: 'cse-children-at-risk',
+  // Worked out from the audit list on the overview, as the quality assurance page counts it.
+  auditScheduleIndicatorId: 'case-file-audits-on-schedule',
   illustrativeNotice:
     'Demonstration data. Referral figures are real Department for Education statistics; the CSE figures 10, 50 and 130 are those the board reported to the scrutiny panel. Other figures (audits, actions, funding, most quarterly indicators), the serious case reviews’ names and details, the wording of Ofsted’s recommendations and the dates of partnership links are illustrative, marked as such where they appear, and do not describe any real board.',
 };

@@ -39,9 +39,15 @@ const pages: { path: string; load: Loader }[] = [
     path: '/',
     load: async (db) => {
       const headline = await published.indicators(db, true);
-      const featured = featuredIndicatorId(await findBoard(db), headline.indicators);
+      const board = await findBoard(db);
+      const featured = featuredIndicatorId(board, headline.indicators);
+      // The tile worked out from the audit programme is drawn from it.
+      const counted = headline.indicators.some((i) => i.id === board?.auditScheduleIndicatorId);
       return [
         { queryKey: indicatorQueries.headline().queryKey, data: headline },
+        ...(counted
+          ? [{ queryKey: qualityAssuranceQueries.audits().queryKey, data: await published.audits(db) }]
+          : []),
         ...(featured
           ? await optional(async () => [
               {

@@ -21,6 +21,7 @@ interface BoardRow extends Record<string, unknown> {
   ofsted: Board['ofsted'];
   illustrative_notice: string | null;
   featured_indicator_id: string | null;
+  audit_schedule_indicator_id: string | null;
   version: number;
 }
 
@@ -36,6 +37,7 @@ function toBoard(row: BoardRow): Board {
     ofsted: row.ofsted,
     illustrativeNotice: row.illustrative_notice,
     featuredIndicatorId: row.featured_indicator_id,
+    auditScheduleIndicatorId: row.audit_schedule_indicator_id,
     version: row.version,
   };
 }
@@ -54,8 +56,8 @@ export async function readBoard(db: Queryable, forUpdate = false): Promise<Board
 export async function insertBoard(tx: Queryable, board: Board): Promise<void> {
   await tx.query(
     `insert into board (id, name, short_name, area, reporting_years, current_year, data_as_at, ofsted, illustrative_notice,
-       featured_indicator_id)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+       featured_indicator_id, audit_schedule_indicator_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [
       board.id,
       board.name,
@@ -67,6 +69,7 @@ export async function insertBoard(tx: Queryable, board: Board): Promise<void> {
       board.ofsted === null ? null : JSON.stringify(board.ofsted),
       board.illustrativeNotice,
       board.featuredIndicatorId,
+      board.auditScheduleIndicatorId,
     ],
   );
 }
@@ -86,13 +89,18 @@ export async function saveBoard(tx: Queryable, actor: Actor, request: SaveBoardR
   const current = await findBoard(tx, true);
   if (current === null && version !== null) throw notFound('The board');
   if (current !== null && version !== current.version) throw conflict('board’s settings', current);
-  const featured =
-    settings.featuredIndicatorId === undefined
-      ? (current?.featuredIndicatorId ?? null)
-      : settings.featuredIndicatorId;
-  if (featured !== null) {
-    const [known] = await tx.query('select 1 from indicator where id = $1', [featured]);
-    if (!known) throw unprocessable('featuredIndicatorId', 'Choose one of the board’s indicators to feature');
+  // A choice left out of the request stays as it is.
+  const keep = <K extends 'featuredIndicatorId' | 'auditScheduleIndicatorId'>(key: K) =>
+    settings[key] === undefined ? (current?.[key] ?? null) : settings[key];
+  const featured = keep('featuredIndicatorId');
+  const auditSchedule = keep('auditScheduleIndicatorId');
+  for (const [field, id] of [
+    ['featuredIndicatorId', featured],
+    ['auditScheduleIndicatorId', auditSchedule],
+  ] as const) {
+    if (id === null) continue;
+    const [known] = await tx.query('select 1 from indicator where id = $1', [id]);
+    if (!known) throw unprocessable(field, 'Choose one of the board’s indicators');
   }
   const values = [
     settings.name,
@@ -104,19 +112,20 @@ export async function saveBoard(tx: Queryable, actor: Actor, request: SaveBoardR
     settings.ofsted === null ? null : JSON.stringify(settings.ofsted),
     settings.illustrativeNotice,
     featured,
+    auditSchedule,
   ];
   const [row] =
     current === null
       ? await tx.query<BoardRow>(
           `insert into board (id, name, short_name, area, reporting_years, current_year, data_as_at, ofsted,
-             illustrative_notice, featured_indicator_id)
-           values ('board', $1, $2, $3, $4, $5, $6, $7, $8, $9) returning *`,
+             illustrative_notice, featured_indicator_id, audit_schedule_indicator_id)
+           values ('board', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning *`,
           values,
         )
       : await tx.query<BoardRow>(
           `update board set name = $1, short_name = $2, area = $3, reporting_years = $4, current_year = $5,
              data_as_at = $6, ofsted = $7, illustrative_notice = $8, featured_indicator_id = $9,
-             version = version + 1
+             audit_schedule_indicator_id = $10, version = version + 1
            returning *`,
           values,
         );

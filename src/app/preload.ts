@@ -24,7 +24,11 @@ const routes: { path: string; page?: { preload: () => Promise<void> }; data?: Pr
       Promise.all([qc.fetchQuery(boardQueries.detail()), qc.fetchQuery(indicatorQueries.headline())])
         .then(([board, headline]) => {
           const id = featuredIndicatorId(board, headline.indicators);
-          return id ? qc.prefetchQuery(indicatorQueries.detail(id)) : undefined;
+          const counted = headline.indicators.some((i) => i.id === board.auditScheduleIndicatorId);
+          return Promise.all([
+            id ? qc.prefetchQuery(indicatorQueries.detail(id)) : undefined,
+            counted ? qc.prefetchQuery(qualityAssuranceQueries.audits()) : undefined,
+          ]);
         })
         .catch(() => undefined),
       qc.prefetchQuery(indicatorQueries.annotations()),

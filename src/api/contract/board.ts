@@ -45,11 +45,20 @@ const currentYearReported = z.refine<{ reportingYears: string[]; currentYear: st
  */
 const featuredIndicatorIdSchema = z.nullable(idSchema);
 
+/**
+ * The indicator that counts the board's own audit programme (multi-agency case file audits
+ * completed against the schedule), chosen by the administrator: its overview tile is worked out
+ * from the audits the board records, so that it and the quality assurance page tell one story.
+ * Null where no indicator does.
+ */
+const auditScheduleIndicatorIdSchema = z.nullable(idSchema);
+
 export const boardSchema = z
   .object({
     id: idSchema,
     ...boardSettingsShape,
     featuredIndicatorId: featuredIndicatorIdSchema,
+    auditScheduleIndicatorId: auditScheduleIndicatorIdSchema,
     /** Goes up by one with every saved change to the board's settings. */
     version: z.int().check(z.positive()),
   })
@@ -64,6 +73,8 @@ export const saveBoardRequestSchema = z
     ...boardSettingsShape,
     /** Left out, the featured indicator stays as it is. */
     featuredIndicatorId: z.optional(featuredIndicatorIdSchema),
+    /** Left out, stays as it is. */
+    auditScheduleIndicatorId: z.optional(auditScheduleIndicatorIdSchema),
     version: z.nullable(z.int()),
   })
   .check(

@@ -44,6 +44,8 @@ interface Values {
   illustrativeNotice: string;
   /** '' for the default, the first headline indicator. */
   featuredIndicatorId: string;
+  /** '' for none. */
+  auditScheduleIndicatorId: string;
 }
 
 function valuesOf(board: Board | null): Values {
@@ -65,6 +67,7 @@ function valuesOf(board: Board | null): Values {
     recommendationsPage: board?.ofsted ? String(board.ofsted.recommendationsPage) : '',
     illustrativeNotice: board?.illustrativeNotice ?? '',
     featuredIndicatorId: board?.featuredIndicatorId ?? '',
+    auditScheduleIndicatorId: board?.auditScheduleIndicatorId ?? '',
   };
 }
 
@@ -95,6 +98,7 @@ function toRequest(values: Values, version: number | null) {
       : null,
     illustrativeNotice: values.illustrativeNotice.trim() || null,
     featuredIndicatorId: values.featuredIndicatorId || null,
+    auditScheduleIndicatorId: values.auditScheduleIndicatorId || null,
     version,
   };
 }
@@ -109,6 +113,7 @@ const labels: Record<string, string> = {
   ofsted: 'Ofsted judgement',
   illustrativeNotice: 'Illustrative data notice',
   featuredIndicatorId: 'Indicator featured on the overview',
+  auditScheduleIndicatorId: 'Indicator worked out from the audit programme',
 };
 
 function BoardForm({ board }: { board: Board | null }) {
@@ -160,6 +165,28 @@ function BoardForm({ board }: { board: Board | null }) {
   const text = (key: keyof Values, label: string, hint?: string, error?: string) => (
     <Field label={label} hint={hint} error={error} id={`${id}-${key}`}>
       <input type="text" value={values[key] as string} onChange={(e) => set({ [key]: e.target.value })} />
+    </Field>
+  );
+
+  const indicatorChoice = (
+    key: 'featuredIndicatorId' | 'auditScheduleIndicatorId',
+    hint: string,
+    none: string,
+  ) => (
+    <Field label={labels[key]!} hint={hint} error={errors[key]} id={fieldIds[key]}>
+      <select value={values[key]} onChange={(e) => set({ [key]: e.target.value })}>
+        <option value="">{none}</option>
+        {(indicators.data?.indicators ?? [])
+          .filter((i) => !isLocalId(i.id))
+          .map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.title}
+            </option>
+          ))}
+        {values[key] && !indicators.data?.indicators.some((i) => i.id === values[key]) ? (
+          <option value={values[key]}>{values[key]}</option>
+        ) : null}
+      </select>
     </Field>
   );
 
@@ -293,30 +320,16 @@ function BoardForm({ board }: { board: Board | null }) {
             </>
           ) : null}
         </fieldset>
-        <Field
-          label={labels.featuredIndicatorId!}
-          hint="Shown with its chart beside the headline tiles. Headline indicators are chosen in Indicator settings."
-          error={errors.featuredIndicatorId}
-          id={fieldIds.featuredIndicatorId}
-        >
-          <select
-            value={values.featuredIndicatorId}
-            onChange={(e) => set({ featuredIndicatorId: e.target.value })}
-          >
-            <option value="">The first headline indicator</option>
-            {(indicators.data?.indicators ?? [])
-              .filter((i) => !isLocalId(i.id))
-              .map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.title}
-                </option>
-              ))}
-            {values.featuredIndicatorId &&
-            !indicators.data?.indicators.some((i) => i.id === values.featuredIndicatorId) ? (
-              <option value={values.featuredIndicatorId}>{values.featuredIndicatorId}</option>
-            ) : null}
-          </select>
-        </Field>
+        {indicatorChoice(
+          'featuredIndicatorId',
+          'Shown with its chart beside the headline tiles. Headline indicators are chosen in Indicator settings.',
+          'The first headline indicator',
+        )}
+        {indicatorChoice(
+          'auditScheduleIndicatorId',
+          'The indicator that counts multi-agency case file audits completed against the schedule: its overview tile is worked out from the audits recorded on the quality assurance page, as at the date the figures run to.',
+          'None: every indicator shows its reported figures',
+        )}
         <Field
           label={labels.illustrativeNotice!}
           hint="Leave empty for a real board. Shown in the footer when some figures are invented for a demonstration."

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server } from '../../../mocks/node';
@@ -337,6 +337,51 @@ describe('case 4: the overview’s featured panel is chosen by the board', () =>
     const panel = await screen.findByRole('region', { name: 'Featured indicator' });
     expect(
       await within(panel).findByText(/No indicator is featured yet: the board has no headline indicators/),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('case 3: the audit schedule tile and the quality assurance page are one source', () => {
+  const title = 'Multi-agency case file audits completed against the schedule';
+
+  it('works the tile out from the audit programme as at the data date, and follows a recorded completion', async () => {
+    const { audits } = (await (await fetch(url('/audits'))).json()) as {
+      audits: { title: string; status: string; completedDate: string | null }[];
+    };
+    renderApp('/?year=2017-18');
+    const before = await tile(title);
+    // 1 of the 3 multi-agency audits due by 31 December 2017 complete, as the QA page counts them.
+    expect(await within(before).findByText('33%')).toBeInTheDocument();
+    expect(
+      within(before).getByText('Worked out from the audit programme as at 31 December 2017.'),
+    ).toBeInTheDocument();
+
+    const recorded = audits.map((a) =>
+      a.title === 'Disabled children subject to child protection plans'
+        ? {
+            ...a,
+            status: 'completed',
+            completedDate: '2017-10-20',
+            casesAudited: 5,
+            grades: { outstanding: 0, good: 3, requiresImprovement: 2, inadequate: 0 },
+          }
+        : a,
+    );
+    server.use(http.get(url('/audits'), () => HttpResponse.json({ audits: recorded })));
+    cleanup();
+    renderApp('/?year=2017-18');
+    const after = await tile(title);
+    expect(await within(after).findByText('67%')).toBeInTheDocument();
+  });
+
+  it('says plainly when the tile is the reported figure because the audit programme could not be loaded', async () => {
+    server.use(http.get(url('/audits'), () => HttpResponse.error()));
+    renderApp('/?year=2017-18');
+    const shown = await tile(title);
+    expect(
+      await within(shown).findByText(
+        'The figure as reported: the audit programme it counts could not be loaded.',
+      ),
     ).toBeInTheDocument();
   });
 });
