@@ -116,6 +116,20 @@ const labels: Record<string, string> = {
   auditScheduleIndicatorId: 'Indicator worked out from the audit programme',
 };
 
+/** Every field by its path, so that a message names the field it is about. */
+const fieldLabels: Record<string, string> = {
+  ...labels,
+  'area.name': 'Local authority',
+  'area.laCode': 'ONS code',
+  'area.oldLaCode': 'DfE code',
+  'area.region': 'Region',
+  'ofsted.judgement': 'Judgement',
+  'ofsted.inspectionTitle': 'Inspection or review',
+  'ofsted.publishedDate': 'Published',
+  'ofsted.summary': 'Summary',
+  'ofsted.recommendationsPage': 'Recommendations on page',
+};
+
 function BoardForm({ board }: { board: Board | null }) {
   const id = useId();
   const queryClient = useQueryClient();
@@ -138,7 +152,7 @@ function BoardForm({ board }: { board: Board | null }) {
     setSaved(null);
     const parsed = saveBoardRequestSchema.safeParse(toRequest(values, version));
     if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
+      setErrors(fieldErrorsFromIssues(parsed.error.issues, fieldLabels));
       return;
     }
     setErrors({});
@@ -155,7 +169,7 @@ function BoardForm({ board }: { board: Board | null }) {
           setVersion(current.version);
           queryClient.setQueryData(boardQueries.detail().queryKey, current);
         }
-        const result = describeSaveFailure(error);
+        const result = describeSaveFailure(error, undefined, fieldLabels);
         setErrors(result.fieldErrors);
         setFailure(result.message);
       },

@@ -1,6 +1,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { DEMO_SESSION } from '../../../mocks/demo-api';
 import { server } from '../../../mocks/node';
 import { renderApp } from '../../../test/render';
 import { apiBaseUrl } from '../../api/client';
@@ -383,5 +384,51 @@ describe('case 3: the audit schedule tile and the quality assurance page are one
         'The figure as reported: the audit programme it counts could not be loaded.',
       ),
     ).toBeInTheDocument();
+  });
+});
+
+describe('case 5: a new board opens on a set-up checklist, not on errors', () => {
+  const notSetUp = () =>
+    http.get(url('/board'), () =>
+      HttpResponse.json(
+        {
+          message:
+            'This board has not been set up yet. An administrator sets it up under Administration, Board settings.',
+        },
+        { status: 404 },
+      ),
+    );
+
+  it('shows the administrator the steps, starting with board settings, and no error', async () => {
+    server.use(
+      notSetUp(),
+      http.get(url('/session'), () =>
+        HttpResponse.json({
+          ...DEMO_SESSION,
+          method: 'password',
+          user: { ...DEMO_SESSION.user, role: 'administrator' },
+        }),
+      ),
+      http.get(url('/indicators'), () => HttpResponse.json({ indicators: [] })),
+    );
+    renderApp('/');
+    const checklist = await screen.findByRole('region', { name: 'Set up the board' });
+    expect(within(checklist).getByRole('link', { name: 'Board settings' })).toHaveAttribute(
+      'href',
+      '/admin/board',
+    );
+    expect(within(checklist).getByRole('link', { name: 'Agencies' })).toBeInTheDocument();
+    expect(await screen.findByText('This board has not been set up yet')).toBeInTheDocument();
+    expect(screen.queryByText(/could not be loaded/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/removed or renamed/)).not.toBeInTheDocument();
+  });
+
+  it('tells anyone else that the administrator sets it up', async () => {
+    server.use(notSetUp());
+    renderApp('/');
+    const checklist = await screen.findByRole('region', { name: 'Set up the board' });
+    expect(within(checklist).getByText(/Its administrator sets it up/)).toBeInTheDocument();
+    expect(within(checklist).queryByRole('link')).not.toBeInTheDocument();
+    expect(screen.queryByText(/could not be loaded/)).not.toBeInTheDocument();
   });
 });

@@ -5,11 +5,21 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { FeaturedPanel } from './featured-panel';
 import { HeadlineTiles } from './headline-tiles';
 import { OfstedPanel } from './ofsted-panel';
+import { SetUpChecklist, useBoardNotSetUp } from './set-up-checklist';
 
 export function OverviewPage() {
   useDocumentTitle('Overview');
   const { year } = useReportingYear();
   const range = useReportingRange();
+  const notSetUp = useBoardNotSetUp();
+  if (notSetUp) {
+    return (
+      <div className="page">
+        <h1 className="page__title">Overview</h1>
+        <SetUpChecklist />
+      </div>
+    );
+  }
   return (
     <div className="page">
       <h1 className="page__title">
