@@ -20,6 +20,10 @@ export const board: Unversioned<z.input<typeof boardSchema>> = {
       'The board requires improvement. It needs to scrutinise more rigorously how partner organisations safeguard children, and to monitor the partnership’s work against its priorities. Ofsted’s recommendations are on page 42 of the board’s annual report and drive its strategic action plan.',
     recommendationsPage: 42,
   },
+  // The panel beside the headline tiles: the measure the scrutiny panel asked about.
+  featuredIndicatorId: 'cse-children-at-risk',
+  // Worked out from the audit list on the overview, as the quality assurance page counts it.
+  auditScheduleIndicatorId: 'case-file-audits-on-schedule',
   illustrativeNotice:
     'Demonstration data. Referral figures are real Department for Education statistics; the CSE figures 10, 50 and 130 are those the board reported to the scrutiny panel. Other figures (audits, actions, funding, most quarterly indicators), the serious case reviews’ names and details, the wording of Ofsted’s recommendations and the dates of partnership links are illustrative, marked as such where they appear, and do not describe any real board.',
 };

@@ -12,9 +12,10 @@ import type { Session } from '../../src/api/contract';
 import { can } from '../../src/api/permissions';
 import { DEFAULT_WIDTH_GUESS, PHONE_WIDTH_GUESS } from '../../src/app/app';
 import { renderPage, type PageData } from '../../src/entry-server';
-import { CSE_INDICATOR_ID } from '../../src/features/overview/cse-panel';
+import { featuredIndicatorId } from '../../src/features/overview/featured-panel';
 import type { ActiveSession } from '../auth/sessions';
 import type { Queryable } from '../db/database';
+import { findBoard } from '../store/board';
 import { published } from '../store/published';
 import { Problem } from './problem';
 import type { Services } from './env';
@@ -36,16 +37,28 @@ const optional = async (load: () => Promise<PageData>): Promise<PageData> => {
 const pages: { path: string; load: Loader }[] = [
   {
     path: '/',
-    load: async (db) => [
-      { queryKey: indicatorQueries.headline().queryKey, data: await published.indicators(db, true) },
-      ...(await optional(async () => [
-        {
-          queryKey: indicatorQueries.detail(CSE_INDICATOR_ID).queryKey,
-          data: await published.indicator(db, CSE_INDICATOR_ID),
-        },
-      ])),
-      { queryKey: indicatorQueries.annotations().queryKey, data: await published.annotations(db) },
-    ],
+    load: async (db) => {
+      const headline = await published.indicators(db, true);
+      const board = await findBoard(db);
+      const featured = featuredIndicatorId(board, headline.indicators);
+      // The tile worked out from the audit programme is drawn from it.
+      const counted = headline.indicators.some((i) => i.id === board?.auditScheduleIndicatorId);
+      return [
+        { queryKey: indicatorQueries.headline().queryKey, data: headline },
+        ...(counted
+          ? [{ queryKey: qualityAssuranceQueries.audits().queryKey, data: await published.audits(db) }]
+          : []),
+        ...(featured
+          ? await optional(async () => [
+              {
+                queryKey: indicatorQueries.detail(featured).queryKey,
+                data: await published.indicator(db, featured),
+              },
+            ])
+          : []),
+        { queryKey: indicatorQueries.annotations().queryKey, data: await published.annotations(db) },
+      ];
+    },
   },
   {
     path: '/indicators',

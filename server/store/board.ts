@@ -7,7 +7,7 @@ import type {
 } from '../../src/api/contract';
 import { slugify } from '../../src/lib/csv';
 import type { Queryable } from '../db/database';
-import { conflict, notFound, Problem } from '../http/problem';
+import { conflict, notFound, Problem, unprocessable } from '../http/problem';
 import { bumpDataVersion, recordAudit, type Actor } from './audit-log';
 
 interface BoardRow extends Record<string, unknown> {
@@ -20,6 +20,8 @@ interface BoardRow extends Record<string, unknown> {
   data_as_at: string;
   ofsted: Board['ofsted'];
   illustrative_notice: string | null;
+  featured_indicator_id: string | null;
+  audit_schedule_indicator_id: string | null;
   version: number;
 }
 
@@ -34,6 +36,8 @@ function toBoard(row: BoardRow): Board {
     dataAsAt: row.data_as_at,
     ofsted: row.ofsted,
     illustrativeNotice: row.illustrative_notice,
+    featuredIndicatorId: row.featured_indicator_id,
+    auditScheduleIndicatorId: row.audit_schedule_indicator_id,
     version: row.version,
   };
 }
@@ -51,8 +55,9 @@ export async function readBoard(db: Queryable, forUpdate = false): Promise<Board
 
 export async function insertBoard(tx: Queryable, board: Board): Promise<void> {
   await tx.query(
-    `insert into board (id, name, short_name, area, reporting_years, current_year, data_as_at, ofsted, illustrative_notice)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `insert into board (id, name, short_name, area, reporting_years, current_year, data_as_at, ofsted, illustrative_notice,
+       featured_indicator_id, audit_schedule_indicator_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [
       board.id,
       board.name,
@@ -63,6 +68,8 @@ export async function insertBoard(tx: Queryable, board: Board): Promise<void> {
       board.dataAsAt,
       board.ofsted === null ? null : JSON.stringify(board.ofsted),
       board.illustrativeNotice,
+      board.featuredIndicatorId,
+      board.auditScheduleIndicatorId,
     ],
   );
 }
@@ -82,6 +89,19 @@ export async function saveBoard(tx: Queryable, actor: Actor, request: SaveBoardR
   const current = await findBoard(tx, true);
   if (current === null && version !== null) throw notFound('The board');
   if (current !== null && version !== current.version) throw conflict('board’s settings', current);
+  // A choice left out of the request stays as it is.
+  const keep = <K extends 'featuredIndicatorId' | 'auditScheduleIndicatorId'>(key: K) =>
+    settings[key] === undefined ? (current?.[key] ?? null) : settings[key];
+  const featured = keep('featuredIndicatorId');
+  const auditSchedule = keep('auditScheduleIndicatorId');
+  for (const [field, id] of [
+    ['featuredIndicatorId', featured],
+    ['auditScheduleIndicatorId', auditSchedule],
+  ] as const) {
+    if (id === null) continue;
+    const [known] = await tx.query('select 1 from indicator where id = $1', [id]);
+    if (!known) throw unprocessable(field, 'Choose one of the board’s indicators');
+  }
   const values = [
     settings.name,
     settings.shortName,
@@ -91,18 +111,21 @@ export async function saveBoard(tx: Queryable, actor: Actor, request: SaveBoardR
     settings.dataAsAt,
     settings.ofsted === null ? null : JSON.stringify(settings.ofsted),
     settings.illustrativeNotice,
+    featured,
+    auditSchedule,
   ];
   const [row] =
     current === null
       ? await tx.query<BoardRow>(
           `insert into board (id, name, short_name, area, reporting_years, current_year, data_as_at, ofsted,
-             illustrative_notice)
-           values ('board', $1, $2, $3, $4, $5, $6, $7, $8) returning *`,
+             illustrative_notice, featured_indicator_id, audit_schedule_indicator_id)
+           values ('board', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning *`,
           values,
         )
       : await tx.query<BoardRow>(
           `update board set name = $1, short_name = $2, area = $3, reporting_years = $4, current_year = $5,
-             data_as_at = $6, ofsted = $7, illustrative_notice = $8, version = version + 1
+             data_as_at = $6, ofsted = $7, illustrative_notice = $8, featured_indicator_id = $9,
+             audit_schedule_indicator_id = $10, version = version + 1
            returning *`,
           values,
         );
@@ -114,7 +137,7 @@ export async function saveBoard(tx: Queryable, actor: Actor, request: SaveBoardR
     summary:
       current === null
         ? `Set up the board “${after.name}”`
-        : `Changed the board’s settings: reporting years ${after.reportingYears.join(', ')}; shown first ${after.currentYear}; figures as at ${after.dataAsAt}`,
+        : `Changed the board’s settings: reporting years ${after.reportingYears.join(', ')}; shown first ${after.currentYear}; figures as at ${after.dataAsAt}; featured indicator ${after.featuredIndicatorId ?? 'the first headline indicator'}`,
     before: current === null ? null : settingsOf(current),
     after: settingsOf(after),
   });

@@ -169,7 +169,9 @@ describe('the overview’s CSE chart when its events fail', () => {
   it('still draws, and its narrative says no events are marked', async () => {
     server.use(http.get(url('/annotations'), () => HttpResponse.error()));
     renderApp('/');
-    const cse = screen.getByRole('region', { name: 'Child sexual exploitation' });
+    const cse = await screen.findByRole('region', {
+      name: 'Children identified at risk of child sexual exploitation',
+    });
     expect(
       await within(cse).findByText(
         /The events for this chart could not be loaded, so none are marked on it\./,

@@ -7,7 +7,7 @@ import {
   partnershipQueries,
   qualityAssuranceQueries,
 } from '../api/queries';
-import { CSE_INDICATOR_ID } from '../features/overview/cse-panel';
+import { featuredIndicatorId } from '../features/overview/featured-panel';
 import * as pages from './pages';
 
 type Prefetch = (queryClient: QueryClient, params: Record<string, string | undefined>) => unknown[];
@@ -20,8 +20,17 @@ const routes: { path: string; page?: { preload: () => Promise<void> }; data?: Pr
   {
     path: '/',
     data: (qc) => [
-      qc.prefetchQuery(indicatorQueries.headline()),
-      qc.prefetchQuery(indicatorQueries.detail(CSE_INDICATOR_ID)),
+      // The featured indicator follows from the board's choice, or its first headline indicator.
+      Promise.all([qc.fetchQuery(boardQueries.detail()), qc.fetchQuery(indicatorQueries.headline())])
+        .then(([board, headline]) => {
+          const id = featuredIndicatorId(board, headline.indicators);
+          const counted = headline.indicators.some((i) => i.id === board.auditScheduleIndicatorId);
+          return Promise.all([
+            id ? qc.prefetchQuery(indicatorQueries.detail(id)) : undefined,
+            counted ? qc.prefetchQuery(qualityAssuranceQueries.audits()) : undefined,
+          ]);
+        })
+        .catch(() => undefined),
       qc.prefetchQuery(indicatorQueries.annotations()),
     ],
   },

@@ -4,6 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { describeError, HttpError } from '../api/errors';
 import { boardQueries, sessionQueries } from '../api/queries';
 import { TechnicalDetails } from '../components/states';
+import { NotSetUpBanner } from '../features/overview/set-up-checklist';
 import { signInPath } from '../lib/next-path';
 
 const needsSignIn = (error: unknown) => error instanceof HttpError && error.status === 401;
@@ -57,6 +58,8 @@ export function SignInBanner() {
 export function BoardBanner() {
   const board = useQuery(boardQueries.detail());
   if (!board.isError || needsSignIn(board.error)) return null;
+  // A new board (SEED=none) is not an error: it is waiting to be set up.
+  if (board.error instanceof HttpError && board.error.status === 404) return <NotSetUpBanner />;
   const { title, detail, technical } = describeError(board.error);
   return (
     <div className="banner banner--warning" role="alert">

@@ -17,10 +17,13 @@ export function KpiTile({
   indicator,
   summary,
   to,
+  note,
 }: {
   indicator: Indicator;
   summary: IndicatorSummary;
   to?: To;
+  /** Where the figure comes from, when that is not the indicator's reported series. */
+  note?: string | undefined;
 }) {
   const titleId = useId();
   const { latest, change, rag, points } = summary;
@@ -64,6 +67,7 @@ export function KpiTile({
           label={`Trend from ${fmt(first.value)} in ${first.period.label} to ${fmt(latest.value)} in ${latest.period.label}`}
         />
       ) : null}
+      {note ? <p className="kpi-tile__note">{note}</p> : null}
       {indicator.illustrative ? <p className="tag">Illustrative data</p> : null}
     </article>
   );

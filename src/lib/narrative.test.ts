@@ -69,7 +69,7 @@ describe('describeSeries', () => {
       'annual',
     );
     expect(describeSeries(rereferrals, points)).toBe(
-      'Re-referrals within 12 months fell from 26.8% in 2014-15 to 20.7% in 2015-16, an improvement. That is better than the target of 22.0%.',
+      'Re-referrals within 12 months fell from 26.8% in 2014-15 to 20.7% in 2015-16, an improvement. That is below the target of 22.0%, better than the target (lower is better).',
     );
   });
 
@@ -258,5 +258,61 @@ describe('describeTrendBriefly, for tiles and list rows', () => {
     expect(describeTrendBriefly(referrals, years(2015, [null]))).toBe(
       'Every figure in this period is suppressed or not available.',
     );
+  });
+});
+
+describe('case 2: polarity in words, for every polarity, side of the target and direction', () => {
+  const polarities = ['up-is-good', 'down-is-good', 'neutral'] as const;
+  const sides = ['above', 'below', 'on'] as const;
+  const directions = ['rising', 'falling', 'flat'] as const;
+  const latestBySide = { above: 25, below: 19, on: 22 } as const;
+  const firstBy = { rising: -3, falling: 3, flat: 0 } as const;
+  const fmt = (v: number) => `${v.toFixed(1)}%`;
+
+  /** The words expected, written out per combination rather than derived from the engine. */
+  const changeWords: Record<(typeof polarities)[number], Record<(typeof directions)[number], string>> = {
+    'up-is-good': { rising: ', an improvement', falling: ', a deterioration', flat: '' },
+    'down-is-good': { rising: ', a deterioration', falling: ', an improvement', flat: '' },
+    neutral: { rising: '', falling: '', flat: '' },
+  };
+  const targetWords: Record<(typeof polarities)[number], Record<(typeof sides)[number], string>> = {
+    'up-is-good': {
+      above: 'That is above the target of 22.0%, better than the target (higher is better).',
+      below: 'That is below the target of 22.0%, worse than the target (higher is better).',
+      on: 'That meets the target of 22.0% exactly.',
+    },
+    'down-is-good': {
+      above: 'That is above the target of 22.0%, worse than the target (lower is better).',
+      below: 'That is below the target of 22.0%, better than the target (lower is better).',
+      on: 'That meets the target of 22.0% exactly.',
+    },
+    neutral: {
+      above: 'That is above the target of 22.0%.',
+      below: 'That is below the target of 22.0%.',
+      on: 'That meets the target of 22.0% exactly.',
+    },
+  };
+
+  const combinations = polarities.flatMap((polarity) =>
+    sides.flatMap((side) => directions.map((direction) => ({ polarity, side, direction }))),
+  );
+
+  it('covers all 27 combinations', () => {
+    expect(combinations).toHaveLength(27);
+  });
+
+  it.each(combinations)('$polarity, $side the target, $direction', ({ polarity, side, direction }) => {
+    const last = latestBySide[side];
+    const first = last + firstBy[direction];
+    const indicator = { ...rereferrals, shortTitle: 'the measure', polarity };
+    const text = describeSeries(indicator, years(2015, [first, last]));
+    const trend =
+      direction === 'flat'
+        ? `The measure stood at ${fmt(last)} in 2016-17, the same as in 2015-16.`
+        : `The measure ${direction === 'rising' ? 'rose' : 'fell'} from ${fmt(first)} in 2015-16 to ${fmt(last)} in 2016-17${changeWords[polarity][direction]}.`;
+    expect(text).toBe(`${trend} ${targetWords[polarity][side]}`);
+    // The words that misled: "short of" a target the figure is above, or better/worse on a neutral one.
+    expect(text).not.toMatch(/short of/);
+    if (polarity === 'neutral') expect(text).not.toMatch(/better|worse|improvement|deterioration/);
   });
 });

@@ -202,15 +202,27 @@ export function describeSeries(
   return `${name} ${trendClause(indicator, trend)}.${describeTarget(indicator, trend.last.value)}${describeGaps(trend.gaps)}${suppressedNote}`;
 }
 
-function describeTarget(indicator: Describable & Pick<Indicator, 'target'>, value: number): string {
+const polarityReason: Record<Exclude<Polarity, 'neutral'>, string> = {
+  'up-is-good': 'higher is better',
+  'down-is-good': 'lower is better',
+};
+
+/**
+ * The latest figure against the target, in words that follow the indicator's polarity: which side
+ * of the target it is on, and (unless neither way is better) whether that side is the better one.
+ * "Above the target" is never called "short of" it, and a lower-is-better figure above its target
+ * is worse, not better.
+ */
+export function describeTarget(indicator: Describable & Pick<Indicator, 'target'>, value: number): string {
   const { target, polarity } = indicator;
-  if (!target || polarity === 'neutral') return '';
+  if (!target) return '';
   const targetText = formatValue(target.value, indicator.unit, indicator.decimalPlaces);
   const change = compareValues(target.value, value, polarity, indicator.decimalPlaces);
   if (change.direction === 'flat') return ` That meets the target of ${targetText} exactly.`;
-  return change.judgement === 'better'
-    ? ` That is better than the target of ${targetText}.`
-    : ` That is short of the target of ${targetText}.`;
+  const side = change.direction === 'up' ? 'above' : 'below';
+  if (polarity === 'neutral') return ` That is ${side} the target of ${targetText}.`;
+  const verdict = change.judgement === 'better' ? 'better than the target' : 'worse than the target';
+  return ` That is ${side} the target of ${targetText}, ${verdict} (${polarityReason[polarity]}).`;
 }
 
 /**

@@ -39,10 +39,26 @@ const currentYearReported = z.refine<{ reportingYears: string[]; currentYear: st
   { message: 'The year shown first must be one of the reporting years', path: ['currentYear'] },
 );
 
+/**
+ * The indicator the overview features in a panel of its own, chosen by the board's administrator;
+ * null for the default, the first of the board's headline indicators.
+ */
+const featuredIndicatorIdSchema = z.nullable(idSchema);
+
+/**
+ * The indicator that counts the board's own audit programme (multi-agency case file audits
+ * completed against the schedule), chosen by the administrator: its overview tile is worked out
+ * from the audits the board records, so that it and the quality assurance page tell one story.
+ * Null where no indicator does.
+ */
+const auditScheduleIndicatorIdSchema = z.nullable(idSchema);
+
 export const boardSchema = z
   .object({
     id: idSchema,
     ...boardSettingsShape,
+    featuredIndicatorId: featuredIndicatorIdSchema,
+    auditScheduleIndicatorId: auditScheduleIndicatorIdSchema,
     /** Goes up by one with every saved change to the board's settings. */
     version: z.int().check(z.positive()),
   })
@@ -52,13 +68,22 @@ export const boardSchema = z
  * PUT /board: the board's settings, by its administrator. `version` is the version being changed,
  * or null to set up a board that does not exist yet (a service started with SEED=none).
  */
-export const saveBoardRequestSchema = z.object({ ...boardSettingsShape, version: z.nullable(z.int()) }).check(
-  currentYearReported,
-  z.refine((b) => new Set(b.reportingYears).size === b.reportingYears.length, {
-    message: 'Each reporting year once',
-    path: ['reportingYears'],
-  }),
-);
+export const saveBoardRequestSchema = z
+  .object({
+    ...boardSettingsShape,
+    /** Left out, the featured indicator stays as it is. */
+    featuredIndicatorId: z.optional(featuredIndicatorIdSchema),
+    /** Left out, stays as it is. */
+    auditScheduleIndicatorId: z.optional(auditScheduleIndicatorIdSchema),
+    version: z.nullable(z.int()),
+  })
+  .check(
+    currentYearReported,
+    z.refine((b) => new Set(b.reportingYears).size === b.reportingYears.length, {
+      message: 'Each reporting year once',
+      path: ['reportingYears'],
+    }),
+  );
 
 export type Board = z.infer<typeof boardSchema>;
 export type SaveBoardRequest = z.infer<typeof saveBoardRequestSchema>;

@@ -8,7 +8,8 @@ import {
   type OfstedJudgement,
 } from '../../api/contract';
 import { ConflictError, HttpError } from '../../api/errors';
-import { boardQueries } from '../../api/queries';
+import { isLocalId } from '../../api/local-indicators';
+import { boardQueries, indicatorQueries } from '../../api/queries';
 import { ConflictNotice } from '../../components/form/conflict-notice';
 import { Field } from '../../components/form/field';
 import { RecordForm } from '../../components/form/record-form';
@@ -41,6 +42,10 @@ interface Values {
   summary: string;
   recommendationsPage: string;
   illustrativeNotice: string;
+  /** '' for the default, the first headline indicator. */
+  featuredIndicatorId: string;
+  /** '' for none. */
+  auditScheduleIndicatorId: string;
 }
 
 function valuesOf(board: Board | null): Values {
@@ -61,6 +66,8 @@ function valuesOf(board: Board | null): Values {
     summary: board?.ofsted?.summary ?? '',
     recommendationsPage: board?.ofsted ? String(board.ofsted.recommendationsPage) : '',
     illustrativeNotice: board?.illustrativeNotice ?? '',
+    featuredIndicatorId: board?.featuredIndicatorId ?? '',
+    auditScheduleIndicatorId: board?.auditScheduleIndicatorId ?? '',
   };
 }
 
@@ -90,6 +97,8 @@ function toRequest(values: Values, version: number | null) {
         }
       : null,
     illustrativeNotice: values.illustrativeNotice.trim() || null,
+    featuredIndicatorId: values.featuredIndicatorId || null,
+    auditScheduleIndicatorId: values.auditScheduleIndicatorId || null,
     version,
   };
 }
@@ -103,6 +112,22 @@ const labels: Record<string, string> = {
   dataAsAt: 'Figures as at',
   ofsted: 'Ofsted judgement',
   illustrativeNotice: 'Illustrative data notice',
+  featuredIndicatorId: 'Indicator featured on the overview',
+  auditScheduleIndicatorId: 'Indicator worked out from the audit programme',
+};
+
+/** Every field by its path, so that a message names the field it is about. */
+const fieldLabels: Record<string, string> = {
+  ...labels,
+  'area.name': 'Local authority',
+  'area.laCode': 'ONS code',
+  'area.oldLaCode': 'DfE code',
+  'area.region': 'Region',
+  'ofsted.judgement': 'Judgement',
+  'ofsted.inspectionTitle': 'Inspection or review',
+  'ofsted.publishedDate': 'Published',
+  'ofsted.summary': 'Summary',
+  'ofsted.recommendationsPage': 'Recommendations on page',
 };
 
 function BoardForm({ board }: { board: Board | null }) {
@@ -114,6 +139,7 @@ function BoardForm({ board }: { board: Board | null }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const indicators = useQuery(indicatorQueries.list());
   const save = useMutation({
     mutationFn: (request: unknown) => apiSend('saveBoard', saveBoardRequestSchema.parse(request)),
     onSuccess: (savedBoard) => queryClient.setQueryData(boardQueries.detail().queryKey, savedBoard),
@@ -126,7 +152,7 @@ function BoardForm({ board }: { board: Board | null }) {
     setSaved(null);
     const parsed = saveBoardRequestSchema.safeParse(toRequest(values, version));
     if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
+      setErrors(fieldErrorsFromIssues(parsed.error.issues, fieldLabels));
       return;
     }
     setErrors({});
@@ -143,7 +169,7 @@ function BoardForm({ board }: { board: Board | null }) {
           setVersion(current.version);
           queryClient.setQueryData(boardQueries.detail().queryKey, current);
         }
-        const result = describeSaveFailure(error);
+        const result = describeSaveFailure(error, undefined, fieldLabels);
         setErrors(result.fieldErrors);
         setFailure(result.message);
       },
@@ -153,6 +179,28 @@ function BoardForm({ board }: { board: Board | null }) {
   const text = (key: keyof Values, label: string, hint?: string, error?: string) => (
     <Field label={label} hint={hint} error={error} id={`${id}-${key}`}>
       <input type="text" value={values[key] as string} onChange={(e) => set({ [key]: e.target.value })} />
+    </Field>
+  );
+
+  const indicatorChoice = (
+    key: 'featuredIndicatorId' | 'auditScheduleIndicatorId',
+    hint: string,
+    none: string,
+  ) => (
+    <Field label={labels[key]!} hint={hint} error={errors[key]} id={fieldIds[key]}>
+      <select value={values[key]} onChange={(e) => set({ [key]: e.target.value })}>
+        <option value="">{none}</option>
+        {(indicators.data?.indicators ?? [])
+          .filter((i) => !isLocalId(i.id))
+          .map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.title}
+            </option>
+          ))}
+        {values[key] && !indicators.data?.indicators.some((i) => i.id === values[key]) ? (
+          <option value={values[key]}>{values[key]}</option>
+        ) : null}
+      </select>
     </Field>
   );
 
@@ -286,6 +334,16 @@ function BoardForm({ board }: { board: Board | null }) {
             </>
           ) : null}
         </fieldset>
+        {indicatorChoice(
+          'featuredIndicatorId',
+          'Shown with its chart beside the headline tiles. Headline indicators are chosen in Indicator settings.',
+          'The first headline indicator',
+        )}
+        {indicatorChoice(
+          'auditScheduleIndicatorId',
+          'The indicator that counts multi-agency case file audits completed against the schedule: its overview tile is worked out from the audits recorded on the quality assurance page, as at the date the figures run to.',
+          'None: every indicator shows its reported figures',
+        )}
         <Field
           label={labels.illustrativeNotice!}
           hint="Leave empty for a real board. Shown in the footer when some figures are invented for a demonstration."

@@ -26,7 +26,7 @@ describe('Indicator page', () => {
     expect(
       await screen.findByText(
         byText(
-          /^Re-referrals within 12 months rose from 20\.7% in 2015-16 to 24\.3% in 2016-17, a deterioration\. That is short of the target of 22\.0%\. In 2016-17 the figure was 21\.9% for England/,
+          /^Re-referrals within 12 months rose from 20\.7% in 2015-16 to 24\.3% in 2016-17, a deterioration\. That is above the target of 22\.0%, worse than the target \(lower is better\)\. In 2016-17 the figure was 21\.9% for England/,
         ),
       ),
     ).toBeInTheDocument();

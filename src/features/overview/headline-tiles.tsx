@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type { FinancialYear } from '../../api/contract';
+import type { Audit, Board, FinancialYear, Indicator } from '../../api/contract';
 import { asAtYearFor } from '../../api/local-indicators';
-import { indicatorQueries } from '../../api/queries';
+import { boardQueries, indicatorQueries, qualityAssuranceQueries } from '../../api/queries';
 import { KpiTile } from '../../components/kpi-tile';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
@@ -9,9 +9,40 @@ import { Unbroken } from '../../components/unbroken';
 import { summariseIndicator } from '../../lib/indicator-summary';
 import { formatDate } from '../../lib/format';
 import type { ReportingRange } from '../../lib/reporting-range';
+import { withAuditProgramme } from './audit-schedule';
+
+/**
+ * A tile's indicator as the overview shows it: the one that counts the audit programme is worked
+ * out from the audits the board records (one source with the quality assurance page), and says so.
+ */
+function asShown(
+  indicator: Indicator,
+  board: Board | undefined,
+  audits: { data?: { audits: Audit[] } | undefined; isError: boolean },
+): { indicator: Indicator; note?: string } {
+  if (!board || board.auditScheduleIndicatorId !== indicator.id) return { indicator };
+  if (!audits.data) {
+    return {
+      indicator,
+      note: audits.isError
+        ? 'The figure as reported: the audit programme it counts could not be loaded.'
+        : 'The figure as reported, until the audit programme loads.',
+    };
+  }
+  return {
+    indicator: withAuditProgramme(indicator, audits.data.audits, board.dataAsAt),
+    note: `Worked out from the audit programme as at ${formatDate(board.dataAsAt)}.`,
+  };
+}
 
 export function HeadlineTiles({ year, range }: { year: FinancialYear | null; range: ReportingRange | null }) {
   const list = useQuery(indicatorQueries.headline());
+  const board = useQuery(boardQueries.detail());
+  const counted = board.data?.auditScheduleIndicatorId ?? null;
+  const audits = useQuery({
+    ...qualityAssuranceQueries.audits(),
+    enabled: counted !== null && (list.data?.indicators.some((i) => i.id === counted) ?? false),
+  });
   return (
     <Panel
       title="Headline indicators"
@@ -37,14 +68,18 @@ export function HeadlineTiles({ year, range }: { year: FinancialYear | null; ran
           <div className="kpi-grid">
             {data.indicators
               .filter((i) => i.headline)
-              .map((indicator) => (
-                <KpiTile
-                  key={indicator.id}
-                  indicator={indicator}
-                  summary={summariseIndicator(indicator, asAtYearFor(indicator, range))}
-                  to={{ pathname: `/indicators/${indicator.id}`, search: year ? `?year=${year}` : '' }}
-                />
-              ))}
+              .map((listed) => {
+                const { indicator, note } = asShown(listed, board.data, audits);
+                return (
+                  <KpiTile
+                    key={indicator.id}
+                    indicator={indicator}
+                    summary={summariseIndicator(indicator, asAtYearFor(listed, range))}
+                    note={note}
+                    to={{ pathname: `/indicators/${indicator.id}`, search: year ? `?year=${year}` : '' }}
+                  />
+                );
+              })}
           </div>
         )}
       </QueryState>

@@ -1,6 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { DEMO_SESSION } from '../../../mocks/demo-api';
 import { server } from '../../../mocks/node';
 import { renderApp } from '../../../test/render';
 import { apiBaseUrl } from '../../api/client';
@@ -52,7 +53,9 @@ describe('Overview', () => {
 
   it('charts CSE with its narrative and what identification means, and 10, 50 and 130 in the table', async () => {
     const { user } = renderApp('/?year=2017-18');
-    const panel = screen.getByRole('region', { name: 'Child sexual exploitation' });
+    const panel = await screen.findByRole('region', {
+      name: 'Children identified at risk of child sexual exploitation',
+    });
     expect(
       await within(panel).findByText(
         byText(
@@ -167,7 +170,9 @@ describe('Overview', () => {
       }),
     );
     renderApp('/');
-    const panel = screen.getByRole('region', { name: 'Child sexual exploitation' });
+    const panel = await screen.findByRole('region', {
+      name: 'Children identified at risk of child sexual exploitation',
+    });
     const alert = await within(panel).findByRole('alert');
     expect(
       within(alert).getByText('The data arrived in a form this dashboard does not understand'),
@@ -285,5 +290,145 @@ describe('App shell', () => {
   it('shows a page-not-found message for an unknown address', async () => {
     renderApp('/no-such-page');
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+  });
+});
+
+describe('case 4: the overview’s featured panel is chosen by the board', () => {
+  const boardWith = async (featuredIndicatorId: string | null) => {
+    const board = (await (await fetch(url('/board'))).json()) as Record<string, unknown>;
+    return { ...board, featuredIndicatorId };
+  };
+
+  it('features the indicator the administrator chose', async () => {
+    const board = await boardWith('referrals');
+    server.use(http.get(url('/board'), () => HttpResponse.json(board)));
+    renderApp('/?year=2016-17');
+    const panel = await screen.findByRole('region', { name: 'Referrals to children’s social care' });
+    expect(await within(panel).findByRole('figure')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('region', { name: 'Children identified at risk of child sexual exploitation' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('with no choice, features the first headline indicator, whatever its id', async () => {
+    const board = await boardWith(null);
+    const { indicators } = (await (await fetch(url('/indicators?headline=true'))).json()) as {
+      indicators: { id: string; title: string; headline: boolean }[];
+    };
+    // A new board's own indicator, under an id the demo never used.
+    const own = { ...indicators.find((i) => i.id === 'cse-children-at-risk')!, id: 'our-cse-count' };
+    server.use(
+      http.get(url('/board'), () => HttpResponse.json(board)),
+      http.get(url('/indicators'), () => HttpResponse.json({ indicators: [own] })),
+      http.get(url('/indicators/our-cse-count'), () => HttpResponse.json(own)),
+    );
+    renderApp('/?year=2016-17');
+    const panel = await screen.findByRole('region', { name: own.title });
+    expect(await within(panel).findByRole('figure')).toBeInTheDocument();
+    expect(within(panel).queryByText(/could not be found/)).not.toBeInTheDocument();
+  });
+
+  it('with no choice and no headline indicators, says how to choose one', async () => {
+    const board = await boardWith(null);
+    server.use(
+      http.get(url('/board'), () => HttpResponse.json(board)),
+      http.get(url('/indicators'), () => HttpResponse.json({ indicators: [] })),
+    );
+    renderApp('/');
+    const panel = await screen.findByRole('region', { name: 'Featured indicator' });
+    expect(
+      await within(panel).findByText(/No indicator is featured yet: the board has no headline indicators/),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('case 3: the audit schedule tile and the quality assurance page are one source', () => {
+  const title = 'Multi-agency case file audits completed against the schedule';
+
+  it('works the tile out from the audit programme as at the data date, and follows a recorded completion', async () => {
+    const { audits } = (await (await fetch(url('/audits'))).json()) as {
+      audits: { title: string; status: string; completedDate: string | null }[];
+    };
+    renderApp('/?year=2017-18');
+    const before = await tile(title);
+    // 1 of the 3 multi-agency audits due by 31 December 2017 complete, as the QA page counts them.
+    expect(await within(before).findByText('33%')).toBeInTheDocument();
+    expect(
+      within(before).getByText('Worked out from the audit programme as at 31 December 2017.'),
+    ).toBeInTheDocument();
+
+    const recorded = audits.map((a) =>
+      a.title === 'Disabled children subject to child protection plans'
+        ? {
+            ...a,
+            status: 'completed',
+            completedDate: '2017-10-20',
+            casesAudited: 5,
+            grades: { outstanding: 0, good: 3, requiresImprovement: 2, inadequate: 0 },
+          }
+        : a,
+    );
+    server.use(http.get(url('/audits'), () => HttpResponse.json({ audits: recorded })));
+    cleanup();
+    renderApp('/?year=2017-18');
+    const after = await tile(title);
+    expect(await within(after).findByText('67%')).toBeInTheDocument();
+  });
+
+  it('says plainly when the tile is the reported figure because the audit programme could not be loaded', async () => {
+    server.use(http.get(url('/audits'), () => HttpResponse.error()));
+    renderApp('/?year=2017-18');
+    const shown = await tile(title);
+    expect(
+      await within(shown).findByText(
+        'The figure as reported: the audit programme it counts could not be loaded.',
+      ),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('case 5: a new board opens on a set-up checklist, not on errors', () => {
+  const notSetUp = () =>
+    http.get(url('/board'), () =>
+      HttpResponse.json(
+        {
+          message:
+            'This board has not been set up yet. An administrator sets it up under Administration, Board settings.',
+        },
+        { status: 404 },
+      ),
+    );
+
+  it('shows the administrator the steps, starting with board settings, and no error', async () => {
+    server.use(
+      notSetUp(),
+      http.get(url('/session'), () =>
+        HttpResponse.json({
+          ...DEMO_SESSION,
+          method: 'password',
+          user: { ...DEMO_SESSION.user, role: 'administrator' },
+        }),
+      ),
+      http.get(url('/indicators'), () => HttpResponse.json({ indicators: [] })),
+    );
+    renderApp('/');
+    const checklist = await screen.findByRole('region', { name: 'Set up the board' });
+    expect(within(checklist).getByRole('link', { name: 'Board settings' })).toHaveAttribute(
+      'href',
+      '/admin/board',
+    );
+    expect(within(checklist).getByRole('link', { name: 'Agencies' })).toBeInTheDocument();
+    expect(await screen.findByText('This board has not been set up yet')).toBeInTheDocument();
+    expect(screen.queryByText(/could not be loaded/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/removed or renamed/)).not.toBeInTheDocument();
+  });
+
+  it('tells anyone else that the administrator sets it up', async () => {
+    server.use(notSetUp());
+    renderApp('/');
+    const checklist = await screen.findByRole('region', { name: 'Set up the board' });
+    expect(within(checklist).getByText(/Its administrator sets it up/)).toBeInTheDocument();
+    expect(within(checklist).queryByRole('link')).not.toBeInTheDocument();
+    expect(screen.queryByText(/could not be loaded/)).not.toBeInTheDocument();
   });
 });

@@ -2,14 +2,24 @@ import { yearLabel } from '../../lib/reporting-range';
 import { useReportingRange } from '../../lib/use-reporting-range';
 import { useReportingYear } from '../../lib/use-reporting-year';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { CsePanel } from './cse-panel';
+import { FeaturedPanel } from './featured-panel';
 import { HeadlineTiles } from './headline-tiles';
 import { OfstedPanel } from './ofsted-panel';
+import { SetUpChecklist, useBoardNotSetUp } from './set-up-checklist';
 
 export function OverviewPage() {
   useDocumentTitle('Overview');
   const { year } = useReportingYear();
   const range = useReportingRange();
+  const notSetUp = useBoardNotSetUp();
+  if (notSetUp) {
+    return (
+      <div className="page">
+        <h1 className="page__title">Overview</h1>
+        <SetUpChecklist />
+      </div>
+    );
+  }
   return (
     <div className="page">
       <h1 className="page__title">
@@ -18,7 +28,7 @@ export function OverviewPage() {
       <div className="overview-grid">
         <OfstedPanel range={range} />
         {/* DOM order follows the wide layout's reading order, so focus order matches what is seen. */}
-        <CsePanel range={range} />
+        <FeaturedPanel range={range} />
         <HeadlineTiles year={year} range={range} />
       </div>
     </div>
