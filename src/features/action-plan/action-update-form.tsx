@@ -37,6 +37,8 @@ interface Props {
 /** Update an action's status and progress and add a dated note; validated by the API contract. */
 export function ActionUpdateForm({ action, onDone, onCancel }: Props) {
   const form = useRecordForm({
+    who: 'this action',
+    compare: compare,
     draftKey: `action:${action.id}`,
     initial: (): Values => ({ status: action.status, progress: String(action.progress), note: '' }),
     labels: { status: 'Status', progress: 'Progress', note: 'Note' },
@@ -62,8 +64,6 @@ export function ActionUpdateForm({ action, onDone, onCancel }: Props) {
       headingLevel={4}
       submitLabel="Save update"
       onClose={onCancel}
-      who="this action"
-      compare={compare}
     >
       <div className="record-form__grid">
         <SelectField form={form} name="status" label="Status" options={actionStatusLabels} />

@@ -72,6 +72,8 @@ interface Props {
 /** Record an audit's progress, checked against the same contract the API uses. */
 export function AuditProgressForm({ audit, onDone, onCancel }: Props) {
   const form = useRecordForm({
+    who: 'this audit',
+    compare: compare,
     draftKey: `audit:${audit.id}`,
     initial: () => initialValues(audit),
     labels: {
@@ -98,8 +100,6 @@ export function AuditProgressForm({ audit, onDone, onCancel }: Props) {
       heading={`Record progress: ${audit.title}`}
       submitLabel="Save progress"
       onClose={onCancel}
-      who="this audit"
-      compare={compare}
     >
       <div className="record-form__grid">
         <SelectField form={form} name="status" label="Status" options={statusLabels} />
