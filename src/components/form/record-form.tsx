@@ -69,6 +69,12 @@ export function RecordForm({
   );
 }
 
+/** What the page gives a form: said when it saved, and called when it is closed unsaved. */
+export interface FormDone {
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}
+
 interface KitForm {
   restored: boolean;
   conflict: { who: string; changes: FieldChange[] } | null;

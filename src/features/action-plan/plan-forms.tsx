@@ -10,17 +10,14 @@ import {
 } from '../../api/contract';
 import { actionPlanQueries, qualityAssuranceQueries } from '../../api/queries';
 import { ChecksField, InputField, SelectField, TextAreaField } from '../../components/form/fields';
-import { RecordFormFrame } from '../../components/form/record-form';
+import { RecordFormFrame, type FormDone } from '../../components/form/record-form';
 import { useRecordForm } from '../../components/form/use-record-form';
 import { useSaveRecord } from '../../components/form/use-save-record';
 import { formatDate } from '../../lib/format';
 
 const refresh = () => actionPlanQueries.all();
 
-interface Done {
-  onDone: (message: string) => void;
-  onCancel: () => void;
-}
+type Done = FormDone;
 
 const priorityLabels = { title: 'Title', description: 'What it aims at (optional)' };
 

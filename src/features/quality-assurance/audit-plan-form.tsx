@@ -14,7 +14,7 @@ import {
   SelectField,
   TextAreaField,
 } from '../../components/form/fields';
-import { RecordFormFrame } from '../../components/form/record-form';
+import { RecordFormFrame, type FormDone } from '../../components/form/record-form';
 import { useRecordForm } from '../../components/form/use-record-form';
 import { useSaveRecord } from '../../components/form/use-save-record';
 import { formatDate } from '../../lib/format';
@@ -84,12 +84,10 @@ function quarters(year: FinancialYear): [string, string][] {
   ];
 }
 
-interface Props {
+interface Props extends FormDone {
   /** The audit whose plan changes; absent to add one. */
   audit?: Audit;
   year: FinancialYear;
-  onDone: (message: string) => void;
-  onCancel: () => void;
 }
 
 /** Add an audit to the programme, or change an audit's plan. */
