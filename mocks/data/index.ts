@@ -20,13 +20,21 @@ export const demoDataset = {
     version: 1,
   })),
   annotations,
-  audits: audits.map((audit) => ({ ...audit, version: 1 })),
+  // As the data service answers them: none planned by quarter, cancelled, or answering audits and reviews.
+  audits: audits.map((audit) => ({
+    ...audit,
+    plannedQuarter: null,
+    casesToSample: null,
+    cancelledReason: null,
+    version: 1,
+  })),
   seriousCaseReviews,
   actionPlan: {
     priorities: actionPlan.priorities.map((priority) => ({
       ...priority,
+      retired: false,
       version: 1,
-      actions: priority.actions.map((action) => ({ ...action, version: 1 })),
+      actions: priority.actions.map((action) => ({ ...action, auditIds: [], reviewIds: [], version: 1 })),
     })),
   },
   ofstedRecommendations,

@@ -1,6 +1,9 @@
 import type { Hono } from 'hono';
+import type { EndpointName, SessionUser, endpoints } from '../../src/api/contract';
 import { can } from '../../src/api/permissions';
-import { endpoint } from '../http/endpoint';
+import type { z } from '../../src/api/zod';
+import type { Queryable } from '../db/database';
+import { endpoint, type Call } from '../http/endpoint';
 import type { AppEnv, Services } from '../http/env';
 import {
   addOfstedRecommendations,
@@ -12,66 +15,52 @@ import {
   retirePriority,
   updatePriority,
 } from '../store/action-plan';
+import type { Actor } from '../store/audit-log';
 import { cancelAudit, createAudit, updateAuditPlan } from '../store/quality-assurance';
 import { actorOf } from '../store/users';
 
 /**
  * The board's own records, kept by the roles that own them: the audit programme (quality
- * assurance, editors, administrators) and the action plan (editors, administrators).
+ * assurance, editors, administrators) and the action plan with Ofsted's recommendations (editors,
+ * administrators). Each write runs in one transaction as the signed-in person.
  */
 export function boardRecordRoutes(app: Hono<AppEnv>, services: Services): void {
-  const { db } = services;
+  const write = <E extends EndpointName>(
+    name: E,
+    allow: (user: SessionUser) => boolean,
+    run: (tx: Queryable, actor: Actor, call: Call<E>) => Promise<z.output<(typeof endpoints)[E]['response']>>,
+  ) =>
+    endpoint(app, services, name, {
+      allow,
+      handler: (call) => services.db.transaction((tx) => run(tx, actorOf(call.user as SessionUser), call)),
+    });
 
-  endpoint(app, services, 'createAudit', {
-    allow: can.planAudits,
-    handler: ({ user, body }) => db.transaction((tx) => createAudit(tx, actorOf(user), body)),
-  });
-  endpoint(app, services, 'updateAuditPlan', {
-    allow: can.planAudits,
-    handler: ({ user, params, body }) =>
-      db.transaction((tx) => updateAuditPlan(tx, actorOf(user), params.id!, body)),
-  });
-  endpoint(app, services, 'cancelAudit', {
-    allow: can.planAudits,
-    handler: ({ user, params, body }) =>
-      db.transaction((tx) => cancelAudit(tx, actorOf(user), params.id!, body)),
-  });
+  write('createAudit', can.planAudits, (tx, actor, { body }) => createAudit(tx, actor, body));
+  write('updateAuditPlan', can.planAudits, (tx, actor, { params, body }) =>
+    updateAuditPlan(tx, actor, params.id!, body),
+  );
+  write('cancelAudit', can.planAudits, (tx, actor, { params, body }) =>
+    cancelAudit(tx, actor, params.id!, body),
+  );
 
-  endpoint(app, services, 'createPriority', {
-    allow: can.editActionPlan,
-    handler: ({ user, body }) => db.transaction((tx) => createPriority(tx, actorOf(user), body)),
-  });
-  endpoint(app, services, 'updatePriority', {
-    allow: can.editActionPlan,
-    handler: ({ user, params, body }) =>
-      db.transaction((tx) => updatePriority(tx, actorOf(user), params.id!, body)),
-  });
-  endpoint(app, services, 'movePriority', {
-    allow: can.editActionPlan,
-    handler: ({ user, params, body }) =>
-      db.transaction((tx) => movePriority(tx, actorOf(user), params.id!, body)),
-  });
-  endpoint(app, services, 'retirePriority', {
-    allow: can.editActionPlan,
-    handler: ({ user, params, body }) =>
-      db.transaction((tx) => retirePriority(tx, actorOf(user), params.id!, body)),
-  });
-  endpoint(app, services, 'createAction', {
-    allow: can.editActionPlan,
-    handler: ({ user, body }) => db.transaction((tx) => createAction(tx, actorOf(user), body)),
-  });
-  endpoint(app, services, 'editAction', {
-    allow: can.editActionPlan,
-    handler: ({ user, params, body }) =>
-      db.transaction((tx) => editAction(tx, actorOf(user), params.id!, body)),
-  });
-  endpoint(app, services, 'addOfstedRecommendations', {
-    allow: can.editActionPlan,
-    handler: ({ user, body }) => db.transaction((tx) => addOfstedRecommendations(tx, actorOf(user), body)),
-  });
-  endpoint(app, services, 'closeAction', {
-    allow: can.editActionPlan,
-    handler: ({ user, params, body }) =>
-      db.transaction((tx) => closeAction(tx, actorOf(user), params.id!, body, services.today())),
-  });
+  write('createPriority', can.editActionPlan, (tx, actor, { body }) => createPriority(tx, actor, body));
+  write('updatePriority', can.editActionPlan, (tx, actor, { params, body }) =>
+    updatePriority(tx, actor, params.id!, body),
+  );
+  write('movePriority', can.editActionPlan, (tx, actor, { params, body }) =>
+    movePriority(tx, actor, params.id!, body),
+  );
+  write('retirePriority', can.editActionPlan, (tx, actor, { params, body }) =>
+    retirePriority(tx, actor, params.id!, body),
+  );
+  write('createAction', can.editActionPlan, (tx, actor, { body }) => createAction(tx, actor, body));
+  write('editAction', can.editActionPlan, (tx, actor, { params, body }) =>
+    editAction(tx, actor, params.id!, body),
+  );
+  write('closeAction', can.editActionPlan, (tx, actor, { params, body }) =>
+    closeAction(tx, actor, params.id!, body, services.today()),
+  );
+  write('addOfstedRecommendations', can.editActionPlan, (tx, actor, { body }) =>
+    addOfstedRecommendations(tx, actor, body),
+  );
 }

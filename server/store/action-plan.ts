@@ -15,7 +15,7 @@ import {
 import type { Queryable } from '../db/database';
 import { conflict, notFound, unprocessable } from '../http/problem';
 import { bumpDataVersion, recordAudit, type Actor } from './audit-log';
-import { freeId } from './ids';
+import { freeId, logged } from './writes';
 
 interface PriorityRow extends Record<string, unknown> {
   id: string;
@@ -226,15 +226,18 @@ export async function createPriority(
     [id, request.title, request.description],
   );
   const after = await readPriority(tx, id);
-  await recordAudit(tx, actor, {
-    action: 'priority.create',
-    entityType: 'priority',
-    entityId: id,
-    summary: `Added priority ${after.number}: “${after.title}”`,
-    after: priorityText(after),
-  });
-  await bumpDataVersion(tx);
-  return after;
+  return logged(
+    tx,
+    actor,
+    {
+      action: 'priority.create',
+      entityType: 'priority',
+      entityId: id,
+      summary: `Added priority ${after.number}: “${after.title}”`,
+      after: priorityText(after),
+    },
+    after,
+  );
 }
 
 export async function updatePriority(
@@ -250,16 +253,19 @@ export async function updatePriority(
     request.description,
   ]);
   const after = await readPriority(tx, id);
-  await recordAudit(tx, actor, {
-    action: 'priority.update',
-    entityType: 'priority',
-    entityId: id,
-    summary: `Changed priority ${after.number}: “${after.title}”`,
-    before: priorityText(before),
-    after: priorityText(after),
-  });
-  await bumpDataVersion(tx);
-  return after;
+  return logged(
+    tx,
+    actor,
+    {
+      action: 'priority.update',
+      entityType: 'priority',
+      entityId: id,
+      summary: `Changed priority ${after.number}: “${after.title}”`,
+      before: priorityText(before),
+      after: priorityText(after),
+    },
+    after,
+  );
 }
 
 /** Swaps a priority with its neighbour in use above or below it, and renumbers the plan. */
@@ -292,16 +298,20 @@ export async function movePriority(
     self.position,
   ]);
   await renumber(tx);
-  await recordAudit(tx, actor, {
-    action: 'priority.move',
-    entityType: 'priority',
-    entityId: id,
-    summary: `Moved “${before.title}” ${request.direction} the plan`,
-    before: { number: self.number },
-    after: { number: other.number },
-  });
-  await bumpDataVersion(tx);
-  return readActionPlan(tx);
+  const plan = await readActionPlan(tx);
+  return logged(
+    tx,
+    actor,
+    {
+      action: 'priority.move',
+      entityType: 'priority',
+      entityId: id,
+      summary: `Moved “${before.title}” ${request.direction} the plan`,
+      before: { number: self.number },
+      after: { number: other.number },
+    },
+    plan,
+  );
 }
 
 /** Retires a priority: kept with its actions, shown as retired, no longer numbered in the plan. */
@@ -315,16 +325,19 @@ export async function retirePriority(
   await tx.query('update priority set retired = true, version = version + 1 where id = $1', [id]);
   await renumber(tx);
   const after = await readPriority(tx, id);
-  await recordAudit(tx, actor, {
-    action: 'priority.retire',
-    entityType: 'priority',
-    entityId: id,
-    summary: `Retired priority “${after.title}”`,
-    before: { retired: before.retired ?? false },
-    after: { retired: true },
-  });
-  await bumpDataVersion(tx);
-  return after;
+  return logged(
+    tx,
+    actor,
+    {
+      action: 'priority.retire',
+      entityType: 'priority',
+      entityId: id,
+      summary: `Retired priority “${after.title}”`,
+      before: { retired: before.retired ?? false },
+      after: { retired: true },
+    },
+    after,
+  );
 }
 
 async function checkPriority(tx: Queryable, priorityId: string): Promise<void> {
@@ -369,15 +382,18 @@ export async function createAction(
     [id, ...actionValues(request)],
   );
   const after = (await readAction(tx, id))!;
-  await recordAudit(tx, actor, {
-    action: 'action.create',
-    entityType: 'action',
-    entityId: id,
-    summary: `Added the action “${after.title}” (owner ${after.owner})`,
-    after: actionPlanOf(after, request.priorityId),
-  });
-  await bumpDataVersion(tx);
-  return after;
+  return logged(
+    tx,
+    actor,
+    {
+      action: 'action.create',
+      entityType: 'action',
+      entityId: id,
+      summary: `Added the action “${after.title}” (owner ${after.owner})`,
+      after: actionPlanOf(after, request.priorityId),
+    },
+    after,
+  );
 }
 
 async function lockAction(tx: Queryable, id: string, version: number) {
@@ -404,19 +420,22 @@ export async function editAction(
     [id, ...actionValues(request)],
   );
   const after = (await readAction(tx, id))!;
-  await recordAudit(tx, actor, {
-    action: request.priorityId === priorityId ? 'action.edit' : 'action.move',
-    entityType: 'action',
-    entityId: id,
-    summary:
-      request.priorityId === priorityId
-        ? `Changed the action “${after.title}”`
-        : `Moved the action “${after.title}” to another priority`,
-    before: actionPlanOf(before, priorityId),
-    after: actionPlanOf(after, request.priorityId),
-  });
-  await bumpDataVersion(tx);
-  return after;
+  return logged(
+    tx,
+    actor,
+    {
+      action: request.priorityId === priorityId ? 'action.edit' : 'action.move',
+      entityType: 'action',
+      entityId: id,
+      summary:
+        request.priorityId === priorityId
+          ? `Changed the action “${after.title}”`
+          : `Moved the action “${after.title}” to another priority`,
+      before: actionPlanOf(before, priorityId),
+      after: actionPlanOf(after, request.priorityId),
+    },
+    after,
+  );
 }
 
 /** Closes an action: complete and 100% done, with an optional closing note. */
@@ -453,13 +472,16 @@ export async function addOfstedRecommendations(
      on conflict (key) do update set body = excluded.body`,
     [JSON.stringify(after)],
   );
-  await recordAudit(tx, actor, {
-    action: 'ofsted.add',
-    entityType: 'ofsted-recommendations',
-    entityId: 'ofsted-recommendations',
-    summary: `Added ${request.recommendations.length} Ofsted recommendations from “${request.reportTitle}”`,
-    after: request,
-  });
-  await bumpDataVersion(tx);
-  return after;
+  return logged(
+    tx,
+    actor,
+    {
+      action: 'ofsted.add',
+      entityType: 'ofsted-recommendations',
+      entityId: 'ofsted-recommendations',
+      summary: `Added ${request.recommendations.length} Ofsted recommendations from “${request.reportTitle}”`,
+      after: request,
+    },
+    after,
+  );
 }

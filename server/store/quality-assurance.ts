@@ -9,7 +9,7 @@ import {
 import type { Queryable } from '../db/database';
 import { conflict, notFound, unprocessable } from '../http/problem';
 import { bumpDataVersion, recordAudit, type Actor } from './audit-log';
-import { freeId } from './ids';
+import { freeId, logged } from './writes';
 
 interface AuditRow extends Record<string, unknown> {
   id: string;
@@ -151,15 +151,18 @@ export async function createAudit(tx: Queryable, actor: Actor, plan: CreateAudit
     [id, ...planValues(plan)],
   );
   const after = toAudit(row!);
-  await recordAudit(tx, actor, {
-    action: 'audit.create',
-    entityType: 'audit',
-    entityId: id,
-    summary: `Added the audit “${after.title}” to the programme`,
-    after: planOf(after),
-  });
-  await bumpDataVersion(tx);
-  return after;
+  return logged(
+    tx,
+    actor,
+    {
+      action: 'audit.create',
+      entityType: 'audit',
+      entityId: id,
+      summary: `Added the audit “${after.title}” to the programme`,
+      after: planOf(after),
+    },
+    after,
+  );
 }
 
 async function lockAudit(tx: Queryable, id: string, version: number): Promise<Audit> {
@@ -185,16 +188,19 @@ export async function updateAuditPlan(
     [id, ...planValues(plan)],
   );
   const after = toAudit(row!);
-  await recordAudit(tx, actor, {
-    action: 'audit.plan',
-    entityType: 'audit',
-    entityId: id,
-    summary: `Changed the plan of “${after.title}”`,
-    before: planOf(before),
-    after: planOf(after),
-  });
-  await bumpDataVersion(tx);
-  return after;
+  return logged(
+    tx,
+    actor,
+    {
+      action: 'audit.plan',
+      entityType: 'audit',
+      entityId: id,
+      summary: `Changed the plan of “${after.title}”`,
+      before: planOf(before),
+      after: planOf(after),
+    },
+    after,
+  );
 }
 
 /** Cancels an audit with a reason: it stays in the programme, shown as cancelled. */
@@ -214,14 +220,17 @@ export async function cancelAudit(
     [id, request.reason],
   );
   const after = toAudit(row!);
-  await recordAudit(tx, actor, {
-    action: 'audit.cancel',
-    entityType: 'audit',
-    entityId: id,
-    summary: `Cancelled “${after.title}”`,
-    before: { status: before.status, cancelledReason: before.cancelledReason ?? null },
-    after: { status: after.status, cancelledReason: after.cancelledReason },
-  });
-  await bumpDataVersion(tx);
-  return after;
+  return logged(
+    tx,
+    actor,
+    {
+      action: 'audit.cancel',
+      entityType: 'audit',
+      entityId: id,
+      summary: `Cancelled “${after.title}”`,
+      before: { status: before.status, cancelledReason: before.cancelledReason ?? null },
+      after: { status: after.status, cancelledReason: after.cancelledReason },
+    },
+    after,
+  );
 }

@@ -69,10 +69,15 @@ export function RecordForm({
   );
 }
 
-interface KitForm<V, R> {
-  values: V;
+/** What the page gives a form: said when it saved, and called when it is closed unsaved. */
+export interface FormDone {
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}
+
+interface KitForm {
   restored: boolean;
-  theirs: R | null;
+  conflict: { who: string; changes: FieldChange[] } | null;
   saveError: string | null;
   errors: FieldErrors;
   fieldIds: Record<string, string>;
@@ -86,25 +91,19 @@ interface KitForm<V, R> {
  * A form made with `useRecordForm`: the frame above, with the notice it needs (a kept draft
  * restored, or after a 409 the other person's saved record beside what was typed).
  */
-export function RecordFormFrame<V, R>({
+export function RecordFormFrame({
   form,
   heading,
   headingLevel = 3,
   submitLabel,
   onClose,
-  who = 'this record',
-  compare,
   children,
 }: {
-  form: KitForm<V, R>;
+  form: KitForm;
   heading: string;
   headingLevel?: 3 | 4;
   submitLabel: string;
   onClose: () => void;
-  /** Named in the conflict notice: "this audit". */
-  who?: string;
-  /** Their saved record beside the values typed, field by field, in words. */
-  compare?: (theirs: R, yours: V) => FieldChange[];
   children: ReactNode;
 }) {
   return (
@@ -123,8 +122,8 @@ export function RecordFormFrame<V, R>({
         onClose();
       }}
       notice={
-        form.theirs && compare ? (
-          <ConflictNotice who={who} changes={compare(form.theirs, form.values)} />
+        form.conflict ? (
+          <ConflictNotice who={form.conflict.who} changes={form.conflict.changes} />
         ) : form.restored ? (
           <DraftRestoredNotice />
         ) : null

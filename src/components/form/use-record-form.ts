@@ -4,6 +4,7 @@ import { ConflictError, HttpError } from '../../api/errors';
 import type { z } from '../../api/zod';
 import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
 import { dropDraft, keepDraft, readDraft } from '../../lib/form-drafts';
+import type { FieldChange } from './conflict-notice';
 
 export interface RequestSchema<R> {
   safeParse(
@@ -27,6 +28,10 @@ interface Options<V extends object, Req, Res, R extends { version: number }> {
   record?: R;
   /** A field whose error is shown elsewhere than its own control (a group's first input). */
   fieldIds?: Partial<Record<string, string>>;
+  /** Named in the conflict notice after a 409: "this audit". */
+  who?: string;
+  /** Their saved record beside the values typed, field by field, in words, after a 409. */
+  compare?: (theirs: R, yours: V) => FieldChange[];
 }
 
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
@@ -88,6 +93,11 @@ export function useRecordForm<
     restored: restored !== null,
     /** The record as someone else saved it, after a 409. */
     theirs,
+    /** After a 409: who to name, and where their saved record and the typing differ. */
+    conflict:
+      theirs && options.compare
+        ? { who: options.who ?? 'this record', changes: options.compare(theirs, values) }
+        : null,
     errors,
     saveError,
     fieldIds,

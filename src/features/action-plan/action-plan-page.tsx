@@ -7,6 +7,7 @@ import { BarFigure } from '../../components/charts/bar-figure';
 import { Panel } from '../../components/panel';
 import { PinButton } from '../../components/pin-button';
 import { QueryState } from '../../components/query-state';
+import { SavedNotice } from '../../components/form/saved-notice';
 import { actionPlanProgressFigure } from '../../lib/board-charts';
 import { isOverdue } from '../../lib/overdue';
 import { draftKeys } from '../../lib/form-drafts';
@@ -148,11 +149,7 @@ export function ActionPlanPage() {
           <IllustrativeNote>
             The priorities’ actions, owners and updates are invented for the demonstration.
           </IllustrativeNote>
-          {saved ? (
-            <p className="notice notice--success" role="status">
-              {saved}
-            </p>
-          ) : null}
+          <SavedNotice message={saved} />
           <QueryState
             query={plan}
             loadingLabel="Loading the action plan"

@@ -1,6 +1,6 @@
 import { actionUpdateRequestSchema, type Action, type ActionStatus } from '../../api/contract';
 import { CountField, SelectField, TextAreaField } from '../../components/form/fields';
-import { RecordFormFrame } from '../../components/form/record-form';
+import { RecordFormFrame, type FormDone } from '../../components/form/record-form';
 import { useRecordForm } from '../../components/form/use-record-form';
 import { actionStatusLabels } from './action-labels';
 import { useUpdateAction } from './use-update-action';
@@ -28,15 +28,13 @@ function compare(theirs: Action, yours: Values) {
   ];
 }
 
-interface Props {
-  action: Action;
-  onDone: (message: string) => void;
-  onCancel: () => void;
-}
+type Props = FormDone & { action: Action };
 
 /** Update an action's status and progress and add a dated note; validated by the API contract. */
 export function ActionUpdateForm({ action, onDone, onCancel }: Props) {
   const form = useRecordForm({
+    who: 'this action',
+    compare: compare,
     draftKey: `action:${action.id}`,
     initial: (): Values => ({ status: action.status, progress: String(action.progress), note: '' }),
     labels: { status: 'Status', progress: 'Progress', note: 'Note' },
@@ -62,8 +60,6 @@ export function ActionUpdateForm({ action, onDone, onCancel }: Props) {
       headingLevel={4}
       submitLabel="Save update"
       onClose={onCancel}
-      who="this action"
-      compare={compare}
     >
       <div className="record-form__grid">
         <SelectField form={form} name="status" label="Status" options={actionStatusLabels} />

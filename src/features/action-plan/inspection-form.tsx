@@ -1,7 +1,7 @@
 import { addOfstedRecommendationsRequestSchema, type OfstedJudgement } from '../../api/contract';
 import { actionPlanQueries } from '../../api/queries';
 import { InputField, SelectField, TextAreaField } from '../../components/form/fields';
-import { RecordFormFrame } from '../../components/form/record-form';
+import { RecordFormFrame, type FormDone } from '../../components/form/record-form';
 import { useRecordForm } from '../../components/form/use-record-form';
 import { useSaveRecord } from '../../components/form/use-save-record';
 
@@ -20,7 +20,7 @@ const labels = {
 };
 
 /** Add an inspection's recommendations, one a line; actions link to them from their side. */
-export function InspectionForm({ onDone, onCancel }: { onDone: (m: string) => void; onCancel: () => void }) {
+export function InspectionForm({ onDone, onCancel }: FormDone) {
   const form = useRecordForm({
     draftKey: 'ofsted-recommendations:new',
     initial: () => ({

@@ -4,6 +4,7 @@ import type { Action, OfstedRecommendation } from '../../api/contract';
 import { actionPlanQueries } from '../../api/queries';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
+import { SavedNotice } from '../../components/form/saved-notice';
 import { IllustrativeNote } from '../../components/illustrative-note';
 import { StatusTag, type Tone } from '../../components/status-tag';
 import { Unbroken } from '../../components/unbroken';
@@ -43,11 +44,7 @@ export function OfstedRecommendations({
   const [saved, setSaved] = useState<string | null>(null);
   return (
     <Panel title="Ofsted recommendations">
-      {saved ? (
-        <p className="notice notice--success" role="status">
-          {saved}
-        </p>
-      ) : null}
+      <SavedNotice message={saved} />
       <QueryState
         query={recommendations}
         loadingLabel="Loading Ofsted’s recommendations"

@@ -10,17 +10,14 @@ import {
 } from '../../api/contract';
 import { actionPlanQueries, qualityAssuranceQueries } from '../../api/queries';
 import { ChecksField, InputField, SelectField, TextAreaField } from '../../components/form/fields';
-import { RecordFormFrame } from '../../components/form/record-form';
+import { RecordFormFrame, type FormDone } from '../../components/form/record-form';
 import { useRecordForm } from '../../components/form/use-record-form';
 import { useSaveRecord } from '../../components/form/use-save-record';
 import { formatDate } from '../../lib/format';
 
 const refresh = () => actionPlanQueries.all();
 
-interface Done {
-  onDone: (message: string) => void;
-  onCancel: () => void;
-}
+type Done = FormDone;
 
 const priorityLabels = { title: 'Title', description: 'What it aims at (optional)' };
 
@@ -29,6 +26,11 @@ export function PriorityForm({ priority, onDone, onCancel }: Done & { priority?:
   const create = useSaveRecord('createPriority', refresh());
   const change = useSaveRecord('updatePriority', refresh(), { id: priority?.id ?? '' });
   const form = useRecordForm({
+    who: 'this priority',
+    compare: (theirs, yours) => [
+      { label: priorityLabels.title, theirs: theirs.title, yours: yours.title },
+      { label: 'Description', theirs: theirs.description || 'none', yours: yours.description || 'none' },
+    ],
     draftKey: `priority:${priority?.id ?? 'new'}`,
     initial: () => ({ title: priority?.title ?? '', description: priority?.description ?? '' }),
     labels: priorityLabels,
@@ -50,11 +52,6 @@ export function PriorityForm({ priority, onDone, onCancel }: Done & { priority?:
       heading={priority ? `Change priority ${priority.number}` : 'Add a priority'}
       submitLabel={priority ? 'Save the priority' : 'Add the priority'}
       onClose={onCancel}
-      who="this priority"
-      compare={(theirs, yours) => [
-        { label: priorityLabels.title, theirs: theirs.title, yours: yours.title },
-        { label: 'Description', theirs: theirs.description || 'none', yours: yours.description || 'none' },
-      ]}
     >
       <InputField form={form} name="title" label={priorityLabels.title} maxLength={300} />
       <TextAreaField form={form} name="description" label={priorityLabels.description} maxLength={2000} />
@@ -99,6 +96,16 @@ export function ActionForm({
   const change = useSaveRecord('editAction', refresh(), { id: action?.id ?? '' });
   const answers = useAnswerOptions();
   const form = useRecordForm({
+    who: 'this action',
+    compare: (theirs, yours) => [
+      { label: actionLabels.title, theirs: theirs.title, yours: yours.title },
+      { label: actionLabels.owner, theirs: theirs.owner, yours: yours.owner },
+      {
+        label: actionLabels.dueDate,
+        theirs: formatDate(theirs.dueDate),
+        yours: yours.dueDate ? formatDate(yours.dueDate) : 'none',
+      },
+    ],
     draftKey: `plan-action:${action?.id ?? `new-${priorityId}`}`,
     initial: () => ({
       title: action?.title ?? '',
@@ -129,16 +136,6 @@ export function ActionForm({
       headingLevel={4}
       submitLabel={action ? 'Save the action' : 'Add the action'}
       onClose={onCancel}
-      who="this action"
-      compare={(theirs, yours) => [
-        { label: actionLabels.title, theirs: theirs.title, yours: yours.title },
-        { label: actionLabels.owner, theirs: theirs.owner, yours: yours.owner },
-        {
-          label: actionLabels.dueDate,
-          theirs: formatDate(theirs.dueDate),
-          yours: yours.dueDate ? formatDate(yours.dueDate) : 'none',
-        },
-      ]}
     >
       <div className="record-form__grid">
         <InputField form={form} name="title" label={actionLabels.title} maxLength={300} />
@@ -169,6 +166,8 @@ export function ActionForm({
 /** Close an action: complete and 100% done, with an optional closing note. */
 export function CloseActionForm({ action, onDone, onCancel }: Done & { action: Action }) {
   const form = useRecordForm({
+    who: 'this action',
+    compare: (theirs) => [{ label: 'Status', theirs: theirs.status, yours: 'complete' }],
     draftKey: `close-action:${action.id}`,
     initial: () => ({ note: '' }),
     labels: { note: 'Closing note (optional)' },
@@ -185,8 +184,6 @@ export function CloseActionForm({ action, onDone, onCancel }: Done & { action: A
       headingLevel={4}
       submitLabel="Close the action"
       onClose={onCancel}
-      who="this action"
-      compare={(theirs) => [{ label: 'Status', theirs: theirs.status, yours: 'complete' }]}
     >
       <TextAreaField form={form} name="note" label="Closing note (optional)" maxLength={1000} />
     </RecordFormFrame>

@@ -14,7 +14,7 @@ import {
   SelectField,
   TextAreaField,
 } from '../../components/form/fields';
-import { RecordFormFrame } from '../../components/form/record-form';
+import { RecordFormFrame, type FormDone } from '../../components/form/record-form';
 import { useRecordForm } from '../../components/form/use-record-form';
 import { useSaveRecord } from '../../components/form/use-save-record';
 import { formatDate } from '../../lib/format';
@@ -84,12 +84,10 @@ function quarters(year: FinancialYear): [string, string][] {
   ];
 }
 
-interface Props {
+interface Props extends FormDone {
   /** The audit whose plan changes; absent to add one. */
   audit?: Audit;
   year: FinancialYear;
-  onDone: (message: string) => void;
-  onCancel: () => void;
 }
 
 /** Add an audit to the programme, or change an audit's plan. */
@@ -99,6 +97,8 @@ export function AuditPlanForm({ audit, year, onDone, onCancel }: Props) {
   const create = useSaveRecord('createAudit', refresh);
   const change = useSaveRecord('updateAuditPlan', refresh, { id: audit?.id ?? '' });
   const form = useRecordForm({
+    who: 'this audit',
+    compare: compare,
     draftKey: audit ? `audit-plan:${audit.id}` : 'audit-plan:new',
     initial: () => valuesOf(audit),
     labels,
@@ -121,8 +121,6 @@ export function AuditPlanForm({ audit, year, onDone, onCancel }: Props) {
       heading={audit ? `Change the plan: ${audit.title}` : 'Add an audit'}
       submitLabel={audit ? 'Save the plan' : 'Add the audit'}
       onClose={onCancel}
-      who="this audit"
-      compare={compare}
     >
       <div className="record-form__grid">
         <InputField form={form} name="title" label={labels.title} maxLength={200} />
@@ -157,6 +155,8 @@ export function AuditPlanForm({ audit, year, onDone, onCancel }: Props) {
 /** Cancel an audit with a reason: it stays in the programme, shown as cancelled. */
 export function CancelAuditForm({ audit, onDone, onCancel }: Omit<Props, 'year'> & { audit: Audit }) {
   const form = useRecordForm({
+    who: 'this audit',
+    compare: (theirs) => [{ label: 'Status', theirs: theirs.status, yours: 'cancelled' }],
     draftKey: `audit-cancel:${audit.id}`,
     initial: () => ({ reason: '' }),
     labels: { reason: 'Why it is cancelled' },
@@ -172,8 +172,6 @@ export function CancelAuditForm({ audit, onDone, onCancel }: Omit<Props, 'year'>
       heading={`Cancel the audit: ${audit.title}`}
       submitLabel="Cancel the audit"
       onClose={onCancel}
-      who="this audit"
-      compare={(theirs) => [{ label: 'Status', theirs: theirs.status, yours: 'cancelled' }]}
     >
       <TextAreaField form={form} name="reason" label="Why it is cancelled" maxLength={1000} />
     </RecordFormFrame>

@@ -1,7 +1,7 @@
 import { auditUpdateRequestSchema, type Audit, type AuditStatus } from '../../api/contract';
 import { Field } from '../../components/form/field';
 import { CountField, FieldGroup, InputField, SelectField } from '../../components/form/fields';
-import { RecordFormFrame } from '../../components/form/record-form';
+import { RecordFormFrame, type FormDone } from '../../components/form/record-form';
 import { useRecordForm } from '../../components/form/use-record-form';
 import { gradeLabels } from '../../lib/board-charts';
 import { formatDate } from '../../lib/format';
@@ -63,15 +63,13 @@ function compare(theirs: Audit, yours: Values) {
   ];
 }
 
-interface Props {
-  audit: Audit;
-  onDone: (message: string) => void;
-  onCancel: () => void;
-}
+type Props = FormDone & { audit: Audit };
 
 /** Record an audit's progress, checked against the same contract the API uses. */
 export function AuditProgressForm({ audit, onDone, onCancel }: Props) {
   const form = useRecordForm({
+    who: 'this audit',
+    compare: compare,
     draftKey: `audit:${audit.id}`,
     initial: () => initialValues(audit),
     labels: {
@@ -98,8 +96,6 @@ export function AuditProgressForm({ audit, onDone, onCancel }: Props) {
       heading={`Record progress: ${audit.title}`}
       submitLabel="Save progress"
       onClose={onCancel}
-      who="this audit"
-      compare={compare}
     >
       <div className="record-form__grid">
         <SelectField form={form} name="status" label="Status" options={statusLabels} />

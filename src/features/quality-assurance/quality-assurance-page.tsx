@@ -6,6 +6,7 @@ import { BarFigure } from '../../components/charts/bar-figure';
 import { Panel } from '../../components/panel';
 import { PinButton } from '../../components/pin-button';
 import { QueryState } from '../../components/query-state';
+import { SavedNotice } from '../../components/form/saved-notice';
 import { YearUnknown } from '../../components/states';
 import { StatusTag } from '../../components/status-tag';
 import { auditProgressFigure, auditsForYear, gradeSpreadFigure } from '../../lib/board-charts';
@@ -154,11 +155,7 @@ export function QualityAssurancePage() {
             </QueryState>
           </Panel>
           <Panel title="Audit schedule" className="page-grid__wide">
-            {saved ? (
-              <p className="notice notice--success" role="status">
-                {saved}
-              </p>
-            ) : null}
+            <SavedNotice message={saved} />
             <QueryState
               query={audits}
               loadingLabel="Loading the audit schedule"

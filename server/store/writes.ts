@@ -1,5 +1,6 @@
 import { slugify } from '../../src/lib/csv';
 import type { Queryable } from '../db/database';
+import { bumpDataVersion, recordAudit, type Actor, type AuditRecord } from './audit-log';
 
 /** A new record's id from its title, `-2`, `-3`… if taken. `table` is one of ours, never input. */
 export async function freeId(
@@ -17,4 +18,11 @@ export async function freeId(
   let id = base;
   for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
   return id;
+}
+
+/** The change into the audit trail and the data version moved on; answers what was saved. */
+export async function logged<T>(tx: Queryable, actor: Actor, entry: AuditRecord, saved: T): Promise<T> {
+  await recordAudit(tx, actor, entry);
+  await bumpDataVersion(tx);
+  return saved;
 }
