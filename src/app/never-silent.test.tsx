@@ -101,3 +101,90 @@ describe('case 2: Indicators list says why the board’s name is missing when /b
     localStorage.clear();
   });
 });
+
+const administrator = () =>
+  server.use(
+    http.get(url('/session'), () =>
+      HttpResponse.json({
+        user: {
+          id: 'a',
+          email: 'a@x.gov.uk',
+          name: 'Ada',
+          role: 'administrator',
+          agencyIds: [],
+          actionOwner: null,
+        },
+        method: 'password',
+        expiresAt: null,
+        idleMinutes: null,
+      }),
+    ),
+  );
+
+describe('case 5: Administration pages offer Try again when they cannot load', () => {
+  const pages = [
+    ['/admin/people', '/users'],
+    ['/admin/agencies', '/agencies'],
+    ['/admin/audit-trail', '/audit-trail'],
+    ['/returns', '/returns'],
+  ] as const;
+  const shown = kinds.filter((k) => k !== '401');
+  it.each(pages.flatMap(([page, request]) => shown.map((how) => [page, request, how] as const)))(
+    '%s when %s answers %s',
+    async (page, request, how) => {
+      administrator();
+      fail(request, how);
+      renderApp(page);
+      const alert = await screen.findByRole('alert', {}, { timeout: 4_000 });
+      expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    },
+  );
+});
+
+describe('case 7: Quarterly returns recover with Try again once the network is back', () => {
+  it('the list of rounds', async () => {
+    administrator();
+    server.use(http.get(url('/returns'), () => HttpResponse.json({ rounds: [] })));
+    const state = fail('/returns', 'a dropped connection');
+    const { user } = renderApp('/returns');
+    const alert = await screen.findByRole('alert', {}, { timeout: 4_000 });
+    expect(alert).toHaveTextContent('We could not reach the data service');
+    state.failing = false;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText(/No return rounds yet/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+  });
+
+  it('one agency’s return', async () => {
+    administrator();
+    const path = '/returns/q4-2017-18/west-midlands-police';
+    server.use(
+      http.get(url(path), () =>
+        HttpResponse.json({
+          roundId: 'q4-2017-18',
+          quarter: 'Q4 2017-18',
+          dueDate: '2018-04-30',
+          agencyId: 'west-midlands-police',
+          agencyName: 'West Midlands Police',
+          status: 'not-started',
+          late: false,
+          comment: null,
+          submitted: null,
+          published: null,
+          items: [],
+          version: 1,
+        }),
+      ),
+    );
+    const state = fail(path, 'a dropped connection');
+    const { user } = renderApp(path);
+    const alert = await screen.findByRole('alert', {}, { timeout: 4_000 });
+    expect(alert).toHaveTextContent('We could not reach the data service');
+    state.failing = false;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: /West Midlands Police/ }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+  });
+});
