@@ -81,6 +81,23 @@ describe('case 1: Quality assurance says when the board cannot be loaded, never 
   });
 });
 
+describe('case 1: Quality assurance keeps saying the board failed when a pointer passes over a link', () => {
+  it.each(kinds.filter((k) => k !== '401'))('/board answers %s', async (how) => {
+    rememberYears({ reportingYears: ['2015-16', '2016-17', '2017-18'], currentYear: '2017-18' });
+    fail('/board', how);
+    const { user } = renderApp('/quality-assurance');
+    expect(
+      await screen.findByText('The board’s details could not be loaded', {}, { timeout: 4_000 }),
+    ).toBeInTheDocument();
+    // Loading a page ahead (a link pointed at) does not ask again for what has failed.
+    await user.hover(screen.getByRole('link', { name: 'Action plan' }));
+    await user.hover(screen.getByRole('link', { name: 'Overview' }));
+    expect(screen.getByText('The board’s details could not be loaded')).toBeInTheDocument();
+    expect(screen.queryByText('Loading the reporting period')).not.toBeInTheDocument();
+    localStorage.clear();
+  });
+});
+
 describe('case 2: Indicators list says why the board’s name is missing when /board fails', () => {
   it.each(['a dropped connection', 'an HTML 500'] as const)('/board answers %s', async (how) => {
     rememberYears({ reportingYears: ['2015-16', '2016-17', '2017-18'], currentYear: '2017-18' });
