@@ -213,7 +213,7 @@ describe('a page drawn on the server', () => {
 
   it('case 6: an address the app has no page for answers 404 with the not-found page', async () => {
     const viewer = await service.as('viewer');
-    for (const path of ['/no-such-page', '/readyz', '/indicators/a/b', '/admin/nothing']) {
+    for (const path of ['/no-such-page', '/indicators/a/b', '/admin/nothing']) {
       const reply = await page(viewer, path);
       expect(reply.status, path).toBe(404);
       expect(text(reply.html), path).toContain('Page not found');
