@@ -200,11 +200,28 @@ describe('a page drawn on the server', () => {
     expect((await fetch(`${service.url}/.vite/manifest.json`)).status).toBe(404);
   });
 
-  it('answers an indicator that does not exist with the page, which then says so', async () => {
-    const reply = await page(await service.as('viewer'), '/indicators/does-not-exist');
-    expect(reply.status).toBe(200);
+  it('case 6: an indicator that does not exist answers 404, with the page, which then says so', async () => {
+    const viewer = await service.as('viewer');
+    const reply = await page(viewer, '/indicators/does-not-exist');
+    expect(reply.status).toBe(404);
     expect(reply.queries).not.toBeNull();
     expect(handedOver(reply.queries, indicatorQueries.detail('does-not-exist').queryKey)).toBeUndefined();
+    // Kept, and answered 404 again; an indicator that is there answers 200.
+    expect((await page(viewer, '/indicators/does-not-exist')).status).toBe(404);
+    expect((await page(viewer, '/indicators/rereferrals-within-12-months')).status).toBe(200);
+  });
+
+  it('case 6: an address the app has no page for answers 404 with the not-found page', async () => {
+    const viewer = await service.as('viewer');
+    for (const path of ['/no-such-page', '/indicators/a/b', '/admin/nothing']) {
+      const reply = await page(viewer, path);
+      expect(reply.status, path).toBe(404);
+      expect(text(reply.html), path).toContain('Page not found');
+      expect(reply.html, path).toMatch(/<a[^>]*href="\/"/);
+    }
+    for (const path of ['/', '/indicators', '/returns', '/admin/people', '/meeting-pack']) {
+      expect((await page(viewer, path)).status, path).toBe(200);
+    }
   });
 });
 

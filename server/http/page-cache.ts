@@ -7,6 +7,8 @@ export interface CachedPage {
   html: Buffer;
   /** Compressed when first asked for, off the event loop. */
   gzip: Promise<Buffer> | null;
+  /** The status the page was drawn with (404 for a record that is not there). */
+  status?: 200 | 404;
 }
 
 /**
@@ -31,9 +33,9 @@ export class PageCache {
     return entry;
   }
 
-  set(key: string, html: Buffer): CachedPage {
+  set(key: string, html: Buffer, status?: 200 | 404): CachedPage {
     this.remove(key);
-    const entry: CachedPage = { html, gzip: null };
+    const entry: CachedPage = { html, gzip: null, ...(status ? { status } : {}) };
     // A page bigger than the whole cache is served, not kept.
     if (html.length > this.maxBytes) return entry;
     this.entries.set(key, entry);

@@ -1,4 +1,4 @@
-import { matchPath } from 'react-router';
+import { matchPath, matchRoutes } from 'react-router';
 import {
   adminQueries,
   actionPlanQueries,
@@ -11,6 +11,7 @@ import {
 import type { Session } from '../../src/api/contract';
 import { can } from '../../src/api/permissions';
 import { DEFAULT_WIDTH_GUESS, PHONE_WIDTH_GUESS } from '../../src/app/app';
+import { routes } from '../../src/app/routes';
 import { renderPage, type PageData } from '../../src/entry-server';
 import { featuredIndicatorId } from '../../src/features/overview/featured-panel';
 import type { ActiveSession } from '../auth/sessions';
@@ -22,16 +23,32 @@ import type { Services } from './env';
 
 type Loader = (db: Queryable, params: Record<string, string | undefined>) => Promise<PageData>;
 
+/** Noted in a page's data when the record its address names is not there: the page answers 404. */
+const MISSING_KEY = ['page', 'record-not-found'] as const;
+const isMissing = (entry: PageData[number]) =>
+  entry.queryKey.length === MISSING_KEY.length && entry.queryKey.every((k, i) => k === MISSING_KEY[i]);
+
 const optional = async (load: () => Promise<PageData>): Promise<PageData> => {
   try {
     return await load();
   } catch (error) {
-    // Not there (an indicator since removed, say): the page asks for it itself and says so.
-    // Anything else is not a fact about the data, so the page is not drawn here at all.
-    if (error instanceof Problem && error.status === 404) return [];
+    // Not there (an indicator since removed, say): the page asks for it itself and says so, and
+    // the address answers 404. Anything else is not a fact about the data, so the page is not
+    // drawn here at all.
+    if (error instanceof Problem && error.status === 404) return [{ queryKey: [...MISSING_KEY], data: true }];
     throw error;
   }
 };
+
+/**
+ * 404 for an address the app has no page for (the router's catch-all draws the not-found page),
+ * 200 otherwise. Read from the router itself, so a new page is known the day it is added.
+ */
+export function routeStatus(pathname: string): 200 | 404 {
+  const matches = matchRoutes(routes, pathname);
+  const last = matches?.at(-1)?.route;
+  return !last || last.path === '*' ? 404 : 200;
+}
 
 /** The data each page draws first, read as the API would answer it. */
 const pages: { path: string; load: Loader }[] = [
@@ -134,6 +151,8 @@ export interface ServerRendered {
   widthGuess: number;
   /** The lazily loaded pages drawn, by source (`src/features/…`), for the browser to fetch at once. */
   modules: string[];
+  /** 404 when the address names no page, or a record that is not there. */
+  status: 200 | 404;
 }
 
 /**
@@ -183,12 +202,14 @@ export async function serverRender(
             () => page.load(db, match.params),
           )
         : [];
+    const missing = [...base, ...data].some(isMissing);
     const { html, state, modules } = await renderPage(
       url.pathname + url.search,
-      [...base, ...data],
+      [...base, ...data].filter((entry) => !isMissing(entry)),
       widthGuess,
     );
-    return { html, json: scriptJson(state), widthGuess, modules };
+    const status = missing ? 404 : routeStatus(url.pathname);
+    return { html, json: scriptJson(state), widthGuess, modules, status };
   } catch (error) {
     services.log.error(`Drawing ${url.pathname} on the server failed; the browser draws it instead`, error);
     return null;

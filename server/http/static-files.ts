@@ -7,7 +7,7 @@ import { getCookie } from 'hono/cookie';
 import { THEME_COOKIE } from '../../src/stores/theme-store';
 import { findSession, type ActiveSession } from '../auth/sessions';
 import { PageCache, type CachedPage } from './page-cache';
-import { serverRender, widthGuessFor, type ServerRendered } from './server-render';
+import { routeStatus, serverRender, widthGuessFor, type ServerRendered } from './server-render';
 import type { AppEnv, Services } from './env';
 import { readSessionSecret } from './session-cookie';
 
@@ -161,6 +161,9 @@ export async function serveDashboard(app: Hono<AppEnv>, root: string, services: 
       }
       const theme = getCookie(c, THEME_COOKIE);
       let page: CachedPage;
+      // An address with no page answers 404 (with the not-found page); so does one naming a
+      // record that is not there, as the page drawn on the server found.
+      let status = routeStatus(path);
       if (session && !PUBLIC_PAGES.test(path)) {
         const widthGuess = widthGuessFor({
           userAgent: c.req.header('user-agent'),
@@ -184,8 +187,9 @@ export async function serveDashboard(app: Hono<AppEnv>, root: string, services: 
           const rendered = await serverRender(services, url, session, widthGuess);
           const html = Buffer.from(pageHtml(template, theme, rendered, chunksOf));
           // A page that could not be drawn here is not kept: the next request tries again.
-          page = rendered ? drawn.set(key, html) : { html, gzip: null };
+          page = rendered ? drawn.set(key, html, rendered.status) : { html, gzip: null };
         }
+        status = page.status ?? status;
       } else {
         page = { html: Buffer.from(pageHtml(template, theme, null)), gzip: null };
       }
@@ -195,7 +199,7 @@ export async function serveDashboard(app: Hono<AppEnv>, root: string, services: 
       c.header('Cache-Control', 'private, no-store');
       c.header('Vary', 'Cookie, Accept-Encoding');
       if (gzip) c.header('Content-Encoding', 'gzip');
-      return c.body((gzip ? await drawn.compressed(page) : page.html) as unknown as ArrayBuffer, 200);
+      return c.body((gzip ? await drawn.compressed(page) : page.html) as unknown as ArrayBuffer, status);
     }
     const gzip = file.gzip !== null && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
     return new Response((gzip ? file.gzip : file.body) as unknown as BodyInit, {

@@ -11,7 +11,7 @@ import { usePermissions } from '../lib/use-permissions';
 import { usePackCount } from '../stores/meeting-pack-store';
 import { navItems } from './nav';
 import { watchLinkIntent } from './preload';
-import { BoardBanner, SignInBanner } from './status-banners';
+import { BoardBanner, SessionBanner, SignInBanner } from './status-banners';
 import { PeriodSelect, YearNotice } from './period-select';
 import { ThemeToggle } from './theme-toggle';
 import { useFocusHeadingOnNavigate } from './use-focus-heading';
@@ -91,6 +91,7 @@ function Shell() {
       </header>
       <SignInBanner />
       <BoardBanner />
+      <SessionBanner />
       <main id="main" className="app-main" tabIndex={-1} ref={main}>
         <YearNotice />
         <FigureExportContext.Provider value={{ boardName }}>

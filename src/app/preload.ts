@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import type { FetchQueryOptions, QueryClient, QueryKey } from '@tanstack/react-query';
 import { matchPath } from 'react-router';
 import {
   actionPlanQueries,
@@ -10,6 +10,23 @@ import {
 import { featuredIndicatorId } from '../features/overview/featured-panel';
 import * as pages from './pages';
 
+/**
+ * Fetches ahead what is not in the cache yet (or is stale). A request that has failed is left to
+ * its Try again: fetching it again here, because a pointer passed over a link, would put it back to
+ * "loading" (it has no data) and take away the message saying it failed.
+ */
+function failed(queryClient: QueryClient, options: { queryKey: QueryKey }): boolean {
+  return queryClient.getQueryState(options.queryKey)?.status === 'error';
+}
+
+function prefetch<T, K extends QueryKey>(
+  queryClient: QueryClient,
+  options: FetchQueryOptions<T, Error, T, K>,
+) {
+  if (failed(queryClient, options)) return Promise.resolve();
+  return queryClient.prefetchQuery(options);
+}
+
 type Prefetch = (queryClient: QueryClient, params: Record<string, string | undefined>) => unknown[];
 
 /**
@@ -20,56 +37,58 @@ const routes: { path: string; page?: { preload: () => Promise<void> }; data?: Pr
   {
     path: '/',
     data: (qc) => [
-      // The featured indicator follows from the board's choice, or its first headline indicator.
-      Promise.all([qc.fetchQuery(boardQueries.detail()), qc.fetchQuery(indicatorQueries.headline())])
-        .then(([board, headline]) => {
-          const id = featuredIndicatorId(board, headline.indicators);
-          const counted = headline.indicators.some((i) => i.id === board.auditScheduleIndicatorId);
-          return Promise.all([
-            id ? qc.prefetchQuery(indicatorQueries.detail(id)) : undefined,
-            counted ? qc.prefetchQuery(qualityAssuranceQueries.audits()) : undefined,
-          ]);
-        })
-        .catch(() => undefined),
-      qc.prefetchQuery(indicatorQueries.annotations()),
+      // The featured indicator follows from the board's choice, or its first headline indicator
+      // (not asked again here when the board or the headline list has failed: the page says so).
+      ...(failed(qc, boardQueries.detail()) || failed(qc, indicatorQueries.headline())
+        ? []
+        : [
+            Promise.all([qc.fetchQuery(boardQueries.detail()), qc.fetchQuery(indicatorQueries.headline())])
+              .then(([board, headline]) => {
+                const id = featuredIndicatorId(board, headline.indicators);
+                const counted = headline.indicators.some((i) => i.id === board.auditScheduleIndicatorId);
+                return Promise.all([
+                  id ? prefetch(qc, indicatorQueries.detail(id)) : undefined,
+                  counted ? prefetch(qc, qualityAssuranceQueries.audits()) : undefined,
+                ]);
+              })
+              .catch(() => undefined),
+          ]),
+      prefetch(qc, indicatorQueries.annotations()),
     ],
   },
   {
     path: '/indicators',
     page: pages.IndicatorsPage,
-    data: (qc) => [qc.prefetchQuery(indicatorQueries.list())],
+    data: (qc) => [prefetch(qc, indicatorQueries.list())],
   },
   {
     path: '/indicators/:id',
     page: pages.IndicatorPage,
     data: (qc, { id }) => [
-      qc.prefetchQuery(indicatorQueries.detail(id ?? '')),
-      qc.prefetchQuery(indicatorQueries.annotations()),
+      prefetch(qc, indicatorQueries.detail(id ?? '')),
+      prefetch(qc, indicatorQueries.annotations()),
     ],
   },
   {
     path: '/quality-assurance',
     page: pages.QualityAssurancePage,
     data: (qc) => [
-      qc.prefetchQuery(qualityAssuranceQueries.audits()),
-      qc.prefetchQuery(qualityAssuranceQueries.seriousCaseReviews()),
+      prefetch(qc, qualityAssuranceQueries.audits()),
+      prefetch(qc, qualityAssuranceQueries.seriousCaseReviews()),
     ],
   },
   {
     path: '/action-plan',
     page: pages.ActionPlanPage,
     data: (qc) => [
-      qc.prefetchQuery(actionPlanQueries.plan()),
-      qc.prefetchQuery(actionPlanQueries.ofstedRecommendations()),
+      prefetch(qc, actionPlanQueries.plan()),
+      prefetch(qc, actionPlanQueries.ofstedRecommendations()),
     ],
   },
   {
     path: '/partnership',
     page: pages.PartnershipPage,
-    data: (qc) => [
-      qc.prefetchQuery(partnershipQueries.funding()),
-      qc.prefetchQuery(partnershipQueries.links()),
-    ],
+    data: (qc) => [prefetch(qc, partnershipQueries.funding()), prefetch(qc, partnershipQueries.links())],
   },
   { path: '/meeting-pack', page: pages.MeetingPackPage },
   { path: '/import', page: pages.ImportPage },
@@ -92,7 +111,7 @@ export function preloadPath(pathname: string, queryClient: QueryClient): void {
     if (!match) continue;
     // A failed load is reported when the page is opened, not here.
     route.page?.preload().catch(() => undefined);
-    void queryClient.prefetchQuery(boardQueries.detail());
+    void prefetch(queryClient, boardQueries.detail());
     route.data?.(queryClient, match.params);
     return;
   }

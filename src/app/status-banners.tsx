@@ -76,3 +76,27 @@ export function BoardBanner() {
     </div>
   );
 }
+
+/**
+ * Who is signed in decides what the page offers (what may be edited, which areas are shown). When
+ * the data service cannot say, that is said once, with the reason and a retry, rather than the
+ * page quietly offering less. A refusal for want of a sign-in is the sign-in banner's to say.
+ */
+export function SessionBanner() {
+  const session = useQuery(sessionQueries.current());
+  if (!session.isError || needsSignIn(session.error)) return null;
+  const { title, detail, technical } = describeError(session.error);
+  return (
+    <div className="banner banner--warning" role="alert">
+      <p className="banner__title">Who is signed in could not be checked</p>
+      <p>
+        {title}. {detail} Until it is known, the dashboard offers nothing that needs a particular role
+        (recording progress, returns, administration).
+      </p>
+      {technical ? <TechnicalDetails>{technical}</TechnicalDetails> : null}
+      <button type="button" className="button button--secondary" onClick={() => void session.refetch()}>
+        Try again
+      </button>
+    </div>
+  );
+}

@@ -31,6 +31,11 @@ export function createQueryClient(): QueryClient {
         retry: shouldRetry,
         retryDelay: 1_000,
         refetchOnWindowFocus: false,
+        // A query that has failed is not fetched again because another part of the page starts
+        // reading it: that would put it back to "loading" (it has no data), unmount and mount its
+        // readers again, and loop, so the page would wait for ever instead of saying it failed.
+        // Try again (or a new page load) asks again.
+        retryOnMount: false,
       },
     },
   });

@@ -1,0 +1,207 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { server } from '../../mocks/node';
+import { apiBaseUrl } from '../api/client';
+import { rememberYears } from '../lib/last-known-board';
+import { createQueryClient } from '../lib/query-client';
+import { routes } from './routes';
+
+/**
+ * The whole app at a URL with the query client exactly as the browser has it (a dropped connection
+ * or a 500 tried once more a second later): the waits a person meets are the ones tested.
+ */
+function renderApp(address: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [address] });
+  const user = userEvent.setup();
+  render(
+    <QueryClientProvider client={createQueryClient()}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  return { router, user };
+}
+
+const url = (path: string) => `${apiBaseUrl()}${path}`;
+
+/** Every way a request fails: the ones issue 20 tried on each page. */
+const failures = {
+  'a dropped connection': () => HttpResponse.error(),
+  '401': () => HttpResponse.json({ message: 'Sign in' }, { status: 401 }),
+  '403': () => HttpResponse.json({ message: 'No' }, { status: 403 }),
+  '404': () => HttpResponse.json({ message: 'Not found' }, { status: 404 }),
+  'an HTML 500': () =>
+    new HttpResponse('<html><body>Internal Server Error</body></html>', {
+      status: 500,
+      headers: { 'Content-Type': 'text/html' },
+    }),
+  'a malformed body': () =>
+    new HttpResponse('{"id": "wolverh', { headers: { 'Content-Type': 'application/json' } }),
+  'a body that breaks the contract': () => HttpResponse.json({ unexpected: true }),
+};
+type Failure = keyof typeof failures;
+const kinds = Object.keys(failures) as Failure[];
+
+function fail(path: string, how: Failure, state = { failing: true }) {
+  server.use(http.get(url(path), () => (state.failing ? failures[how]() : undefined)));
+  return state;
+}
+
+describe('case 1: Quality assurance says when the board cannot be loaded, never loading for ever', () => {
+  it.each(kinds)('/board answers %s', async (how) => {
+    fail('/board', how);
+    renderApp('/quality-assurance');
+    const said = how === '401' ? 'You need to sign in' : 'The board’s details could not be loaded';
+    expect(await screen.findByText(said, {}, { timeout: 4_000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText(/The reporting period is not known, so nothing for a year can be shown/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Loading the reporting period')).not.toBeInTheDocument();
+  });
+
+  it.each(kinds)('/board answers %s to a browser that has seen the board before', async (how) => {
+    // The years this browser last saw let the page show a year; its panels then read the board too.
+    rememberYears({ reportingYears: ['2015-16', '2016-17', '2017-18'], currentYear: '2017-18' });
+    fail('/board', how);
+    renderApp('/quality-assurance');
+    const said = how === '401' ? 'You need to sign in' : 'The board’s details could not be loaded';
+    expect(await screen.findByText(said, {}, { timeout: 4_000 })).toBeInTheDocument();
+    if (how !== '401') {
+      expect(await screen.findByRole('table', { name: /Audit schedule, 2017-18/ })).toBeInTheDocument();
+      expect(
+        screen.getByText(/Nothing is marked overdue: the board’s details could not be loaded/),
+      ).toBeInTheDocument();
+    }
+    expect(screen.queryByText('Loading the reporting period')).not.toBeInTheDocument();
+    expect(screen.getByText(said)).toBeInTheDocument();
+    localStorage.clear();
+  });
+});
+
+describe('case 1: Quality assurance keeps saying the board failed when a pointer passes over a link', () => {
+  it.each(kinds.filter((k) => k !== '401'))('/board answers %s', async (how) => {
+    rememberYears({ reportingYears: ['2015-16', '2016-17', '2017-18'], currentYear: '2017-18' });
+    fail('/board', how);
+    const { user } = renderApp('/quality-assurance');
+    expect(
+      await screen.findByText('The board’s details could not be loaded', {}, { timeout: 4_000 }),
+    ).toBeInTheDocument();
+    // Loading a page ahead (a link pointed at) does not ask again for what has failed.
+    await user.hover(screen.getByRole('link', { name: 'Action plan' }));
+    await user.hover(screen.getByRole('link', { name: 'Overview' }));
+    expect(screen.getByText('The board’s details could not be loaded')).toBeInTheDocument();
+    expect(screen.queryByText('Loading the reporting period')).not.toBeInTheDocument();
+    localStorage.clear();
+  });
+});
+
+describe('case 2: Indicators list says why the board’s name is missing when /board fails', () => {
+  it.each(['a dropped connection', 'an HTML 500'] as const)('/board answers %s', async (how) => {
+    rememberYears({ reportingYears: ['2015-16', '2016-17', '2017-18'], currentYear: '2017-18' });
+    const state = fail('/board', how);
+    const { user } = renderApp('/indicators?year=2017-18');
+    const banner = (
+      await screen.findByText('The board’s details could not be loaded', {}, { timeout: 4_000 })
+    ).closest('.banner') as HTMLElement;
+    // Where the name was, the page says it could not be loaded (and the banner says why).
+    expect(screen.getByText('The board’s name could not be loaded')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: /^Indicators/ })).toBeInTheDocument();
+    expect(await screen.findByText(/^Showing \d+ of \d+ indicators$/)).toBeInTheDocument();
+    expect(screen.getByText('The board’s details could not be loaded')).toBeInTheDocument();
+    state.failing = false;
+    await user.click(within(banner).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Wolverhampton Safeguarding Children Board')).toBeInTheDocument();
+    expect(screen.queryByText('The board’s details could not be loaded')).not.toBeInTheDocument();
+    localStorage.clear();
+  });
+});
+
+const administrator = () =>
+  server.use(
+    http.get(url('/session'), () =>
+      HttpResponse.json({
+        user: {
+          id: 'a',
+          email: 'a@x.gov.uk',
+          name: 'Ada',
+          role: 'administrator',
+          agencyIds: [],
+          actionOwner: null,
+        },
+        method: 'password',
+        expiresAt: null,
+        idleMinutes: null,
+      }),
+    ),
+  );
+
+describe('case 5: Administration pages offer Try again when they cannot load', () => {
+  const pages = [
+    ['/admin/people', '/users'],
+    ['/admin/agencies', '/agencies'],
+    ['/admin/audit-trail', '/audit-trail'],
+    ['/returns', '/returns'],
+  ] as const;
+  const shown = kinds.filter((k) => k !== '401');
+  it.each(pages.flatMap(([page, request]) => shown.map((how) => [page, request, how] as const)))(
+    '%s when %s answers %s',
+    async (page, request, how) => {
+      administrator();
+      fail(request, how);
+      renderApp(page);
+      const alert = await screen.findByRole('alert', {}, { timeout: 4_000 });
+      expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    },
+  );
+});
+
+describe('case 7: Quarterly returns recover with Try again once the network is back', () => {
+  it('the list of rounds', async () => {
+    administrator();
+    server.use(http.get(url('/returns'), () => HttpResponse.json({ rounds: [] })));
+    const state = fail('/returns', 'a dropped connection');
+    const { user } = renderApp('/returns');
+    const alert = await screen.findByRole('alert', {}, { timeout: 4_000 });
+    expect(alert).toHaveTextContent('We could not reach the data service');
+    state.failing = false;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText(/No return rounds yet/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+  });
+
+  it('one agency’s return', async () => {
+    administrator();
+    const path = '/returns/q4-2017-18/west-midlands-police';
+    server.use(
+      http.get(url(path), () =>
+        HttpResponse.json({
+          roundId: 'q4-2017-18',
+          quarter: 'Q4 2017-18',
+          dueDate: '2018-04-30',
+          agencyId: 'west-midlands-police',
+          agencyName: 'West Midlands Police',
+          status: 'not-started',
+          late: false,
+          comment: null,
+          submitted: null,
+          published: null,
+          items: [],
+          version: 1,
+        }),
+      ),
+    );
+    const state = fail(path, 'a dropped connection');
+    const { user } = renderApp(path);
+    const alert = await screen.findByRole('alert', {}, { timeout: 4_000 });
+    expect(alert).toHaveTextContent('We could not reach the data service');
+    state.failing = false;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: /West Midlands Police/ }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+  });
+});
