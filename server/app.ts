@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { AddressLimiter } from './auth/throttle';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { AppEnv, Logger, Services } from './http/env';
@@ -37,7 +36,6 @@ export async function createApp(options: AppOptions): Promise<{ app: Hono<AppEnv
     config: options.config,
     log: options.log ?? consoleLogger,
     cache: new ReadCache(),
-    signInLimiter: new AddressLimiter(),
     checkResponses: options.checkResponses ?? false,
     today: options.today ?? isoToday,
   };
