@@ -39,8 +39,7 @@ export function delayAfterFailures(failures: number): number {
 }
 
 export type Reservation =
-  | { allowed: true; attempt: number; locks: boolean }
-  | { allowed: false; waitSeconds: number };
+  { allowed: true; attempt: number; locks: boolean } | { allowed: false; waitSeconds: number };
 
 /**
  * Counts one attempt for `key` before it is checked. Refused (with the seconds to wait) while the

@@ -46,7 +46,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 function checkParams(path: string, params: Record<string, string>): void {
   for (const [name, value] of Object.entries(params)) {
-    const ok = path.startsWith('/users/') && name === 'id' ? UUID.test(value) : idSchema.safeParse(value).success;
+    const ok =
+      path.startsWith('/users/') && name === 'id' ? UUID.test(value) : idSchema.safeParse(value).success;
     if (!ok) throw notFound('That record');
   }
 }

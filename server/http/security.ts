@@ -40,10 +40,7 @@ export function requestOrigin(config: Config): MiddlewareHandler<AppEnv> {
     } catch {
       // Not a Node socket (a test calling the app directly).
     }
-    c.set(
-      'clientAddress',
-      forwardedFor(c.req.header('x-forwarded-for'), config.trustProxy) ?? address,
-    );
+    c.set('clientAddress', forwardedFor(c.req.header('x-forwarded-for'), config.trustProxy) ?? address);
     await next();
   };
 }
