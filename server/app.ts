@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { AddressLimiter } from './auth/throttle';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { AppEnv, Lifecycle, Services } from './http/env';
@@ -40,7 +39,6 @@ export async function createApp(options: AppOptions): Promise<{ app: Hono<AppEnv
     log: options.log ?? jsonLogger(),
     lifecycle: options.lifecycle ?? { draining: false },
     cache: new ReadCache(),
-    signInLimiter: new AddressLimiter(),
     checkResponses: options.checkResponses ?? false,
     today: options.today ?? isoToday,
   };

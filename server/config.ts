@@ -14,8 +14,12 @@ export interface Config {
   adminName: string;
   /** The address people use, `https://safeguarding.example.gov.uk`; links and the Origin check use it. */
   publicUrl: string | null;
-  /** Believe X-Forwarded-Proto/Host/For from a reverse proxy in front of the service. */
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies stand in front of the service (0: none, X-Forwarded-* ignored).
+   * The client's address is the one this many entries from the end of X-Forwarded-For, the one
+   * the nearest trusted proxy saw; entries before it are whatever the client sent.
+   */
+  trustProxy: number;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   /** The built dashboard to serve; null serves the API only. */
@@ -61,6 +65,19 @@ function logLevel(text: string | undefined): Config['logLevel'] {
   throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error; it is "${text}".`);
 }
 
+/** TRUST_PROXY: false (0), true (1 proxy) or the number of proxies in front, 0 to 10. */
+function proxies(env: NodeJS.ProcessEnv): number {
+  const text = (env.TRUST_PROXY ?? '').trim();
+  if (/^\d+$/.test(text)) return integer(env, 'TRUST_PROXY', 0, 0, 10);
+  try {
+    return flag(env, 'TRUST_PROXY') ? 1 : 0;
+  } catch {
+    throw new ConfigError(
+      `TRUST_PROXY must be true, false or the number of proxies in front (0 to 10); it is "${env.TRUST_PROXY}".`,
+    );
+  }
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const seed = (env.SEED ?? 'demo').trim().toLowerCase();
   if (seed !== 'demo' && seed !== 'none') {
@@ -91,7 +108,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     adminPassword,
     adminName: env.ADMIN_NAME?.trim() || 'Administrator',
     publicUrl,
-    trustProxy: flag(env, 'TRUST_PROXY'),
+    trustProxy: proxies(env),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 120, 5, 24 * 60),
     sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 30),
     staticDir: env.STATIC_DIR === '' ? null : resolve(cwd, env.STATIC_DIR?.trim() || 'dist'),

@@ -37,9 +37,18 @@ function honoPath(path: string): string {
   return `/api/v1${path.replace(/\{(\w+)\}/g, ':$1')}`;
 }
 
-function checkParams(params: Record<string, string>): void {
-  for (const value of Object.values(params)) {
-    if (!idSchema.safeParse(value).success) throw notFound('That record');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Every path parameter of every endpoint is checked here, before the handler and the database see
+ * it: a person's id is a UUID (the database's own type, so anything else would be a cast error),
+ * every other record's id a slug. A malformed id is a record that does not exist: 404.
+ */
+function checkParams(path: string, params: Record<string, string>): void {
+  for (const [name, value] of Object.entries(params)) {
+    const ok =
+      path.startsWith('/users/') && name === 'id' ? UUID.test(value) : idSchema.safeParse(value).success;
+    if (!ok) throw notFound('That record');
   }
 }
 
@@ -82,7 +91,7 @@ export function endpoint<E extends EndpointName>(
         if (!user) throw unauthorised();
         if (!options.allow(user, params)) throw forbidden();
       }
-      checkParams(params);
+      checkParams(spec.path, params);
 
       let query: unknown;
       if ('query' in spec) {

@@ -2,7 +2,6 @@ import type { SessionUser } from '../../src/api/contract';
 import type { ActiveSession } from '../auth/sessions';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
-import type { AddressLimiter } from '../auth/throttle';
 import type { ReadCache } from './read-cache';
 
 export type { Logger } from '../log';
@@ -21,7 +20,6 @@ export interface Services {
   log: Logger;
   lifecycle: Lifecycle;
   cache: ReadCache;
-  signInLimiter: AddressLimiter;
   /** Check each answer against its contract schema before sending it (tests and development). */
   checkResponses: boolean;
   /** Today's date for records such as an action's dated note; a test may fix it. */

@@ -8,6 +8,20 @@ import { Problem } from './problem';
 const first = (header: string | undefined) => header?.split(',')[0]?.trim() || undefined;
 
 /**
+ * The client's address from X-Forwarded-For behind `proxies` trusted proxies, each of which appends
+ * the address it received from: the entry `proxies` from the end. Anything before it was written
+ * by the client and is not believed. Too few entries: the earliest one there is.
+ */
+export function forwardedFor(header: string | undefined, proxies: number): string | undefined {
+  if (!header || proxies < 1) return undefined;
+  const entries = header
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  return entries[Math.max(0, entries.length - proxies)];
+}
+
+/**
  * Works out the origin the browser used, whether the connection is HTTPS and the client's address:
  * from PUBLIC_URL when set, else from the request, believing X-Forwarded-* only with TRUST_PROXY.
  */
@@ -26,10 +40,7 @@ export function requestOrigin(config: Config): MiddlewareHandler<AppEnv> {
     } catch {
       // Not a Node socket (a test calling the app directly).
     }
-    c.set(
-      'clientAddress',
-      (config.trustProxy ? first(c.req.header('x-forwarded-for')) : undefined) ?? address,
-    );
+    c.set('clientAddress', forwardedFor(c.req.header('x-forwarded-for'), config.trustProxy) ?? address);
     await next();
   };
 }

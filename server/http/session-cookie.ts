@@ -10,8 +10,12 @@ import type { AppEnv, Services } from './env';
 const PLAIN = 'sid';
 const SECURE = '__Host-sid';
 
+/**
+ * Over HTTPS only the `__Host-` cookie counts: a plain `sid` could have been planted by a page on a
+ * sibling subdomain or over plain HTTP (session fixation), which the prefix rules out.
+ */
 export function readSessionSecret(c: Context<AppEnv>): string | undefined {
-  return getCookie(c, SECURE) ?? getCookie(c, PLAIN);
+  return c.get('secure') ? getCookie(c, SECURE) : getCookie(c, PLAIN);
 }
 
 export function setSessionCookie(c: Context<AppEnv>, secret: string, expiresAt: string): void {

@@ -2,7 +2,17 @@ import type { Context, Hono } from 'hono';
 import type { Session, SessionUser } from '../../src/api/contract';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords';
 import { endSession, startSession } from '../auth/sessions';
-import { clearFailures, delayAfterFailures, lockedFor, recordFailure } from '../auth/throttle';
+import {
+  accountKey,
+  ACCOUNT_LIMIT,
+  addressKey,
+  ADDRESS_LIMIT,
+  clearFailures,
+  delayAfterFailures,
+  LOCK_MINUTES,
+  releaseAttempt,
+  reserveAttempt,
+} from '../auth/throttle';
 import { endpoint } from '../http/endpoint';
 import type { AppEnv, Services } from '../http/env';
 import { Problem, unauthorised } from '../http/problem';
@@ -47,24 +57,28 @@ export function sessionRoutes(app: Hono<AppEnv>, services: Services): void {
   endpoint(app, services, 'signIn', {
     allow: () => true,
     handler: async ({ c, body }) => {
-      const address = c.get('clientAddress');
-      const wait = services.signInLimiter.waitFor(address);
-      if (wait > 0) {
+      // Both limits are reserved before the (deliberately slow) password check, atomically in the
+      // database: a burst sent at once checks no more passwords than the limits, on any instance.
+      const address = addressKey(c.get('clientAddress'));
+      const byAddress = await reserveAttempt(db, address, ADDRESS_LIMIT);
+      if (!byAddress.allowed) {
         throw new Problem(
           429,
-          `Too many failed sign-ins from your network. Try again in ${minutes(wait)}.`,
+          `Too many failed sign-ins from your network. Try again in ${minutes(byAddress.waitSeconds)}.`,
           {},
-          { 'Retry-After': String(wait) },
+          { 'Retry-After': String(byAddress.waitSeconds) },
         );
       }
-      const key = body.email;
-      const locked = await lockedFor(db, key);
-      if (locked > 0) {
+      const key = accountKey(body.email);
+      const byAccount = await reserveAttempt(db, key, ACCOUNT_LIMIT);
+      if (!byAccount.allowed) {
+        // Nothing was checked, so the network address gets its attempt back.
+        await releaseAttempt(db, address, ADDRESS_LIMIT);
         throw new Problem(
           429,
-          `Too many failed sign-ins for this email address. Try again in ${minutes(locked)}, or ask the board’s business unit to reset your password.`,
+          `Too many failed sign-ins for this email address. Try again in ${minutes(byAccount.waitSeconds)}, or ask the board’s business unit to reset your password.`,
           {},
-          { 'Retry-After': String(locked) },
+          { 'Retry-After': String(byAccount.waitSeconds) },
         );
       }
       const user = await findUserByEmail(db, body.email);
@@ -72,11 +86,10 @@ export function sessionRoutes(app: Hono<AppEnv>, services: Services): void {
       // The same work whether or not the account exists, so timing does not tell.
       const ok = await verifyPassword(body.password, usable ? user.password_hash! : await decoyHash());
       if (!ok || !usable) {
-        services.signInLimiter.recordFailure(address);
-        const { failures, locked: nowLocked } = await recordFailure(db, key);
+        const failures = byAccount.attempt;
         services.log.info(`Failed sign-in for ${body.email} (${failures} in a row)`);
         await pause(delayAfterFailures(failures));
-        if (nowLocked) {
+        if (byAccount.locks) {
           await db.transaction((tx) =>
             recordAudit(tx, SYSTEM, {
               action: 'session.locked',
@@ -87,14 +100,15 @@ export function sessionRoutes(app: Hono<AppEnv>, services: Services): void {
           );
           throw new Problem(
             429,
-            'Too many failed sign-ins for this email address. Try again in 15 minutes, or ask the board’s business unit to reset your password.',
+            `Too many failed sign-ins for this email address. Try again in ${LOCK_MINUTES} minutes, or ask the board’s business unit to reset your password.`,
             {},
-            { 'Retry-After': String(15 * 60) },
+            { 'Retry-After': String(LOCK_MINUTES * 60) },
           );
         }
         throw new Problem(401, 'The email address or password is not right.');
       }
       await clearFailures(db, key);
+      await releaseAttempt(db, address, ADDRESS_LIMIT);
       return signIn(c, user);
     },
   });
@@ -154,7 +168,7 @@ export function sessionRoutes(app: Hono<AppEnv>, services: Services): void {
           throw new Problem(410, 'This account has been switched off. Ask the board’s business unit.');
         // A new password ends every other session of the account.
         await tx.query('delete from session where user_id = $1', [row.id]);
-        await clearFailures(tx, row.email.toLowerCase());
+        await clearFailures(tx, accountKey(row.email.toLowerCase()));
         await recordAudit(
           tx,
           { id: row.id, name: row.name, email: row.email },

@@ -1,6 +1,6 @@
 import { z } from '../zod';
 import { boardSchema, saveBoardRequestSchema } from './board';
-import { errorBodySchema } from './common';
+import { errorBodySchema, withCleanText } from './common';
 import {
   annotationListSchema,
   indicatorListQuerySchema,
@@ -102,9 +102,10 @@ export interface EndpointSpec {
  * Every endpoint of API v1, relative to the base URL. This table is the single description of the
  * contract: the client, the demo API, the data service and the published JSON Schema are all read
  * from it. Every endpoint but the public ones answers 401 without a session and 403 when the
- * person's role may not do it.
+ * person's role may not do it. Every string a request or query carries is checked by
+ * `withCleanText` (no NUL, no lone surrogate), whatever the endpoint.
  */
-export const endpoints = {
+export const endpoints = withCleanText({
   board: { method: 'GET', path: '/board', response: boardSchema },
   saveBoard: {
     method: 'PUT',
@@ -393,7 +394,7 @@ export const endpoints = {
     query: auditTrailQuerySchema,
     response: auditTrailSchema,
   },
-} as const satisfies Record<string, EndpointSpec>;
+} as const satisfies Record<string, EndpointSpec>);
 
 export type EndpointName = keyof typeof endpoints;
 
