@@ -26,8 +26,8 @@ import { expect, test } from './fixtures';
  * - `/`: `/annotations` dropped: the CSE chart says its events could not be loaded, with no Try again.
  * - `/meeting-pack/present`: `/board` dropped: nothing said (the slide has no banner).
  * - `/admin/indicators`: `/indicators` dropped: nothing said.
- * - `/admin/agencies`: `/agencies` dropped (as the demo's editor): nothing said.
- * (Fixed since: `/board` failing on quality assurance, returns and the action plan, where loading
+ * - `/admin/people`, `/admin/agencies`: `/agencies` dropped (as the demo's editor): nothing said.
+ * (Fixed since: `/board` failing on quality assurance, returns (now passing every pair) and the action plan, where loading
  * a page ahead put the failed board back to "loading"; `/session` failing, now said in a banner.)
  * Every other route passed every pair it reached.
  */
