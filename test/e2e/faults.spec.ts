@@ -24,12 +24,12 @@ import { expect, test } from './fixtures';
  * Opt-in for now (FAULTS=1 npx playwright test faults): it takes minutes, and on 4 December 2026
  * it still found, as the first failure on each route (a route's test stops at its first):
  * - `/`: `/annotations` dropped: the CSE chart says its events could not be loaded, with no Try again.
- * - `/quality-assurance`, `/returns`, `/returns/:round/:agency`, `/meeting-pack/present`: `/board`
- *   dropped: after both attempts fail the board stays "loading" and nothing is said.
- * - `/admin/people`, `/admin/agencies` (`/agencies` dropped), `/admin/indicators` (`/indicators`
- *   dropped): nothing said.
- * - `/action-plan`: `/session` breaking the contract: nothing said.
- * Every other route passed every pair.
+ * - `/meeting-pack/present`: `/board` dropped: nothing said (the slide has no banner).
+ * - `/admin/indicators`: `/indicators` dropped: nothing said.
+ * - `/admin/people`, `/admin/agencies`: `/agencies` dropped (as the demo's editor): nothing said.
+ * (Fixed since: `/board` failing on quality assurance, returns (now passing every pair) and the action plan, where loading
+ * a page ahead put the failed board back to "loading"; `/session` failing, now said in a banner.)
+ * Every other route passed every pair it reached.
  */
 
 const API = '/api/v1';
@@ -126,7 +126,7 @@ const settled = async (page: Page) => {
 };
 
 test.describe('Every route, every request, every failure', () => {
-  test.describe.configure({ timeout: 180_000 });
+  test.describe.configure({ timeout: 300_000 });
   const dist = resolve(root, 'dist');
   let server: Awaited<ReturnType<typeof startStaticServer>>;
 
@@ -172,6 +172,8 @@ test.describe('Every route, every request, every failure', () => {
       await settled(page);
       page.off('response', onResponse);
       const baseline = await pageText(page);
+      // What the demo cannot answer (501) already offers Try again on a first load.
+      const baselineRetries = await page.getByRole('button', { name: 'Try again' }).count();
       for (const request of requests) {
         expect(
           endpointOf(new URL(request, 'http://x').pathname),
@@ -220,13 +222,17 @@ test.describe('Every route, every request, every failure', () => {
           } else {
             const retry = page.getByRole('button', { name: 'Try again' });
             await expect(retry.first(), `${request} ${kind}: Try again`).toBeVisible();
-            for (let i = 0; i < 5 && (await retry.count()) > 0; i++) {
-              await retry.first().click();
+            for (let i = 0; i < 5 && (await retry.count()) > baselineRetries; i++) {
+              // A button may go as another's retry succeeds first: then there is one fewer to press.
+              await retry
+                .first()
+                .click({ timeout: 5_000 })
+                .catch(() => undefined);
               await settled(page);
             }
           }
           await settled(page);
-          await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+          await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(baselineRetries);
           await expect
             .poll(() => pageText(page), { message: `${request} ${kind}: recovered` })
             .toBe(baseline);
