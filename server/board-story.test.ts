@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditTrailSchema, boardSchema, type Board } from '../src/api/contract';
+import { agencyReturnSchema, auditTrailSchema, boardSchema, type Board } from '../src/api/contract';
 import { startService, type Client, type TestService } from './test/service';
 
 let service: TestService;
@@ -95,5 +95,56 @@ describe('case 3: the board names the indicator its audit programme counts', () 
     expect(unknown.body.fieldErrors.auditScheduleIndicatorId).toEqual([
       'Choose one of the board’s indicators',
     ]);
+  });
+});
+
+describe('case 1: the dates a board shows move only by the administrator’s decision', () => {
+  const POLICE = '/returns/q4-2017-18/west-midlands-police';
+
+  it('publishing one agency’s Q4 return leaves “figures as at” and “year shown first” where they were', async () => {
+    const before = await readBoard();
+    expect([before.dataAsAt, before.currentYear]).toEqual(['2017-12-31', '2016-17']);
+    const police = await service.as('police');
+    const opened = await admin.request('POST', '/returns', { quarter: 'Q4 2017-18', dueDate: '2018-04-30' });
+    expect(opened.status).toBe(201);
+    let mine = agencyReturnSchema.parse((await police.get(POLICE)).body);
+    const saved = await police.request('PUT', POLICE, {
+      version: mine.version,
+      values: mine.items.map((item) => ({
+        indicatorId: item.indicatorId,
+        period: item.period,
+        value: 151,
+        symbol: null,
+        note: null,
+      })),
+    });
+    expect(saved.status).toBe(200);
+    mine = agencyReturnSchema.parse(saved.body);
+    expect((await police.request('POST', `${POLICE}/submit`, { version: mine.version })).status).toBe(200);
+    const review = agencyReturnSchema.parse((await admin.get(POLICE)).body);
+    expect((await admin.request('POST', `${POLICE}/publish`, { version: review.version })).status).toBe(200);
+
+    const after = await readBoard();
+    expect(after.dataAsAt).toBe('2017-12-31');
+    expect(after.currentYear).toBe('2016-17');
+    expect(after.reportingYears).toEqual(before.reportingYears);
+  });
+
+  it('the administrator moves them in board settings, and the audit trail records who, before and after', async () => {
+    const board = await readBoard();
+    const reply = await admin.request<Board>('PUT', '/board', {
+      ...settingsOf(board),
+      dataAsAt: '2018-03-31',
+      currentYear: '2017-18',
+    });
+    expect(reply.status).toBe(200);
+    expect(await lastEntry()).toMatchObject({
+      action: 'board.update',
+      entityType: 'board',
+      before: { dataAsAt: '2017-12-31', currentYear: '2016-17' },
+      after: { dataAsAt: '2018-03-31', currentYear: '2017-18' },
+    });
+    const { dataAsAt, currentYear } = await readBoard();
+    expect([dataAsAt, currentYear]).toEqual(['2018-03-31', '2017-18']);
   });
 });

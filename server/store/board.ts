@@ -146,24 +146,18 @@ export async function saveBoard(tx: Queryable, actor: Actor, request: SaveBoardR
 }
 
 /**
- * Moves the board on when figures for a later period are published: its reporting years gain the
- * period's financial year, the date its figures run to moves to the period's end, and once that
- * date reaches a year's 31 March the year shown first becomes that complete year.
+ * When figures for a period are published (a quarterly return), the board's reporting years gain
+ * the period's financial year if they lack it, so that the figures have a year to be shown in. The
+ * dates the board shows (the date its figures run to, the year shown first, and so whether a year
+ * is a part year) do not move: one agency's return is not the board's figures running on, and a
+ * change to those dates is the administrator's decision in board settings, in the audit trail.
  */
-export async function extendBoardTo(tx: Queryable, financialYear: string, periodEnd: string): Promise<void> {
+export async function extendBoardTo(tx: Queryable, financialYear: string, _periodEnd: string): Promise<void> {
   const board = await readBoard(tx, true);
-  const years = board.reportingYears.includes(financialYear)
-    ? board.reportingYears
-    : sortYears([...board.reportingYears, financialYear]);
-  const dataAsAt = periodEnd > board.dataAsAt ? periodEnd : board.dataAsAt;
-  const complete = years.filter((y) => `${Number(y.slice(0, 4)) + 1}-03-31` <= dataAsAt).at(-1);
-  const currentYear = complete && complete > board.currentYear ? complete : board.currentYear;
-  if (years === board.reportingYears && dataAsAt === board.dataAsAt && currentYear === board.currentYear)
-    return;
-  await tx.query(
-    'update board set reporting_years = $1, data_as_at = $2, current_year = $3, version = version + 1',
-    [JSON.stringify(years), dataAsAt, currentYear],
-  );
+  if (board.reportingYears.includes(financialYear)) return;
+  await tx.query('update board set reporting_years = $1, version = version + 1', [
+    JSON.stringify(sortYears([...board.reportingYears, financialYear])),
+  ]);
 }
 
 export async function readAgencies(db: Queryable): Promise<Agency[]> {
