@@ -17,7 +17,7 @@ const everyone: TestPerson[] = [
   'action-owner',
 ];
 const matrix: Record<
-  Exclude<EndpointName, 'session' | 'signIn' | 'signOut' | 'setup' | 'acceptInvitation'>,
+  Exclude<EndpointName, 'session' | 'signInOptions' | 'signIn' | 'signOut' | 'setup' | 'acceptInvitation'>,
   {
     path: string;
     allowed: TestPerson[];

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { readSsoConfig, type SsoConfig } from './auth/sso-config';
 
 /** The data service's settings, from environment variables; README "Running it for a board". */
 export interface Config {
@@ -22,6 +23,8 @@ export interface Config {
   staticDir: string | null;
   /** Most bytes a request body may have (publishing a whole imported indicator is the largest). */
   bodyLimitBytes: number;
+  /** Single sign-on through the organisation's OpenID Connect provider; null when not set up. */
+  sso: SsoConfig | null;
 }
 
 export class ConfigError extends Error {}
@@ -78,5 +81,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 30),
     staticDir: env.STATIC_DIR === '' ? null : resolve(cwd, env.STATIC_DIR?.trim() || 'dist'),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    sso: readSsoConfig(env, flag),
   };
 }

@@ -23,6 +23,7 @@ import {
 import {
   acceptInvitationRequestSchema,
   sessionSchema,
+  signInOptionsSchema,
   setupRequestSchema,
   signInRequestSchema,
 } from './auth';
@@ -204,6 +205,7 @@ export const endpoints = {
   },
 
   session: { method: 'GET', path: '/session', public: true, response: sessionSchema },
+  signInOptions: { method: 'GET', path: '/sign-in-options', public: true, response: signInOptionsSchema },
   signIn: {
     method: 'POST',
     path: '/session',
