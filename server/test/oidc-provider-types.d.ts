@@ -8,6 +8,6 @@ declare module 'oidc-provider' {
     constructor(issuer: string, configuration: Record<string, unknown>);
     proxy: boolean;
     use(middleware: (ctx: KoaContext, next: () => Promise<void>) => Promise<void>): void;
-    callback(): (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
+    callback(): (req: unknown, res: unknown) => void;
   }
 }
