@@ -80,7 +80,15 @@ beforeAll(async () => {
 afterAll(() => service.close());
 
 it('lists every endpoint of the contract', () => {
-  const listed = [...Object.keys(matrix), 'session', 'signIn', 'signOut', 'setup', 'acceptInvitation'].sort();
+  const listed = [
+    ...Object.keys(matrix),
+    'session',
+    'signInOptions',
+    'signIn',
+    'signOut',
+    'setup',
+    'acceptInvitation',
+  ].sort();
   expect(listed).toEqual(Object.keys(endpoints).sort());
 });
 
