@@ -106,6 +106,8 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
         return { status: 200, body: { agencies: data.agencies } };
       case 'session':
         return { status: 200, body: DEMO_SESSION };
+      case 'signInOptions':
+        return { status: 200, body: { sso: null, passwordRequired: true } };
       default:
         return notInDemo;
     }

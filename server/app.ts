@@ -15,6 +15,7 @@ import { recordRoutes } from './routes/records';
 import { returnRoutes } from './routes/returns';
 import { sessionRoutes } from './routes/session';
 import { jsonLogger, requestScope, type Logger } from './log';
+import { ssoRoutes } from './routes/sso';
 
 export interface AppOptions {
   db: Database;
@@ -113,6 +114,7 @@ export async function createApp(options: AppOptions): Promise<{ app: Hono<AppEnv
   const api = new Hono<AppEnv>();
   api.use('/api/*', sameOriginWrites);
   api.use('/api/*', loadSession(services));
+  ssoRoutes(api, services);
   sessionRoutes(api, services);
   publishedRoutes(api, services);
   recordRoutes(api, services);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { readSsoConfig, type SsoConfig } from './auth/sso-config';
 
 /** The data service's settings, from environment variables; README "Running it for a board". */
 export interface Config {
@@ -38,6 +39,8 @@ export interface Config {
   shutdownGraceSeconds: number;
   /** pino's level: `info` logs each request; `warn` only problems. */
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Single sign-on through the organisation's OpenID Connect provider; null when not set up. */
+  sso: SsoConfig | null;
 }
 
 export class ConfigError extends Error {}
@@ -117,5 +120,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     shutdownDrainSeconds: integer(env, 'SHUTDOWN_DRAIN_SECONDS', databaseUrl ? 5 : 0, 0, 600),
     shutdownGraceSeconds: integer(env, 'SHUTDOWN_GRACE_SECONDS', 20, 0, 600),
     logLevel: logLevel(env.LOG_LEVEL),
+    sso: readSsoConfig(env, flag),
   };
 }

@@ -9,10 +9,10 @@ export interface SessionPolicy {
 }
 
 /**
- * How a person signed in. Single sign-on (OpenID Connect) will add a method here: it checks the
+ * How a person signed in: a password, or single sign-on (server/routes/sso.ts), which checks the
  * identity provider's answer, finds the account by email, and calls `startSession` like a password.
  */
-export type SignInMethod = 'password';
+export type SignInMethod = 'password' | 'sso';
 
 export interface ActiveSession {
   user: SessionUser;

@@ -125,6 +125,14 @@ export const sessionQueries = {
       staleTime: 5 * 60_000,
       retry: false,
     }),
+  /** How people may sign in: the organisation's single sign-on, if the board has set it up. */
+  signInOptions: () =>
+    queryOptions({
+      queryKey: [...sessionQueries.all(), 'sign-in-options'] as const,
+      queryFn: ({ signal }) => apiGet('signInOptions', { signal }),
+      staleTime: 5 * 60_000,
+      retry: false,
+    }),
 };
 
 export const returnQueries = {

@@ -45,16 +45,27 @@ export const sessionUserSchema = z.object({
 
 /**
  * GET /session: who is signed in. A signed-out request gets 401. `method` says how the person
- * signed in: with a password, or `demo` when the dashboard runs on its demonstration API, which
+ * signed in: with a password, through single sign-on (`sso`), or `demo` when the dashboard runs on its demonstration API, which
  * has no accounts.
  */
 export const sessionSchema = z.object({
   user: sessionUserSchema,
-  method: z.enum(['password', 'demo']),
+  method: z.enum(['password', 'sso', 'demo']),
   /** When the session ends at the latest, unless it ends sooner for being idle. */
   expiresAt: z.nullable(z.iso.datetime()),
   /** Minutes without a request after which the session ends. */
   idleMinutes: z.nullable(z.int().check(z.positive())),
+});
+
+/**
+ * GET /sign-in-options: how people may sign in. `sso` is the organisation's single sign-on, when
+ * the board has set it up (the button says "Sign in with <label>" and goes to `startUrl`);
+ * `passwordRequired` is false when the board requires single sign-on (only its break-glass
+ * administrator keeps a password).
+ */
+export const signInOptionsSchema = z.object({
+  sso: z.nullable(z.object({ label: z.string(), startUrl: z.string() })),
+  passwordRequired: z.boolean(),
 });
 
 export const signInRequestSchema = z.object({

@@ -35,6 +35,7 @@ import {
 import {
   acceptInvitationRequestSchema,
   sessionSchema,
+  signInOptionsSchema,
   setupRequestSchema,
   signInRequestSchema,
 } from './auth';
@@ -294,6 +295,7 @@ export const endpoints = withCleanText({
   },
 
   session: { method: 'GET', path: '/session', public: true, response: sessionSchema },
+  signInOptions: { method: 'GET', path: '/sign-in-options', public: true, response: signInOptionsSchema },
   signIn: {
     method: 'POST',
     path: '/session',

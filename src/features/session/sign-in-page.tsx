@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { apiSend } from '../../api/client';
+import { sessionQueries } from '../../api/queries';
 import { signInRequestSchema, type SignInRequest } from '../../api/contract';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { Field } from '../../components/form/field';
@@ -26,10 +28,20 @@ export function SignInPage() {
     onRefused: () => setValues((v) => ({ ...v, password: '' })),
   });
   const fieldIds = { email: `${id}-email`, password: `${id}-password` };
+  // Without an answer (a demo, or the service is slow) the password form is enough.
+  const sso = useQuery(sessionQueries.signInOptions()).data?.sso ?? null;
 
   return (
     <AccountLayout title="Sign in">
       <p>Sign in to see the board’s figures{next !== '/' ? ' and go back to the page you were on' : ''}.</p>
+      {sso && (
+        <p>
+          <a className="button" href={`${sso.startUrl}?next=${encodeURIComponent(next)}`}>
+            Sign in with {sso.label}
+          </a>
+        </p>
+      )}
+      {sso && <h2>Or sign in with a password</h2>}
       <form className="account-form" onSubmit={(e) => submit(e, values)} noValidate aria-label="Sign in">
         <FormFailure failure={failure} />
         <ErrorSummary errors={errors} fieldIds={fieldIds} labels={labels} />

@@ -15,6 +15,23 @@ async function signIn(user: ReturnType<typeof renderApp>['user'], email: string,
 }
 
 describe('signing in', () => {
+  it('offers the organisation’s single sign-on when the board has set it up', async () => {
+    server.use(
+      http.get(url('/sign-in-options'), () =>
+        HttpResponse.json({
+          sso: { label: 'Wolverhampton Council', startUrl: '/api/v1/sso/start' },
+          passwordRequired: true,
+        }),
+      ),
+    );
+    renderApp('/sign-in?next=%2Freturns');
+    expect(await screen.findByRole('link', { name: 'Sign in with Wolverhampton Council' })).toHaveAttribute(
+      'href',
+      '/api/v1/sso/start?next=%2Freturns',
+    );
+    expect(screen.getByRole('form', { name: 'Sign in' })).toBeInTheDocument();
+  });
+
   it('says plainly when the password is wrong, and clears it', async () => {
     server.use(
       http.post(url('/session'), () =>

@@ -1,0 +1,180 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sessionSchema, userListSchema } from '../src/api/contract';
+import { Browser, CLIENT_ID, CLIENT_SECRET, TestProvider } from './test/oidc-provider';
+import { Client, startService, type TestService } from './test/service';
+
+let provider: TestProvider;
+let service: TestService;
+
+beforeAll(async () => {
+  provider = await TestProvider.start();
+  service = await startService({
+    env: {
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: CLIENT_ID,
+      OIDC_CLIENT_SECRET: CLIENT_SECRET,
+      OIDC_LABEL: 'Board Council',
+      OIDC_EMAIL_DOMAINS: 'board.test,trust.nhs.test',
+      OIDC_SELF_SIGN_UP_DOMAINS: 'trust.nhs.test',
+    },
+  });
+  await provider.attach(service.url, {
+    pat: { email: 'Police@board.test', email_verified: true, name: 'Pat Police' },
+    stranger: { email: 'stranger@board.test', email_verified: true, name: 'Sam Stranger' },
+    unverified: { email: 'viewer@board.test', email_verified: false, name: 'Vic Viewer' },
+    nurse: { email: 'nurse@trust.nhs.test', email_verified: true, name: 'Nia Nurse' },
+  });
+});
+afterAll(async () => {
+  await service?.close();
+  await provider?.close();
+});
+afterEach(() => {
+  provider.tamper = null;
+});
+
+/** Visits the callback the provider sent the browser to; the service's session cookie, if any, is kept. */
+async function finish(browser: Browser, callback: string) {
+  const response = await browser.fetch(callback);
+  return { status: response.status, location: response.headers.get('location'), html: await response.text() };
+}
+
+function sessionClient(browser: Browser): Client {
+  const client = new Client(service.url);
+  const sid = browser.cookies(service.url).get('sid');
+  client.cookie = sid ? `sid=${sid}` : null;
+  return client;
+}
+
+const auditActions = async () =>
+  (
+    await service.db.query<{ action: string; summary: string }>(
+      'select action, summary from audit_entry order by id',
+    )
+  ).map((row) => `${row.action}: ${row.summary}`);
+
+describe('single sign-on', () => {
+  it('says on the sign-in options that the board signs in with its organisation', async () => {
+    const reply = await service.anonymous().get('/sign-in-options');
+    expect(reply.body).toEqual({
+      sso: { label: 'Board Council', startUrl: '/api/v1/sso/start' },
+      passwordRequired: true,
+    });
+  });
+
+  it('lands an invited person in the account they were invited to, linked and audited', async () => {
+    const browser = new Browser();
+    const callback = await browser.signInAtProvider(service.url, 'pat');
+    const end = await finish(browser, callback);
+    expect(end.status).toBe(303);
+    expect(end.location).toBe('/');
+    const session = sessionSchema.parse((await sessionClient(browser).get('/session')).body);
+    expect(session.method).toBe('sso');
+    expect(session.user).toMatchObject({ email: 'police@board.test', role: 'contributor' });
+    const actions = await auditActions();
+    expect(actions).toContainEqual(expect.stringMatching(/^user\.sso-link: Pat Police/));
+    expect(actions).toContainEqual('session.sso: Pat Police signed in with Board Council');
+  });
+
+  it('refuses someone who was not invited, with a clear page, and records it', async () => {
+    const browser = new Browser();
+    const end = await finish(browser, await browser.signInAtProvider(service.url, 'stranger'));
+    expect(end.status).toBe(403);
+    expect(end.html).toContain('<h1>You have not been invited</h1>');
+    expect(browser.cookies(service.url).has('sid')).toBe(false);
+    expect(await auditActions()).toContainEqual(
+      'session.sso-refused: Single sign-on refused for stranger@board.test: not invited',
+    );
+  });
+
+  it('refuses a tampered state', async () => {
+    const browser = new Browser();
+    const callback = new URL(await browser.signInAtProvider(service.url, 'pat'));
+    callback.searchParams.set('state', `${callback.searchParams.get('state')}x`);
+    const end = await finish(browser, callback.href);
+    expect(end.status).toBe(400);
+    expect(end.html).toContain('<h1>Sign-in did not finish</h1>');
+    expect(browser.cookies(service.url).has('sid')).toBe(false);
+  });
+
+  it('refuses a replayed code', async () => {
+    const browser = new Browser();
+    const callback = await browser.signInAtProvider(service.url, 'pat');
+    const flowCookie = browser.cookies(service.url).get('sso_flow')!;
+    expect((await finish(browser, callback)).status).toBe(303);
+    // The same answer again, even with the browser's flow cookie put back.
+    const attacker = new Browser();
+    attacker.cookies(service.url).set('sso_flow', flowCookie);
+    const again = await finish(attacker, callback);
+    expect(again.status).toBe(400);
+    expect(attacker.cookies(service.url).has('sid')).toBe(false);
+  });
+
+  it('refuses an ID token issued for another client', async () => {
+    provider.tamper = (claims) => ({ ...claims, aud: 'another-client', azp: 'another-client' });
+    const browser = new Browser();
+    const end = await finish(browser, await browser.signInAtProvider(service.url, 'pat'));
+    expect(end.status).toBe(400);
+    expect(end.html).toContain('answer could not be accepted');
+    expect(browser.cookies(service.url).has('sid')).toBe(false);
+  });
+
+  it('refuses an expired ID token', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    provider.tamper = (claims) => ({ ...claims, iat: now - 7200, exp: now - 3600 });
+    const browser = new Browser();
+    const end = await finish(browser, await browser.signInAtProvider(service.url, 'pat'));
+    expect(end.status).toBe(400);
+    expect(end.html).toContain('answer could not be accepted');
+    expect(browser.cookies(service.url).has('sid')).toBe(false);
+  });
+
+  it('refuses an email address the provider has not verified', async () => {
+    const browser = new Browser();
+    const end = await finish(browser, await browser.signInAtProvider(service.url, 'unverified'));
+    expect(end.status).toBe(403);
+    expect(end.html).toContain('<h1>Your email address is not verified</h1>');
+    expect(browser.cookies(service.url).has('sid')).toBe(false);
+  });
+
+  it('gives someone from a self sign-up domain a viewer account awaiting approval', async () => {
+    const browser = new Browser();
+    const end = await finish(browser, await browser.signInAtProvider(service.url, 'nurse'));
+    expect(end.status).toBe(403);
+    expect(end.html).toContain('<h1>Your account is awaiting approval</h1>');
+    expect(browser.cookies(service.url).has('sid')).toBe(false);
+    const admin = await service.as('administrator');
+    const { users } = userListSchema.parse((await admin.get('/users')).body);
+    expect(users.find((u) => u.email === 'nurse@trust.nhs.test')).toMatchObject({
+      name: 'Nia Nurse',
+      role: 'viewer',
+      active: false,
+    });
+  });
+});
+
+describe('single sign-on required', () => {
+  it('refuses passwords except for the break-glass administrator', async () => {
+    const required = await startService({
+      env: {
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: CLIENT_ID,
+        OIDC_CLIENT_SECRET: CLIENT_SECRET,
+        OIDC_EMAIL_DOMAINS: 'board.test',
+        SSO_REQUIRED: 'true',
+        ADMIN_EMAIL: 'admin@board.test',
+        ADMIN_PASSWORD: 'not used by this test',
+      },
+    });
+    try {
+      const refused = await required.anonymous().request('POST', '/session', {
+        email: 'qa@board.test',
+        password: 'test password 1234',
+      });
+      expect(refused.status).toBe(403);
+      await expect(required.as('administrator')).resolves.toBeInstanceOf(Client);
+    } finally {
+      await required.close();
+    }
+  });
+});
