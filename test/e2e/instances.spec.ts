@@ -52,6 +52,8 @@ let a: DataService;
 let b: DataService;
 
 test.beforeAll(async () => {
+  // Two services seeding a new PostgreSQL database: about 20 s on a quiet machine.
+  test.setTimeout(180_000);
   db = await freshDatabase();
   const env = { DATABASE_URL: db.url, PUBLIC_URL, DATABASE_POOL_SIZE: '4' };
   // Started at the same moment on an empty database: one migrates and seeds, the other waits.
@@ -139,6 +141,18 @@ test('signed in on one instance, the same session acts on the other; a change th
   });
   expect(out.status).toBe(204);
   expect((await fetch(`${b.url}/api/v1/board`, { headers: { Cookie: cookie } })).status).toBe(401);
+});
+
+test('failed sign-ins on either instance count together, so the lock holds across both', async () => {
+  const guess = { email: 'someone.else@board.test', password: 'a guess that is wrong' };
+  const answers: number[] = [];
+  // Five wrong passwords for one address, taking turns between the instances: the fifth locks it
+  // (429) ...
+  for (const service of [a, b, a, b, a]) answers.push((await signIn(service, guess)).status);
+  expect(answers).toEqual([401, 401, 401, 401, 429]);
+  // ... on the other instance as well, before any password is checked.
+  expect((await signIn(b, guess)).status).toBe(429);
+  expect((await signIn(a, guess)).status).toBe(429);
 });
 
 /**
