@@ -129,6 +129,9 @@ export default defineConfig(({ mode, isSsrBuild }) => {
           test: {
             name: 'app',
             environment: 'jsdom',
+            // A budget, not a wait: the import tests parse real DfE files, and a busy 2-core
+            // machine takes several times a quiet one's 5 s.
+            testTimeout: 20_000,
             setupFiles: ['./test/setup.ts'],
             include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'test/**/*.test.{ts,tsx}'],
             exclude: ['test/e2e/**', 'node_modules/**'],
