@@ -205,3 +205,34 @@ describe('case 7: Quarterly returns recover with Try again once the network is b
     expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
   });
 });
+
+describe('what a page uses beside its main list says when it cannot be loaded, and recovers', () => {
+  const agencies = {
+    agencies: [{ id: 'police', name: 'West Midlands Police', kind: 'police', active: true }],
+  };
+  it.each([
+    ['/admin/people', /The list of agencies could not be loaded/],
+    ['/admin/indicators', /The list of agencies could not be loaded/],
+  ])('%s when /agencies is dropped', async (page, said) => {
+    administrator();
+    server.use(http.get(url('/users'), () => HttpResponse.json({ users: [] })));
+    server.use(http.get(url('/agencies'), () => HttpResponse.json(agencies)));
+    const state = fail('/agencies', 'a dropped connection');
+    const { user } = renderApp(page);
+    const alert = await screen.findByRole('alert', {}, { timeout: 4_000 });
+    expect(alert).toHaveTextContent(said);
+    state.failing = false;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await expect.poll(() => screen.queryByText(said)).toBeNull();
+  });
+
+  it('the overview’s chart when its events are dropped', async () => {
+    const state = fail('/annotations', 'a dropped connection');
+    const { user } = renderApp('/');
+    const alert = await screen.findByText(/The chart’s events could not be loaded/, {}, { timeout: 4_000 });
+    const notice = alert.closest('[role="alert"]') as HTMLElement;
+    state.failing = false;
+    await user.click(within(notice).getByRole('button', { name: 'Try again' }));
+    await expect.poll(() => screen.queryByText(/The chart’s events could not be loaded/)).toBeNull();
+  });
+});

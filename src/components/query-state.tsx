@@ -1,6 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { SkippedItems } from '../api/client';
+import { describeError } from '../api/errors';
 import { EmptyState, ErrorState, LoadingState, TechnicalDetails } from './states';
 
 interface Props<T> {
@@ -68,5 +69,41 @@ export function QueryState<T>({
       {notice}
       {children(query.data)}
     </>
+  );
+}
+
+/**
+ * For data a page uses beside its main content (names to show, choices for a form, a chart's
+ * events): nothing while it loads or has loaded; when it fails, says what could not be loaded and
+ * what is missing because of it, with Try again, so nothing goes missing without a word.
+ */
+export function QueryFailure({
+  query,
+  what,
+  missing,
+}: {
+  query: UseQueryResult<unknown>;
+  /** "The list of agencies" */
+  what: string;
+  /** What the page cannot show or do without it: "agencies are shown by their codes". */
+  missing: string;
+}) {
+  if (!query.isError) return null;
+  const { detail, signIn } = describeError(query.error);
+  // A 401 is said once, by the sign-in banner at the top.
+  if (signIn) return null;
+  return (
+    <div className="notice notice--warning query-failure" role="alert">
+      <p>
+        <strong>{what} could not be loaded</strong>, so {missing}. {detail}
+      </p>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={() => void query.refetch()}
+      >
+        Try again
+      </button>
+    </div>
   );
 }

@@ -23,10 +23,11 @@ import { expect, test } from './fixtures';
  *
  * Opt-in for now (FAULTS=1 npx playwright test faults): it takes minutes, and on 4 December 2026
  * it still found, as the first failure on each route (a route's test stops at its first):
- * - `/`: `/annotations` dropped: the CSE chart says its events could not be loaded, with no Try again.
  * - `/meeting-pack/present`: `/board` dropped: nothing said (the slide has no banner).
  * - `/admin/indicators`: `/indicators` dropped: nothing said.
- * - `/admin/people`, `/admin/agencies`: `/agencies` dropped (as the demo's editor): nothing said.
+ * - `/admin/agencies`: `/agencies` dropped (as the demo's editor): nothing said.
+ * (Fixed since, not yet re-run here: `/` with `/annotations` dropped now offers Try again, and
+ * `/admin/people` and `/admin/indicators` say when `/agencies` fails: never-silent.test.tsx.)
  * (Fixed since: `/board` failing on quality assurance, returns (now passing every pair) and the action plan, where loading
  * a page ahead put the failed board back to "loading"; `/session` failing, now said in a banner.)
  * Every other route passed every pair it reached.

@@ -8,7 +8,7 @@ import { ConflictNotice } from '../../components/form/conflict-notice';
 import { Field } from '../../components/form/field';
 import { RecordForm } from '../../components/form/record-form';
 import { Panel } from '../../components/panel';
-import { QueryState } from '../../components/query-state';
+import { QueryFailure, QueryState } from '../../components/query-state';
 import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
 import { formatValue } from '../../lib/format';
 import { frequencyLabels } from '../../lib/indicator-labels';
@@ -211,7 +211,10 @@ export function IndicatorSettingsPage() {
   const [editing, setEditing] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const agencyName = (agencyId: string | null | undefined) =>
-    agencies.data?.agencies.find((a) => a.id === agencyId)?.name ?? 'None';
+    !agencyId
+      ? 'None'
+      : (agencies.data?.agencies.find((a) => a.id === agencyId)?.name ??
+        (agencies.data ? agencyId : 'Not known'));
   return (
     <AdminLayout
       title="Indicators"
@@ -222,6 +225,11 @@ export function IndicatorSettingsPage() {
           {saved}
         </p>
       ) : null}
+      <QueryFailure
+        query={agencies}
+        what="The list of agencies"
+        missing="the owning agencies are “Not known” and no indicator can be changed"
+      />
       <Panel title="The board’s indicators">
         <QueryState query={indicators} loadingLabel="Loading the indicators">
           {(data) => {

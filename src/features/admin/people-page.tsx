@@ -21,7 +21,7 @@ import { useCheckedSubmit } from '../../components/form/use-checked-submit';
 import { Field } from '../../components/form/field';
 import { Panel } from '../../components/panel';
 import { RecordForm } from '../../components/form/record-form';
-import { QueryState } from '../../components/query-state';
+import { QueryFailure, QueryState } from '../../components/query-state';
 import { StatusTag } from '../../components/status-tag';
 import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
 import { formatDate } from '../../lib/format';
@@ -411,6 +411,11 @@ export function PeoplePage() {
           {describeSaveFailure(newLink.error, 'No link was made').message}
         </p>
       ) : null}
+      <QueryFailure
+        query={agencies}
+        what="The list of agencies"
+        missing="agencies are shown by their codes, and no one can be added or changed"
+      />
       <Panel title="People">
         <QueryState query={users} loadingLabel="Loading the people">
           {(data) => {

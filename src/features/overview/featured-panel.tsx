@@ -6,7 +6,7 @@ import { ChartFigure } from '../../components/charts/chart-figure';
 import { indicatorChart } from '../../components/charts/indicator-chart';
 import { Panel } from '../../components/panel';
 import { PinButton } from '../../components/pin-button';
-import { QueryState } from '../../components/query-state';
+import { QueryFailure, QueryState } from '../../components/query-state';
 import { LoadingState } from '../../components/states';
 import { indicatorDefaultRange, type ReportingRange } from '../../lib/reporting-range';
 import { pointsInRange } from '../../lib/reporting-range';
@@ -67,6 +67,7 @@ function FeaturedChart({ indicator, range }: { indicator: Indicator; range: Repo
           ) : null
         }
       />
+      <QueryFailure query={annotations} what="The chart’s events" missing="none are marked on it" />
       <p className="featured-panel__meaning">{indicator.definition}</p>
     </>
   );
