@@ -326,7 +326,10 @@ describe('case 17: malformed ids', () => {
   it('case 17: PATCH /api/v1/users/not-a-uuid is 404', async () => {
     const reply = await admin.request<Problem>('PATCH', '/users/not-a-uuid', {});
     expect(reply.status).toBe(404);
-    expect(reply.body).toEqual({ message: 'That record was not found.' });
+    expect(reply.body).toEqual({
+      message: 'That record was not found.',
+      reference: reply.headers.get('x-request-id'),
+    });
   });
 
   it('case 17: every route with an id parameter answers a malformed id with 404 or 422, never 500', async () => {

@@ -50,11 +50,19 @@ function fail(path: string, how: Failure, state = { failing: true }) {
   return state;
 }
 
+/** What the page says of the board's failure: a 404 is a board not set up yet (issue 23, case 5). */
+const boardFailureSaid = (how: Failure) =>
+  how === '401'
+    ? 'You need to sign in'
+    : how === '404'
+      ? 'This board has not been set up yet'
+      : 'The board’s details could not be loaded';
+
 describe('case 1: Quality assurance says when the board cannot be loaded, never loading for ever', () => {
   it.each(kinds)('/board answers %s', async (how) => {
     fail('/board', how);
     renderApp('/quality-assurance');
-    const said = how === '401' ? 'You need to sign in' : 'The board’s details could not be loaded';
+    const said = boardFailureSaid(how);
     expect(await screen.findByText(said, {}, { timeout: 4_000 })).toBeInTheDocument();
     expect(
       await screen.findByText(/The reporting period is not known, so nothing for a year can be shown/),
@@ -67,7 +75,7 @@ describe('case 1: Quality assurance says when the board cannot be loaded, never 
     rememberYears({ reportingYears: ['2015-16', '2016-17', '2017-18'], currentYear: '2017-18' });
     fail('/board', how);
     renderApp('/quality-assurance');
-    const said = how === '401' ? 'You need to sign in' : 'The board’s details could not be loaded';
+    const said = boardFailureSaid(how);
     expect(await screen.findByText(said, {}, { timeout: 4_000 })).toBeInTheDocument();
     if (how !== '401') {
       expect(await screen.findByRole('table', { name: /Audit schedule, 2017-18/ })).toBeInTheDocument();
@@ -86,13 +94,11 @@ describe('case 1: Quality assurance keeps saying the board failed when a pointer
     rememberYears({ reportingYears: ['2015-16', '2016-17', '2017-18'], currentYear: '2017-18' });
     fail('/board', how);
     const { user } = renderApp('/quality-assurance');
-    expect(
-      await screen.findByText('The board’s details could not be loaded', {}, { timeout: 4_000 }),
-    ).toBeInTheDocument();
+    expect(await screen.findByText(boardFailureSaid(how), {}, { timeout: 4_000 })).toBeInTheDocument();
     // Loading a page ahead (a link pointed at) does not ask again for what has failed.
     await user.hover(screen.getByRole('link', { name: 'Action plan' }));
     await user.hover(screen.getByRole('link', { name: 'Overview' }));
-    expect(screen.getByText('The board’s details could not be loaded')).toBeInTheDocument();
+    expect(screen.getByText(boardFailureSaid(how))).toBeInTheDocument();
     expect(screen.queryByText('Loading the reporting period')).not.toBeInTheDocument();
     localStorage.clear();
   });
