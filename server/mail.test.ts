@@ -168,8 +168,10 @@ describe('email through the outbox', () => {
 
     smtp.accept();
     await arrival('rory.refused@example.gov.uk', /Choose your password/);
-    const sent = (await outbox()).messages.find((m) => m.to === 'rory.refused@example.gov.uk')!;
-    expect(sent.sentAt).not.toBeNull();
+    // Marked sent in the transaction that held its row, which commits just after the SMTP server's answer.
+    await expect
+      .poll(async () => (await outbox()).messages.find((m) => m.to === 'rory.refused@example.gov.uk')!.sentAt)
+      .not.toBeNull();
   });
 
   it('when every agency’s return is published, everyone is told, with the dashboard’s link; contributors hear theirs was accepted', async () => {
