@@ -9,6 +9,7 @@ import { requestOrigin, sameOriginWrites, securityHeaders } from './http/securit
 import { loadSession } from './http/session-cookie';
 import { serveDashboard } from './http/static-files';
 import { boardRecordRoutes } from './routes/board-records';
+import { mailRoutes } from './routes/mail';
 import { peopleRoutes } from './routes/people';
 import { publishedRoutes } from './routes/published';
 import { recordRoutes } from './routes/records';
@@ -121,6 +122,7 @@ export async function createApp(options: AppOptions): Promise<{ app: Hono<AppEnv
   boardRecordRoutes(api, services);
   returnRoutes(api, services);
   peopleRoutes(api, services);
+  mailRoutes(api, services);
   api.all('/api/*', (c) =>
     c.json(
       {

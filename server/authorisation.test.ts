@@ -98,6 +98,9 @@ const matrix: Record<
     allowed: ['administrator'],
   },
   auditTrail: { path: '/audit-trail', allowed: ['administrator'] },
+  mailPreferences: { path: '/account/email', allowed: everyone },
+  saveMailPreferences: { path: '/account/email', allowed: everyone },
+  outbox: { path: '/admin/outbox', allowed: ['administrator'] },
 };
 
 let service: TestService;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { readSsoConfig, type SsoConfig } from './auth/sso-config';
+import { MailConfigError, readMailConfig, type MailConfig } from './mail/config';
 
 /** The data service's settings, from environment variables; README "Running it for a board". */
 export interface Config {
@@ -41,6 +42,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Single sign-on through the organisation's OpenID Connect provider; null when not set up. */
   sso: SsoConfig | null;
+  /** Email over SMTP; without SMTP_URL mail waits in the outbox, which an administrator sees. */
+  mail: MailConfig;
 }
 
 export class ConfigError extends Error {}
@@ -78,6 +81,15 @@ function proxies(env: NodeJS.ProcessEnv): number {
     throw new ConfigError(
       `TRUST_PROXY must be true, false or the number of proxies in front (0 to 10); it is "${env.TRUST_PROXY}".`,
     );
+  }
+}
+
+function mailConfig(env: NodeJS.ProcessEnv): MailConfig {
+  try {
+    return readMailConfig(env);
+  } catch (error) {
+    if (error instanceof MailConfigError) throw new ConfigError(error.message);
+    throw error;
   }
 }
 
@@ -121,5 +133,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     shutdownGraceSeconds: integer(env, 'SHUTDOWN_GRACE_SECONDS', 20, 0, 600),
     logLevel: logLevel(env.LOG_LEVEL),
     sso: readSsoConfig(env, flag),
+    mail: mailConfig(env),
   };
 }

@@ -6,6 +6,7 @@ import { ConfigError, readConfig } from './config';
 import { openDatabase } from './db/open';
 import type { Lifecycle } from './http/env';
 import { jsonLogger } from './log';
+import { startMailSender } from './mail/sender';
 
 /** `npm start`: the board's data service, serving the dashboard and its API on one origin. */
 async function main(): Promise<void> {
@@ -16,7 +17,18 @@ async function main(): Promise<void> {
   // its lock, and none takes requests before the schema is whole.
   const report = await prepareDatabase(db, config);
   const lifecycle: Lifecycle = { draining: false };
-  const { app } = await createApp({ db, config, log, lifecycle });
+  const { app, services } = await createApp({ db, config, log, lifecycle });
+  // Reminders and late notices are enqueued by every instance (once each, by key); mail is sent by
+  // whichever instance takes it first. Without SMTP_URL it waits in the outbox (Administration).
+  const mail = startMailSender({
+    db,
+    config: config.mail,
+    log,
+    origin:
+      config.publicUrl ??
+      `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,
+    today: services.today,
+  });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const listening = `http://${host}:${info.port}`;
@@ -64,6 +76,7 @@ async function main(): Promise<void> {
       log.warn(`Requests still in flight after ${config.shutdownGraceSeconds} s were cut off.`);
       server.closeAllConnections();
     }
+    await mail.stop().catch((error: unknown) => log.error('Stopping the mail sender failed', error));
     await db.close().catch((error: unknown) => log.error('Closing the database failed', error));
     release();
     log.info('Stopped.');

@@ -4,6 +4,7 @@ import { can } from '../../src/api/permissions';
 import { endpoint } from '../http/endpoint';
 import type { AppEnv, Services } from '../http/env';
 import { notFound } from '../http/problem';
+import { mailSetupLink } from '../mail/outbox';
 import { readAuditTrail, recordAudit } from '../store/audit-log';
 import { actorOf, insertUser, issueToken, readUsers, toUser, updateUser, type UserRow } from '../store/users';
 
@@ -26,6 +27,7 @@ export function peopleRoutes(app: Hono<AppEnv>, services: Services): void {
       const result: SetupLink = await db.transaction(async (tx) => {
         const created = await insertUser(tx, actorOf(user), body);
         const { token, expiresAt } = await issueToken(tx, 'invitation', created.id, LINK_HOURS);
+        await mailSetupLink(tx, created, linkFor(c, token), expiresAt, 'invitation');
         return { user: created, link: linkFor(c, token), expiresAt };
       });
       return result;
@@ -45,6 +47,13 @@ export function peopleRoutes(app: Hono<AppEnv>, services: Services): void {
         const [row] = await tx.query<UserRow>('select * from app_user where id::text = $1', [params.id]);
         if (!row) throw notFound('The person');
         const { token, expiresAt } = await issueToken(tx, 'invitation', row.id, LINK_HOURS);
+        await mailSetupLink(
+          tx,
+          row,
+          linkFor(c, token),
+          expiresAt,
+          row.password_hash ? 'password' : 'invitation',
+        );
         await recordAudit(tx, actorOf(user), {
           action: 'user.setup-link',
           entityType: 'user',

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { can } from '../../src/api/permissions';
 import { endpoint } from '../http/endpoint';
 import type { AppEnv, Services } from '../http/env';
+import { mailReturnPublished, mailReturnSentBack, mailRoundOpened } from '../mail/outbox';
 import {
   openRound,
   publishReturn,
@@ -28,7 +29,10 @@ export function returnRoutes(app: Hono<AppEnv>, services: Services): void {
 
   endpoint(app, services, 'openRound', {
     allow: can.administer,
-    handler: ({ user, body }) => db.transaction((tx) => openRound(tx, actorOf(user), body, services.today())),
+    handler: ({ c, user, body }) =>
+      db.transaction(async (tx) =>
+        mailRoundOpened(tx, c.get('origin'), await openRound(tx, actorOf(user), body, services.today())),
+      ),
   });
 
   endpoint(app, services, 'agencyReturn', {
@@ -55,17 +59,25 @@ export function returnRoutes(app: Hono<AppEnv>, services: Services): void {
 
   endpoint(app, services, 'publishReturn', {
     allow: can.administer,
-    handler: ({ user, params, body }) =>
-      db.transaction((tx) =>
-        publishReturn(tx, actorOf(user), params.round!, params.agency!, body, services.today()),
+    handler: ({ c, user, params, body }) =>
+      db.transaction(async (tx) =>
+        mailReturnPublished(
+          tx,
+          c.get('origin'),
+          await publishReturn(tx, actorOf(user), params.round!, params.agency!, body, services.today()),
+        ),
       ),
   });
 
   endpoint(app, services, 'sendBackReturn', {
     allow: can.administer,
-    handler: ({ user, params, body }) =>
-      db.transaction((tx) =>
-        sendBackReturn(tx, actorOf(user), params.round!, params.agency!, body, services.today()),
+    handler: ({ c, user, params, body }) =>
+      db.transaction(async (tx) =>
+        mailReturnSentBack(
+          tx,
+          c.get('origin'),
+          await sendBackReturn(tx, actorOf(user), params.round!, params.agency!, body, services.today()),
+        ),
       ),
   });
 }

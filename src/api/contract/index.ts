@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { mailPreferencesSchema, outboxSchema } from './mail';
 import { boardSchema, saveBoardRequestSchema } from './board';
 import { errorBodySchema, withCleanText } from './common';
 import {
@@ -75,6 +76,7 @@ export * from './partnership';
 export * from './auth';
 export * from './admin';
 export * from './returns';
+export * from './mail';
 
 export const CONTRACT_VERSION = 'v1';
 
@@ -395,6 +397,23 @@ export const endpoints = withCleanText({
     path: '/audit-trail',
     query: auditTrailQuerySchema,
     response: auditTrailSchema,
+  },
+  mailPreferences: {
+    method: 'GET',
+    path: '/account/email',
+    response: mailPreferencesSchema,
+  },
+  saveMailPreferences: {
+    method: 'PUT',
+    path: '/account/email',
+    request: mailPreferencesSchema,
+    response: mailPreferencesSchema,
+  },
+  outbox: {
+    list: 'messages',
+    method: 'GET',
+    path: '/admin/outbox',
+    response: outboxSchema,
   },
 } as const satisfies Record<string, EndpointSpec>);
 
