@@ -122,6 +122,14 @@ test('a contributor submits a return, the administrator publishes it, and a boar
     page.getByText('Published: West Midlands Police’s Q4 2017-18 figures are now on the dashboard.'),
   ).toBeVisible();
 
+  // Publishing one agency's return does not move the board's dates (issue 23, case 1): the
+  // business unit decides the figures now run to 31 March 2018, and 2017-18 is shown first.
+  await page.goto(`${service.url}/admin/board`);
+  await page.getByLabel('Figures as at').fill('2018-03-31');
+  await page.getByLabel('Year shown first').fill('2017-18');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Saved the board’s settings. Every page now uses them.')).toBeVisible();
+
   // A board member sees it on the overview and on the indicator's page.
   await member.reload();
   await member

@@ -61,7 +61,9 @@ export async function startDataService(
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`The data service did not start:\n${output}`)), 60_000);
+    // Longer than any hook's budget (120 s): a new embedded database on a busy machine is slow,
+    // and the hook's own limit is the one that should speak.
+    const timer = setTimeout(() => fail(new Error(`The data service did not start:\n${output}`)), 170_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       // Started once it names the dashboard; the address it listens on may differ (PUBLIC_URL).
