@@ -47,6 +47,25 @@ async function adminCookie(service: DataService): Promise<string> {
   return reply.headers.getSetCookie()[0]!.split(';')[0]!;
 }
 
+/** A one-figure indicator for the tests to publish. */
+const testIndicator = (id: string, title: string, value: number) => ({
+  id,
+  title,
+  shortTitle: title.toLowerCase(),
+  theme: 'partnership',
+  definition: 'Made by the several-instances test.',
+  unit: 'count',
+  decimalPlaces: 0,
+  polarity: 'neutral',
+  frequency: 'annual',
+  target: null,
+  headline: false,
+  illustrative: true,
+  source: { name: 'Instances test', publisher: 'Test' },
+  series: [{ period: '2016-17', value }],
+  comparators: [],
+});
+
 let db: { url: string; drop: () => Promise<void> };
 let a: DataService;
 let b: DataService;
@@ -104,23 +123,7 @@ test('signed in on one instance, the same session acts on the other; a change th
   const board = (await before.json()) as { name: string };
   expect(board.name).toBeTruthy();
   // ... then publish an indicator through B ...
-  const indicator = {
-    id: 'instances-test',
-    title: 'Published through the second instance',
-    shortTitle: 'second instance',
-    theme: 'partnership',
-    definition: 'Made by the several-instances test.',
-    unit: 'count',
-    decimalPlaces: 0,
-    polarity: 'neutral',
-    frequency: 'annual',
-    target: null,
-    headline: false,
-    illustrative: true,
-    source: { name: 'Instances test', publisher: 'Test' },
-    series: [{ period: '2016-17', value: 42 }],
-    comparators: [],
-  };
+  const indicator = testIndicator('instances-test', 'Published through the second instance', 42);
   const put = await fetch(`${b.url}/api/v1/indicators/instances-test`, {
     method: 'PUT',
     headers: { ...writeHeaders, Cookie: cookie },
@@ -253,23 +256,7 @@ test('SIGTERM on one instance during a burst of reads and writes loses none of t
         method: 'PUT',
         headers: writeHeaders,
         body: JSON.stringify({
-          indicator: {
-            id,
-            title: `Written during the burst ${i}`,
-            shortTitle: `burst ${i}`,
-            theme: 'partnership',
-            definition: 'Written while an instance stops.',
-            unit: 'count',
-            decimalPlaces: 0,
-            polarity: 'neutral',
-            frequency: 'annual',
-            target: null,
-            headline: false,
-            illustrative: true,
-            source: { name: 'Burst test', publisher: 'Test' },
-            series: [{ period: '2016-17', value: i }],
-            comparators: [],
-          },
+          indicator: testIndicator(id, `Written during the burst ${i}`, i),
           version: null,
           reason: 'burst',
         }),
