@@ -298,6 +298,23 @@ async function slideGeometry(page: Page) {
   });
 }
 
+/**
+ * The slide's geometry once it has stopped changing: the chart is measured and drawn again when the
+ * slide's size is known, so it is read frame after frame until two frames agree.
+ */
+async function settledGeometry(page: Page) {
+  let last = await slideGeometry(page);
+  for (let frames = 0; frames < 600; frames++) {
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    const next = await slideGeometry(page);
+    if (JSON.stringify(next) === JSON.stringify(last)) return next;
+    last = next;
+  }
+  throw new Error('the slide never stopped moving');
+}
+
 const inside = (b: Box, w: number, h: number) =>
   b.x >= -0.5 && b.y >= -0.5 && b.x + b.width <= w + 0.5 && b.y + b.height <= h + 0.5;
 const overlap = (a: Box, b: Box) =>
@@ -330,8 +347,7 @@ test.describe('Present mode fits any room', () => {
           await expect(page.locator('.slide .chart-figure__chart svg')).toBeVisible();
           await expect(page.locator('.slide .chart-figure__chart svg text').first()).toBeVisible();
         }
-        await page.waitForTimeout(150);
-        const { parts, buttons, texts, labels, scroll } = await slideGeometry(page);
+        const { parts, buttons, texts, labels, scroll } = await settledGeometry(page);
         const where = `slide ${slide} at ${width}x${height}`;
         expect(scroll, `${where}: the page scrolls`).toEqual({ width, height });
         for (const part of [...parts, ...buttons]) {

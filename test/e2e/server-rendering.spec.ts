@@ -69,7 +69,7 @@ test('every page is drawn by the data service and taken over with no hydration e
   await signIn(page, service, ADMIN.email, ADMIN.password);
   // Signing in goes on to the overview in the browser, which asks for its data: let it finish.
   await expect(page.locator('path.trend-chart__line').first()).toHaveAttribute('d', /M.+L/);
-  await page.waitForTimeout(500);
+  await page.waitForLoadState('networkidle');
   const calls: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
