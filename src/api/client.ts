@@ -220,7 +220,7 @@ function parse<S extends z.ZodMiniType>(
   if (result.success) return result.data as WithSkipped<z.output<S>>;
   const partial = list ? parsePartially(schema, json, list) : null;
   if (partial) return partial;
-  throw new ContractError(url, result.error.issues);
+  throw new ContractError(url, result.error.issues, json);
 }
 
 /** Read a resource; the response is checked against the contract before anyone sees it. */

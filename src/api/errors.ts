@@ -72,15 +72,36 @@ export class ContractError extends Error {
   override readonly name = 'ContractError';
   /** Dotted path of the first field that breaks the contract, e.g. `indicators[0].series[2].value`. */
   readonly field: string;
+  /** The field is not there at all (rather than there and wrong), when the body was given. */
+  readonly missing: boolean;
   constructor(
     readonly url: string,
     readonly issues: readonly z.core.$ZodIssue[],
+    body?: unknown,
   ) {
     const first = issues[0];
     const field = first ? formatPath(first.path) : '(response)';
     super(`Response from ${url} breaks the API contract at ${field}: ${first?.message ?? 'invalid'}`);
     this.field = field;
+    this.missing = first !== undefined && first.path.length > 0 && isAbsent(body, first.path);
   }
+}
+
+/** The first broken field in words: "Its field “series[0].value” is missing." */
+function whatIsWrong(error: ContractError): string {
+  const first = error.issues[0];
+  if (!first) return 'Its data is not as the dashboard expects.';
+  return `Its field “${error.field}” ${error.missing ? 'is missing' : 'is not as the dashboard expects'}.`;
+}
+
+/** Whether the body has nothing at the path: its last key absent from an object that is there. */
+function isAbsent(body: unknown, path: readonly PropertyKey[]): boolean {
+  let at: unknown = body;
+  for (const key of path.slice(0, -1)) {
+    if (typeof at !== 'object' || at === null) return false;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return typeof at === 'object' && at !== null && !(path.at(-1)! in at);
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -166,7 +187,7 @@ export function describeError(error: unknown): ErrorDescription {
   if (error instanceof ContractError) {
     return {
       title: 'The data arrived in a form this dashboard does not understand',
-      detail: 'Tell your data team; trying again may help if the data has since been fixed.',
+      detail: `${whatIsWrong(error)} Tell your data team; trying again may help if the data has since been fixed.`,
       technical: `${error.url}: the field ${error.field} is not as the API contract says (${error.issues[0]?.message ?? 'invalid'}).`,
     };
   }

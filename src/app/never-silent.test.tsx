@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { demoApi } from '../../mocks/handlers';
 import { server } from '../../mocks/node';
 import { apiBaseUrl } from '../api/client';
 import { rememberYears } from '../lib/last-known-board';
@@ -143,6 +144,59 @@ const administrator = () =>
       }),
     ),
   );
+
+describe('case 4: the overview says its narrative cannot be written, and why, when a record lacks a field', () => {
+  const featured = '/indicators/cse-children-at-risk';
+  /** The demo's answer at `path`, with `field` taken from the featured indicator's record. */
+  function withoutField(path: string, field: string, state = { failing: true }) {
+    server.use(
+      http.get(url(path), ({ request }) => {
+        if (!state.failing) return undefined;
+        const body = structuredClone(
+          demoApi.handle('GET', path + new URL(request.url).search).body,
+        ) as Record<string, unknown> & { indicators?: Record<string, unknown>[] };
+        for (const record of body.indicators ?? [body]) {
+          if (record.id === 'cse-children-at-risk') delete record[field];
+        }
+        return HttpResponse.json(body);
+      }),
+    );
+    return state;
+  }
+  // Every field the narrative reads: its name, unit, polarity, target, frequency and figures.
+  const needed = ['shortTitle', 'unit', 'decimalPlaces', 'polarity', 'target', 'frequency', 'series'];
+
+  it.each(needed)('the featured indicator’s record lacks %s', async (field) => {
+    const state = withoutField(featured, field);
+    const { user } = renderApp('/');
+    const panel = await screen.findByRole('region', {
+      name: 'Children identified at risk of child sexual exploitation',
+    });
+    const alert = await within(panel).findByRole('alert', {}, { timeout: 4_000 });
+    expect(alert).toHaveTextContent('Its chart and narrative cannot be written:');
+    expect(alert).toHaveTextContent(`Its field “${field}” is missing.`);
+    state.failing = false;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await within(panel).findByText(/^Children identified at risk of CSE rose from 10/)).toBeVisible();
+  });
+
+  it.each(needed)('the headline list’s record lacks %s', async (field) => {
+    withoutField('/indicators', field);
+    renderApp('/');
+    expect(
+      await screen.findByText(
+        /1 headline indicator could not be shown: its data did not arrive/,
+        {},
+        { timeout: 4_000 },
+      ),
+    ).toBeVisible();
+    // The board chose the featured indicator, so its chart and narrative still come from its own record.
+    const panel = await screen.findByRole('region', {
+      name: 'Children identified at risk of child sexual exploitation',
+    });
+    expect(await within(panel).findByText(/^Children identified at risk of CSE rose from 10/)).toBeVisible();
+  });
+});
 
 describe('case 5: Administration pages offer Try again when they cannot load', () => {
   const pages = [

@@ -14,6 +14,8 @@ interface Props<T> {
   items?: [singular: string, plural: string];
   /** False where another panel on the page shows the same list and says it (once is enough). */
   reportSkipped?: boolean;
+  /** What cannot be shown when the query fails, said before why: "The chart cannot be drawn:". */
+  cannot?: string;
   children: (data: T) => ReactNode;
 }
 
@@ -50,10 +52,13 @@ export function QueryState<T>({
   empty,
   items,
   reportSkipped = true,
+  cannot,
   children,
 }: Props<T>) {
   if (query.isPending) return <LoadingState label={loadingLabel} />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isError) {
+    return <ErrorState error={query.error} onRetry={() => void query.refetch()} cannot={cannot} />;
+  }
   const skipped = reportSkipped ? skippedOf(query.data) : undefined;
   const notice = skipped ? <SkippedNotice skipped={skipped} items={items} /> : null;
   if (isEmpty?.(query.data)) {

@@ -47,7 +47,16 @@ export function TechnicalDetails({ children }: { children: ReactNode }) {
   );
 }
 
-export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+export function ErrorState({
+  error,
+  onRetry,
+  cannot,
+}: {
+  error: unknown;
+  onRetry: () => void;
+  /** What cannot be shown because of it, said first: "The chart and its narrative cannot be written." */
+  cannot?: string;
+}) {
   const { title, detail, technical, signIn } = describeError(error);
   // The banner at the top says "sign in" once, with the link; each panel only says why it is empty.
   if (signIn) {
@@ -62,7 +71,13 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => 
     <div className="state state--error" role="alert">
       {warningIcon}
       <div>
-        <p className="state__title">{title}</p>
+        {cannot ? (
+          <p className="state__title">
+            <span>{cannot}</span> <span>{title}</span>
+          </p>
+        ) : (
+          <p className="state__title">{title}</p>
+        )}
         <p className="state__detail">{detail}</p>
         {technical ? <TechnicalDetails>{technical}</TechnicalDetails> : null}
         <button type="button" className="button" onClick={onRetry}>

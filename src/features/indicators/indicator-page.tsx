@@ -50,7 +50,11 @@ function IndicatorFound({ id, listLink }: { id: string; listLink: { pathname: st
       </nav>
       <h1 className="page__title">{indicator.data?.title ?? 'Indicator'}</h1>
       <Panel title="Trend">
-        <QueryState query={indicator} loadingLabel="Loading the indicator">
+        <QueryState
+          query={indicator}
+          loadingLabel="Loading the indicator"
+          cannot="Its chart, narrative and figures cannot be shown:"
+        >
           {(data) => <IndicatorDetail indicator={data} />}
         </QueryState>
       </Panel>

@@ -101,6 +101,7 @@ export function FeaturedPanel({ range }: { range: ReportingRange | null }) {
         <QueryState
           query={indicator}
           loadingLabel="Loading the featured indicator’s chart"
+          cannot="Its chart and narrative cannot be written:"
           isEmpty={(data) => data.series.length === 0}
           empty="There are no figures for this indicator yet."
         >

@@ -159,7 +159,7 @@ describe('Overview', () => {
     expect(await tile('Children identified at risk of child sexual exploitation')).toBeInTheDocument();
   });
 
-  it('explains a response that breaks the contract plainly, with the field for the data team behind a disclosure', async () => {
+  it('explains a response that breaks the contract plainly, naming the field, with the details for the data team behind a disclosure', async () => {
     server.use(
       http.get(url('/indicators/cse-children-at-risk'), async () => {
         const indicator = (await (await fetch(url('/indicators'))).json()) as {
@@ -177,7 +177,11 @@ describe('Overview', () => {
     expect(
       within(alert).getByText('The data arrived in a form this dashboard does not understand'),
     ).toBeVisible();
-    expect(within(alert).getByText(/^Tell your data team/)).toBeVisible();
+    expect(
+      within(alert).getByText(
+        /^Its field “series\[0\]\.value” is not as the dashboard expects\. Tell your data team/,
+      ),
+    ).toBeVisible();
     const details = within(alert).getByText('Details for the data team').closest('details')!;
     expect(details).not.toHaveAttribute('open');
     expect(details).toHaveTextContent('the field series[0].value is not as the API contract says');
