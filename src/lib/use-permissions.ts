@@ -15,6 +15,10 @@ export function usePermissions() {
   const allow = (check: (user: SessionUser) => boolean) => open || (user !== null && check(user));
   return {
     user,
+    /** Whether the session is known yet: 'pending', 'error' (said by the banner), or 'known'. */
+    status: session.isPending ? 'pending' : session.isError ? 'error' : ('known' as const),
+    /** The API has no sign-in of its own: every control is shown. */
+    open,
     recordAuditProgress: allow(can.recordAuditProgress),
     planAudits: allow(can.planAudits),
     editActionPlan: allow(can.editActionPlan),

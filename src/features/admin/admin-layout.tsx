@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
+import { EmptyState, LoadingState } from '../../components/states';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { usePermissions } from '../../lib/use-permissions';
 
@@ -36,12 +37,18 @@ export function AdminLayout({
       </nav>
       <h1 className="page__title">{title}</h1>
       <p className="page__lede">{lede}</p>
-      {permissions.user && !permissions.administer ? (
+      {permissions.status === 'pending' ? (
+        <LoadingState label="Checking what you may do here" />
+      ) : permissions.status === 'error' ? (
+        // The banner at the top says why the session could not be read, with Try again.
+        <EmptyState>This page is shown once the dashboard knows who you are.</EmptyState>
+      ) : permissions.open || permissions.administer ? (
+        // Only an administrator's page asks for its data: nothing is fetched that would not be shown.
+        children
+      ) : (
         <p className="record-form__failure" role="alert">
           Only the board’s administrators can use this page.
         </p>
-      ) : (
-        children
       )}
     </div>
   );

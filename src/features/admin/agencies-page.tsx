@@ -119,6 +119,18 @@ function AgencyForm({ agency, onDone }: { agency: Agency | null; onDone: (messag
 }
 
 export function AgenciesPage() {
+  return (
+    <AdminLayout
+      title="Agencies"
+      lede="The partner agencies that send the board figures. Each indicator can be owned by one agency, whose quarterly return then carries it."
+    >
+      <AgenciesContent />
+    </AdminLayout>
+  );
+}
+
+/** The page's content, for an administrator only: its data is not asked for otherwise. */
+function AgenciesContent() {
   const agencies = useQuery(adminQueries.agencies());
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -127,10 +139,7 @@ export function AgenciesPage() {
     setSaved(message);
   };
   return (
-    <AdminLayout
-      title="Agencies"
-      lede="The partner agencies that send the board figures. Each indicator can be owned by one agency, whose quarterly return then carries it."
-    >
+    <>
       {saved ? (
         <p className="notice notice--success" role="status">
           {saved}
@@ -189,6 +198,6 @@ export function AgenciesPage() {
           </button>
         )}
       </Panel>
-    </AdminLayout>
+    </>
   );
 }

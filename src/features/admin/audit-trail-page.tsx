@@ -85,6 +85,18 @@ async function allEntries(filter: {
 }
 
 export function AuditTrailPage() {
+  return (
+    <AdminLayout
+      title="Audit trail"
+      lede="Every change made through the data service: who made it, when, and the record before and after. It cannot be changed or deleted from the dashboard."
+    >
+      <AuditTrailContent />
+    </AdminLayout>
+  );
+}
+
+/** The page's content, for an administrator only: its data is not asked for otherwise. */
+function AuditTrailContent() {
   const id = useId();
   const [params] = useSearchParams();
   const update = useSearchParamUpdater();
@@ -133,10 +145,7 @@ export function AuditTrailPage() {
 
   const entries = trail.data?.pages.flatMap((p) => p.entries) ?? [];
   return (
-    <AdminLayout
-      title="Audit trail"
-      lede="Every change made through the data service: who made it, when, and the record before and after. It cannot be changed or deleted from the dashboard."
-    >
+    <>
       <div className="filters" role="group" aria-label="Filter the audit trail">
         <div className="field">
           <label htmlFor={`${id}-kind`}>Kind of record</label>
@@ -213,6 +222,6 @@ export function AuditTrailPage() {
           </>
         )}
       </Panel>
-    </AdminLayout>
+    </>
   );
 }

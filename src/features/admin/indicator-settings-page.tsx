@@ -206,6 +206,18 @@ function SettingsForm({
 }
 
 export function IndicatorSettingsPage() {
+  return (
+    <AdminLayout
+      title="Indicators"
+      lede="Which agency owns each indicator’s figures (its quarterly return carries them), which indicators are headlines, and their targets. To add an indicator from a file, read it on the Import page and publish it to the board from there."
+    >
+      <IndicatorSettingsContent />
+    </AdminLayout>
+  );
+}
+
+/** The page's content, for an administrator only: its data is not asked for otherwise. */
+function IndicatorSettingsContent() {
   const indicators = useQuery(indicatorQueries.list());
   const agencies = useQuery(adminQueries.agencies());
   const [editing, setEditing] = useState<string | null>(null);
@@ -216,10 +228,7 @@ export function IndicatorSettingsPage() {
       : (agencies.data?.agencies.find((a) => a.id === agencyId)?.name ??
         (agencies.data ? agencyId : 'Not known'));
   return (
-    <AdminLayout
-      title="Indicators"
-      lede="Which agency owns each indicator’s figures (its quarterly return carries them), which indicators are headlines, and their targets. To add an indicator from a file, read it on the Import page and publish it to the board from there."
-    >
+    <>
       {saved ? (
         <p className="notice notice--success" role="status">
           {saved}
@@ -292,6 +301,6 @@ export function IndicatorSettingsPage() {
           }}
         </QueryState>
       </Panel>
-    </AdminLayout>
+    </>
   );
 }

@@ -383,6 +383,18 @@ function EditPerson({
 }
 
 export function PeoplePage() {
+  return (
+    <AdminLayout
+      title="People and roles"
+      lede="Everyone who can sign in, and what their role lets them do. A new person, or one who has forgotten their password, gets a one-time sign-in link from here."
+    >
+      <PeopleContent />
+    </AdminLayout>
+  );
+}
+
+/** The page's content, for an administrator only: its data is not asked for otherwise. */
+function PeopleContent() {
   const users = useQuery(adminQueries.users());
   const agencies = useQuery(adminQueries.agencies());
   const [link, setLink] = useState<SetupLink | null>(null);
@@ -396,10 +408,7 @@ export function PeoplePage() {
     agencies.data?.agencies.find((a) => a.id === agencyId)?.name ?? agencyId;
 
   return (
-    <AdminLayout
-      title="People and roles"
-      lede="Everyone who can sign in, and what their role lets them do. A new person, or one who has forgotten their password, gets a one-time sign-in link from here."
-    >
+    <>
       {link ? <LinkNotice link={link} onClose={() => setLink(null)} /> : null}
       {saved ? (
         <p className="notice notice--success" role="status">
@@ -507,6 +516,6 @@ export function PeoplePage() {
         </QueryState>
       </Panel>
       {agencies.data ? <AddPerson agencies={agencies.data.agencies} onCreated={setLink} /> : null}
-    </AdminLayout>
+    </>
   );
 }
