@@ -286,6 +286,28 @@ describe('what a page uses beside its main list says when it cannot be loaded, a
     await expect.poll(() => screen.queryByText(said)).toBeNull();
   });
 
+  it('the sign-in page when the ways to sign in are dropped', async () => {
+    server.use(
+      http.get(url('/sign-in-options'), () =>
+        HttpResponse.json({
+          sso: { label: 'Council account', startUrl: '/api/v1/sso/start' },
+          passwordRequired: true,
+        }),
+      ),
+    );
+    const state = fail('/sign-in-options', 'a dropped connection');
+    const { user } = renderApp('/sign-in');
+    const alert = await screen.findByRole('alert', {}, { timeout: 4_000 });
+    expect(alert).toHaveTextContent(
+      /The ways to sign in could not be loaded, so only the password sign-in is shown/,
+    );
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    state.failing = false;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('link', { name: 'Sign in with Council account' })).toBeVisible();
+    expect(screen.queryByText(/The ways to sign in could not be loaded/)).toBeNull();
+  });
+
   it('the overview’s chart when its events are dropped', async () => {
     const state = fail('/annotations', 'a dropped connection');
     const { user } = renderApp('/');

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { QueryFailure } from '../../components/query-state';
 import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { apiSend } from '../../api/client';
@@ -28,12 +29,18 @@ export function SignInPage() {
     onRefused: () => setValues((v) => ({ ...v, password: '' })),
   });
   const fieldIds = { email: `${id}-email`, password: `${id}-password` };
-  // Without an answer (a demo, or the service is slow) the password form is enough.
-  const sso = useQuery(sessionQueries.signInOptions()).data?.sso ?? null;
+  // Until the answer comes (or when it fails, as said below) the password form is offered alone.
+  const options = useQuery(sessionQueries.signInOptions());
+  const sso = options.data?.sso ?? null;
 
   return (
     <AccountLayout title="Sign in">
       <p>Sign in to see the board’s figures{next !== '/' ? ' and go back to the page you were on' : ''}.</p>
+      <QueryFailure
+        query={options}
+        what="The ways to sign in"
+        missing="only the password sign-in is shown: if your organisation’s own sign-in is used here, try again"
+      />
       {sso && (
         <p>
           <a className="button" href={`${sso.startUrl}?next=${encodeURIComponent(next)}`}>
