@@ -86,17 +86,20 @@ export function QueryFailure({
   query,
   what,
   missing,
+  saySignIn = false,
 }: {
   query: UseQueryResult<unknown>;
   /** "The list of agencies" */
   what: string;
   /** What the page cannot show or do without it: "agencies are shown by their codes". */
   missing: string;
+  /** Say a 401 here too: on the sign-in page there is no banner to say it. */
+  saySignIn?: boolean;
 }) {
   if (!query.isError) return null;
   const { detail, signIn } = describeError(query.error);
   // A 401 is said once, by the sign-in banner at the top.
-  if (signIn) return null;
+  if (signIn && !saySignIn) return null;
   return (
     <div className="notice notice--warning query-failure" role="alert">
       <p>

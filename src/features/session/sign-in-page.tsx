@@ -39,6 +39,7 @@ export function SignInPage() {
       <QueryFailure
         query={options}
         what="The ways to sign in"
+        saySignIn
         missing="only the password sign-in is shown: if your organisation’s own sign-in is used here, try again"
       />
       {sso && (
