@@ -1,56 +1,57 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { AgencyLateness } from '../../api/contract';
 import { returnQueries } from '../../api/queries';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
-import { financialYearCode } from '../../lib/periods';
+import { financialYearOfDate } from '../../lib/periods';
 
-/** The financial year a date falls in, to open the quality assurance page on the audit's year. */
-const yearOf = (isoDate: string) => {
-  const year = Number(isoDate.slice(0, 4));
-  return financialYearCode(Number(isoDate.slice(5, 7)) >= 4 ? year : year - 1);
-};
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-function LateReturns({ row }: { row: AgencyLateness }) {
-  if (row.lateReturns.length === 0) return <>0</>;
+/** How many, then each one named and linked. */
+function Items<T>({ items, children }: { items: readonly T[]; children: (item: T) => ReactNode }) {
+  if (items.length === 0) return <>0</>;
   return (
     <>
-      <span className="late-table__count">{row.lateReturns.length}</span>
-      <ul className="late-table__items">
-        {row.lateReturns.map((r) => (
-          <li key={r.roundId}>
-            <Link
-              to={`/returns/${r.roundId}/${row.agencyId ?? ''}`}
-              aria-label={`${r.quarter} return of ${row.agencyName}`}
-            >
-              {r.quarter} return
-            </Link>
-            , due {formatDate(r.dueDate)}
-          </li>
-        ))}
-      </ul>
+      <span className="late-table__count">{items.length}</span>
+      <ul className="late-table__items">{items.map(children)}</ul>
     </>
   );
 }
 
-function OverdueAudits({ row }: { row: AgencyLateness }) {
-  if (row.overdueAudits.length === 0) return <>0</>;
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function LateReturns({ row }: { row: AgencyLateness }) {
   return (
-    <>
-      <span className="late-table__count">{row.overdueAudits.length}</span>
-      <ul className="late-table__items">
-        {row.overdueAudits.map((a) => (
-          <li key={a.auditId}>
-            <Link to={`/quality-assurance?year=${yearOf(a.plannedDate)}#audit-${a.auditId}`}>{a.title}</Link>,
-            planned {a.plannedQuarter ?? formatDate(a.plannedDate)}
-          </li>
-        ))}
-      </ul>
-    </>
+    <Items items={row.lateReturns}>
+      {(r) => (
+        <li key={r.roundId}>
+          <Link
+            to={`/returns/${r.roundId}/${row.agencyId ?? ''}`}
+            aria-label={`${r.quarter} return of ${row.agencyName}`}
+          >
+            {r.quarter} return
+          </Link>
+          , due {formatDate(r.dueDate)}
+        </li>
+      )}
+    </Items>
+  );
+}
+
+function OverdueAudits({ row }: { row: AgencyLateness }) {
+  return (
+    <Items items={row.overdueAudits}>
+      {(a) => (
+        <li key={a.auditId}>
+          {/* The quality assurance page opens on the audit's year, at its row. */}
+          <Link to={`/quality-assurance?year=${financialYearOfDate(a.plannedDate)}#audit-${a.auditId}`}>
+            {a.title}
+          </Link>
+          , planned {a.plannedQuarter ?? formatDate(a.plannedDate)}
+        </li>
+      )}
+    </Items>
   );
 }
 
