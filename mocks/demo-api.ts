@@ -6,6 +6,7 @@ import {
 } from '../src/api/contract';
 import type { z } from '../src/api/zod';
 import { formatPath } from '../src/api/errors';
+import { lateByAgency } from '../src/lib/late-by-agency';
 import { boardRecordEndpoints, conflict, notFound, writeBoardRecord } from './board-records';
 import { demoDataset, type DemoDataset } from './data';
 
@@ -27,7 +28,10 @@ function matchPath(template: string, path: string): Record<string, string> | nul
   return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));
 }
 
-/** The demonstration has no accounts, returns or administration: those need the data service. */
+/**
+ * The demonstration has no accounts, no administration and no return rounds: those need the data
+ * service. It lists its (no) rounds and what is late by agency (its overdue audits).
+ */
 const notInDemo: Reply = {
   status: 501,
   body: {
@@ -37,7 +41,8 @@ const notInDemo: Reply = {
 
 /**
  * The demo has no accounts: everyone is a demo editor, who can record audit progress and update
- * actions (kept for the browser session) but has no returns or administration to see.
+ * actions (kept for the browser session) and read returns (the demo has none), but has no
+ * administration to see.
  */
 export const DEMO_SESSION: Session = {
   user: {
@@ -104,6 +109,24 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
         return { status: 200, body: data.partnership };
       case 'agencies':
         return { status: 200, body: { agencies: data.agencies } };
+      case 'returnRounds':
+        return { status: 200, body: { rounds: [] } };
+      case 'agencyReturn':
+        return notFound('That return');
+      case 'lateByAgency': {
+        const today = new Date().toISOString().slice(0, 10);
+        const dataAsAt = data.board.dataAsAt;
+        return {
+          status: 200,
+          body: lateByAgency({
+            agencies: data.agencies,
+            rounds: [],
+            audits: data.audits,
+            returnsAsAt: today,
+            auditsAsAt: dataAsAt < today ? dataAsAt : today,
+          }),
+        };
+      }
       case 'session':
         return { status: 200, body: DEMO_SESSION };
       case 'signInOptions':

@@ -80,9 +80,20 @@ const matrix: Record<
   agencies: { path: '/agencies', allowed: everyone },
   createAgency: { path: '/agencies', allowed: ['administrator'] },
   updateAgency: { path: '/agencies/west-midlands-police', allowed: ['administrator'] },
-  returnRounds: { path: '/returns', allowed: ['administrator', 'police', 'health'] },
+  // Quality assurance and editors (the business unit) read every return, and change none.
+  returnRounds: {
+    path: '/returns',
+    allowed: ['administrator', 'police', 'health', 'quality-assurance', 'editor'],
+  },
+  lateByAgency: {
+    path: '/returns/late-by-agency',
+    allowed: ['administrator', 'quality-assurance', 'editor'],
+  },
   openRound: { path: '/returns', allowed: ['administrator'] },
-  agencyReturn: { path: '/returns/q4-2017-18/west-midlands-police', allowed: ['administrator', 'police'] },
+  agencyReturn: {
+    path: '/returns/q4-2017-18/west-midlands-police',
+    allowed: ['administrator', 'police', 'quality-assurance', 'editor'],
+  },
   saveReturn: { path: '/returns/q4-2017-18/west-midlands-police', allowed: ['administrator', 'police'] },
   submitReturn: {
     path: '/returns/q4-2017-18/west-midlands-police/submit',

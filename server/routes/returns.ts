@@ -12,9 +12,13 @@ import {
   sendBackReturn,
   submitReturn,
 } from '../store/returns';
+import { readLateByAgency } from '../store/late-by-agency';
 import { actorOf } from '../store/users';
 
-/** Quarterly returns: contributors enter and submit their agencies'; the administrator publishes. */
+/**
+ * Quarterly returns: contributors enter and submit their agencies'; the administrator publishes;
+ * the business unit and quality assurance read every return.
+ */
 export function returnRoutes(app: Hono<AppEnv>, services: Services): void {
   const { db } = services;
   const forAgency = (user: Parameters<typeof can.enterReturn>[0], params: Record<string, string>) =>
@@ -23,8 +27,13 @@ export function returnRoutes(app: Hono<AppEnv>, services: Services): void {
   endpoint(app, services, 'returnRounds', {
     allow: can.seeReturns,
     handler: async ({ user }) => ({
-      rounds: await readRounds(db, services.today(), can.administer(user) ? null : user.agencyIds),
+      rounds: await readRounds(db, services.today(), can.readAllReturns(user) ? null : user.agencyIds),
     }),
+  });
+
+  endpoint(app, services, 'lateByAgency', {
+    allow: can.readAllReturns,
+    handler: () => readLateByAgency(db, services.today()),
   });
 
   endpoint(app, services, 'openRound', {
@@ -36,7 +45,7 @@ export function returnRoutes(app: Hono<AppEnv>, services: Services): void {
   });
 
   endpoint(app, services, 'agencyReturn', {
-    allow: forAgency,
+    allow: (user, params) => can.readReturn(user, params.agency ?? ''),
     handler: ({ params }) => readReturn(db, params.round!, params.agency!, services.today()),
   });
 

@@ -22,7 +22,17 @@ export const can = {
     (person.actionOwner !== null && person.actionOwner === action.owner),
   /** Whether the person can update at least one action (to show the action plan's edit controls). */
   updateSomeActions: (person: Person) => is(person, 'editor', 'administrator') || person.actionOwner !== null,
-  seeReturns: (person: Person) => is(person, 'contributor', 'administrator'),
+  /**
+   * Read every agency's returns and what each agency is behind with: the business unit and the
+   * quality assurance committee. Reading only: entering, submitting, reviewing and opening rounds
+   * stay with the agency's contributors and the administrator.
+   */
+  readAllReturns: (person: Person) => is(person, 'quality-assurance', 'editor', 'administrator'),
+  /** The returns area: a contributor sees their agencies' returns, the business unit every one. */
+  seeReturns: (person: Person) => is(person, 'contributor') || can.readAllReturns(person),
+  /** Read one agency's return: whoever enters it, and those who read every return. */
+  readReturn: (person: Person, agencyId: string) =>
+    can.readAllReturns(person) || can.enterReturn(person, agencyId),
   /** Enter and submit an agency's quarterly return. */
   enterReturn: (person: Person, agencyId: string) =>
     is(person, 'administrator') || (is(person, 'contributor') && person.agencyIds.includes(agencyId)),

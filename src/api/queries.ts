@@ -143,6 +143,12 @@ export const returnQueries = {
       queryFn: ({ signal }) => apiGet('returnRounds', { signal }),
       staleTime: 0,
     }),
+  lateByAgency: () =>
+    queryOptions({
+      queryKey: [...returnQueries.all(), 'late-by-agency'] as const,
+      queryFn: ({ signal }) => apiGet('lateByAgency', { signal }),
+      staleTime: 0,
+    }),
   detail: (round: string, agency: string) =>
     queryOptions({
       queryKey: [...returnQueries.all(), 'detail', round, agency] as const,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   financialYearEndMonth,
+  financialYearOfDate,
   financialYearStart,
   isWithinYears,
   monthLabel,
@@ -28,6 +29,12 @@ describe('financial years', () => {
 
   it('ends in March of the second year', () => {
     expect(monthLabel(financialYearEndMonth('2016-17'))).toBe('March 2017');
+  });
+
+  it('places a date in its year: 31 March in the year ending, 1 April in the next', () => {
+    expect(financialYearOfDate('2018-03-31')).toBe('2017-18');
+    expect(financialYearOfDate('2018-04-01')).toBe('2018-19');
+    expect(financialYearOfDate('2017-12-15')).toBe('2017-18');
   });
 });
 

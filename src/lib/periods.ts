@@ -202,6 +202,11 @@ export function monthOfDate(isoDate: string): number {
   return (year ?? 0) * 12 + (month ?? 1) - 1;
 }
 
+/** The financial year an ISO date falls in: `2018-03-31` → `2017-18`. */
+export function financialYearOfDate(isoDate: string): FinancialYear {
+  return financialYearOfMonth(monthOfDate(isoDate));
+}
+
 /** Whether the period ends within the financial years from..to, inclusive. */
 export function isWithinYears(period: Period, from: FinancialYear, to: FinancialYear): boolean {
   return period.endMonth >= financialYearStartMonth(from) && period.endMonth <= financialYearEndMonth(to);

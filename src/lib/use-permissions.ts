@@ -24,6 +24,7 @@ export function usePermissions() {
     editActionPlan: allow(can.editActionPlan),
     updateAction: (action: { owner: string }) => allow((u) => can.updateAction(u, action)),
     seeReturns: user !== null && can.seeReturns(user),
+    readAllReturns: user !== null && can.readAllReturns(user),
     enterReturn: (agencyId: string) => user !== null && can.enterReturn(user, agencyId),
     administer: user !== null && can.administer(user),
   };

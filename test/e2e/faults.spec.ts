@@ -17,9 +17,10 @@ import { expect, test } from './fixtures';
  * the day it is added.
  *
  * Run on the production build served with the demo API over HTTP (as failures.spec.ts does), so
- * that `page.route` sees every request (no service worker in between). The demo has no returns or
- * administration data (it answers 501), so only the requests that succeed on a first load are
- * failed; those pages' own requests are covered by src/app/never-silent.test.tsx.
+ * that `page.route` sees every request (no service worker in between). The demo has no
+ * administration data (it answers 501) and no return rounds (an empty list, and 404 for a return),
+ * so only the requests that succeed on a first load are failed; those pages' own requests are
+ * covered by src/app/never-silent.test.tsx.
  *
  * Opt-in for now (FAULTS=1 npx playwright test faults): it takes minutes, and on 4 December 2026
  * it still found, as the first failure on each route (a route's test stops at its first):
@@ -159,7 +160,7 @@ test.describe('Every route, every request, every failure', () => {
       const address = `${server.url}${fill(route)}`;
 
       // A first load, untouched: which requests the route makes, and what it shows.
-      // A request the demo cannot answer (returns, administration: 501) never succeeds here, so
+      // A request the demo cannot answer (administration: 501; a return: 404) never succeeds here, so
       // there is no recovery to see; the component tests cover those pages.
       const requests = new Set<string>();
       const onResponse = (response: Response) => {

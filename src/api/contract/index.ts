@@ -66,6 +66,7 @@ import {
   saveReturnRequestSchema,
   sendBackRequestSchema,
 } from './returns';
+import { lateByAgencySchema } from './late';
 
 export * from './common';
 export * from './board';
@@ -77,6 +78,7 @@ export * from './auth';
 export * from './admin';
 export * from './returns';
 export * from './mail';
+export * from './late';
 
 export const CONTRACT_VERSION = 'v1';
 
@@ -335,6 +337,7 @@ export const endpoints = withCleanText({
     response: returnRoundSchema,
     status: 201,
   },
+  lateByAgency: { method: 'GET', path: '/returns/late-by-agency', response: lateByAgencySchema },
   agencyReturn: { method: 'GET', path: '/returns/{round}/{agency}', response: agencyReturnSchema },
   saveReturn: {
     method: 'PUT',

@@ -9,10 +9,17 @@ import { StatusTag } from '../../components/status-tag';
 import { formatDate } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { usePermissions } from '../../lib/use-permissions';
+import { LateByAgencyPanel } from './late-by-agency';
 import { OpenRoundForm, quartersAround } from './open-round-form';
 import { returnStatusLabels, returnStatusTones } from './return-labels';
 
-function RoundTable({ round, administer }: { round: ReturnRound; administer: boolean }) {
+interface RoundTableProps {
+  round: ReturnRound;
+  administer: boolean;
+  enterReturn: (agencyId: string) => boolean;
+}
+
+function RoundTable({ round, administer, enterReturn }: RoundTableProps) {
   return (
     <div className="table-scroll" role="region" aria-label={`${round.quarter} returns`} tabIndex={0}>
       <table className="data-table data-table--text returns-table">
@@ -39,7 +46,9 @@ function RoundTable({ round, administer }: { round: ReturnRound; administer: boo
                 : a.status === 'published' ||
                     (administer && a.status !== 'draft' && a.status !== 'not-started')
                   ? 'View'
-                  : 'Fill in';
+                  : enterReturn(a.agencyId)
+                    ? 'Fill in'
+                    : 'View';
             return (
               <tr key={a.agencyId}>
                 <th scope="row">{a.agencyName}</th>
@@ -100,6 +109,12 @@ export function ReturnsPage() {
         agency’s return; the business unit checks it and publishes it to the dashboard, or returns it with a
         comment. Only published figures are shown to board members.
       </p>
+      {permissions.readAllReturns && !permissions.administer ? (
+        <p>
+          You can read every agency’s return and see which agencies are behind. Entering, submitting and
+          publishing returns stay with the agencies and the business unit’s administrator.
+        </p>
+      ) : null}
       {opened ? (
         <p className="notice notice--success" role="status">
           {opened}
@@ -116,6 +131,7 @@ export function ReturnsPage() {
           }
         />
       ) : null}
+      {permissions.readAllReturns ? <LateByAgencyPanel /> : null}
       <QueryState
         query={rounds}
         loadingLabel="Loading the return rounds"
@@ -123,7 +139,9 @@ export function ReturnsPage() {
         empty={
           permissions.administer
             ? 'No return rounds yet. Open one above for the quarter the agencies should report.'
-            : 'No return rounds are open for your agency yet. The business unit opens one each quarter.'
+            : permissions.readAllReturns
+              ? 'No return rounds have been opened yet. The business unit opens one each quarter.'
+              : 'No return rounds are open for your agency yet. The business unit opens one each quarter.'
         }
       >
         {(data) => (
@@ -134,7 +152,11 @@ export function ReturnsPage() {
                 title={`${round.quarter} returns`}
                 meta={`Due ${formatDate(round.dueDate)}`}
               >
-                <RoundTable round={round} administer={permissions.administer} />
+                <RoundTable
+                  round={round}
+                  administer={permissions.administer}
+                  enterReturn={permissions.enterReturn}
+                />
               </Panel>
             ))}
           </>
