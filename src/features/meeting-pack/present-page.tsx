@@ -3,7 +3,7 @@ import { useEffect, useEffectEvent, useRef, useState, useSyncExternalStore } fro
 import { useLocation, useNavigate } from 'react-router';
 import { boardQueries } from '../../api/queries';
 import { ChartTextContext, slideFontSize } from '../../components/charts/chart-text';
-import { ErrorState, LoadingState } from '../../components/states';
+import { LoadingState } from '../../components/states';
 import { Unbroken } from '../../components/unbroken';
 import type { PackItem } from '../../lib/meeting-pack';
 import { yearLabel } from '../../lib/reporting-range';
@@ -14,7 +14,7 @@ import { useReportingRange } from '../../lib/use-reporting-range';
 import { useReportingYear } from '../../lib/use-reporting-year';
 import { usePackItems } from '../../stores/meeting-pack-store';
 import { exitFullscreen } from './fullscreen';
-import { PackChartView, PackFigure } from './pack-chart-view';
+import { ChartFailure, PackChartView, PackFigure } from './pack-chart-view';
 import { slideForKey, usePresentationChannel } from './presentation-channel';
 
 /** The window's height, to size chart type for the room: 2.6% of it (see chart-text). */
@@ -179,7 +179,9 @@ function ChartSlide({ item }: { item: PackItem }) {
       {(state) => (
         <>
           {state.status === 'pending' ? <LoadingState label="Loading the chart" /> : null}
-          {state.status === 'error' ? <ErrorState error={state.error} onRetry={state.retry} /> : null}
+          {state.status === 'error' ? (
+            <ChartFailure state={state} missing="this slide cannot be shown" />
+          ) : null}
           {state.status === 'ready' ? (
             <>
               <div className="slide__meta">
