@@ -349,6 +349,24 @@ describe('Presenting', () => {
     });
   });
 
+  it('issue 20 case 3: the title slide says when the board’s details cannot be loaded, and Try again recovers', async () => {
+    server.use(
+      http.get(`${apiBaseUrl()}/board`, () => new HttpResponse(null, { status: 500 }), { once: true }),
+    );
+    givenPack(chart('referrals'));
+    const { user } = renderApp('/meeting-pack/present');
+    const slide = await screen.findByRole('region', { name: 'Slide 1 of 2' });
+    const alert = await within(slide).findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'The board’s details could not be loaded, so its name and the reporting year cannot be shown.',
+    );
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(
+      await within(slide).findByRole('heading', { name: 'Wolverhampton Safeguarding Children Board' }),
+    ).toBeInTheDocument();
+    expect(within(slide).queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('leaves the presentation with Escape, back to the meeting pack and its Present button', async () => {
     givenPack(chart('referrals'));
     const { user, router } = renderApp('/meeting-pack/present');

@@ -3,6 +3,7 @@ import { useEffect, useEffectEvent, useRef, useState, useSyncExternalStore } fro
 import { useLocation, useNavigate } from 'react-router';
 import { boardQueries } from '../../api/queries';
 import { ChartTextContext, slideFontSize } from '../../components/charts/chart-text';
+import { QueryFailure } from '../../components/query-state';
 import { LoadingState } from '../../components/states';
 import { Unbroken } from '../../components/unbroken';
 import type { PackItem } from '../../lib/meeting-pack';
@@ -179,6 +180,11 @@ function TitleSlide() {
       </p>
       <p className="slide__date">{todayInWords()}</p>
       {board.data?.illustrativeNotice ? <p className="slide__illustrative">Illustrative data</p> : null}
+      <QueryFailure
+        query={board}
+        what="The board’s details"
+        missing="its name and the reporting year cannot be shown"
+      />
     </div>
   );
 }
