@@ -33,6 +33,31 @@ async function buildPack(page: Page) {
   await expect(page.getByRole('list', { name: 'Charts in the pack' }).getByRole('listitem')).toHaveCount(3);
 }
 
+/**
+ * The presentation's controls, out of sight (transparent, letting the pointer through) until the
+ * pointer moves or a key is pressed. Reduced motion: no fade, so fully one or the other.
+ */
+const controlsBar = (page: Page) => page.locator('.presenter__bar');
+async function expectControlsHidden(page: Page) {
+  await expect(controlsBar(page)).toHaveCSS('opacity', '0');
+  await expect(controlsBar(page)).toHaveCSS('pointer-events', 'none');
+}
+async function expectControlsShown(page: Page) {
+  await expect(controlsBar(page)).toHaveCSS('opacity', '1');
+  await expect(controlsBar(page)).toHaveCSS('pointer-events', 'auto');
+}
+
+/** Moves the pointer onto the controls and leaves it there, which keeps them shown. */
+async function showControls(page: Page) {
+  const middle = await controlsBar(page).evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  });
+  await page.mouse.move(middle.x, middle.y - 1);
+  await page.mouse.move(middle.x, middle.y);
+  await expectControlsShown(page);
+}
+
 test.describe('Meeting pack', () => {
   test.use({ reducedMotion: 'reduce' });
 
@@ -42,13 +67,13 @@ test.describe('Meeting pack', () => {
     await buildPack(page);
     await page.getByRole('button', { name: 'Present' }).click();
     await expect(page).toHaveURL(/\/meeting-pack\/present$/);
-    await expect(page.getByText('Slide 1 of 4')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Slide 1 of 4' })).toBeVisible();
     await expect(
       page.getByRole('heading', { name: 'Wolverhampton Safeguarding Children Board' }),
     ).toBeVisible();
 
     await page.keyboard.press('PageDown');
-    await expect(page.getByText('Slide 2 of 4')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Slide 2 of 4' })).toBeVisible();
     await expect(page.getByRole('heading', { name: CSE })).toBeVisible();
     // The default year is 2016-17 (issue 11): 50 children identified by its end, as reported.
     await expect(page.locator('.slide__key-value')).toHaveText('50');
@@ -64,9 +89,9 @@ test.describe('Meeting pack', () => {
     await expect(page.getByRole('heading', { name: REREFERRALS })).toBeVisible();
     await page.keyboard.press('Space');
     await expect(page.getByRole('heading', { name: REFERRALS })).toBeVisible();
-    await expect(page.getByText('Slide 4 of 4')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Slide 4 of 4' })).toBeVisible();
     await page.keyboard.press('PageUp');
-    await expect(page.getByText('Slide 3 of 4')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Slide 3 of 4' })).toBeVisible();
 
     await page.keyboard.press('Escape');
     await expect(page).toHaveURL(/\/meeting-pack$/);
@@ -125,12 +150,15 @@ test.describe('Meeting pack', () => {
     test(`axe finds no WCAG A/AA violation on the Meeting pack page and on a slide (${theme})`, async ({
       page,
     }) => {
+      // Seven axe runs, the last on a presenter view that now draws the next slide: a budget for a
+      // loaded 2-core machine, not a wait.
+      test.setTimeout(120_000);
       await page.emulateMedia({ colorScheme: theme });
       await buildPack(page);
       expect(await axeViolations(page)).toEqual([]);
 
       await page.getByRole('button', { name: 'Present' }).click();
-      await expect(page.getByText('Slide 1 of 4')).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Slide 1 of 4' })).toBeVisible();
       expect(await axeViolations(page)).toEqual([]);
       await page.keyboard.press('PageDown');
       await expect(page.getByRole('heading', { name: CSE })).toBeVisible();
@@ -139,6 +167,7 @@ test.describe('Meeting pack', () => {
       await expect(page.getByRole('heading', { name: REREFERRALS })).toBeVisible();
       expect(await axeViolations(page)).toEqual([]);
 
+      await showControls(page);
       const [presenter] = await Promise.all([
         page.context().waitForEvent('page'),
         page.getByRole('button', { name: 'Presenter view' }).click(),
@@ -167,7 +196,7 @@ test.describe('Meeting pack with the board’s own charts', () => {
     await waitForPanels(page);
 
     await page.getByRole('button', { name: 'Present' }).click();
-    await expect(page.getByText('Slide 1 of 3')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Slide 1 of 3' })).toBeVisible();
     await page.keyboard.press('PageDown');
     await expect(
       page.getByRole('heading', { name: 'Audits planned and completed, 2017-18 (part year)' }),
@@ -340,9 +369,15 @@ test.describe('Present mode fits any room', () => {
       await page.setViewportSize({ width, height });
       await givenPack(page);
       await page.goto('/meeting-pack/present');
+      // Case 12: the bar is out of sight until the pointer moves; shown, it must fit with the slide.
+      await expect(page.getByRole('region', { name: 'Slide 1 of 8' })).toBeVisible();
+      await expectControlsHidden(page);
+      await showControls(page);
       const count = EVERY_KIND.length + 1;
       for (let slide = 1; slide <= count; slide++) {
-        await expect(page.getByText(`Slide ${slide} of ${count}`)).toBeVisible();
+        await expect(page.getByRole('region', { name: `Slide ${slide} of ${count}` })).toBeVisible();
+        // Shown (the pointer rests on it), the bar is measured with the rest.
+        await expectControlsShown(page);
         if (slide > 1) {
           await expect(page.locator('.slide .chart-figure__chart svg')).toBeVisible();
           await expect(page.locator('.slide .chart-figure__chart svg text').first()).toBeVisible();
@@ -387,13 +422,59 @@ test.describe('Present mode fits any room', () => {
     });
   }
 
+  test('case 12: the controls stay hidden until the pointer moves or a key is pressed', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await givenPack(page);
+    await page.goto('/meeting-pack/present');
+    await expect(page.getByRole('region', { name: 'Slide 1 of 8' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'Wolverhampton Safeguarding Children Board' }),
+    ).toBeVisible();
+    // Out of sight while hidden, yet a screen reader still has them.
+    const bar = controlsBar(page);
+    const controls = page.getByRole('navigation', { name: 'Presentation' });
+    await expectControlsHidden(page);
+    await expect(controls.getByRole('button', { name: 'Leave presentation (Esc)' })).toBeAttached();
+
+    // The pointer moves: the controls show, and go again once it rests.
+    await page.mouse.move(640, 300);
+    await page.mouse.move(600, 320);
+    await expectControlsShown(page);
+    await expect(controls.getByRole('button', { name: 'Leave presentation (Esc)' })).toBeVisible();
+    await expectControlsHidden(page);
+
+    // A key is pressed: the controls show, and go again.
+    await page.keyboard.press('PageDown');
+    await expect(page.getByRole('region', { name: 'Slide 2 of 8' })).toBeVisible();
+    await expectControlsShown(page);
+    await expectControlsHidden(page);
+
+    // The keyboard reaches them: Tab moves into them, which shows them, and they stay while focused.
+    await page.keyboard.press('Tab');
+    await expect(controls.getByRole('button', { name: 'Previous slide' })).toBeFocused();
+    await expect(bar).toHaveClass(/presenter__bar--hidden/);
+    await expectControlsShown(page);
+
+    // With reduced motion they appear and go without a fade; otherwise they fade.
+    const fades = () =>
+      bar.evaluate((element) =>
+        getComputedStyle(element)
+          .transitionDuration.split(',')
+          .some((duration) => parseFloat(duration) >= 0.1),
+      );
+    expect(await fades()).toBe(false);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    expect(await fades()).toBe(true);
+  });
+
   test('the presenter view, in a second window, shows the notes and the next slide, and stays in step', async ({
     page,
   }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await givenPack(page);
     await page.goto('/meeting-pack/present');
-    await expect(page.getByText('Slide 1 of 8')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Slide 1 of 8' })).toBeVisible();
+    await showControls(page);
     const [presenter] = await Promise.all([
       page.context().waitForEvent('page'),
       page.getByRole('button', { name: 'Presenter view' }).click(),
@@ -402,17 +483,25 @@ test.describe('Present mode fits any room', () => {
     await expect(presenter.getByText('In step with the presentation')).toBeVisible();
     await expect(presenter.getByText('Slide 1 of 8')).toBeVisible();
     await expect(presenter.getByRole('heading', { name: `Next: ${CSE}, 2015-16 to 2017-18` })).toBeVisible();
+    // Case 12: the next slide itself, drawn small, not only its title.
+    await expect(
+      presenter
+        .getByRole('region', { name: /^Next:/ })
+        .getByRole('figure', { name: CSE })
+        .locator('svg')
+        .first(),
+    ).toBeVisible();
     await expect(presenter.getByText(/^Elapsed \d\d:\d\d$/)).toBeVisible();
 
     // The presenter moves the slides from the presenter view, with the keyboard or its buttons.
     await presenter.keyboard.press('PageDown');
-    await expect(page.getByText('Slide 2 of 8')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Slide 2 of 8' })).toBeVisible();
     await expect(page.getByRole('heading', { name: CSE })).toBeVisible();
     await expect(presenter.getByLabel('Speaker note')).toHaveText(
       'Say that 130 children can now get support.',
     );
     await presenter.getByRole('button', { name: 'Next slide' }).click();
-    await expect(page.getByText('Slide 3 of 8')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Slide 3 of 8' })).toBeVisible();
     await expect(presenter.getByLabel('Speaker note')).toHaveText('England is the dashed line.');
 
     // ... and from the audience window, which the presenter view follows.
@@ -427,8 +516,11 @@ test.describe('Present mode fits any room', () => {
     }
     await expect(page.getByRole('button', { name: 'Speaker notes' })).toHaveCount(0);
 
-    // Time moves on.
-    await expect(presenter.getByText(/^Elapsed 00:0[1-9]$/)).toBeVisible({ timeout: 5_000 });
+    // Time moves on (how far depends on the machine's load: it is read, then seen to tick).
+    const clock = presenter.locator('.presenter-view__time');
+    await expect(clock).not.toHaveText('00:00');
+    const reading = await clock.textContent();
+    await expect(clock).not.toHaveText(reading ?? '');
 
     await page.keyboard.press('Escape');
     await expect(presenter.getByText('The presentation has ended')).toBeVisible();

@@ -258,6 +258,115 @@ describe('Presenting', () => {
     expect(view.getByRole('heading', { name: 'Next: the end of the pack' })).toBeInTheDocument();
   });
 
+  it('case 12: the presenter view shows the next slide itself', async () => {
+    givenPack(chart('referrals'), chart('cse-children-at-risk'));
+    const { user } = renderApp('/meeting-pack/presenter');
+    const next = await screen.findByRole('region', { name: `Next: ${REFERRALS}, 2015-16 to 2017-18` });
+    // The chart the audience will see, with its title and narrative, not only its title.
+    const figure = await within(next).findByRole('figure', { name: REFERRALS });
+    expect(within(figure).getByRole('heading', { name: REFERRALS })).toBeInTheDocument();
+    expect(figure.querySelector('.chart-figure__narrative')).toHaveTextContent(/\S/);
+    expect(figure.querySelector('.chart-figure__chart')).toBeInTheDocument();
+
+    await user.keyboard('{PageDown}');
+    expect(
+      await screen.findByRole('region', { name: `Next: ${CSE}, 2015-16 to 2017-18` }),
+    ).toBeInTheDocument();
+    expect(
+      await within(screen.getByRole('region', { name: /^Next:/ })).findByRole('figure', { name: CSE }),
+    ).toBeInTheDocument();
+
+    await user.keyboard('{End}');
+    const end = await screen.findByRole('region', { name: 'Next: the end of the pack' });
+    expect(end).toHaveTextContent('End of the pack: this is the last slide.');
+    expect(within(end).queryByRole('figure')).not.toBeInTheDocument();
+  });
+
+  describe.each([
+    {
+      kind: 'an indicator',
+      item: chart('referrals'),
+      path: '/indicators/referrals',
+      said: 'The indicator “referrals” could not be loaded',
+      title: REFERRALS,
+    },
+    {
+      kind: 'the audits',
+      item: { type: 'audit-progress' as const, year: '2017-18', note: '' },
+      path: '/audits',
+      said: 'The audit programme could not be loaded',
+      title: 'Audits planned and completed, 2017-18 (part year)',
+    },
+    {
+      kind: 'the action plan',
+      item: { type: 'action-plan-progress' as const, note: '' },
+      path: '/action-plan',
+      said: 'The action plan could not be loaded',
+      title: 'Strategic action plan: progress by priority',
+    },
+    {
+      kind: 'the funding',
+      item: { type: 'partner-funding' as const, year: '2016-17', note: '' },
+      path: '/funding',
+      said: 'The partners’ funding could not be loaded',
+      title: 'Partner contributions to the board’s budget',
+    },
+  ])('when $kind cannot be loaded', ({ item, path, said, title }) => {
+    /** The request fails once, then answers as usual. */
+    const failOnce = () =>
+      server.use(
+        http.get(`${apiBaseUrl()}${path}`, () => new HttpResponse(null, { status: 500 }), { once: true }),
+      );
+
+    it('issue 20 case 3: the next slide that cannot be loaded is named in the Next panel, and Try again recovers', async () => {
+      failOnce();
+      useMeetingPackStore.getState().replace([item]);
+      const { user } = renderApp('/meeting-pack/presenter');
+      const next = await screen.findByRole('region', { name: 'Next: a chart that cannot be shown' });
+      const alert = await within(next).findByRole('alert');
+      expect(alert).toHaveTextContent(`${said}, so the next slide cannot be shown.`);
+
+      await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+      const recovered = await screen.findByRole('region', {
+        name: (name) => name.startsWith(`Next: ${title}`),
+      });
+      expect(await within(recovered).findByRole('figure', { name: title })).toBeInTheDocument();
+      expect(within(recovered).queryByRole('alert')).not.toBeInTheDocument();
+    });
+
+    it('issue 20 case 3: the slide that cannot be loaded says so in the audience window, and Try again recovers', async () => {
+      failOnce();
+      useMeetingPackStore.getState().replace([item]);
+      const { user } = renderApp('/meeting-pack/present');
+      await user.keyboard('{PageDown}');
+      const slide = await screen.findByRole('region', { name: 'Slide 2 of 2' });
+      const alert = await within(slide).findByRole('alert');
+      expect(alert).toHaveTextContent(`${said}, so this slide cannot be shown.`);
+
+      await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+      expect(await within(slide).findByRole('heading', { name: title })).toBeInTheDocument();
+      expect(within(slide).queryByRole('alert')).not.toBeInTheDocument();
+    });
+  });
+
+  it('issue 20 case 3: the title slide says when the board’s details cannot be loaded, and Try again recovers', async () => {
+    server.use(
+      http.get(`${apiBaseUrl()}/board`, () => new HttpResponse(null, { status: 500 }), { once: true }),
+    );
+    givenPack(chart('referrals'));
+    const { user } = renderApp('/meeting-pack/present');
+    const slide = await screen.findByRole('region', { name: 'Slide 1 of 2' });
+    const alert = await within(slide).findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'The board’s details could not be loaded, so its name and the reporting year cannot be shown.',
+    );
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(
+      await within(slide).findByRole('heading', { name: 'Wolverhampton Safeguarding Children Board' }),
+    ).toBeInTheDocument();
+    expect(within(slide).queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('leaves the presentation with Escape, back to the meeting pack and its Present button', async () => {
     givenPack(chart('referrals'));
     const { user, router } = renderApp('/meeting-pack/present');

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { ComponentProps, ReactNode } from 'react';
 import {
   actionPlanQueries,
@@ -17,6 +17,9 @@ import {
   gradeSpreadFigure,
   partnerFundingFigure,
 } from '../../lib/board-charts';
+import { describeError } from '../../api/errors';
+import { QueryFailure } from '../../components/query-state';
+import { ErrorState } from '../../components/states';
 import { formatValue } from '../../lib/format';
 import type { PackChart } from '../../lib/meeting-pack';
 import { overdueReferenceDate } from '../../lib/overdue';
@@ -46,8 +49,20 @@ export interface ResolvedChart {
 
 export type ResolveState =
   | { status: 'pending' }
-  | { status: 'error'; error: unknown; retry: () => void }
+  | {
+      status: 'error';
+      error: unknown;
+      retry: () => void;
+      /** The request that failed, and what it holds ("The action plan"), to say what could not be loaded. */
+      query: UseQueryResult<unknown>;
+      what: string;
+    }
   | { status: 'ready'; chart: ResolvedChart };
+
+/** The error state of a chart whose data could not be loaded. */
+function failed(query: UseQueryResult<unknown>, what: string): ResolveState {
+  return { status: 'error', error: query.error, retry: () => void query.refetch(), query, what };
+}
 
 interface Props<T extends PackChart = PackChart> {
   item: T;
@@ -70,6 +85,23 @@ export function PackFigure({
   ) : (
     <BarFigure {...figure.props} {...display} height={height} />
   );
+}
+
+/**
+ * A chart whose data could not be loaded says which data, and what that costs, with Try again.
+ * QueryFailure leaves a 401 to the sign-in banner, which a presentation does not have: there
+ * the error state says "Sign in" instead.
+ */
+export function ChartFailure({
+  state,
+  missing,
+}: {
+  state: Extract<ResolveState, { status: 'error' }>;
+  /** "this slide cannot be shown" */
+  missing: string;
+}) {
+  if (describeError(state.error).signIn) return <ErrorState error={state.error} onRetry={state.retry} />;
+  return <QueryFailure query={state.query} what={state.what} missing={missing} />;
 }
 
 /**
@@ -96,9 +128,7 @@ function IndicatorChartView({ item, children }: Props<Extract<PackChart, { type:
   const board = useQuery(boardQueries.detail());
   const annotations = useQuery(indicatorQueries.annotations());
   if (indicator.isPending) return children({ status: 'pending' });
-  if (indicator.isError) {
-    return children({ status: 'error', error: indicator.error, retry: () => void indicator.refetch() });
-  }
+  if (indicator.isError) return children(failed(indicator, `The indicator “${item.indicatorId}”`));
   const { figure, keyFigure } = indicatorChart(indicator.data, {
     from: item.from,
     to: item.to,
@@ -129,8 +159,7 @@ function AuditChartView({
   const board = useQuery(boardQueries.detail());
   const illustrative = useIllustrative();
   if (audits.isPending) return children({ status: 'pending' });
-  if (audits.isError)
-    return children({ status: 'error', error: audits.error, retry: () => void audits.refetch() });
+  if (audits.isError) return children(failed(audits, 'The audit programme'));
   const inYear = auditsForYear(audits.data.audits, item.year).filter((a) => a.status !== 'cancelled');
   const done = inYear.filter((a) => a.status === 'completed').length;
   // Without the board's data date, nothing is judged overdue (never against today instead).
@@ -160,7 +189,7 @@ function ActionPlanChartView({ children }: Props<Extract<PackChart, { type: 'act
   const plan = useQuery(actionPlanQueries.plan());
   const illustrative = useIllustrative();
   if (plan.isPending) return children({ status: 'pending' });
-  if (plan.isError) return children({ status: 'error', error: plan.error, retry: () => void plan.refetch() });
+  if (plan.isError) return children(failed(plan, 'The action plan'));
   const figure = actionPlanProgressFigure(plan.data, illustrative);
   const actions = plan.data.priorities.flatMap((p) => p.actions);
   const complete = actions.filter((a) => a.status === 'complete').length;
@@ -185,9 +214,7 @@ function FundingChartView({ item, children }: Props<Extract<PackChart, { type: '
   const funding = useQuery(partnershipQueries.funding());
   const illustrative = useIllustrative();
   if (funding.isPending) return children({ status: 'pending' });
-  if (funding.isError) {
-    return children({ status: 'error', error: funding.error, retry: () => void funding.refetch() });
-  }
+  if (funding.isError) return children(failed(funding, 'The partners’ funding'));
   const figure = partnerFundingFigure(funding.data, item.year, illustrative);
   const total = funding.data.contributions
     .filter((c) => c.year === item.year)

@@ -3,7 +3,8 @@ import { useEffect, useEffectEvent, useRef, useState, useSyncExternalStore } fro
 import { useLocation, useNavigate } from 'react-router';
 import { boardQueries } from '../../api/queries';
 import { ChartTextContext, slideFontSize } from '../../components/charts/chart-text';
-import { ErrorState, LoadingState } from '../../components/states';
+import { QueryFailure } from '../../components/query-state';
+import { LoadingState } from '../../components/states';
 import { Unbroken } from '../../components/unbroken';
 import type { PackItem } from '../../lib/meeting-pack';
 import { yearLabel } from '../../lib/reporting-range';
@@ -14,7 +15,8 @@ import { useReportingRange } from '../../lib/use-reporting-range';
 import { useReportingYear } from '../../lib/use-reporting-year';
 import { usePackItems } from '../../stores/meeting-pack-store';
 import { exitFullscreen } from './fullscreen';
-import { PackChartView, PackFigure } from './pack-chart-view';
+import { useIdleControls } from './idle-controls';
+import { ChartFailure, PackChartView, PackFigure } from './pack-chart-view';
 import { slideForKey, usePresentationChannel } from './presentation-channel';
 
 /** The window's height, to size chart type for the room: 2.6% of it (see chart-text). */
@@ -32,7 +34,8 @@ function useViewportHeight(): number {
 /**
  * The pack as a presentation for the audience: a title slide, then one chart per slide in type
  * sized for the room, fitted to the screen whatever its size. A presenter's clicker sends Page Up /
- * Page Down (or arrows, or space); Escape leaves. Speaker notes are never shown here: the presenter
+ * Page Down (or arrows, or space); Escape leaves. The controls stay out of the audience's sight
+ * until the pointer moves or a key is pressed, and go again when it rests. Speaker notes are never shown here: the presenter
  * view, in a second window, has them, and follows this window's slide (and moves it).
  */
 export function PresentPage() {
@@ -43,6 +46,8 @@ export function PresentPage() {
   const navigate = useNavigate();
   const { search } = useLocation();
   const slideRef = useRef<HTMLElement>(null);
+  const barRef = useRef<HTMLElement>(null);
+  const controls = useIdleControls(barRef);
   const count = items.length + 1;
   // The pack can shrink under us (another tab): stay on a slide that exists.
   const slide = Math.min(requested, count - 1);
@@ -77,6 +82,7 @@ export function PresentPage() {
   };
 
   const onKey = useEffectEvent((event: KeyboardEvent) => {
+    controls.reveal();
     const next = slideForKey(event, slide, count);
     if (next !== null) {
       setSlide(next);
@@ -117,7 +123,12 @@ export function PresentPage() {
         <section ref={slideRef} className="slide" tabIndex={-1} aria-label={label} key={slide}>
           {item ? <ChartSlide item={item} /> : <TitleSlide />}
         </section>
-        <nav className="presenter__bar" aria-label="Presentation">
+        {/* Hidden until the pointer moves or a key is pressed (and while a warning stands, shown). */}
+        <nav
+          ref={barRef}
+          className={`presenter__bar${controls.shown || blocked ? '' : ' presenter__bar--hidden'}`}
+          aria-label="Presentation"
+        >
           <button
             type="button"
             className="button button--secondary"
@@ -169,6 +180,11 @@ function TitleSlide() {
       </p>
       <p className="slide__date">{todayInWords()}</p>
       {board.data?.illustrativeNotice ? <p className="slide__illustrative">Illustrative data</p> : null}
+      <QueryFailure
+        query={board}
+        what="The board’s details"
+        missing="its name and the reporting year cannot be shown"
+      />
     </div>
   );
 }
@@ -179,7 +195,9 @@ function ChartSlide({ item }: { item: PackItem }) {
       {(state) => (
         <>
           {state.status === 'pending' ? <LoadingState label="Loading the chart" /> : null}
-          {state.status === 'error' ? <ErrorState error={state.error} onRetry={state.retry} /> : null}
+          {state.status === 'error' ? (
+            <ChartFailure state={state} missing="this slide cannot be shown" />
+          ) : null}
           {state.status === 'ready' ? (
             <>
               <div className="slide__meta">

@@ -1,12 +1,16 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import type { PackItem } from '../../lib/meeting-pack';
+import { LoadingState } from '../../components/states';
 import { Unbroken } from '../../components/unbroken';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { usePackItems } from '../../stores/meeting-pack-store';
-import { PackChartView } from './pack-chart-view';
+import { ChartFailure, PackChartView, PackFigure } from './pack-chart-view';
 import { slideForKey, usePresentationChannel } from './presentation-channel';
 
 type Link = 'waiting' | 'connected' | 'ended';
+
+/** The next slide's chart, drawn small beside the notes. */
+const NEXT_SLIDE_HEIGHT = 240;
 
 function elapsed(ms: number): string {
   const seconds = Math.max(0, Math.floor(ms / 1000));
@@ -125,8 +129,13 @@ export function PresenterViewPage() {
       </section>
       <section className="presenter-view__next" aria-labelledby="presenter-next">
         <h2 id="presenter-next" className="presenter-view__label">
-          Next: {slide === count - 1 ? 'the end of the pack' : <SlideTitle item={next} />}
+          Next: {next ? <SlideTitle item={next} /> : 'the end of the pack'}
         </h2>
+        {next ? (
+          <NextSlide item={next} />
+        ) : (
+          <p className="presenter-view__empty">End of the pack: this is the last slide.</p>
+        )}
       </section>
     </main>
   );
@@ -137,8 +146,38 @@ function SlideTitle({ item }: { item: PackItem | undefined }) {
   return (
     <PackChartView item={item}>
       {(state) =>
-        state.status === 'ready' ? <Unbroken text={state.chart.heading} /> : <>a chart (loading)</>
+        state.status === 'ready' ? (
+          <Unbroken text={state.chart.heading} />
+        ) : state.status === 'error' ? (
+          <>a chart that cannot be shown</>
+        ) : (
+          <>a chart (loading)</>
+        )
       }
     </PackChartView>
+  );
+}
+
+/**
+ * The next slide itself, drawn small with the same figure the audience will see; or, when its data
+ * cannot be loaded, what is missing, so the presenter knows before moving to it in front of the room.
+ */
+function NextSlide({ item }: { item: PackItem }) {
+  return (
+    <div className="presenter-view__next-slide">
+      <PackChartView item={item}>
+        {(state) => (
+          <>
+            {state.status === 'pending' ? <LoadingState label="Loading the next slide" /> : null}
+            {state.status === 'error' ? (
+              <ChartFailure state={state} missing="the next slide cannot be shown" />
+            ) : null}
+            {state.status === 'ready' ? (
+              <PackFigure figure={state.chart.figure} toolbar={false} height={NEXT_SLIDE_HEIGHT} />
+            ) : null}
+          </>
+        )}
+      </PackChartView>
+    </div>
   );
 }
