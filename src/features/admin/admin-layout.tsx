@@ -2,14 +2,16 @@ import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { usePermissions } from '../../lib/use-permissions';
+import { useWording } from '../../lib/use-wording';
+import type { Wording } from '../../lib/wording';
 
-const sections = [
+const sections: readonly { to: string; label: string | ((words: Wording) => string) }[] = [
   { to: '/admin/people', label: 'People and roles' },
   { to: '/admin/agencies', label: 'Agencies' },
   { to: '/admin/indicators', label: 'Indicators' },
-  { to: '/admin/board', label: 'Board settings' },
+  { to: '/admin/board', label: (words) => words.settings },
   { to: '/admin/audit-trail', label: 'Audit trail' },
-] as const;
+];
 
 /** The administrator's pages share a heading and a second navigation. */
 export function AdminLayout({
@@ -23,13 +25,14 @@ export function AdminLayout({
 }) {
   useDocumentTitle(`${title} (administration)`);
   const permissions = usePermissions();
+  const words = useWording();
   return (
     <div className="page">
       <nav className="sub-nav" aria-label="Administration">
         <ul>
           {sections.map((s) => (
             <li key={s.to}>
-              <NavLink to={s.to}>{s.label}</NavLink>
+              <NavLink to={s.to}>{typeof s.label === 'string' ? s.label : s.label(words)}</NavLink>
             </li>
           ))}
         </ul>
@@ -38,7 +41,7 @@ export function AdminLayout({
       <p className="page__lede">{lede}</p>
       {permissions.user && !permissions.administer ? (
         <p className="record-form__failure" role="alert">
-          Only the board’s administrators can use this page.
+          Only {words.theirs} administrators can use this page.
         </p>
       ) : (
         children

@@ -16,6 +16,7 @@ import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
 import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
 import { AdminLayout } from './admin-layout';
+import { useWording } from '../../lib/use-wording';
 
 type Kind = Agency['kind'];
 export const kindLabels: Record<Kind, string> = {
@@ -122,6 +123,7 @@ export function AgenciesPage() {
   const agencies = useQuery(adminQueries.agencies());
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const words = useWording();
   const done = (message: string | null) => {
     setEditing(null);
     setSaved(message);
@@ -129,7 +131,7 @@ export function AgenciesPage() {
   return (
     <AdminLayout
       title="Agencies"
-      lede="The partner agencies that send the board figures. Each indicator can be owned by one agency, whose quarterly return then carries it."
+      lede={`The partner agencies that send ${words.the} figures. Each indicator can be owned by one agency, whose quarterly return then carries it.`}
     >
       {saved ? (
         <p className="notice notice--success" role="status">
@@ -141,7 +143,7 @@ export function AgenciesPage() {
           query={agencies}
           loadingLabel="Loading the agencies"
           isEmpty={(data) => data.agencies.length === 0}
-          empty="No agencies yet: add the board’s partners below."
+          empty={`No agencies yet: add ${words.theirs} partners below.`}
         >
           {(data) => (
             <>
