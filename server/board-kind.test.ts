@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditTrailSchema, boardSchema, seriousCaseReviewListSchema, type Board } from '../src/api/contract';
-import { prepareDatabase } from './bootstrap';
-import { readConfig } from './config';
-import { migrate, migrations, splitStatements } from './db/migrate';
-import { PgliteDatabase } from './db/pglite';
+import { migrate } from './db/migrate';
 import type { TestPerson } from './test/fixtures';
 import { startService, type Client, type TestService } from './test/service';
 
@@ -96,24 +93,12 @@ describe('issue 23 case 6: names of today’s partnerships (the board’s kind)'
 });
 
 describe('issue 23 case 6: a new board is a partnership, an existing one stays a board', () => {
-  it('a board set up on a service started with SEED=none is a partnership unless its administrator says', async () => {
-    const db = await PgliteDatabase.open();
-    await prepareDatabase(
-      db,
-      readConfig({
-        STATIC_DIR: '',
-        SEED: 'none',
-        ADMIN_EMAIL: 'head@example.gov.uk',
-        ADMIN_PASSWORD: 'a very long password',
-      }),
-    );
-    const fresh = await startService({ db });
+  it('a board set up where there is none (a service started with SEED=none) is a partnership unless its administrator says', async () => {
+    const fresh = await startService();
     try {
-      const client = fresh.anonymous();
-      await client.request('POST', '/session', {
-        email: 'head@example.gov.uk',
-        password: 'a very long password',
-      });
+      await fresh.db.query('delete from board');
+      const client = await fresh.as('administrator');
+      expect((await client.get('/board')).status).toBe(404);
       const reply = await client.request<Board>('PUT', '/board', {
         name: 'Dudley Safeguarding Children Partnership',
         shortName: 'DSCP',
@@ -133,27 +118,16 @@ describe('issue 23 case 6: a new board is a partnership, an existing one stays a
   });
 
   it('migration 009 makes a board that already exists a board', async () => {
-    const db = await PgliteDatabase.open();
+    const fresh = await startService();
     try {
-      await db.query(
-        'create table schema_migration (version integer primary key, name text not null, applied_at timestamptz not null default now())',
-      );
-      for (const migration of migrations.filter((m) => m.version < 9)) {
-        for (const statement of splitStatements(migration.sql)) await db.query(statement);
-        await db.query('insert into schema_migration (version, name) values ($1, $2)', [
-          migration.version,
-          migration.name,
-        ]);
-      }
-      await db.query(
-        `insert into board (id, name, short_name, area, reporting_years, current_year, data_as_at)
-         values ('old', 'Sandwell Safeguarding Children Board', 'SSCB', '{}', '["2017-18"]', '2017-18', '2018-03-31')`,
-      );
-      expect(await migrate(db)).toContain(9);
-      const [row] = await db.query<{ kind: string }>("select kind from board where id = 'old'");
+      // The database as it stood before migration 009, with its board.
+      await fresh.db.query('alter table board drop column kind');
+      await fresh.db.query('delete from schema_migration where version = 9');
+      expect(await migrate(fresh.db)).toEqual([9]);
+      const [row] = await fresh.db.query<{ kind: string }>('select kind from board');
       expect(row!.kind).toBe('board');
     } finally {
-      await db.close();
+      await fresh.close();
     }
   });
 });
