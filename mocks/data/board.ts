@@ -6,6 +6,8 @@ export const board: Unversioned<z.input<typeof boardSchema>> = {
   id: 'wolverhampton',
   name: 'Wolverhampton Safeguarding Children Board',
   shortName: 'WSCB',
+  // 2015-16 to 2017-18: a Local Safeguarding Children Board, before the 2019 partnerships.
+  kind: 'board',
   area: { name: 'Wolverhampton', laCode: 'E08000031', oldLaCode: '336', region: 'West Midlands' },
   reportingYears: ['2015-16', '2016-17', '2017-18'],
   // The scrutiny panel met early in 2018 on the annual report 2016-17: the latest complete year is

@@ -6,6 +6,7 @@ import type {
   UpdateAgencyRequest,
 } from '../../src/api/contract';
 import { slugify } from '../../src/lib/csv';
+import { wordingFor } from '../../src/lib/wording';
 import type { Queryable } from '../db/database';
 import { conflict, notFound, Problem, unprocessable } from '../http/problem';
 import { bumpDataVersion, recordAudit, type Actor } from './audit-log';
@@ -20,6 +21,7 @@ interface BoardRow extends Record<string, unknown> {
   data_as_at: string;
   ofsted: Board['ofsted'];
   illustrative_notice: string | null;
+  kind: Board['kind'];
   featured_indicator_id: string | null;
   audit_schedule_indicator_id: string | null;
   version: number;
@@ -36,6 +38,7 @@ function toBoard(row: BoardRow): Board {
     dataAsAt: row.data_as_at,
     ofsted: row.ofsted,
     illustrativeNotice: row.illustrative_notice,
+    kind: row.kind,
     featuredIndicatorId: row.featured_indicator_id,
     auditScheduleIndicatorId: row.audit_schedule_indicator_id,
     version: row.version,
@@ -56,8 +59,8 @@ export async function readBoard(db: Queryable, forUpdate = false): Promise<Board
 export async function insertBoard(tx: Queryable, board: Board): Promise<void> {
   await tx.query(
     `insert into board (id, name, short_name, area, reporting_years, current_year, data_as_at, ofsted, illustrative_notice,
-       featured_indicator_id, audit_schedule_indicator_id)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+       featured_indicator_id, audit_schedule_indicator_id, kind)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       board.id,
       board.name,
@@ -70,6 +73,7 @@ export async function insertBoard(tx: Queryable, board: Board): Promise<void> {
       board.illustrativeNotice,
       board.featuredIndicatorId,
       board.auditScheduleIndicatorId,
+      board.kind,
     ],
   );
 }
@@ -92,6 +96,9 @@ export async function saveBoard(tx: Queryable, actor: Actor, request: SaveBoardR
   // A choice left out of the request stays as it is.
   const keep = <K extends 'featuredIndicatorId' | 'auditScheduleIndicatorId'>(key: K) =>
     settings[key] === undefined ? (current?.[key] ?? null) : settings[key];
+  // Every board set up today is a safeguarding children partnership (there have been no LSCBs since
+  // September 2019); one that exists keeps its kind unless the request says.
+  const kind = settings.kind ?? current?.kind ?? 'partnership';
   const featured = keep('featuredIndicatorId');
   const auditSchedule = keep('auditScheduleIndicatorId');
   for (const [field, id] of [
@@ -113,19 +120,20 @@ export async function saveBoard(tx: Queryable, actor: Actor, request: SaveBoardR
     settings.illustrativeNotice,
     featured,
     auditSchedule,
+    kind,
   ];
   const [row] =
     current === null
       ? await tx.query<BoardRow>(
           `insert into board (id, name, short_name, area, reporting_years, current_year, data_as_at, ofsted,
-             illustrative_notice, featured_indicator_id, audit_schedule_indicator_id)
-           values ('board', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning *`,
+             illustrative_notice, featured_indicator_id, audit_schedule_indicator_id, kind)
+           values ('board', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning *`,
           values,
         )
       : await tx.query<BoardRow>(
           `update board set name = $1, short_name = $2, area = $3, reporting_years = $4, current_year = $5,
              data_as_at = $6, ofsted = $7, illustrative_notice = $8, featured_indicator_id = $9,
-             audit_schedule_indicator_id = $10, version = version + 1
+             audit_schedule_indicator_id = $10, kind = $11, version = version + 1
            returning *`,
           values,
         );
@@ -137,7 +145,7 @@ export async function saveBoard(tx: Queryable, actor: Actor, request: SaveBoardR
     summary:
       current === null
         ? `Set up the board “${after.name}”`
-        : `Changed the board’s settings: reporting years ${after.reportingYears.join(', ')}; shown first ${after.currentYear}; figures as at ${after.dataAsAt}; featured indicator ${after.featuredIndicatorId ?? 'the first headline indicator'}`,
+        : `Changed the board’s settings: kind ${wordingFor(after.kind).generic}; reporting years ${after.reportingYears.join(', ')}; shown first ${after.currentYear}; figures as at ${after.dataAsAt}; featured indicator ${after.featuredIndicatorId ?? 'the first headline indicator'}`,
     before: current === null ? null : settingsOf(current),
     after: settingsOf(after),
   });

@@ -2,6 +2,7 @@ import type { ActionPlan, Audit, FinancialYear, Funding, GradeCounts } from '../
 import type { BarFigureProps } from '../components/charts/bar-figure';
 import { formatDate, formatValue } from './format';
 import { isInFinancialYear, isOverdue, quarterOfDate } from './overdue';
+import { wordingFor, type Wording } from './wording';
 
 /**
  * The board's own charts (audits, action plan), built from API data into the props of the shared
@@ -184,6 +185,7 @@ export function partnerFundingFigure(
   funding: Funding,
   year: FinancialYear | null,
   illustrative: boolean,
+  words: Wording = wordingFor('board'),
 ): BarFigureProps {
   const recorded = [...new Set(funding.contributions.map((c) => c.year))].sort();
   const shownYear =
@@ -199,7 +201,7 @@ export function partnerFundingFigure(
     ? `In ${shownYear} partners contributed ${money(total)}. ${largest.partner} was the largest contributor, with ${money(largest.amount)} (${Math.round((largest.amount / total) * 100)}%).`
     : 'No contributions are recorded.';
   return {
-    title: 'Partner contributions to the board’s budget',
+    title: `Partner contributions to ${words.theirs} budget`,
     narrative,
     tableCaption: 'Contributions by partner and financial year, pounds',
     categoryLabel: 'Partner',
@@ -217,6 +219,6 @@ export function partnerFundingFigure(
     decimalPlaces: 0,
     fileName: `partner-contributions-to-${shownYear}`,
     period: years.length > 1 ? `${years[0]} to ${shownYear}` : shownYear,
-    source: marked('Board budget', illustrative),
+    source: marked(`${words.Noun} budget`, illustrative),
   };
 }

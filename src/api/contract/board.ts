@@ -12,6 +12,13 @@ const ofstedSchema = z.object({
   recommendationsPage: z.int().check(z.positive()),
 });
 
+/**
+ * What the board is: a Local Safeguarding Children Board, or (since the Children and Social Work
+ * Act 2017 and Working Together 2018, everywhere by 29 September 2019) a safeguarding children
+ * partnership. It sets the words the dashboard uses for it (`src/lib/wording.ts`), never its name.
+ */
+export const boardKindSchema = z.enum(['board', 'partnership']);
+
 /** What describes a board, as its administrator sets it. */
 const boardSettingsShape = {
   name: nonEmpty(),
@@ -57,6 +64,8 @@ export const boardSchema = z
   .object({
     id: idSchema,
     ...boardSettingsShape,
+    /** A data service from before the setting answers without it: that board is a board. */
+    kind: z._default(boardKindSchema, 'board'),
     featuredIndicatorId: featuredIndicatorIdSchema,
     auditScheduleIndicatorId: auditScheduleIndicatorIdSchema,
     /** Goes up by one with every saved change to the board's settings. */
@@ -71,6 +80,11 @@ export const boardSchema = z
 export const saveBoardRequestSchema = z
   .object({
     ...boardSettingsShape,
+    /**
+     * Left out, it stays as it is; a board set up without it is a partnership, as every new one is
+     * today.
+     */
+    kind: z.optional(boardKindSchema),
     /** Left out, the featured indicator stays as it is. */
     featuredIndicatorId: z.optional(featuredIndicatorIdSchema),
     /** Left out, stays as it is. */
@@ -88,3 +102,4 @@ export const saveBoardRequestSchema = z
 export type Board = z.infer<typeof boardSchema>;
 export type SaveBoardRequest = z.infer<typeof saveBoardRequestSchema>;
 export type OfstedJudgement = z.infer<typeof ofstedJudgementSchema>;
+export type BoardKind = z.infer<typeof boardKindSchema>;

@@ -169,9 +169,20 @@ export const reviewActionSchema = z.object({
   status: z.enum(['not-started', 'in-progress', 'complete']),
 });
 
+/**
+ * A serious case review (under the Local Safeguarding Children Boards regulations) or a local child
+ * safeguarding practice review (Working Together 2018, in place everywhere from 29 September 2019).
+ */
+export const reviewTypeSchema = z.enum(['serious-case-review', 'practice-review']);
+
 export const seriousCaseReviewSchema = z.object({
   id: idSchema,
   title: nonEmpty(),
+  /**
+   * The review's type as recorded. Left out, it follows from the date: published before
+   * 29 September 2019, a serious case review; from then on, a practice review.
+   */
+  type: z.optional(reviewTypeSchema),
   publishedDate: isoDateSchema,
   summary: z.string(),
   learningThemes: z.array(nonEmpty()),
@@ -188,6 +199,7 @@ export type CreateAuditRequest = z.infer<typeof createAuditRequestSchema>;
 export type AuditPlanRequest = z.infer<typeof auditPlanRequestSchema>;
 export type CancelAuditRequest = z.infer<typeof cancelAuditRequestSchema>;
 export type SeriousCaseReview = z.infer<typeof seriousCaseReviewSchema>;
+export type ReviewType = z.infer<typeof reviewTypeSchema>;
 
 /** The last day of a quarter, `Q2 2018-19` → `2018-09-30`: an audit planned for it is due then. */
 export function quarterLastDay(quarter: string): string {

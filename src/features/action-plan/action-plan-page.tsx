@@ -23,6 +23,7 @@ import { ActionUpdateForm } from './action-update-form';
 import { OfstedRecommendations } from './ofsted-recommendations';
 import { ActionForm, CloseActionForm, PriorityForm } from './plan-forms';
 import { PriorityControls } from './priority-controls';
+import { useWording } from '../../lib/use-wording';
 
 /** Which form is open: an action's update, change or closing, a priority's, or a new one's. */
 interface Editing {
@@ -94,13 +95,14 @@ export function ActionPlanPage() {
     ) : null;
 
   const allActions = plan.data?.priorities.flatMap((p) => p.actions) ?? [];
+  const words = useWording();
   const owners = [...new Set(allActions.map((a) => a.owner))].sort();
 
   return (
     <div className="page">
       <h1 className="page__title">Action plan</h1>
       <p className="page__lede">
-        The board’s strategic priorities and the actions that deliver them, answering Ofsted’s
+        {words.Theirs} strategic priorities and the actions that deliver them, answering Ofsted’s
         recommendations. Overdue and at-risk actions come first. {overdue.explanation}
       </p>
       <div className="page-grid">

@@ -3,14 +3,16 @@ import { NavLink } from 'react-router';
 import { EmptyState, LoadingState } from '../../components/states';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { usePermissions } from '../../lib/use-permissions';
+import { useWording } from '../../lib/use-wording';
+import type { Wording } from '../../lib/wording';
 
-const sections = [
+const sections: readonly { to: string; label: string | ((words: Wording) => string) }[] = [
   { to: '/admin/people', label: 'People and roles' },
   { to: '/admin/agencies', label: 'Agencies' },
   { to: '/admin/indicators', label: 'Indicators' },
-  { to: '/admin/board', label: 'Board settings' },
+  { to: '/admin/board', label: (words) => words.settings },
   { to: '/admin/audit-trail', label: 'Audit trail' },
-] as const;
+];
 
 /** The administrator's pages share a heading and a second navigation. */
 export function AdminLayout({
@@ -24,13 +26,14 @@ export function AdminLayout({
 }) {
   useDocumentTitle(`${title} (administration)`);
   const permissions = usePermissions();
+  const words = useWording();
   return (
     <div className="page">
       <nav className="sub-nav" aria-label="Administration">
         <ul>
           {sections.map((s) => (
             <li key={s.to}>
-              <NavLink to={s.to}>{s.label}</NavLink>
+              <NavLink to={s.to}>{typeof s.label === 'string' ? s.label : s.label(words)}</NavLink>
             </li>
           ))}
         </ul>
@@ -47,7 +50,7 @@ export function AdminLayout({
         children
       ) : (
         <p className="record-form__failure" role="alert">
-          Only the board’s administrators can use this page.
+          Only {words.theirs} administrators can use this page.
         </p>
       )}
     </div>

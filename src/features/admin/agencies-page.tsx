@@ -16,6 +16,7 @@ import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
 import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
 import { AdminLayout } from './admin-layout';
+import { useWording } from '../../lib/use-wording';
 
 type Kind = Agency['kind'];
 export const kindLabels: Record<Kind, string> = {
@@ -119,10 +120,11 @@ function AgencyForm({ agency, onDone }: { agency: Agency | null; onDone: (messag
 }
 
 export function AgenciesPage() {
+  const words = useWording();
   return (
     <AdminLayout
       title="Agencies"
-      lede="The partner agencies that send the board figures. Each indicator can be owned by one agency, whose quarterly return then carries it."
+      lede={`The partner agencies that send ${words.the} figures. Each indicator can be owned by one agency, whose quarterly return then carries it.`}
     >
       <AgenciesContent />
     </AdminLayout>
@@ -134,6 +136,7 @@ function AgenciesContent() {
   const agencies = useQuery(adminQueries.agencies());
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const words = useWording();
   const done = (message: string | null) => {
     setEditing(null);
     setSaved(message);
@@ -150,7 +153,7 @@ function AgenciesContent() {
           query={agencies}
           loadingLabel="Loading the agencies"
           isEmpty={(data) => data.agencies.length === 0}
-          empty="No agencies yet: add the board’s partners below."
+          empty={`No agencies yet: add ${words.theirs} partners below.`}
         >
           {(data) => (
             <>

@@ -5,6 +5,7 @@ import {
   ofstedJudgementSchema,
   saveBoardRequestSchema,
   type Board,
+  type BoardKind,
   type OfstedJudgement,
 } from '../../api/contract';
 import { ConflictError, HttpError } from '../../api/errors';
@@ -12,11 +13,18 @@ import { isLocalId } from '../../api/local-indicators';
 import { boardQueries, indicatorQueries } from '../../api/queries';
 import { ConflictNotice } from '../../components/form/conflict-notice';
 import { Field } from '../../components/form/field';
+import { SelectField } from '../../components/form/fields';
 import { RecordForm } from '../../components/form/record-form';
 import { Panel } from '../../components/panel';
 import { LoadingState, ErrorState } from '../../components/states';
 import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
+import { useWording } from '../../lib/use-wording';
 import { AdminLayout } from './admin-layout';
+
+const kindLabels: Record<BoardKind, string> = {
+  partnership: 'A safeguarding children partnership',
+  board: 'A Local Safeguarding Children Board',
+};
 
 const judgementLabels: Record<OfstedJudgement, string> = {
   outstanding: 'Outstanding',
@@ -26,6 +34,7 @@ const judgementLabels: Record<OfstedJudgement, string> = {
 };
 
 interface Values {
+  kind: BoardKind;
   name: string;
   shortName: string;
   areaName: string;
@@ -50,6 +59,8 @@ interface Values {
 
 function valuesOf(board: Board | null): Values {
   return {
+    // A board set up today is a partnership: there have been no LSCBs since September 2019.
+    kind: board?.kind ?? 'partnership',
     name: board?.name ?? '',
     shortName: board?.shortName ?? '',
     areaName: board?.area.name ?? '',
@@ -73,6 +84,7 @@ function valuesOf(board: Board | null): Values {
 
 function toRequest(values: Values, version: number | null) {
   return {
+    kind: values.kind,
     name: values.name.trim(),
     shortName: values.shortName.trim(),
     area: {
@@ -104,6 +116,7 @@ function toRequest(values: Values, version: number | null) {
 }
 
 const labels: Record<string, string> = {
+  kind: 'What it is',
   name: 'Board name',
   shortName: 'Short name',
   area: 'Area',
@@ -146,6 +159,12 @@ function BoardForm({ board }: { board: Board | null }) {
   });
   const set = (change: Partial<Values>) => setValues((v) => ({ ...v, ...change }));
   const fieldIds = Object.fromEntries(Object.keys(labels).map((k) => [k, `${id}-${k}`]));
+  const form = {
+    values,
+    set: <K extends keyof Values>(name: K, value: Values[K]) => set({ [name]: value }),
+    errors,
+    fieldIds,
+  };
 
   const submit = () => {
     setFailure(null);
@@ -231,6 +250,7 @@ function BoardForm({ board }: { board: Board | null }) {
             <ConflictNotice
               who="the board’s settings"
               changes={[
+                { label: labels.kind!, theirs: kindLabels[theirs.kind], yours: kindLabels[values.kind] },
                 { label: 'Board name', theirs: theirs.name, yours: values.name },
                 {
                   label: 'Reporting years',
@@ -244,6 +264,13 @@ function BoardForm({ board }: { board: Board | null }) {
           ) : null
         }
       >
+        <SelectField
+          form={form}
+          name="kind"
+          label={labels.kind!}
+          hint="Since 2019 boards are safeguarding children partnerships. This sets the words every page uses (“the partnership” and “partners”, or “the board” and “board members”); the name below is shown as typed."
+          options={kindLabels}
+        />
         <div className="record-form__grid">
           {text('name', labels.name!, undefined, errors.name)}
           {text(
@@ -363,11 +390,12 @@ function BoardForm({ board }: { board: Board | null }) {
 
 export function BoardSettingsPage() {
   const board = useQuery(boardQueries.detail());
+  const words = useWording();
   const notSetUp = board.error instanceof HttpError && board.error.status === 404;
   return (
     <AdminLayout
-      title="Board settings"
-      lede="The board’s name and area, the years it reports, the year every page shows first, the date its figures run to, and its Ofsted judgement."
+      title={words.settings}
+      lede={`What ${words.the} is (a board or a partnership), its name and area, the years it reports, the year every page shows first, the date its figures run to, and its Ofsted judgement.`}
     >
       <Panel title="Settings">
         {board.isPending ? (

@@ -13,6 +13,7 @@ import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '..
 import { formatValue } from '../../lib/format';
 import { frequencyLabels } from '../../lib/indicator-labels';
 import { AdminLayout } from './admin-layout';
+import { useWording } from '../../lib/use-wording';
 
 const labels = { agencyId: 'Owning agency', headline: 'Headline', target: 'Target' };
 
@@ -206,10 +207,11 @@ function SettingsForm({
 }
 
 export function IndicatorSettingsPage() {
+  const words = useWording();
   return (
     <AdminLayout
       title="Indicators"
-      lede="Which agency owns each indicator’s figures (its quarterly return carries them), which indicators are headlines, and their targets. To add an indicator from a file, read it on the Import page and publish it to the board from there."
+      lede={`Which agency owns each indicator’s figures (its quarterly return carries them), which indicators are headlines, and their targets. To add an indicator from a file, read it on the Import page and publish it to ${words.the} from there.`}
     >
       <IndicatorSettingsContent />
     </AdminLayout>
@@ -222,6 +224,7 @@ function IndicatorSettingsContent() {
   const agencies = useQuery(adminQueries.agencies());
   const [editing, setEditing] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const words = useWording();
   const agencyName = (agencyId: string | null | undefined) =>
     !agencyId
       ? 'None'
@@ -239,7 +242,7 @@ function IndicatorSettingsContent() {
         what="The list of agencies"
         missing="the owning agencies are “Not known” and no indicator can be changed"
       />
-      <Panel title="The board’s indicators">
+      <Panel title={`${words.Theirs} indicators`}>
         <QueryState query={indicators} loadingLabel="Loading the indicators">
           {(data) => {
             const shared = data.indicators.filter((i) => !i.importedFrom);

@@ -8,6 +8,7 @@ import { LOCAL_PREFIX, type LocalIndicator } from '../../api/local-indicators';
 import { indicatorQueries } from '../../api/queries';
 import { Field } from '../../components/form/field';
 import { describeSaveFailure } from '../../lib/field-errors';
+import { useWording } from '../../lib/use-wording';
 
 /** An imported indicator as the board's own: the same figures, an id without `local-`. */
 export function asBoardIndicator(local: LocalIndicator): Indicator {
@@ -28,6 +29,7 @@ export function PublishToBoard({ indicator }: { indicator: LocalIndicator }) {
   const [existing, setExisting] = useState<Indicator | null>(null);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const board = asBoardIndicator(indicator);
+  const words = useWording();
   const publish = useMutation({
     mutationFn: (version: number | null) =>
       apiSend(
@@ -38,7 +40,7 @@ export function PublishToBoard({ indicator }: { indicator: LocalIndicator }) {
     onSuccess: async (saved) => {
       setExisting(null);
       setOpen(false);
-      setMessage({ tone: 'success', text: `Published: every board member now sees “${saved.title}”.` });
+      setMessage({ tone: 'success', text: `Published: ${words.everyMember} now sees “${saved.title}”.` });
       await queryClient.invalidateQueries({ queryKey: indicatorQueries.all() });
     },
     onError: (error) => {
@@ -74,12 +76,12 @@ export function PublishToBoard({ indicator }: { indicator: LocalIndicator }) {
             setOpen(true);
           }}
         >
-          Publish to the board <span className="visually-hidden">: {indicator.title}</span>
+          Publish to {words.the} <span className="visually-hidden">: {indicator.title}</span>
         </button>
       ) : (
         <div className="record-form" role="group" aria-labelledby={`${id}-title`}>
           <p id={`${id}-title`} className="notice__title">
-            Publish “{indicator.title}” to the board
+            Publish “{indicator.title}” to {words.the}
           </p>
           <p>
             Every signed-in member will see it, with its {board.series.length} figures
@@ -91,7 +93,7 @@ export function PublishToBoard({ indicator }: { indicator: LocalIndicator }) {
           </Field>
           {existing ? (
             <div className="notice notice--warning" role="alert">
-              <p className="notice__title">The board already has an indicator with this id</p>
+              <p className="notice__title">{words.The} already has an indicator with this id</p>
               <p>
                 “{existing.title}”, with {existing.series.length} figures
                 {existing.series.at(-1) ? ` up to ${existing.series.at(-1)!.period}` : ''}. Replacing it

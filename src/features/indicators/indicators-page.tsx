@@ -15,6 +15,7 @@ import { useReportingRange } from '../../lib/use-reporting-range';
 import { formatDate } from '../../lib/format';
 import { yearLabel } from '../../lib/reporting-range';
 import { IndicatorTable } from './indicator-table';
+import { useWording } from '../../lib/use-wording';
 
 const RAG_FILTERS = ['red', 'amber', 'green', 'none'] as const satisfies readonly RagStatus[];
 const isRag = (value: string | null): value is RagStatus => RAG_FILTERS.some((r) => r === value);
@@ -30,6 +31,7 @@ export function IndicatorsPage() {
   const ragParam = params.get('rag');
   const rag = isRag(ragParam) ? ragParam : null;
   const list = useQuery(indicatorQueries.list());
+  const wording = useWording();
 
   // Filters live in the URL, so a filtered list can be shared; typing replaces history entries.
   const updateParams = useSearchParamUpdater();
@@ -43,7 +45,7 @@ export function IndicatorsPage() {
         Indicators{year ? <span className="page__period"> {yearLabel(year, range, 'short')}</span> : null}
       </h1>
       <p className="page__lede">
-        Every measure the board tracks
+        Every measure {wording.the} tracks
         {range ? (
           <>
             , from <span className="nowrap">{range.from}</span> up to {formatDate(range.asAt)}
@@ -80,7 +82,7 @@ export function IndicatorsPage() {
           loadingLabel="Loading indicators"
           items={['indicator', 'indicators']}
           isEmpty={(data) => data.indicators.length === 0}
-          empty="The board has no indicators yet."
+          empty={`${wording.The} has no indicators yet.`}
         >
           {({ indicators }) => {
             const words = query.toLowerCase().split(/\s+/).filter(Boolean);

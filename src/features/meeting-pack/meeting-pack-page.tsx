@@ -20,6 +20,7 @@ import {
 import { enterFullscreen } from './fullscreen';
 import { PackChartView, PackFigure } from './pack-chart-view';
 import { SharedPackBanner } from './shared-pack-banner';
+import { useWording } from '../../lib/use-wording';
 
 /**
  * The meeting pack: the charts a user pinned, in the order they will be shown, each with a
@@ -252,6 +253,7 @@ function PackItemCard({
 function PackCover({ items }: { items: readonly PackItem[] }) {
   const board = useQuery(boardQueries.detail());
   const boardName = useBoardName();
+  const words = useWording();
   const { year } = useReportingYear();
   const range = useReportingRange();
   return (
@@ -263,7 +265,9 @@ function PackCover({ items }: { items: readonly PackItem[] }) {
           Reporting year <Unbroken text={yearLabel(year, range)} />
         </p>
       ) : null}
-      <p>Prepared {todayInWords()}</p>
+      <p>
+        Prepared {todayInWords()} for {words.members}
+      </p>
       <h2>Contents</h2>
       <ol>
         {items.map((item, index) => (

@@ -24,6 +24,7 @@ import { formatValue } from '../../lib/format';
 import type { PackChart } from '../../lib/meeting-pack';
 import { overdueReferenceDate } from '../../lib/overdue';
 import { useIllustrative } from '../../lib/use-illustrative';
+import { useWording } from '../../lib/use-wording';
 
 type TrendFigureProps = Omit<
   ComponentProps<typeof ChartFigure>,
@@ -213,9 +214,10 @@ function ActionPlanChartView({ children }: Props<Extract<PackChart, { type: 'act
 function FundingChartView({ item, children }: Props<Extract<PackChart, { type: 'partner-funding' }>>) {
   const funding = useQuery(partnershipQueries.funding());
   const illustrative = useIllustrative();
+  const words = useWording();
   if (funding.isPending) return children({ status: 'pending' });
   if (funding.isError) return children(failed(funding, 'The partners’ funding'));
-  const figure = partnerFundingFigure(funding.data, item.year, illustrative);
+  const figure = partnerFundingFigure(funding.data, item.year, illustrative, words);
   const total = funding.data.contributions
     .filter((c) => c.year === item.year)
     .reduce((sum, c) => sum + c.amount, 0);

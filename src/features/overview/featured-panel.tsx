@@ -11,6 +11,7 @@ import { LoadingState } from '../../components/states';
 import { indicatorDefaultRange, type ReportingRange } from '../../lib/reporting-range';
 import { pointsInRange } from '../../lib/reporting-range';
 import { toPoints } from '../../lib/series';
+import { useWording } from '../../lib/use-wording';
 
 /**
  * The indicator the overview features: the one the board's administrator chose in board settings,
@@ -76,6 +77,7 @@ function FeaturedChart({ indicator, range }: { indicator: Indicator; range: Repo
 export function FeaturedPanel({ range }: { range: ReportingRange | null }) {
   const board = useQuery(boardQueries.detail());
   const headline = useQuery(indicatorQueries.headline());
+  const words = useWording();
   const settled = !board.isPending && !headline.isPending;
   const id = settled ? featuredIndicatorId(board.data, headline.data?.indicators ?? []) : null;
   const indicator = useQuery({ ...indicatorQueries.detail(id ?? ''), enabled: id !== null });
@@ -94,8 +96,8 @@ export function FeaturedPanel({ range }: { range: ReportingRange | null }) {
         </QueryState>
       ) : id === null ? (
         <p>
-          No indicator is featured yet: the board has no headline indicators. An administrator marks
-          indicators as headline in Indicator settings, or chooses one to feature in Board settings.
+          No indicator is featured yet: {words.the} has no headline indicators. An administrator marks
+          indicators as headline in Indicator settings, or chooses one to feature in {words.settings}.
         </p>
       ) : (
         <QueryState

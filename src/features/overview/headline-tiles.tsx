@@ -10,6 +10,7 @@ import { summariseIndicator } from '../../lib/indicator-summary';
 import { formatDate } from '../../lib/format';
 import type { ReportingRange } from '../../lib/reporting-range';
 import { withAuditProgramme } from './audit-schedule';
+import { useWording } from '../../lib/use-wording';
 
 /**
  * A tile's indicator as the overview shows it: the one that counts the audit programme is worked
@@ -38,6 +39,7 @@ function asShown(
 export function HeadlineTiles({ year, range }: { year: FinancialYear | null; range: ReportingRange | null }) {
   const list = useQuery(indicatorQueries.headline());
   const board = useQuery(boardQueries.detail());
+  const words = useWording();
   const counted = board.data?.auditScheduleIndicatorId ?? null;
   const audits = useQuery({
     ...qualityAssuranceQueries.audits(),
@@ -62,7 +64,7 @@ export function HeadlineTiles({ year, range }: { year: FinancialYear | null; ran
         loadingLabel="Loading headline indicators"
         isEmpty={(data) => data.indicators.every((i) => !i.headline)}
         items={['headline indicator', 'headline indicators']}
-        empty="The board has not chosen any headline indicators yet."
+        empty={`${words.The} has not chosen any headline indicators yet.`}
       >
         {(data) => (
           <div className="kpi-grid">

@@ -6,6 +6,7 @@ import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
 import type { ReportingRange } from '../../lib/reporting-range';
+import { useWording } from '../../lib/use-wording';
 
 const judgementLabels: Record<OfstedJudgement, string> = {
   outstanding: 'Outstanding',
@@ -20,18 +21,19 @@ const judgementLabels: Record<OfstedJudgement, string> = {
  */
 export function OfstedPanel({ range }: { range: ReportingRange | null }) {
   const board = useQuery(boardQueries.detail());
+  const words = useWording();
   return (
     <Panel title="Ofsted judgement" className="ofsted-panel">
       <QueryState query={board} loadingLabel="Loading the Ofsted judgement">
         {({ ofsted, reportingYears }) => {
-          if (ofsted === null) return <p>No Ofsted judgement of the partnership has been recorded yet.</p>;
+          if (ofsted === null) return <p>No Ofsted judgement of {words.the} has been recorded yet.</p>;
           if (range && ofsted.publishedDate > range.asAt) {
             const later = reportingYears.find((y) => y > range.to);
             return (
               <>
                 <p className="judgement judgement--none">Not yet published</p>
                 <p>
-                  Ofsted had not published its review of the board by {formatDate(range.asAt)}, the end of{' '}
+                  Ofsted had not published its review of {words.the} by {formatDate(range.asAt)}, the end of{' '}
                   <span className="nowrap">{range.to}</span>. Its review, published{' '}
                   {formatDate(ofsted.publishedDate)}, belongs to a later year
                   {later ? (

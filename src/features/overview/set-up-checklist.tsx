@@ -14,7 +14,7 @@ const steps = [
   {
     to: '/admin/board',
     label: 'Board settings',
-    what: 'the board’s name and area, the years it reports, the year shown first and the date its figures run to',
+    what: 'what it is (a safeguarding children partnership, or a board from before 2019), its name and area, the years it reports, the year shown first and the date its figures run to',
   },
   { to: '/admin/agencies', label: 'Agencies', what: 'the partner agencies that send quarterly returns' },
   { to: '/import', label: 'Import', what: 'the board’s indicators and their figures' },

@@ -11,11 +11,13 @@ import { formatDate } from '../../lib/format';
 import { useIllustrative } from '../../lib/use-illustrative';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useReportingYear } from '../../lib/use-reporting-year';
+import { useWording } from '../../lib/use-wording';
+import type { Wording } from '../../lib/wording';
 
-const linkGroups: { kind: PartnershipLink['kind']; title: string }[] = [
-  { kind: 'board-network', title: 'Links with other boards' },
-  { kind: 'black-country', title: 'Black Country arrangements' },
-  { kind: 'engagement', title: 'Children, young people and schools' },
+const linkGroups: { kind: PartnershipLink['kind']; title: (words: Wording) => string }[] = [
+  { kind: 'board-network', title: (words) => `Links with other ${words.noun}s` },
+  { kind: 'black-country', title: () => 'Black Country arrangements' },
+  { kind: 'engagement', title: () => 'Children, young people and schools' },
 ];
 
 export function PartnershipPage() {
@@ -24,12 +26,13 @@ export function PartnershipPage() {
   const funding = useQuery(partnershipQueries.funding());
   const links = useQuery(partnershipQueries.links());
   const illustrative = useIllustrative();
+  const words = useWording();
   return (
     <div className="page">
       <h1 className="page__title">Partnership</h1>
       <p className="page__lede">
-        The board is funded by its partners and works with other boards across the region. Here is who
-        contributes, and how the board links with others and with children, young people and schools.
+        {words.The} is funded by its partners and works with other {words.noun}s across the region. Here is
+        who contributes, and how {words.the} links with others and with children, young people and schools.
       </p>
       <div className="page-grid">
         <Panel title="Funding" className="page-grid__wide">
@@ -40,7 +43,7 @@ export function PartnershipPage() {
             empty="No contributions are recorded."
           >
             {(data) => {
-              const figure = partnerFundingFigure(data, year, illustrative);
+              const figure = partnerFundingFigure(data, year, illustrative, words);
               const shown = figure.series[0]?.id;
               return (
                 <BarFigure
@@ -68,8 +71,8 @@ export function PartnershipPage() {
                   The dates and descriptions of these links are invented for the demonstration.
                 </IllustrativeNote>
                 <p className="partnership__headline">
-                  <strong>{data.linkedBoardsCount}</strong> other safeguarding boards share information,
-                  policies and procedures with this board.
+                  <strong>{data.linkedBoardsCount}</strong> other safeguarding {words.noun}s share
+                  information, policies and procedures with this {words.noun}.
                 </p>
                 <div className="link-groups">
                   {linkGroups.map((group) => {
@@ -80,7 +83,7 @@ export function PartnershipPage() {
                         aria-labelledby={`links-${group.kind}`}
                         className="link-group"
                       >
-                        <h3 id={`links-${group.kind}`}>{group.title}</h3>
+                        <h3 id={`links-${group.kind}`}>{group.title(words)}</h3>
                         <ul>
                           {items.map((l) => (
                             <li key={l.id}>

@@ -6,6 +6,8 @@ import { IllustrativeNote } from '../../components/illustrative-note';
 import { StatusTag } from '../../components/status-tag';
 import { formatDate } from '../../lib/format';
 import { isOverdue } from '../../lib/overdue';
+import { useWording } from '../../lib/use-wording';
+import { reviewTypeName } from '../../lib/wording';
 
 const actionStatus = {
   'not-started': 'Not started',
@@ -16,13 +18,15 @@ const actionStatus = {
 export function SeriousCaseReviews({ referenceDate }: { referenceDate: string | null }) {
   const reviews = useQuery(qualityAssuranceQueries.seriousCaseReviews());
   const board = useQuery(boardQueries.detail());
+  const words = useWording();
+  const reviewsInText = words.reviews.toLowerCase();
   return (
-    <Panel title="Serious case reviews">
+    <Panel title={words.reviews}>
       <QueryState
         query={reviews}
-        loadingLabel="Loading serious case reviews"
+        loadingLabel={`Loading ${reviewsInText}`}
         isEmpty={(d) => d.reviews.length === 0}
-        empty="The board has published no serious case reviews."
+        empty={`${words.The} has published no ${reviewsInText}.`}
       >
         {({ reviews: list }) => {
           const actions = list.flatMap((r) => r.actions);
@@ -47,7 +51,10 @@ export function SeriousCaseReviews({ referenceDate }: { referenceDate: string | 
                   return (
                     <article key={review.id} className="review" aria-labelledby={`review-${review.id}`}>
                       <h3 id={`review-${review.id}`}>{review.title}</h3>
-                      <p className="review__meta">Published {formatDate(review.publishedDate)}</p>
+                      {/* A review keeps the name of its time: a serious case review stays one. */}
+                      <p className="review__meta">
+                        {reviewTypeName(review)}, published {formatDate(review.publishedDate)}
+                      </p>
                       <p>{review.summary}</p>
                       <h4>Learning themes</h4>
                       <ul>
