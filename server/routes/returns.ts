@@ -11,6 +11,7 @@ import {
   saveReturn,
   sendBackReturn,
   submitReturn,
+  withdrawReturn,
 } from '../store/returns';
 import { actorOf } from '../store/users';
 
@@ -54,6 +55,14 @@ export function returnRoutes(app: Hono<AppEnv>, services: Services): void {
     handler: ({ user, params, body }) =>
       db.transaction((tx) =>
         submitReturn(tx, actorOf(user), params.round!, params.agency!, body.version, services.today()),
+      ),
+  });
+
+  endpoint(app, services, 'withdrawReturn', {
+    allow: forAgency,
+    handler: ({ user, params, body }) =>
+      db.transaction((tx) =>
+        withdrawReturn(tx, actorOf(user), params.round!, params.agency!, body.version, services.today()),
       ),
   });
 

@@ -69,7 +69,9 @@ function fakeReturnService() {
         version: current.version + 1,
         items: current.items.map((item) => ({
           ...item,
-          entered: value ? { value: value.value, symbol: value.symbol, note: value.note } : null,
+          entered: value
+            ? { value: value.value, symbol: value.symbol, note: value.note, checked: value.checked ?? false }
+            : null,
         })),
       };
       return HttpResponse.json(current);
