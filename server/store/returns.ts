@@ -8,7 +8,7 @@ import type {
   ReturnStatus,
   SaveReturnRequest,
 } from '../../src/api/contract';
-import { isLargeChange } from '../../src/api/contract';
+import { isLargeChange, largeChangeProblem } from '../../src/api/contract';
 import { financialYearStart } from '../../src/lib/periods';
 import type { Queryable } from '../db/database';
 import { conflict, notFound, Problem, unprocessable } from '../http/problem';
@@ -469,9 +469,7 @@ export async function submitReturn(
       !item.entered.note &&
       !item.entered.checked
     ) {
-      fieldErrors[`items[${i}]`] = [
-        `${item.title}, ${item.period} changed by more than half since ${item.previous!.period}: add a note saying why, or tick “I have checked this figure”`,
-      ];
+      fieldErrors[`items[${i}]`] = [largeChangeProblem(item)];
     }
   });
   if (current.items.length === 0) fieldErrors.items = ['This return has no figures to submit'];

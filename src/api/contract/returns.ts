@@ -64,6 +64,14 @@ export function isLargeChange(last: number | null | undefined, value: number | n
   return last === 0 || Math.abs(value - last) / Math.abs(last) > LARGE_CHANGE;
 }
 
+/** What a large change without a note or a tick needs, worded the same by the form and the service. */
+export const largeChangeProblem = (item: {
+  title: string;
+  period: string;
+  previous: { period: string } | null;
+}) =>
+  `${item.title}, ${item.period} changed by more than half since ${item.previous?.period ?? 'the last figure'}: add a note saying why, or tick “I have checked this figure”`;
+
 const figureSchema = z.object({ value: z.nullable(z.number()), symbol: z.nullable(eesSymbolSchema) });
 
 export const returnItemSchema = z.object({
