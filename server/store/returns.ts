@@ -8,7 +8,7 @@ import type {
   ReturnStatus,
   SaveReturnRequest,
 } from '../../src/api/contract';
-import { isLargeChange, largeChangeProblem } from '../../src/api/contract';
+import { isLargeChange, largeChangeProblem, PAST_DUE_DATE_PROBLEM } from '../../src/api/contract';
 import { financialYearStart } from '../../src/lib/periods';
 import type { Queryable } from '../db/database';
 import { conflict, notFound, Problem, unprocessable } from '../http/problem';
@@ -209,10 +209,7 @@ export async function openRound(
     throw unprocessable('dueDate', `Returns can only be due after the quarter ends (${quarter.endDate})`);
   }
   if (request.dueDate < today && !request.confirmPastDueDate) {
-    throw unprocessable(
-      'dueDate',
-      'That date has passed, so every return would be late at once: choose a later date, or confirm that the round opens with a due date that has passed',
-    );
+    throw unprocessable('dueDate', PAST_DUE_DATE_PROBLEM);
   }
   const owned = await ownedIndicators(tx);
   const agencies = [

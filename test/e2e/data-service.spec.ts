@@ -80,6 +80,14 @@ test('a contributor submits a return, the administrator publishes it, and a boar
   await page.getByRole('link', { name: 'Returns' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Quarterly returns' })).toBeVisible();
   await expect(page.getByLabel('Quarter')).toHaveValue('Q4 2017-18');
+  // The quarter's usual due date, 30 April 2018, has passed (issue 23, case 8): the round opens
+  // with it only once the administrator confirms it.
+  await page.getByLabel('Returns due by').fill('2018-04-30');
+  await page.getByRole('button', { name: 'Open the round' }).click();
+  await expect(
+    page.getByRole('link', { name: /^Returns due by: That date has passed, so every return would be late/ }),
+  ).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Open with a due date that has passed' }).check();
   await page.getByRole('button', { name: 'Open the round' }).click();
   await expect(
     page.getByText('Opened the Q4 2017-18 round: 3 agencies have a return due by 30 April 2018.'),

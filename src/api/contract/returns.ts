@@ -51,6 +51,10 @@ export const openRoundRequestSchema = z.object({
   confirmPastDueDate: z.optional(z.boolean()),
 });
 
+/** Why a due date that has passed is refused without the administrator's confirmation. */
+export const PAST_DUE_DATE_PROBLEM =
+  'That date has passed, so every return would be late at once: choose a later date, or confirm that the round opens with a due date that has passed';
+
 /** A change of more than this fraction from the last figure is worth a second look. */
 export const LARGE_CHANGE = 0.5;
 

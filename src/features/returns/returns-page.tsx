@@ -9,7 +9,7 @@ import { StatusTag } from '../../components/status-tag';
 import { formatDate } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { usePermissions } from '../../lib/use-permissions';
-import { OpenRoundForm, quartersAround } from './open-round-form';
+import { boardQuarters, OpenRoundForm, quarterEnd } from './open-round-form';
 import { returnStatusLabels, returnStatusTones } from './return-labels';
 
 function RoundTable({ round, administer }: { round: ReturnRound; administer: boolean }) {
@@ -73,16 +73,17 @@ function RoundTable({ round, administer }: { round: ReturnRound; administer: boo
   );
 }
 
-/** The first quarter after the board's figures run to that has no round yet: the usual next one. */
-function suggestedQuarter(rounds: ReturnRound[], dataAsAt: string | undefined): string {
-  const date = dataAsAt ?? new Date().toISOString().slice(0, 10);
-  const [year, month] = date.split('-').map(Number) as [number, number];
-  for (let ahead = 0; ahead < 40; ahead += 1) {
-    const later = new Date(Date.UTC(year, month - 1 + ahead * 3, 15)).toISOString().slice(0, 10);
-    const quarter = quartersAround(later, 2)[0]!;
-    if (!rounds.some((r) => r.quarter === quarter)) return quarter;
-  }
-  return quartersAround(date, 2)[0]!;
+/**
+ * The board's quarters without a round yet, and the usual next one among them: the first after the
+ * date the board's figures run to (else the latest still open to a round).
+ */
+function openableQuarters(
+  rounds: ReturnRound[],
+  board: { reportingYears: string[]; dataAsAt: string },
+): { quarters: string[]; suggested: string | null } {
+  const quarters = boardQuarters(board.reportingYears).filter((q) => !rounds.some((r) => r.quarter === q));
+  const next = quarters.find((q) => (quarterEnd(q) ?? '') > board.dataAsAt);
+  return { quarters, suggested: next ?? quarters.at(-1) ?? null };
 }
 
 export function ReturnsPage() {
@@ -105,17 +106,29 @@ export function ReturnsPage() {
           {opened}
         </p>
       ) : null}
-      {permissions.administer && rounds.data ? (
-        <OpenRoundForm
-          key={suggestedQuarter(rounds.data.rounds, board.data?.dataAsAt)}
-          suggested={suggestedQuarter(rounds.data.rounds, board.data?.dataAsAt)}
-          onOpened={(round) =>
-            setOpened(
-              `Opened the ${round.quarter} round: ${round.agencies.length} agencies have a return due by ${formatDate(round.dueDate)}.`,
-            )
-          }
-        />
-      ) : null}
+      {permissions.administer && rounds.data && board.data
+        ? (() => {
+            const { quarters, suggested } = openableQuarters(rounds.data.rounds, board.data);
+            return suggested ? (
+              <OpenRoundForm
+                key={suggested}
+                quarters={quarters}
+                suggested={suggested}
+                today={new Date().toISOString().slice(0, 10)}
+                onOpened={(round) =>
+                  setOpened(
+                    `Opened the ${round.quarter} round: ${round.agencies.length} agencies have a return due by ${formatDate(round.dueDate)}.`,
+                  )
+                }
+              />
+            ) : (
+              <p className="notice">
+                Every quarter of the board’s reporting years has a return round. Add the next reporting year
+                in board settings to open a round for it.
+              </p>
+            );
+          })()
+        : null}
       <QueryState
         query={rounds}
         loadingLabel="Loading the return rounds"
