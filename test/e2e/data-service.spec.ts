@@ -96,7 +96,14 @@ test('a contributor submits a return, the administrator publishes it, and a boar
   // The police contributor fills in and submits their agency's return.
   const police = await newPage();
   await as(police, 'police');
-  await police.getByRole('link', { name: 'Returns' }).click();
+  // With a return to fill in, the contributor lands on their returns (issue 23, case 10).
+  await expect(police).toHaveURL(`${service.url}/returns`);
+  await expect(
+    police
+      .getByRole('region', { name: 'Your returns' })
+      .getByRole('link', { name: 'West Midlands Police’s Q4 2017-18 return' }),
+  ).toBeVisible();
+  await police.getByRole('link', { name: 'Returns', exact: true }).click();
   const round = police.getByRole('region', { name: 'Q4 2017-18 returns' });
   await expect(round.getByRole('row')).toHaveCount(2);
   await round.getByRole('link', { name: /Fill in West Midlands Police’s Q4 2017-18 return/ }).click();
@@ -109,6 +116,15 @@ test('a contributor submits a return, the administrator publishes it, and a boar
   ).toBeVisible();
   await value.fill('151');
   await expect(police.getByRole('cell', { name: 'up 21 (16%)' })).toBeVisible();
+  await police.getByRole('button', { name: 'Submit to the business unit' }).click();
+  await expect(
+    police.getByText('Submitted: the business unit will check the Q4 2017-18 return and publish it.'),
+  ).toBeVisible();
+  // Submitted by mistake: withdrawn before review, a draft again with its figure, and submitted again.
+  await police.getByRole('button', { name: 'Withdraw submission' }).click();
+  await police.getByRole('button', { name: 'Yes, withdraw it' }).click();
+  await expect(police.getByText(/^Withdrawn: the Q4 2017-18 return is a draft again/)).toBeVisible();
+  await expect(value).toHaveValue('151');
   await police.getByRole('button', { name: 'Submit to the business unit' }).click();
   await expect(
     police.getByText('Submitted: the business unit will check the Q4 2017-18 return and publish it.'),

@@ -7,10 +7,35 @@ import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
 import { StatusTag } from '../../components/status-tag';
 import { formatDate } from '../../lib/format';
+import { returnsDue } from '../../lib/returns-due';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { usePermissions } from '../../lib/use-permissions';
 import { boardQuarters, OpenRoundForm, quarterEnd } from './open-round-form';
 import { returnStatusLabels, returnStatusTones } from './return-labels';
+
+/** A contributor's pointer to the work waiting for them, before every round's table. */
+function YourReturns({ rounds }: { rounds: ReturnRound[] }) {
+  const due = returnsDue(rounds);
+  if (due.length === 0) return null;
+  return (
+    <section className="notice" aria-labelledby="your-returns-title">
+      <h2 id="your-returns-title" className="notice__title">
+        Your returns
+      </h2>
+      <ul>
+        {due.map((r) => (
+          <li key={`${r.roundId}/${r.agencyId}`}>
+            <Link to={`/returns/${r.roundId}/${r.agencyId}`}>
+              {r.agencyName}’s {r.quarter} return
+            </Link>
+            , due {formatDate(r.dueDate)}
+            {r.late ? <StatusTag tone="bad">Late</StatusTag> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 function RoundTable({ round, administer }: { round: ReturnRound; administer: boolean }) {
   return (
@@ -141,6 +166,7 @@ export function ReturnsPage() {
       >
         {(data) => (
           <>
+            {permissions.administer ? null : <YourReturns rounds={data.rounds} />}
             {data.rounds.map((round) => (
               <Panel
                 key={round.id}
