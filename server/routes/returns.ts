@@ -62,7 +62,12 @@ export function returnRoutes(app: Hono<AppEnv>, services: Services): void {
     allow: forAgency,
     handler: ({ user, params, body }) =>
       db.transaction((tx) =>
-        withdrawReturn(tx, actorOf(user), params.round!, params.agency!, body.version, services.today()),
+        withdrawReturn(
+          tx,
+          actorOf(user),
+          { round: params.round!, agency: params.agency!, version: body.version },
+          services.today(),
+        ),
       ),
   });
 

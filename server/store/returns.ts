@@ -350,6 +350,22 @@ const statusWords: Record<ReturnStatus, string> = {
   published: 'published',
 };
 
+/**
+ * Locks a submitted return for a step taken only while it waits for review: 409 with the return as
+ * it stands when the page was stale or the return has moved on.
+ */
+async function lockForStep(
+  tx: Queryable,
+  { round, agency, version }: { round: string; agency: string; version: number },
+  doing: string,
+  today: string,
+): Promise<{ quarter: Quarter; row: AgencyReturnRow }> {
+  const { row, quarter } = await lockReturn(tx, round, agency);
+  if (row.version !== version) throw conflict('return', await readReturn(tx, round, agency, today));
+  await requireStatus(tx, row, ['submitted'], doing, today);
+  return { row, quarter };
+}
+
 /** A return in the wrong state for the step asked: 409 with the return as it stands. */
 async function requireStatus(
   tx: Queryable,
@@ -561,14 +577,10 @@ function monthEnd(month: string): string {
 export async function withdrawReturn(
   tx: Queryable,
   actor: Actor,
-  round: string,
-  agency: string,
-  version: number,
+  { round, agency, version }: { round: string; agency: string; version: number },
   today: string,
 ): Promise<AgencyReturn> {
-  const { row, quarter } = await lockReturn(tx, round, agency);
-  if (row.version !== version) throw conflict('return', await readReturn(tx, round, agency, today));
-  await requireStatus(tx, row, ['submitted'], 'withdrawn', today);
+  const { row, quarter } = await lockForStep(tx, { round, agency, version }, 'withdrawn', today);
   await tx.query(
     `update agency_return set status = 'draft', submitted_by_name = null, submitted_at = null, version = version + 1
      where round_id = $1 and agency_id = $2`,
@@ -593,9 +605,7 @@ export async function sendBackReturn(
   request: { version: number; comment: string },
   today: string,
 ): Promise<AgencyReturn> {
-  const { row, quarter } = await lockReturn(tx, round, agency);
-  if (row.version !== request.version) throw conflict('return', await readReturn(tx, round, agency, today));
-  await requireStatus(tx, row, ['submitted'], 'sent back', today);
+  const { row, quarter } = await lockForStep(tx, { round, agency, ...request }, 'sent back', today);
   await tx.query(
     `update agency_return set status = 'returned', comment = $3, version = version + 1
      where round_id = $1 and agency_id = $2`,

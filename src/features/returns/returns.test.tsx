@@ -3,25 +3,29 @@ import { resolve } from 'node:path';
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_SESSION } from '../../../mocks/demo-api';
 import { server } from '../../../mocks/node';
 import { renderApp } from '../../../test/render';
 import { apiBaseUrl } from '../../api/client';
-import type { AgencyReturn, SaveReturnRequest, Session } from '../../api/contract';
+import type { AgencyReturn, ReturnItem, SaveReturnRequest } from '../../api/contract';
+import { policeContributor } from '../../../test/sessions';
 
 const url = (path: string) => `${apiBaseUrl()}${path}`;
 const PATH = '/returns/q4-2017-18/west-midlands-police';
 const VALUE = 'Children identified at risk of child sexual exploitation, Q4 2017-18: value';
 
-const contributor: Session = {
-  ...DEMO_SESSION,
-  method: 'password',
-  user: {
-    ...DEMO_SESSION.user,
-    name: 'Pat Police',
-    role: 'contributor',
-    agencyIds: ['west-midlands-police'],
-  },
+const contributor = policeContributor;
+
+/** The return's one figure: the police's count of children at risk of CSE. */
+const CSE_ITEM: ReturnItem = {
+  indicatorId: 'cse-children-at-risk',
+  title: 'Children identified at risk of child sexual exploitation',
+  unit: 'count',
+  decimalPlaces: 0,
+  frequency: 'quarterly',
+  period: 'Q4 2017-18',
+  entered: null,
+  previous: { period: 'Q3 2017-18', value: 130, symbol: null },
+  published: null,
 };
 
 /** The police's Q4 return as the data service keeps it, answering like it does. */
@@ -37,19 +41,7 @@ function fakeReturnService(start: Partial<AgencyReturn> = {}) {
     comment: null,
     submitted: null,
     published: null,
-    items: [
-      {
-        indicatorId: 'cse-children-at-risk',
-        title: 'Children identified at risk of child sexual exploitation',
-        unit: 'count',
-        decimalPlaces: 0,
-        frequency: 'quarterly',
-        period: 'Q4 2017-18',
-        entered: null,
-        previous: { period: 'Q3 2017-18', value: 130, symbol: null },
-        published: null,
-      },
-    ],
+    items: [CSE_ITEM],
     version: 1,
     ...start,
   };
@@ -246,19 +238,7 @@ describe('issue 23: a return that catches mistakes', () => {
       status: 'submitted',
       version: 3,
       submitted: { name: 'Pat Police', at: '2018-04-20T10:00:00.000Z' },
-      items: [
-        {
-          indicatorId: 'cse-children-at-risk',
-          title: 'Children identified at risk of child sexual exploitation',
-          unit: 'count',
-          decimalPlaces: 0,
-          frequency: 'quarterly',
-          period: 'Q4 2017-18',
-          entered: { value: 14, symbol: null, note: null, checked: true },
-          previous: { period: 'Q3 2017-18', value: 130, symbol: null },
-          published: null,
-        },
-      ],
+      items: [{ ...CSE_ITEM, entered: { value: 14, symbol: null, note: null, checked: true } }],
     });
     const { user } = renderApp(PATH);
     await user.click(await screen.findByRole('button', { name: 'Withdraw submission' }));

@@ -5,7 +5,8 @@ import { DEMO_SESSION } from '../../../mocks/demo-api';
 import { server } from '../../../mocks/node';
 import { renderApp } from '../../../test/render';
 import { apiBaseUrl } from '../../api/client';
-import type { ReturnStatus, Session } from '../../api/contract';
+import type { ReturnStatus } from '../../api/contract';
+import { policeContributor } from '../../../test/sessions';
 
 const url = (path: string) => `${apiBaseUrl()}${path}`;
 
@@ -142,16 +143,7 @@ describe('the signed-in person', () => {
 });
 
 describe('where a contributor lands', () => {
-  const contributor: Session = {
-    ...DEMO_SESSION,
-    method: 'password',
-    user: {
-      ...DEMO_SESSION.user,
-      name: 'Pat Police',
-      role: 'contributor',
-      agencyIds: ['west-midlands-police'],
-    },
-  };
+  const contributor = policeContributor;
   const rounds = (status: ReturnStatus) => ({
     rounds: [
       {
