@@ -99,6 +99,10 @@ const matrix: Record<
     path: '/returns/q4-2017-18/west-midlands-police/submit',
     allowed: ['administrator', 'police'],
   },
+  withdrawReturn: {
+    path: '/returns/q4-2017-18/west-midlands-police/withdraw',
+    allowed: ['administrator', 'police'],
+  },
   publishReturn: { path: '/returns/q4-2017-18/west-midlands-police/publish', allowed: ['administrator'] },
   sendBackReturn: { path: '/returns/q4-2017-18/west-midlands-police/send-back', allowed: ['administrator'] },
   users: { path: '/users', allowed: ['administrator'] },

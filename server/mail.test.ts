@@ -123,6 +123,8 @@ describe('email through the outbox', () => {
             value: 15,
             symbol: null,
             note: null,
+            // 15 after 130 is a large change, which the contributor says they have checked.
+            checked: true,
           })),
         })
       ).body,

@@ -128,7 +128,8 @@ describe('a quarter’s returns, from opening the round to the figure on the das
       (
         await police.request('PUT', POLICE, {
           version: mine.version,
-          values: values(mine, { 'cse-children-at-risk': 15 }),
+          // 15 after 130 is a large change: the contributor ticks that they have checked it.
+          values: values(mine, { 'cse-children-at-risk': 15 }).map((v) => ({ ...v, checked: true })),
         })
       ).body,
     );
@@ -145,7 +146,7 @@ describe('a quarter’s returns, from opening the round to the figure on the das
     mine = await readReturn(police);
     expect(mine.status).toBe('returned');
     expect(mine.comment).toBe('15 is far below last quarter’s 130: is a digit missing?');
-    expect(mine.items[0]!.entered).toEqual({ value: 15, symbol: null, note: null });
+    expect(mine.items[0]!.entered).toEqual({ value: 15, symbol: null, note: null, checked: true });
 
     mine = agencyReturnSchema.parse(
       (
@@ -187,7 +188,11 @@ describe('a quarter’s returns, from opening the round to the figure on the das
   });
 
   it('a return that changes an already published figure needs a note, and keeps the earlier value', async () => {
-    const reply = await admin.request('POST', '/returns', { quarter: 'Q3 2017-18', dueDate: '2018-01-31' });
+    const reply = await admin.request('POST', '/returns', {
+      quarter: 'Q3 2017-18',
+      dueDate: '2018-01-31',
+      confirmPastDueDate: true,
+    });
     expect(reply.status).toBe(201);
     const path = '/returns/q3-2017-18/west-midlands-police';
     let mine = await readReturn(police, path);
@@ -272,5 +277,132 @@ describe('a quarter’s returns, from opening the round to the figure on the das
       'return.submit',
       'return.publish',
     ]);
+  });
+});
+
+describe('issue 23: quarterly returns that catch mistakes', () => {
+  const Q2 = '/returns/q2-2017-18/west-midlands-police';
+  type Refusal = { message: string; fieldErrors: Record<string, string[]> };
+
+  it('case 7: a large change cannot be submitted without a note or a confirmation', async () => {
+    expect(
+      (await admin.request('POST', '/returns', { quarter: 'Q2 2017-18', dueDate: '2018-05-31' })).status,
+    ).toBe(201);
+    let mine = await readReturn(police, Q2);
+    expect(mine.items[0]!.previous).toEqual({ period: 'Q4 2016-17', value: 50, symbol: null });
+    // 505 where about 50 was meant: up 455 (910%).
+    const save = async (extra: { note?: string; checked?: boolean }) =>
+      agencyReturnSchema.parse(
+        (
+          await police.request('PUT', Q2, {
+            version: mine.version,
+            values: values(mine, { 'cse-children-at-risk': 505 }).map((v) => ({ ...v, ...extra })),
+          })
+        ).body,
+      );
+    mine = await save({});
+    const refused = await police.request<Refusal>('POST', `${Q2}/submit`, { version: mine.version });
+    expect(refused.status).toBe(422);
+    expect(refused.body.fieldErrors['items[0]']).toEqual([
+      'Children identified at risk of child sexual exploitation, Q2 2017-18 changed by more than half since Q4 2016-17: add a note saying why, or tick “I have checked this figure”',
+    ]);
+    expect((await readReturn(police, Q2)).status).toBe('draft');
+
+    // An empty note is no note.
+    mine = await save({ note: '   ' });
+    expect((await police.request('POST', `${Q2}/submit`, { version: mine.version })).status).toBe(422);
+
+    // A note saying why is enough, and so is the tick "I have checked this figure".
+    mine = await save({ note: 'A new screening tool identifies more children' });
+    expect(mine.items[0]!.entered).toMatchObject({ note: 'A new screening tool identifies more children' });
+    mine = await save({ checked: true });
+    expect(mine.items[0]!.entered).toEqual({ value: 505, symbol: null, note: null, checked: true });
+    const submitted = await police.request('POST', `${Q2}/submit`, { version: mine.version });
+    expect(submitted.status).toBe(200);
+    expect(agencyReturnSchema.parse(submitted.body).status).toBe('submitted');
+  });
+
+  it('case 10: a contributor withdraws a return submitted by mistake before it is reviewed, keeping its figures', async () => {
+    const submitted = await readReturn(police, Q2);
+    expect(submitted.status).toBe('submitted');
+    // Only the return's own agency (or the administrator): another agency's contributor is refused.
+    const theirs = await health.request('POST', `${Q2}/withdraw`, { version: submitted.version });
+    expect(theirs.status).toBe(403);
+    const stale = await police.request('POST', `${Q2}/withdraw`, { version: submitted.version - 1 });
+    expect(stale.status).toBe(409);
+
+    const withdrawn = await police.request('POST', `${Q2}/withdraw`, { version: submitted.version });
+    expect(withdrawn.status).toBe(200);
+    const draft = agencyReturnSchema.parse(withdrawn.body);
+    expect(draft.status).toBe('draft');
+    expect(draft.submitted).toBeNull();
+    expect(draft.items[0]!.entered).toEqual(submitted.items[0]!.entered);
+
+    // A draft has nothing to withdraw; once reviewed (published), it cannot be withdrawn.
+    const again = await police.request<{ message: string }>('POST', `${Q2}/withdraw`, {
+      version: draft.version,
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe('This return is a draft, so it cannot be withdrawn.');
+    expect((await police.request('POST', `${Q2}/submit`, { version: draft.version })).status).toBe(200);
+    const review = await readReturn(admin, Q2);
+    expect((await admin.request('POST', `${Q2}/publish`, { version: review.version })).status).toBe(200);
+    const published = await readReturn(police, Q2);
+    const late = await police.request<{ message: string }>('POST', `${Q2}/withdraw`, {
+      version: published.version,
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.message).toBe('This return is published, so it cannot be withdrawn.');
+
+    const entries = (
+      await admin.get<{ entries: { action: string; entityId: string; summary: string }[] }>(
+        '/audit-trail?entityType=return&limit=100',
+      )
+    ).body.entries.filter((e) => e.entityId === 'q2-2017-18/west-midlands-police');
+    expect(entries.map((e) => e.action).reverse()).toEqual([
+      'return.save',
+      'return.save',
+      'return.save',
+      'return.save',
+      'return.submit',
+      'return.withdraw',
+      'return.submit',
+      'return.publish',
+    ]);
+    expect(entries.find((e) => e.action === 'return.withdraw')!.summary).toBe(
+      'Withdrew West Midlands Police’s Q2 2017-18 return to correct it',
+    );
+  });
+
+  it('case 8: a due date that has passed is refused unless the administrator confirms it', async () => {
+    // Today is 20 April 2018.
+    const past = await admin.request<Refusal>('POST', '/returns', {
+      quarter: 'Q1 2017-18',
+      dueDate: '2018-04-19',
+    });
+    expect(past.status).toBe(422);
+    expect(past.body.fieldErrors.dueDate).toEqual([
+      'That date has passed, so every return would be late at once: choose a later date, or confirm that the round opens with a due date that has passed',
+    ]);
+    expect(
+      returnRoundListSchema.parse((await admin.get('/returns')).body).rounds.map((r) => r.quarter),
+    ).not.toContain('Q1 2017-18');
+    const confirmed = await admin.request('POST', '/returns', {
+      quarter: 'Q1 2017-18',
+      dueDate: '2018-04-19',
+      confirmPastDueDate: true,
+    });
+    expect(confirmed.status).toBe(201);
+    expect(returnRoundSchema.parse(confirmed.body).agencies.every((a) => a.late)).toBe(true);
+  });
+
+  it('case 9: a quarter outside the board’s reporting years is refused', async () => {
+    for (const quarter of ['Q1 2018-19', 'Q4 2014-15']) {
+      const reply = await admin.request<Refusal>('POST', '/returns', { quarter, dueDate: '2099-04-30' });
+      expect(reply.status).toBe(422);
+      expect(reply.body.fieldErrors.quarter).toEqual([
+        `${quarter} is not in the board’s reporting years (2015-16, 2016-17, 2017-18): add ${quarter.slice(3)} in board settings first`,
+      ]);
+    }
   });
 });

@@ -11,6 +11,7 @@ import {
   saveReturn,
   sendBackReturn,
   submitReturn,
+  withdrawReturn,
 } from '../store/returns';
 import { readLateByAgency } from '../store/late-by-agency';
 import { actorOf } from '../store/users';
@@ -63,6 +64,19 @@ export function returnRoutes(app: Hono<AppEnv>, services: Services): void {
     handler: ({ user, params, body }) =>
       db.transaction((tx) =>
         submitReturn(tx, actorOf(user), params.round!, params.agency!, body.version, services.today()),
+      ),
+  });
+
+  endpoint(app, services, 'withdrawReturn', {
+    allow: forAgency,
+    handler: ({ user, params, body }) =>
+      db.transaction((tx) =>
+        withdrawReturn(
+          tx,
+          actorOf(user),
+          { round: params.round!, agency: params.agency!, version: body.version },
+          services.today(),
+        ),
       ),
   });
 

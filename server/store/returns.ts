@@ -8,11 +8,12 @@ import type {
   ReturnStatus,
   SaveReturnRequest,
 } from '../../src/api/contract';
+import { isLargeChange, largeChangeProblem, PAST_DUE_DATE_PROBLEM } from '../../src/api/contract';
 import { financialYearStart } from '../../src/lib/periods';
 import type { Queryable } from '../db/database';
 import { conflict, notFound, Problem, unprocessable } from '../http/problem';
 import { bumpDataVersion, recordAudit, type Actor } from './audit-log';
-import { extendBoardTo } from './board';
+import { extendBoardTo, readBoard } from './board';
 import { BOARD_SERIES, publishFigure, sortKey } from './indicators';
 
 const QUARTER = /^Q([1-4]) (\d{4})-(\d{2})$/;
@@ -101,6 +102,7 @@ interface ValueRow extends Record<string, unknown> {
   value: number | null;
   symbol: EesSymbol | null;
   note: string | null;
+  checked: boolean;
 }
 
 const stamp = (name: string | null, at: string | null) => (name && at ? { name, at } : null);
@@ -148,7 +150,7 @@ export async function readRounds(
   );
   const owned = await ownedIndicators(db);
   const values = await db.query<ValueRow & { round_id: string }>(
-    'select round_id, agency_id, indicator_id, period, value, symbol, note from return_value',
+    'select round_id, agency_id, indicator_id, period, value, symbol, note, checked from return_value',
   );
   const order = (r: RoundRow) => {
     const q = parseQuarter(r.quarter);
@@ -188,16 +190,26 @@ export async function readRounds(
 export async function openRound(
   tx: Queryable,
   actor: Actor,
-  request: { quarter: string; dueDate: string },
+  request: { quarter: string; dueDate: string; confirmPastDueDate?: boolean | undefined },
   today: string,
 ): Promise<ReturnRound> {
   const quarter = parseQuarter(request.quarter);
   if (!quarter) throw unprocessable('quarter', 'Choose a quarter such as Q1 2017-18');
+  const { reportingYears } = await readBoard(tx);
+  if (!reportingYears.includes(quarter.financialYear)) {
+    throw unprocessable(
+      'quarter',
+      `${quarter.code} is not in the board’s reporting years (${reportingYears.join(', ')}): add ${quarter.financialYear} in board settings first`,
+    );
+  }
   const id = roundId(quarter.code);
   const [existing] = await tx.query('select 1 from return_round where id = $1', [id]);
   if (existing) throw unprocessable('quarter', `A round for ${quarter.code} is already open`);
   if (request.dueDate < quarter.endDate) {
     throw unprocessable('dueDate', `Returns can only be due after the quarter ends (${quarter.endDate})`);
+  }
+  if (request.dueDate < today && !request.confirmPastDueDate) {
+    throw unprocessable('dueDate', PAST_DUE_DATE_PROBLEM);
   }
   const owned = await ownedIndicators(tx);
   const agencies = [
@@ -268,7 +280,7 @@ export async function readReturn(
   const quarter = parseQuarter(roundRow.quarter)!;
   const owned = await ownedIndicators(db, [agency]);
   const values = await db.query<ValueRow>(
-    'select agency_id, indicator_id, period, value, symbol, note from return_value where round_id = $1 and agency_id = $2',
+    'select agency_id, indicator_id, period, value, symbol, note, checked from return_value where round_id = $1 and agency_id = $2',
     [round, agency],
   );
   const keys = itemKeys(quarter, agency, owned, values);
@@ -304,7 +316,9 @@ export async function readReturn(
         decimalPlaces: indicator.decimal_places,
         frequency: indicator.frequency,
         period,
-        entered: entered ? { value: entered.value, symbol: entered.symbol, note: entered.note } : null,
+        entered: entered
+          ? { value: entered.value, symbol: entered.symbol, note: entered.note, checked: entered.checked }
+          : null,
         previous: before ? { period: before.period, value: before.value, symbol: before.symbol } : null,
         published: current ? { value: current.value, symbol: current.symbol } : null,
       },
@@ -336,6 +350,22 @@ const statusWords: Record<ReturnStatus, string> = {
   published: 'published',
 };
 
+/**
+ * Locks a submitted return for a step taken only while it waits for review: 409 with the return as
+ * it stands when the page was stale or the return has moved on.
+ */
+async function lockForStep(
+  tx: Queryable,
+  { round, agency, version }: { round: string; agency: string; version: number },
+  doing: string,
+  today: string,
+): Promise<{ quarter: Quarter; row: AgencyReturnRow }> {
+  const { row, quarter } = await lockReturn(tx, round, agency);
+  if (row.version !== version) throw conflict('return', await readReturn(tx, round, agency, today));
+  await requireStatus(tx, row, ['submitted'], doing, today);
+  return { row, quarter };
+}
+
 /** A return in the wrong state for the step asked: 409 with the return as it stands. */
 async function requireStatus(
   tx: Queryable,
@@ -364,7 +394,7 @@ export async function saveReturn(
   await requireStatus(tx, row, EDITABLE, 'changed', today);
   const owned = await ownedIndicators(tx, [agency]);
   const existing = await tx.query<ValueRow>(
-    'select agency_id, indicator_id, period, value, symbol, note from return_value where round_id = $1 and agency_id = $2',
+    'select agency_id, indicator_id, period, value, symbol, note, checked from return_value where round_id = $1 and agency_id = $2',
     [round, agency],
   );
   const allowed = new Set(
@@ -387,9 +417,10 @@ export async function saveReturn(
   await tx.query('delete from return_value where round_id = $1 and agency_id = $2', [round, agency]);
   if (request.values.length > 0) {
     await tx.query(
-      `insert into return_value (round_id, agency_id, indicator_id, period, value, symbol, note)
-       select $1, $2, v.indicator_id, v.period, v.value, v.symbol, nullif(v.note, '')
-       from jsonb_to_recordset($3::jsonb) as v(indicator_id text, period text, value double precision, symbol text, note text)`,
+      `insert into return_value (round_id, agency_id, indicator_id, period, value, symbol, note, checked)
+       select $1, $2, v.indicator_id, v.period, v.value, v.symbol, nullif(v.note, ''), coalesce(v.checked, false)
+       from jsonb_to_recordset($3::jsonb)
+         as v(indicator_id text, period text, value double precision, symbol text, note text, checked boolean)`,
       [
         round,
         agency,
@@ -400,6 +431,7 @@ export async function saveReturn(
             value: v.value,
             symbol: v.symbol,
             note: v.note,
+            checked: v.checked ?? false,
           })),
         ),
       ],
@@ -445,6 +477,12 @@ export async function submitReturn(
       fieldErrors[`items[${i}]`] = [
         `${item.title}, ${item.period} would change a published figure: add a note saying why`,
       ];
+    } else if (
+      isLargeChange(item.previous?.value, item.entered.value) &&
+      !item.entered.note &&
+      !item.entered.checked
+    ) {
+      fieldErrors[`items[${i}]`] = [largeChangeProblem(item)];
     }
   });
   if (current.items.length === 0) fieldErrors.items = ['This return has no figures to submit'];
@@ -532,6 +570,33 @@ function monthEnd(month: string): string {
   return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
 }
 
+/**
+ * A contributor takes back a return they submitted by mistake, while it waits for review: it goes
+ * back to a draft with its figures, to correct and submit again.
+ */
+export async function withdrawReturn(
+  tx: Queryable,
+  actor: Actor,
+  { round, agency, version }: { round: string; agency: string; version: number },
+  today: string,
+): Promise<AgencyReturn> {
+  const { row, quarter } = await lockForStep(tx, { round, agency, version }, 'withdrawn', today);
+  await tx.query(
+    `update agency_return set status = 'draft', submitted_by_name = null, submitted_at = null, version = version + 1
+     where round_id = $1 and agency_id = $2`,
+    [round, agency],
+  );
+  await recordAudit(tx, actor, {
+    action: 'return.withdraw',
+    entityType: 'return',
+    entityId: `${round}/${agency}`,
+    summary: `Withdrew ${row.agency_name}’s ${quarter.code} return to correct it`,
+    before: { status: row.status, submitted: stamp(row.submitted_by_name, row.submitted_at) },
+    after: { status: 'draft' },
+  });
+  return readReturn(tx, round, agency, today);
+}
+
 export async function sendBackReturn(
   tx: Queryable,
   actor: Actor,
@@ -540,9 +605,7 @@ export async function sendBackReturn(
   request: { version: number; comment: string },
   today: string,
 ): Promise<AgencyReturn> {
-  const { row, quarter } = await lockReturn(tx, round, agency);
-  if (row.version !== request.version) throw conflict('return', await readReturn(tx, round, agency, today));
-  await requireStatus(tx, row, ['submitted'], 'sent back', today);
+  const { row, quarter } = await lockForStep(tx, { round, agency, ...request }, 'sent back', today);
   await tx.query(
     `update agency_return set status = 'returned', comment = $3, version = version + 1
      where round_id = $1 and agency_id = $2`,

@@ -80,6 +80,14 @@ test('a contributor submits a return, the administrator publishes it, and a boar
   await page.getByRole('link', { name: 'Returns' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Quarterly returns' })).toBeVisible();
   await expect(page.getByLabel('Quarter')).toHaveValue('Q4 2017-18');
+  // The quarter's usual due date, 30 April 2018, has passed (issue 23, case 8): the round opens
+  // with it only once the administrator confirms it.
+  await page.getByLabel('Returns due by').fill('2018-04-30');
+  await page.getByRole('button', { name: 'Open the round' }).click();
+  await expect(
+    page.getByRole('link', { name: /^Returns due by: That date has passed, so every return would be late/ }),
+  ).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Open with a due date that has passed' }).check();
   await page.getByRole('button', { name: 'Open the round' }).click();
   await expect(
     page.getByText('Opened the Q4 2017-18 round: 3 agencies have a return due by 30 April 2018.'),
@@ -88,7 +96,14 @@ test('a contributor submits a return, the administrator publishes it, and a boar
   // The police contributor fills in and submits their agency's return.
   const police = await newPage();
   await as(police, 'police');
-  await police.getByRole('link', { name: 'Returns' }).click();
+  // With a return to fill in, the contributor lands on their returns (issue 23, case 10).
+  await expect(police).toHaveURL(`${service.url}/returns`);
+  await expect(
+    police
+      .getByRole('region', { name: 'Your returns' })
+      .getByRole('link', { name: 'West Midlands Police’s Q4 2017-18 return' }),
+  ).toBeVisible();
+  await police.getByRole('link', { name: 'Returns', exact: true }).click();
   const round = police.getByRole('region', { name: 'Q4 2017-18 returns' });
   await expect(round.getByRole('row')).toHaveCount(2);
   await round.getByRole('link', { name: /Fill in West Midlands Police’s Q4 2017-18 return/ }).click();
@@ -101,6 +116,15 @@ test('a contributor submits a return, the administrator publishes it, and a boar
   ).toBeVisible();
   await value.fill('151');
   await expect(police.getByRole('cell', { name: 'up 21 (16%)' })).toBeVisible();
+  await police.getByRole('button', { name: 'Submit to the business unit' }).click();
+  await expect(
+    police.getByText('Submitted: the business unit will check the Q4 2017-18 return and publish it.'),
+  ).toBeVisible();
+  // Submitted by mistake: withdrawn before review, a draft again with its figure, and submitted again.
+  await police.getByRole('button', { name: 'Withdraw submission' }).click();
+  await police.getByRole('button', { name: 'Yes, withdraw it' }).click();
+  await expect(police.getByText(/^Withdrawn: the Q4 2017-18 return is a draft again/)).toBeVisible();
+  await expect(value).toHaveValue('151');
   await police.getByRole('button', { name: 'Submit to the business unit' }).click();
   await expect(
     police.getByText('Submitted: the business unit will check the Q4 2017-18 return and publish it.'),

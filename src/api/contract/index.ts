@@ -65,6 +65,7 @@ import {
   returnTransitionRequestSchema,
   saveReturnRequestSchema,
   sendBackRequestSchema,
+  withdrawReturnRequestSchema,
 } from './returns';
 import { lateByAgencySchema } from './late';
 
@@ -357,6 +358,13 @@ export const endpoints = withCleanText({
     method: 'POST',
     path: '/returns/{round}/{agency}/publish',
     request: returnTransitionRequestSchema,
+    response: agencyReturnSchema,
+    versioned: true,
+  },
+  withdrawReturn: {
+    method: 'POST',
+    path: '/returns/{round}/{agency}/withdraw',
+    request: withdrawReturnRequestSchema,
     response: agencyReturnSchema,
     versioned: true,
   },

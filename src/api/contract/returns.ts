@@ -44,7 +44,37 @@ export const returnRoundListSchema = z.object({ rounds: z.array(returnRoundSchem
 export const openRoundRequestSchema = z.object({
   quarter: quarterSchema,
   dueDate: z.iso.date({ error: 'Enter a real date, for example 30 April 2018' }),
+  /**
+   * A due date that has already passed makes every return late at once, so it is refused unless
+   * the administrator says that is meant (a round opened after the event, to collect late figures).
+   */
+  confirmPastDueDate: z.optional(z.boolean()),
 });
+
+/** Why a due date that has passed is refused without the administrator's confirmation. */
+export const PAST_DUE_DATE_PROBLEM =
+  'That date has passed, so every return would be late at once: choose a later date, or confirm that the round opens with a due date that has passed';
+
+/** A change of more than this fraction from the last figure is worth a second look. */
+export const LARGE_CHANGE = 0.5;
+
+/**
+ * Whether a figure moved by more than LARGE_CHANGE from the last one: such a figure needs a note
+ * saying why, or the contributor's tick that they have checked it, before the return is submitted.
+ * The form warns with it and the data service enforces it, so the two never disagree.
+ */
+export function isLargeChange(last: number | null | undefined, value: number | null): boolean {
+  if (value === null || last === null || last === undefined || value === last) return false;
+  return last === 0 || Math.abs(value - last) / Math.abs(last) > LARGE_CHANGE;
+}
+
+/** What a large change without a note or a tick needs, worded the same by the form and the service. */
+export const largeChangeProblem = (item: {
+  title: string;
+  period: string;
+  previous: { period: string } | null;
+}) =>
+  `${item.title}, ${item.period} changed by more than half since ${item.previous?.period ?? 'the last figure'}: add a note saying why, or tick “I have checked this figure”`;
 
 const figureSchema = z.object({ value: z.nullable(z.number()), symbol: z.nullable(eesSymbolSchema) });
 
@@ -56,7 +86,14 @@ export const returnItemSchema = z.object({
   frequency: frequencySchema,
   period: periodCodeSchema,
   /** What the agency has entered, or null where nothing is entered yet. */
-  entered: z.nullable(z.object({ ...figureSchema.shape, note: z.nullable(z.string()) })),
+  entered: z.nullable(
+    z.object({
+      ...figureSchema.shape,
+      note: z.nullable(z.string()),
+      /** The contributor ticked "I have checked this figure" (a large change kept without a note). */
+      checked: z.boolean(),
+    }),
+  ),
   /** The published figure for the period before, to compare with. */
   previous: z.nullable(z.object({ period: periodCodeSchema, ...figureSchema.shape })),
   /** The figure already published for this period, if any: a new value would correct it. */
@@ -86,6 +123,8 @@ const returnValueSchema = z
     value: z.nullable(z.number({ error: 'Enter a number' }).check(z.gte(-1e12), z.lte(1e12))),
     symbol: z.nullable(eesSymbolSchema),
     note: z.nullable(z.string().check(z.trim(), z.maxLength(1000, 'Keep the note under 1,000 characters'))),
+    /** "I have checked this figure": a large change from the last figure is right as entered. */
+    checked: z.optional(z.boolean()),
   })
   .check(
     z.superRefine((item, ctx) => {
@@ -117,6 +156,12 @@ export const returnTransitionRequestSchema = z.object({
   version: z.int(),
   comment: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
 });
+
+/**
+ * POST /returns/{round}/{agency}/withdraw: a contributor takes back a return submitted by mistake,
+ * before the business unit has reviewed it. It goes back to a draft with its figures.
+ */
+export const withdrawReturnRequestSchema = z.object({ version: z.int() });
 
 /** POST /returns/{round}/{agency}/send-back: the administrator returns it, saying why. */
 export const sendBackRequestSchema = z.object({

@@ -1,8 +1,5 @@
-import type { ReturnItem } from '../../api/contract';
+import { isLargeChange, type ReturnItem } from '../../api/contract';
 import { formatDifference, formatValue } from '../../lib/format';
-
-/** A change of more than this fraction from the last figure is worth a second look. */
-export const LARGE_CHANGE = 0.5;
 
 export interface FigureChange {
   text: string;
@@ -21,7 +18,7 @@ export function describeFigureChange(item: ReturnItem, value: number | null): Fi
   const size = formatDifference(difference, item.unit, item.decimalPlaces);
   const ratio = last === 0 ? Infinity : Math.abs(difference) / Math.abs(last);
   const percent = Number.isFinite(ratio) ? ` (${Math.round(ratio * 100)}%)` : '';
-  return { text: `${difference > 0 ? 'up' : 'down'} ${size}${percent}`, large: ratio > LARGE_CHANGE };
+  return { text: `${difference > 0 ? 'up' : 'down'} ${size}${percent}`, large: isLargeChange(last, value) };
 }
 
 export function figureText(

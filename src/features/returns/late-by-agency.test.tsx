@@ -63,7 +63,7 @@ const submitted: AgencyReturn = {
       decimalPlaces: 0,
       frequency: 'quarterly',
       period: 'Q4 2017-18',
-      entered: { value: 812, symbol: null, note: 'Includes the new front door' },
+      entered: { value: 812, symbol: null, note: 'Includes the new front door', checked: false },
       previous: { period: 'Q3 2017-18', value: 790, symbol: null },
       published: null,
     },

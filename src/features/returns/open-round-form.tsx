@@ -1,53 +1,80 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { apiSend } from '../../api/client';
-import { openRoundRequestSchema, type ReturnRound } from '../../api/contract';
+import { openRoundRequestSchema, PAST_DUE_DATE_PROBLEM, type ReturnRound } from '../../api/contract';
 import { returnQueries } from '../../api/queries';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { Field } from '../../components/form/field';
 import { FormFailure } from '../../components/form/form-failure';
 import { useCheckedSubmit } from '../../components/form/use-checked-submit';
 import { describeSaveFailure } from '../../lib/field-errors';
-import { financialYearCode } from '../../lib/periods';
+import { financialYearStart } from '../../lib/periods';
 
-/** The quarters around a date, newest first, for the administrator to choose from. */
-export function quartersAround(isoDate: string, count = 8): string[] {
-  const year = Number(isoDate.slice(0, 4));
-  const month = Number(isoDate.slice(5, 7));
-  // Quarter index: financial year start * 4 + (0..3); Q1 is April to June.
-  const fyStart = month >= 4 ? year : year - 1;
-  const q = Math.floor((((month + 8) % 12) / 3) % 4);
-  const now = fyStart * 4 + q;
-  return Array.from({ length: count }, (_, i) => {
-    const index = now + 1 - i;
-    return `Q${(index % 4) + 1} ${financialYearCode(Math.floor(index / 4))}`;
-  });
+/**
+ * The quarters of the board's reporting years, oldest first: the only quarters a round can be
+ * opened for (the data service refuses any other).
+ */
+export function boardQuarters(reportingYears: readonly string[]): string[] {
+  return [...reportingYears]
+    .filter((year) => financialYearStart(year) !== null)
+    .sort((a, b) => financialYearStart(a)! - financialYearStart(b)!)
+    .flatMap((year) => [1, 2, 3, 4].map((n) => `Q${n} ${year}`));
 }
 
-/** The day a quarter's returns are usually due: a month after it ends. */
-export function defaultDueDate(quarter: string): string {
+/** The last day of a quarter, `2018-03-31` for Q4 2017-18. */
+export function quarterEnd(quarter: string): string | null {
   const match = /^Q([1-4]) (\d{4})-\d{2}$/.exec(quarter);
-  if (!match) return '';
-  const start = Number(match[2]);
+  if (!match) return null;
   const endMonth = 3 + Number(match[1]) * 3; // months after January of the start year: 6, 9, 12, 15
-  const due = new Date(Date.UTC(start, endMonth + 1, 0));
-  return due.toISOString().slice(0, 10);
+  return new Date(Date.UTC(Number(match[2]), endMonth, 0)).toISOString().slice(0, 10);
+}
+
+/** The same day a month on (or the month's last day): the time agencies usually have for a return. */
+function aMonthAfter(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(day, last))).toISOString().slice(0, 10);
+}
+
+/**
+ * The day a quarter's returns are usually due: a month after it ends. A round opened late (for a
+ * quarter long past) gets the same month from today, never a date that has already passed.
+ */
+export function defaultDueDate(quarter: string, today: string): string {
+  const end = quarterEnd(quarter);
+  if (!end) return '';
+  const usual = aMonthAfter(end);
+  return usual > today ? usual : aMonthAfter(today);
+}
+
+interface Values {
+  quarter: string;
+  dueDate: string;
+  confirmPastDueDate: boolean;
 }
 
 export function OpenRoundForm({
+  quarters,
   suggested,
+  today,
   onOpened,
 }: {
+  /** The quarters of the board's reporting years, in order. */
+  quarters: readonly string[];
   suggested: string;
+  today: string;
   onOpened: (round: ReturnRound) => void;
 }) {
   const id = useId();
   const queryClient = useQueryClient();
-  const quarters = quartersAround(new Date().toISOString().slice(0, 10), 12);
-  const options = quarters.includes(suggested) ? quarters : [suggested, ...quarters];
-  const [values, setValues] = useState({ quarter: suggested, dueDate: defaultDueDate(suggested) });
+  const [values, setValues] = useState<Values>({
+    quarter: suggested,
+    dueDate: defaultDueDate(suggested, today),
+    confirmPastDueDate: false,
+  });
   const open = useMutation({
-    mutationFn: (request: { quarter: string; dueDate: string }) => apiSend('openRound', request),
+    mutationFn: (request: { quarter: string; dueDate: string; confirmPastDueDate?: boolean }) =>
+      apiSend('openRound', request),
     onSuccess: async (round) => {
       await queryClient.invalidateQueries({ queryKey: returnQueries.all() });
       onOpened(round);
@@ -60,11 +87,20 @@ export function OpenRoundForm({
   });
   const fieldIds = { quarter: `${id}-quarter`, dueDate: `${id}-due` };
   const labels = { quarter: 'Quarter', dueDate: 'Returns due by' };
+  const past = values.dueDate !== '' && values.dueDate < today;
 
   return (
     <form
       className="record-form"
-      onSubmit={(e) => submit(e, values)}
+      onSubmit={(e) => {
+        const { quarter, dueDate, confirmPastDueDate } = values;
+        const confirmed = past && confirmPastDueDate;
+        submit(
+          e,
+          { quarter, dueDate, ...(confirmed ? { confirmPastDueDate: true } : {}) },
+          past && !confirmed ? { dueDate: PAST_DUE_DATE_PROBLEM } : {},
+        );
+      }}
       noValidate
       aria-labelledby={`${id}-title`}
     >
@@ -72,7 +108,8 @@ export function OpenRoundForm({
         Open a return round
       </h2>
       <p className="field__hint">
-        Every agency that owns an indicator with figures for the quarter gets a return to fill in.
+        Every agency that owns an indicator with figures for the quarter gets a return to fill in. The
+        quarters are those of the board’s reporting years; add a year in board settings to open the next one.
       </p>
       <FormFailure failure={failure} />
       <ErrorSummary errors={errors} fieldIds={fieldIds} labels={labels} />
@@ -80,9 +117,15 @@ export function OpenRoundForm({
         <Field label={labels.quarter} error={errors.quarter} id={fieldIds.quarter}>
           <select
             value={values.quarter}
-            onChange={(e) => setValues({ quarter: e.target.value, dueDate: defaultDueDate(e.target.value) })}
+            onChange={(e) =>
+              setValues({
+                quarter: e.target.value,
+                dueDate: defaultDueDate(e.target.value, today),
+                confirmPastDueDate: false,
+              })
+            }
           >
-            {options.map((q) => (
+            {quarters.map((q) => (
               <option key={q} value={q}>
                 {q}
               </option>
@@ -93,10 +136,20 @@ export function OpenRoundForm({
           <input
             type="date"
             value={values.dueDate}
-            onChange={(e) => setValues((v) => ({ ...v, dueDate: e.target.value }))}
+            onChange={(e) => setValues((v) => ({ ...v, dueDate: e.target.value, confirmPastDueDate: false }))}
           />
         </Field>
       </div>
+      {past ? (
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={values.confirmPastDueDate}
+            onChange={(e) => setValues((v) => ({ ...v, confirmPastDueDate: e.target.checked }))}
+          />{' '}
+          Open with a due date that has passed
+        </label>
+      ) : null}
       <div className="record-form__actions">
         <button type="submit" className="button" disabled={open.isPending}>
           {open.isPending ? 'Opening…' : 'Open the round'}

@@ -8,6 +8,8 @@ export interface EnteredFigure {
   value: string;
   symbol: EesSymbol | '';
   note: string;
+  /** "I have checked this figure", ticked for a large change kept without a note. */
+  checked?: boolean;
 }
 
 export const itemKey = (item: { indicatorId: string; period: string }) =>

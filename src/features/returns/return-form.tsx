@@ -1,7 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { apiSend } from '../../api/client';
 import {
+  isLargeChange,
+  largeChangeProblem,
   saveReturnRequestSchema,
   type AgencyReturn,
   type EesSymbol,
@@ -37,6 +39,7 @@ function figuresOf(data: AgencyReturn): Figures {
         value: item.entered?.value == null ? '' : String(item.entered.value),
         symbol: item.entered?.symbol ?? '',
         note: item.entered?.note ?? '',
+        checked: item.entered?.checked ?? false,
       },
     ]),
   );
@@ -55,9 +58,29 @@ function toValues(data: AgencyReturn, figures: Figures): unknown[] {
         value: number,
         symbol: f.symbol === '' ? null : f.symbol,
         note: f.note.trim() === '' ? null : f.note,
+        ...(f.checked ? { checked: true } : {}),
       },
     ];
   });
+}
+
+const numberOf = (f: EnteredFigure | undefined): number | null => {
+  if (!f || f.value.trim() === '') return null;
+  const number = Number(f.value.replaceAll(',', ''));
+  return Number.isFinite(number) ? number : null;
+};
+
+/** Figures that moved by more than half from the last one with neither a note nor the tick. */
+function uncheckedLargeChanges(data: AgencyReturn, figures: Figures): FieldErrors {
+  return Object.fromEntries(
+    data.items.flatMap((item) => {
+      const f = figures[itemKey(item)];
+      const large = isLargeChange(item.previous?.value, numberOf(f));
+      return large && f && f.note.trim() === '' && !f.checked
+        ? [[itemKey(item), largeChangeProblem(item)]]
+        : [];
+    }),
+  );
 }
 
 /** Field errors keyed `values[i]...` from the contract or the server, mapped to rows of the table. */
@@ -145,6 +168,15 @@ export function ReturnForm({
       );
       return;
     }
+    const unchecked = submit ? uncheckedLargeChanges(data, figures) : {};
+    if (Object.keys(unchecked).length > 0) {
+      setErrors(unchecked);
+      setMessage({
+        tone: 'error',
+        text: 'The return was not submitted: a figure that changed by more than half needs a note saying why, or a tick to say you have checked it.',
+      });
+      return;
+    }
     setErrors({});
     send.mutate(
       { values, submit },
@@ -203,7 +235,12 @@ export function ReturnForm({
     ]);
   };
 
-  const summary: FieldErrors = Object.fromEntries(Object.entries(errors).filter(([key]) => key !== 'form'));
+  // Kept while the errors stand: a new object each render would move focus back to the summary
+  // at every key typed to correct a figure.
+  const summary: FieldErrors = useMemo(
+    () => Object.fromEntries(Object.entries(errors).filter(([key]) => key !== 'form')),
+    [errors],
+  );
   const summaryLabels = Object.fromEntries(
     data.items.map((item) => [itemKey(item), `${item.title}, ${item.period}`]),
   );
@@ -323,8 +360,7 @@ export function ReturnForm({
             {data.items.map((item) => {
               const key = itemKey(item);
               const f = figures[key] ?? { value: '', symbol: '', note: '' };
-              const number = f.value.trim() === '' ? null : Number(f.value.replaceAll(',', ''));
-              const change = describeFigureChange(item, Number.isFinite(number) ? number : null);
+              const change = describeFigureChange(item, numberOf(f));
               const error = errors[key];
               const valueId = fieldId(key, 'value');
               return (
@@ -359,7 +395,8 @@ export function ReturnForm({
                         value={f.value}
                         aria-invalid={error ? true : undefined}
                         aria-describedby={error ? `${valueId}-error` : undefined}
-                        onChange={(e) => set(key, { value: e.target.value })}
+                        // A tick confirms the figure it was given for, not one typed since.
+                        onChange={(e) => set(key, { value: e.target.value, checked: false })}
                       />
                       <label className="visually-hidden" htmlFor={fieldId(key, 'symbol')}>
                         {item.title}, {item.period}: mark
@@ -385,6 +422,15 @@ export function ReturnForm({
                           <>
                             <span aria-hidden="true">⚠ </span>
                             {change.text}: more than half the last figure. Check it, and say why in a note.
+                            <label className="return-table__check">
+                              <input
+                                type="checkbox"
+                                aria-label={`${item.title}, ${item.period}: I have checked this figure`}
+                                checked={f.checked === true}
+                                onChange={(e) => set(key, { checked: e.target.checked })}
+                              />{' '}
+                              I have checked this figure
+                            </label>
                           </>
                         ) : (
                           change.text

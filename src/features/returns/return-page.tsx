@@ -13,6 +13,7 @@ import { usePermissions } from '../../lib/use-permissions';
 import { ReturnForm } from './return-form';
 import { returnStatusLabels, returnStatusTones } from './return-labels';
 import { ReturnFiguresTable, ReturnReview } from './return-review';
+import { WithdrawSubmission } from './withdraw-submission';
 
 /** One agency's return for one quarter: the form to fill in, the review, or the record of it. */
 export function ReturnPage() {
@@ -34,6 +35,7 @@ function ReturnFound({ round, agency }: { round: string; agency: string }) {
   const permissions = usePermissions();
   const query = useQuery(returnQueries.detail(round, agency));
   const [done, setDone] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const title = query.data ? `${query.data.agencyName}: ${query.data.quarter} return` : 'Quarterly return';
   useDocumentTitle(title);
 
@@ -46,6 +48,11 @@ function ReturnFound({ round, agency }: { round: string; agency: string }) {
       {done ? (
         <p className="notice notice--success" role="status">
           {done}
+        </p>
+      ) : null}
+      {problem ? (
+        <p className="record-form__failure" role="alert">
+          {problem}
         </p>
       ) : null}
       <Panel title="Figures">
@@ -92,10 +99,26 @@ function ReturnFound({ round, agency }: { round: string; agency: string }) {
                       <ReturnReview data={data} onDone={setDone} />
                     ) : null}
                     {data.status === 'submitted' && !permissions.administer ? (
-                      <p>
-                        The business unit is checking this return. You will see it here once it is published
-                        or returned.
-                      </p>
+                      <>
+                        <p>
+                          The business unit is checking this return. You will see it here once it is published
+                          or returned. Submitted it by mistake? Withdraw it to correct it, until the business
+                          unit has reviewed it.
+                        </p>
+                        {canEnter ? (
+                          <WithdrawSubmission
+                            data={data}
+                            onDone={(message) => {
+                              setProblem(null);
+                              setDone(message);
+                            }}
+                            onFailed={(message) => {
+                              setDone(null);
+                              setProblem(message);
+                            }}
+                          />
+                        ) : null}
+                      </>
                     ) : null}
                   </>
                 )}

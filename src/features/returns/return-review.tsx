@@ -57,7 +57,12 @@ export function ReturnFiguresTable({ data }: { data: AgencyReturn }) {
                     '–'
                   )}
                 </td>
-                <td>{item.entered?.note ?? ''}</td>
+                <td>
+                  {item.entered?.note ??
+                    (item.entered?.checked
+                      ? 'No note: the agency ticked that it has checked this figure'
+                      : '')}
+                </td>
               </tr>
             );
           })}

@@ -7,11 +7,36 @@ import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
 import { StatusTag } from '../../components/status-tag';
 import { formatDate } from '../../lib/format';
+import { returnsDue } from '../../lib/returns-due';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { usePermissions } from '../../lib/use-permissions';
 import { LateByAgencyPanel } from './late-by-agency';
-import { OpenRoundForm, quartersAround } from './open-round-form';
+import { boardQuarters, OpenRoundForm, quarterEnd } from './open-round-form';
 import { returnStatusLabels, returnStatusTones } from './return-labels';
+
+/** A contributor's pointer to the work waiting for them, before every round's table. */
+function YourReturns({ rounds }: { rounds: ReturnRound[] }) {
+  const due = returnsDue(rounds);
+  if (due.length === 0) return null;
+  return (
+    <section className="notice" aria-labelledby="your-returns-title">
+      <h2 id="your-returns-title" className="notice__title">
+        Your returns
+      </h2>
+      <ul>
+        {due.map((r) => (
+          <li key={`${r.roundId}/${r.agencyId}`}>
+            <Link to={`/returns/${r.roundId}/${r.agencyId}`}>
+              {r.agencyName}’s {r.quarter} return
+            </Link>
+            , due {formatDate(r.dueDate)}
+            {r.late ? <StatusTag tone="bad">Late</StatusTag> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 interface RoundTableProps {
   round: ReturnRound;
@@ -82,16 +107,17 @@ function RoundTable({ round, administer, enterReturn }: RoundTableProps) {
   );
 }
 
-/** The first quarter after the board's figures run to that has no round yet: the usual next one. */
-function suggestedQuarter(rounds: ReturnRound[], dataAsAt: string | undefined): string {
-  const date = dataAsAt ?? new Date().toISOString().slice(0, 10);
-  const [year, month] = date.split('-').map(Number) as [number, number];
-  for (let ahead = 0; ahead < 40; ahead += 1) {
-    const later = new Date(Date.UTC(year, month - 1 + ahead * 3, 15)).toISOString().slice(0, 10);
-    const quarter = quartersAround(later, 2)[0]!;
-    if (!rounds.some((r) => r.quarter === quarter)) return quarter;
-  }
-  return quartersAround(date, 2)[0]!;
+/**
+ * The board's quarters without a round yet, and the usual next one among them: the first after the
+ * date the board's figures run to (else the latest still open to a round).
+ */
+function openableQuarters(
+  rounds: ReturnRound[],
+  board: { reportingYears: string[]; dataAsAt: string },
+): { quarters: string[]; suggested: string | null } {
+  const quarters = boardQuarters(board.reportingYears).filter((q) => !rounds.some((r) => r.quarter === q));
+  const next = quarters.find((q) => (quarterEnd(q) ?? '') > board.dataAsAt);
+  return { quarters, suggested: next ?? quarters.at(-1) ?? null };
 }
 
 export function ReturnsPage() {
@@ -120,17 +146,29 @@ export function ReturnsPage() {
           {opened}
         </p>
       ) : null}
-      {permissions.administer && rounds.data ? (
-        <OpenRoundForm
-          key={suggestedQuarter(rounds.data.rounds, board.data?.dataAsAt)}
-          suggested={suggestedQuarter(rounds.data.rounds, board.data?.dataAsAt)}
-          onOpened={(round) =>
-            setOpened(
-              `Opened the ${round.quarter} round: ${round.agencies.length} agencies have a return due by ${formatDate(round.dueDate)}.`,
-            )
-          }
-        />
-      ) : null}
+      {permissions.administer && rounds.data && board.data
+        ? (() => {
+            const { quarters, suggested } = openableQuarters(rounds.data.rounds, board.data);
+            return suggested ? (
+              <OpenRoundForm
+                key={suggested}
+                quarters={quarters}
+                suggested={suggested}
+                today={new Date().toISOString().slice(0, 10)}
+                onOpened={(round) =>
+                  setOpened(
+                    `Opened the ${round.quarter} round: ${round.agencies.length} agencies have a return due by ${formatDate(round.dueDate)}.`,
+                  )
+                }
+              />
+            ) : (
+              <p className="notice">
+                Every quarter of the board’s reporting years has a return round. Add the next reporting year
+                in board settings to open a round for it.
+              </p>
+            );
+          })()
+        : null}
       {permissions.readAllReturns ? <LateByAgencyPanel /> : null}
       <QueryState
         query={rounds}
@@ -146,6 +184,9 @@ export function ReturnsPage() {
       >
         {(data) => (
           <>
+            {permissions.administer || permissions.readAllReturns ? null : (
+              <YourReturns rounds={data.rounds} />
+            )}
             {data.rounds.map((round) => (
               <Panel
                 key={round.id}

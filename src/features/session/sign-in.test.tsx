@@ -5,6 +5,8 @@ import { DEMO_SESSION } from '../../../mocks/demo-api';
 import { server } from '../../../mocks/node';
 import { renderApp } from '../../../test/render';
 import { apiBaseUrl } from '../../api/client';
+import type { ReturnStatus } from '../../api/contract';
+import { policeContributor } from '../../../test/sessions';
 
 const url = (path: string) => `${apiBaseUrl()}${path}`;
 
@@ -138,5 +140,69 @@ describe('the signed-in person', () => {
     const { router } = renderApp('/partnership?year=2016-17');
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
     expect(router.state.location.search).toBe('?next=%2Fpartnership%3Fyear%3D2016-17');
+  });
+});
+
+describe('where a contributor lands', () => {
+  const contributor = policeContributor;
+  const rounds = (status: ReturnStatus) => ({
+    rounds: [
+      {
+        id: 'q4-2017-18',
+        quarter: 'Q4 2017-18',
+        dueDate: '2099-04-30',
+        opened: { name: 'Alex Administrator', at: '2018-04-01T09:00:00.000Z' },
+        agencies: [
+          {
+            agencyId: 'west-midlands-police',
+            agencyName: 'West Midlands Police',
+            status,
+            late: false,
+            itemCount: 1,
+            filledCount: 0,
+            submitted: null,
+            published: null,
+          },
+        ],
+      },
+    ],
+  });
+
+  it('case 10: after setting their password, a contributor with a return due lands on their returns', async () => {
+    server.use(
+      http.post(url('/invitations/accept'), () => HttpResponse.json(contributor)),
+      http.get(url('/session'), () => HttpResponse.json(contributor)),
+      http.get(url('/returns'), () => HttpResponse.json(rounds('not-started'))),
+    );
+    window.history.replaceState(null, '', '/set-password#an-invitation-token-of-enough-length');
+    const { user, router } = renderApp('/set-password');
+    await user.type(await screen.findByLabelText('New password'), 'kettle orchard lantern');
+    await user.type(screen.getByLabelText('Type the password again'), 'kettle orchard lantern');
+    await user.click(screen.getByRole('button', { name: 'Save password and sign in' }));
+    await screen.findByRole('heading', { level: 1, name: 'Quarterly returns' });
+    expect(router.state.location.pathname).toBe('/returns');
+    const yours = screen.getByRole('region', { name: 'Your returns' });
+    expect(
+      within(yours).getByRole('link', { name: 'West Midlands Police’s Q4 2017-18 return' }),
+    ).toHaveAttribute('href', '/returns/q4-2017-18/west-midlands-police');
+  });
+
+  it('case 10: a contributor who signs in with a return due lands on their returns; with none, on the overview', async () => {
+    server.use(
+      http.post(url('/session'), () => HttpResponse.json(contributor)),
+      http.get(url('/session'), () => HttpResponse.json(contributor)),
+      http.get(url('/returns'), () => HttpResponse.json(rounds('returned'))),
+    );
+    const first = renderApp('/sign-in');
+    await signIn(first.user, 'pat.police@example.police.uk', 'kettle orchard lantern');
+    await screen.findByRole('heading', { level: 1, name: 'Quarterly returns' });
+    expect(first.router.state.location.pathname).toBe('/returns');
+    first.unmount();
+
+    server.use(http.get(url('/returns'), () => HttpResponse.json(rounds('submitted'))));
+    const second = renderApp('/sign-in');
+    await signIn(second.user, 'pat.police@example.police.uk', 'kettle orchard lantern');
+    await screen.findByRole('heading', { level: 1, name: /Overview/ });
+    expect(second.router.state.location.pathname).toBe('/');
   });
 });

@@ -1,12 +1,29 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import type { Session } from '../../api/contract';
-import { sessionQueries } from '../../api/queries';
+import { can } from '../../api/permissions';
+import { returnQueries, sessionQueries } from '../../api/queries';
+import { returnsDue } from '../../lib/returns-due';
+
+/**
+ * Where a person goes when no page was asked for: a contributor with a return to fill in goes to
+ * their returns first (issue 23, case 10); everyone else, and anyone when the returns cannot be
+ * read just now, to the overview.
+ */
+async function landingFor(session: Session, queryClient: QueryClient): Promise<string> {
+  if (!can.seeReturns(session.user) || can.administer(session.user)) return '/';
+  try {
+    const { rounds } = await queryClient.fetchQuery(returnQueries.rounds());
+    return returnsDue(rounds).length > 0 ? '/returns' : '/';
+  } catch {
+    return '/';
+  }
+}
 
 /**
  * Signs in (or finishes setting a password, which signs in too) and goes on to the page the
- * person came from. Everything cached under the old session is dropped first, so nothing from a
- * previous person or a failed request lingers.
+ * person came from (or, with none, where their work is). Everything cached under the old session
+ * is dropped first, so nothing from a previous person or a failed request lingers.
  */
 export function useStartSession<V>(request: (values: V) => Promise<Session>, next: string) {
   const queryClient = useQueryClient();
@@ -16,7 +33,7 @@ export function useStartSession<V>(request: (values: V) => Promise<Session>, nex
     onSuccess: async (session) => {
       queryClient.clear();
       queryClient.setQueryData(sessionQueries.current().queryKey, session);
-      await navigate(next, { replace: true });
+      await navigate(next === '/' ? await landingFor(session, queryClient) : next, { replace: true });
     },
   });
 }
