@@ -70,7 +70,7 @@ describe.each(readers)('as %s', (person) => {
     const submitted = await readReturn(client, CSC);
     expect(submitted.status).toBe('submitted');
     expect(submitted.submitted?.name).toBe('Hana Health');
-    expect(submitted.items[0]!.entered).toEqual({ value: null, symbol: 'x', note: NOTE });
+    expect(submitted.items[0]!.entered).toEqual({ value: null, symbol: 'x', note: NOTE, checked: false });
     const late = await readReturn(client, POLICE);
     expect(late).toMatchObject({ status: 'not-started', late: true });
 
