@@ -1,6 +1,9 @@
 import {
   endpoints,
+  mailPreferencesSchema,
+  noticeKindSchema,
   type actionUpdateRequestSchema,
+  type MailPreferences,
   type auditUpdateRequestSchema,
   type Session,
 } from '../src/api/contract';
@@ -66,6 +69,8 @@ export interface DemoApiStorage {
 
 export function createDemoApi(initial: DemoDataset = demoDataset, storage?: DemoApiStorage) {
   let data: DemoDataset = storage?.load() ?? structuredClone(initial);
+  // The demo sends no email: the demo user's choices last until reset, and the outbox stays empty.
+  let mail: MailPreferences = { off: [] };
 
   function read(name: keyof typeof endpoints, params: Record<string, string>, query: URLSearchParams): Reply {
     switch (name) {
@@ -108,6 +113,10 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
         return { status: 200, body: DEMO_SESSION };
       case 'signInOptions':
         return { status: 200, body: { sso: null, passwordRequired: true } };
+      case 'mailPreferences':
+        return { status: 200, body: mail };
+      case 'outbox':
+        return { status: 200, body: { smtpConfigured: false, messages: [] } };
       default:
         return notInDemo;
     }
@@ -116,6 +125,12 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
   function write(name: keyof typeof endpoints, params: Record<string, string>, body: unknown): Reply {
     const endpoint: Endpoint = endpoints[name];
     if (name === 'signOut') return { status: 204, body: null };
+    if (name === 'saveMailPreferences') {
+      const parsed = mailPreferencesSchema.safeParse(body);
+      if (!parsed.success) return { status: 422, body: { message: 'Choose from the email notices listed' } };
+      mail = { off: noticeKindSchema.options.filter((kind) => parsed.data.off.includes(kind)) };
+      return { status: 200, body: mail };
+    }
     const written = name === 'updateAudit' || name === 'updateAction' || boardRecordEndpoints.includes(name);
     if (!('request' in endpoint) || !written) return notInDemo;
     const parsed = endpoint.request.safeParse(body);
@@ -179,6 +194,7 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
     reset() {
       storage?.clear();
       data = structuredClone(initial);
+      mail = { off: [] };
     },
   };
 }

@@ -133,6 +133,13 @@ export const sessionQueries = {
       staleTime: 5 * 60_000,
       retry: false,
     }),
+  /** The email notices the signed-in person has turned off. */
+  mailPreferences: () =>
+    queryOptions({
+      queryKey: [...sessionQueries.all(), 'mail-preferences'] as const,
+      queryFn: ({ signal }) => apiGet('mailPreferences', { signal }),
+      staleTime: 0,
+    }),
 };
 
 export const returnQueries = {
@@ -163,6 +170,12 @@ export const adminQueries = {
     queryOptions({
       queryKey: [...adminQueries.all(), 'agencies'] as const,
       queryFn: ({ signal }) => apiGet('agencies', { signal }),
+    }),
+  outbox: () =>
+    queryOptions({
+      queryKey: [...adminQueries.all(), 'outbox'] as const,
+      queryFn: ({ signal }) => apiGet('outbox', { signal }),
+      staleTime: 0,
     }),
   /** The audit trail is read page by page (an infinite query); this is its key per filter. */
   auditTrailKey: (filter: { entityType?: string; from?: string; to?: string }) =>

@@ -256,7 +256,9 @@ const axePages: { who: keyof typeof people | 'admin' | null; path: string; headi
   { who: 'admin', path: '/admin/indicators', heading: 'Indicators' },
   { who: 'admin', path: '/admin/board', heading: 'Board settings' },
   { who: 'admin', path: '/admin/audit-trail', heading: 'Audit trail' },
+  { who: 'admin', path: '/admin/outbox', heading: 'Outbox' },
   { who: 'police', path: '/returns', heading: 'Quarterly returns' },
+  { who: 'police', path: '/account', heading: 'Your account' },
 ];
 for (const theme of ['light', 'dark'] as const) {
   for (const { who, path, heading } of axePages) {

@@ -9,6 +9,7 @@ const sections = [
   { to: '/admin/indicators', label: 'Indicators' },
   { to: '/admin/board', label: 'Board settings' },
   { to: '/admin/audit-trail', label: 'Audit trail' },
+  { to: '/admin/outbox', label: 'Outbox' },
 ] as const;
 
 /** The administrator's pages share a heading and a second navigation. */

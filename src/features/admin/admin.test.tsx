@@ -6,7 +6,7 @@ import { DEMO_SESSION } from '../../../mocks/demo-api';
 import { server } from '../../../mocks/node';
 import { renderApp } from '../../../test/render';
 import { apiBaseUrl } from '../../api/client';
-import type { AuditEntry, Board, CreateUserRequest, User } from '../../api/contract';
+import type { AuditEntry, Board, CreateUserRequest, OutboxMessage, User } from '../../api/contract';
 
 const url = (path: string) => `${apiBaseUrl()}${path}`;
 
@@ -197,5 +197,87 @@ describe('the audit trail', () => {
     const csv = await created[0]!.text();
     expect(csv).toContain("'=Second change");
     expect(csv.split('\r\n')).toHaveLength(5);
+  });
+});
+
+describe('the outbox', () => {
+  const message = (id: number, changes: Partial<OutboxMessage>): OutboxMessage => ({
+    id,
+    kind: 'invitation',
+    to: 'pat@example.police.uk',
+    subject: 'You are invited to the safeguarding board’s dashboard',
+    text: 'Dear Pat,\n\nOpen the link below to choose your password.\n\nhttp://localhost/set-password#abc',
+    links: ['http://localhost/set-password#abc'],
+    createdAt: '2018-04-20T09:00:00.000Z',
+    sentAt: null,
+    attempts: 0,
+    lastError: null,
+    ...changes,
+  });
+
+  it('says no email is sent without SMTP and lists each message’s recipient, status, attempts and links', async () => {
+    server.use(
+      http.get(url('/admin/outbox'), () =>
+        HttpResponse.json({
+          smtpConfigured: false,
+          messages: [
+            message(3, {}),
+            message(2, {
+              kind: 'sent-back',
+              to: 'sam@example.nhs.uk',
+              subject: 'NHS Trust’s Q4 2017-18 return was sent back',
+              links: ['http://localhost/returns/q4-2017-18/nhs-trust'],
+              attempts: 3,
+              lastError: '421 Service not available',
+            }),
+            message(1, {
+              kind: 'published',
+              to: 'ada@example.gov.uk',
+              subject: 'Published: the Q3 2017-18 figures from every agency',
+              links: [],
+              sentAt: '2018-04-20T09:01:00.000Z',
+              attempts: 1,
+            }),
+          ],
+        }),
+      ),
+    );
+    const { user } = renderApp('/admin');
+    await user.click(
+      within(await screen.findByRole('navigation', { name: 'Administration' })).getByRole('link', {
+        name: 'Outbox',
+      }),
+    );
+    expect(await screen.findByRole('heading', { level: 1, name: 'Outbox' })).toBeInTheDocument();
+    expect(await screen.findByText('No email is sent: SMTP is not set up')).toBeInTheDocument();
+
+    const waiting = screen.getByRole('row', { name: /You are invited/ });
+    expect(within(waiting).getByRole('cell', { name: 'pat@example.police.uk' })).toBeInTheDocument();
+    expect(waiting).toHaveTextContent('Waiting');
+    expect(within(waiting).getByRole('link', { name: 'http://localhost/set-password#abc' })).toHaveAttribute(
+      'href',
+      'http://localhost/set-password#abc',
+    );
+    await user.click(
+      within(waiting).getByRole('button', { name: 'Copy: the link for pat@example.police.uk' }),
+    );
+    expect(await navigator.clipboard.readText()).toBe('http://localhost/set-password#abc');
+    expect(within(waiting).getByRole('button', { name: /^Copied/ })).toBeInTheDocument();
+
+    const failed = screen.getByRole('row', { name: /was sent back/ });
+    expect(failed).toHaveTextContent('Failed');
+    expect(failed).toHaveTextContent('421 Service not available');
+    expect(within(failed).getAllByRole('cell')[3]).toHaveTextContent('3');
+
+    const sent = screen.getByRole('row', { name: /Published: the Q3/ });
+    expect(sent).toHaveTextContent('Sent');
+    expect(within(sent).queryByRole('link')).toBeNull();
+  });
+
+  it('shows a person who is not an administrator no messages', async () => {
+    server.use(http.get(url('/session'), () => HttpResponse.json({ ...admin, user: DEMO_SESSION.user })));
+    renderApp('/admin/outbox');
+    expect(await screen.findByText('Only the board’s administrators can use this page.')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).toBeNull();
   });
 });

@@ -25,6 +25,7 @@ import { QueryFailure, QueryState } from '../../components/query-state';
 import { StatusTag } from '../../components/status-tag';
 import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
 import { formatDate } from '../../lib/format';
+import { CopyButton } from '../../components/copy-button';
 import { AdminLayout } from './admin-layout';
 
 const roleHelp: Record<Role, string> = {
@@ -159,7 +160,6 @@ function useOwners(): string[] {
 }
 
 function LinkNotice({ link, onClose }: { link: SetupLink; onClose: () => void }) {
-  const [copied, setCopied] = useState(false);
   return (
     <div className="notice notice--success" role="status">
       <p className="notice__title">Give {link.user.name} this sign-in link</p>
@@ -171,15 +171,7 @@ function LinkNotice({ link, onClose }: { link: SetupLink; onClose: () => void })
         <code>{link.link}</code>
       </p>
       <div className="button-row">
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            void navigator.clipboard?.writeText(link.link).then(() => setCopied(true));
-          }}
-        >
-          {copied ? 'Copied' : 'Copy the link'}
-        </button>
+        <CopyButton text={link.link} label="Copy the link" />
         <button type="button" className="button button--secondary" onClick={onClose}>
           Done
         </button>
