@@ -93,6 +93,14 @@ const matrix: Record<
   users: { path: '/users', allowed: ['administrator'] },
   createUser: { path: '/users', allowed: ['administrator'] },
   updateUser: { path: '/users/00000000-0000-0000-0000-000000000000', allowed: ['administrator'] },
+  approveUser: {
+    path: '/users/00000000-0000-0000-0000-000000000000/approval',
+    allowed: ['administrator'],
+  },
+  refuseUser: {
+    path: '/users/00000000-0000-0000-0000-000000000000/refusal',
+    allowed: ['administrator'],
+  },
   userSetupLink: {
     path: '/users/00000000-0000-0000-0000-000000000000/setup-link',
     allowed: ['administrator'],

@@ -250,8 +250,8 @@ export function ssoRoutes(app: Hono<AppEnv>, services: Services): void {
         typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 100) : email;
       await db.transaction(async (tx) => {
         const [row] = await tx.query<UserRow>(
-          `insert into app_user (email, name, role, agency_ids, action_owner, active, oidc_subject)
-           values ($1, $2, 'viewer', '[]', null, false, $3) returning *`,
+          `insert into app_user (email, name, role, agency_ids, action_owner, active, oidc_subject, approval_requested_at)
+           values ($1, $2, 'viewer', '[]', null, false, $3, now()) returning *`,
           [email, name, subject],
         );
         await recordAudit(tx, SYSTEM, {
@@ -271,6 +271,15 @@ export function ssoRoutes(app: Hono<AppEnv>, services: Services): void {
       );
     }
 
+    if (!user.active && user.approval_requested_at) {
+      return refuse(
+        refused(
+          'Your account is awaiting approval',
+          `Your request for a viewer account for ${email} is waiting for an administrator at the board’s business unit. Sign in again once they have approved it.`,
+          `Single sign-on refused for ${email}: account awaiting approval`,
+        ),
+      );
+    }
     if (!user.active) {
       return refuse(
         refused(

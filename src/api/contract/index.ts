@@ -54,6 +54,7 @@ import {
   setupLinkSchema,
   updateIndicatorRequestSchema,
   updateUserRequestSchema,
+  approvalRequestSchema,
   userListSchema,
   userSchema,
 } from './admin';
@@ -382,6 +383,22 @@ export const endpoints = withCleanText({
     method: 'PATCH',
     path: '/users/{id}',
     request: updateUserRequestSchema,
+    response: userSchema,
+    versioned: true,
+  },
+  /** Approve an account awaiting approval: it is switched on, as a viewer unless changed since. */
+  approveUser: {
+    method: 'POST',
+    path: '/users/{id}/approval',
+    request: approvalRequestSchema,
+    response: userSchema,
+    versioned: true,
+  },
+  /** Refuse an account awaiting approval: it stays switched off, and the person is told so. */
+  refuseUser: {
+    method: 'POST',
+    path: '/users/{id}/refusal',
+    request: approvalRequestSchema,
     response: userSchema,
     versioned: true,
   },

@@ -25,6 +25,8 @@ const ada: User = {
   actionOwner: null,
   active: true,
   hasPassword: true,
+  awaitingApproval: false,
+  signsInWithSso: false,
   createdAt: '2018-01-02T09:00:00.000Z',
   lastSignInAt: '2018-04-20T09:00:00.000Z',
   version: 1,
@@ -112,6 +114,71 @@ describe('people and roles', () => {
     ).toBeInTheDocument();
     expect(within(form).getByRole('row', { name: /Role/ })).toHaveTextContent('Board member (viewer)Editor');
     expect(within(form).getByLabelText(/^Role/)).toHaveValue('editor');
+  });
+});
+
+describe('accounts awaiting approval', () => {
+  const nia: User = {
+    ...ada,
+    id: '5f0c7a3e-0000-4000-8000-000000000004',
+    email: 'nurse@trust.nhs.test',
+    name: 'Nia Nurse',
+    role: 'viewer',
+    active: false,
+    hasPassword: false,
+    awaitingApproval: true,
+    signsInWithSso: true,
+    lastSignInAt: null,
+  };
+
+  it('marks an account asked for through single sign-on as awaiting approval, and approves it', async () => {
+    let users: User[] = [ada, nia];
+    let sent: unknown = null;
+    server.use(
+      http.get(url('/users'), () => HttpResponse.json({ users })),
+      http.post(url('/users/:id/approval'), async ({ params, request }) => {
+        sent = { id: params.id, body: await request.json() };
+        const approved = { ...nia, active: true, awaitingApproval: false, version: 2 };
+        users = [ada, approved];
+        return HttpResponse.json(approved);
+      }),
+    );
+    const { user } = renderApp('/admin/people');
+    expect(await screen.findByText('1 account is awaiting approval', { exact: false })).toBeInTheDocument();
+    const row = screen.getByRole('row', { name: /Nia Nurse/ });
+    expect(row).toHaveTextContent('Awaiting approval');
+    expect(within(row).queryByRole('button', { name: /New sign-in link/ })).toBeNull();
+
+    await user.click(within(row).getByRole('button', { name: 'Approve Nia Nurse’s account' }));
+    expect(
+      await screen.findByText('Approved Nia Nurse’s account: they can sign in as Board member (viewer).'),
+    ).toBeInTheDocument();
+    expect(sent).toEqual({ id: nia.id, body: { version: 1 } });
+    const approvedRow = await screen.findByRole('row', { name: /Nia Nurse/ });
+    await within(approvedRow).findByText('Active');
+    expect(approvedRow).toHaveTextContent('Signs in with their organisation’s account');
+    expect(within(approvedRow).queryByRole('button', { name: /Approve/ })).toBeNull();
+    expect(screen.queryByText('awaiting approval', { exact: false })).toBeNull();
+  });
+
+  it('refuses a request, and says so when another administrator decided first', async () => {
+    server.use(
+      http.get(url('/users'), () => HttpResponse.json({ users: [ada, nia] })),
+      http.post(url('/users/:id/refusal'), () =>
+        HttpResponse.json(
+          {
+            message: 'Nia Nurse’s account is not awaiting approval: reload the page.',
+            current: { ...nia, awaitingApproval: false, version: 2 },
+          },
+          { status: 409 },
+        ),
+      ),
+    );
+    const { user } = renderApp('/admin/people');
+    const row = await screen.findByRole('row', { name: /Nia Nurse/ });
+    await user.click(within(row).getByRole('button', { name: 'Refuse Nia Nurse’s request' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/./);
+    expect(screen.queryByText(/Refused Nia Nurse’s request/)).toBeNull();
   });
 });
 

@@ -380,9 +380,21 @@ export function PeoplePage() {
   const [link, setLink] = useState<SetupLink | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const queryClient = useQueryClient();
   const newLink = useMutation({
     mutationFn: (user: User) => apiSend('userSetupLink', {}, { params: { id: user.id } }),
     onSuccess: setLink,
+  });
+  const decide = useMutation({
+    mutationFn: ({ user, decision }: { user: User; decision: 'approveUser' | 'refuseUser' }) =>
+      apiSend(decision, { version: user.version }, { params: { id: user.id } }),
+    onSuccess: (user, { decision }) =>
+      setSaved(
+        decision === 'approveUser'
+          ? `Approved ${user.name}’s account: they can sign in as ${roleLabels[user.role]}.`
+          : `Refused ${user.name}’s request: the account stays switched off.`,
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: adminQueries.users().queryKey }),
   });
   const agencyName = (agencyId: string) =>
     agencies.data?.agencies.find((a) => a.id === agencyId)?.name ?? agencyId;
@@ -396,6 +408,11 @@ export function PeoplePage() {
       {saved ? (
         <p className="notice notice--success" role="status">
           {saved}
+        </p>
+      ) : null}
+      {decide.isError ? (
+        <p className="record-form__failure" role="alert">
+          {describeSaveFailure(decide.error, 'Nothing was changed').message}
         </p>
       ) : null}
       {newLink.isError ? (
@@ -412,8 +429,15 @@ export function PeoplePage() {
         <QueryState query={users} loadingLabel="Loading the people">
           {(data) => {
             const editingUser = data.users.find((u) => u.id === editing);
+            const awaiting = data.users.filter((u) => u.awaitingApproval).length;
             return (
               <>
+                {awaiting > 0 ? (
+                  <p className="notice notice--warning">
+                    {awaiting === 1 ? '1 account is' : `${awaiting} accounts are`} awaiting approval: asked
+                    for through single sign-on, switched off until you approve.
+                  </p>
+                ) : null}
                 <div className="table-scroll" role="region" aria-label="People" tabIndex={0}>
                   <table className="data-table data-table--text people-table">
                     <thead>
@@ -446,13 +470,20 @@ export function PeoplePage() {
                             ) : null}
                           </td>
                           <td>
-                            {!user.active ? (
+                            {user.awaitingApproval ? (
+                              <StatusTag tone="warning">Awaiting approval</StatusTag>
+                            ) : !user.active ? (
                               <StatusTag tone="bad">Switched off</StatusTag>
-                            ) : user.hasPassword ? (
+                            ) : user.hasPassword || user.signsInWithSso ? (
                               <StatusTag tone="good">Active</StatusTag>
                             ) : (
                               <StatusTag tone="warning">Waiting for their password</StatusTag>
                             )}
+                            {user.signsInWithSso ? (
+                              <span className="schedule-table__meta">
+                                Signs in with their organisation’s account
+                              </span>
+                            ) : null}
                           </td>
                           <td>{user.lastSignInAt ? formatDate(user.lastSignInAt.slice(0, 10)) : 'Never'}</td>
                           <td>
@@ -467,14 +498,41 @@ export function PeoplePage() {
                               >
                                 Change <span className="visually-hidden">{user.name}’s account</span>
                               </button>
-                              <button
-                                type="button"
-                                className="button button--secondary button--small"
-                                disabled={newLink.isPending}
-                                onClick={() => newLink.mutate(user)}
-                              >
-                                New sign-in link <span className="visually-hidden">for {user.name}</span>
-                              </button>
+                              {user.awaitingApproval ? (
+                                <>
+                                  <button
+                                    type="button"
+                                    className="button button--small"
+                                    disabled={decide.isPending}
+                                    onClick={() => {
+                                      setSaved(null);
+                                      decide.mutate({ user, decision: 'approveUser' });
+                                    }}
+                                  >
+                                    Approve <span className="visually-hidden">{user.name}’s account</span>
+                                  </button>
+                                  <button
+                                    type="button"
+                                    className="button button--secondary button--small"
+                                    disabled={decide.isPending}
+                                    onClick={() => {
+                                      setSaved(null);
+                                      decide.mutate({ user, decision: 'refuseUser' });
+                                    }}
+                                  >
+                                    Refuse <span className="visually-hidden">{user.name}’s request</span>
+                                  </button>
+                                </>
+                              ) : (
+                                <button
+                                  type="button"
+                                  className="button button--secondary button--small"
+                                  disabled={newLink.isPending}
+                                  onClick={() => newLink.mutate(user)}
+                                >
+                                  New sign-in link <span className="visually-hidden">for {user.name}</span>
+                                </button>
+                              )}
                             </div>
                           </td>
                         </tr>
