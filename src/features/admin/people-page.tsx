@@ -164,8 +164,9 @@ function LinkNotice({ link, onClose }: { link: SetupLink; onClose: () => void })
     <div className="notice notice--success" role="status">
       <p className="notice__title">Give {link.user.name} this sign-in link</p>
       <p>
-        It lets them choose their password. It works once, until {formatDate(link.expiresAt.slice(0, 10))}.
-        The dashboard sends no email: send it to them yourself, for example by your council’s secure email.
+        It lets them choose their password. It works once, until {formatDate(link.expiresAt.slice(0, 10))}. It
+        is emailed to them too; if the data service has no SMTP server, the Outbox says so and you send it
+        yourself, for example by your council’s secure email.
       </p>
       <p className="link-notice__link">
         <code>{link.link}</code>
