@@ -115,6 +115,18 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
         return { status: 200, body: { sso: null, passwordRequired: true } };
       case 'mailPreferences':
         return { status: 200, body: mail };
+      case 'signInPolicy':
+        // The demo has no single sign-on to require.
+        return {
+          status: 200,
+          body: {
+            ssoRequired: false,
+            requiredByEnvironment: false,
+            ssoAvailable: false,
+            breakGlassEmail: null,
+            version: 1,
+          },
+        };
       case 'outbox':
         return { status: 200, body: { smtpConfigured: false, messages: [] } };
       default:

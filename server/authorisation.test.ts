@@ -109,6 +109,8 @@ const matrix: Record<
   mailPreferences: { path: '/account/email', allowed: everyone },
   saveMailPreferences: { path: '/account/email', allowed: everyone },
   outbox: { path: '/admin/outbox', allowed: ['administrator'] },
+  signInPolicy: { path: '/admin/sign-in-policy', allowed: ['administrator'] },
+  saveSignInPolicy: { path: '/admin/sign-in-policy', allowed: ['administrator'] },
 };
 
 let service: TestService;

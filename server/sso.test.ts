@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { sessionSchema, userListSchema } from '../src/api/contract';
+import { sessionSchema, signInPolicySchema, userListSchema } from '../src/api/contract';
+import { PASSWORD } from './test/fixtures';
 import { Browser, CLIENT_ID, CLIENT_SECRET, TestProvider } from './test/oidc-provider';
 import { Client, startService, type TestService } from './test/service';
 
@@ -247,5 +248,68 @@ describe('single sign-on required', () => {
     } finally {
       await required.close();
     }
+  });
+
+  it('is a setting the administrator turns on and off, audited, keeping the break-glass administrator’s password', async () => {
+    const board = await startService({
+      env: {
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: CLIENT_ID,
+        OIDC_CLIENT_SECRET: CLIENT_SECRET,
+        OIDC_EMAIL_DOMAINS: 'board.test',
+        ADMIN_EMAIL: 'admin@board.test',
+        ADMIN_PASSWORD: 'not used by this test',
+      },
+    });
+    const qaPassword = () =>
+      board.anonymous().request('POST', '/session', { email: 'qa@board.test', password: PASSWORD });
+    try {
+      const admin = await board.as('administrator');
+      const policy = signInPolicySchema.parse((await admin.get('/admin/sign-in-policy')).body);
+      expect(policy).toEqual({
+        ssoRequired: false,
+        requiredByEnvironment: false,
+        ssoAvailable: true,
+        breakGlassEmail: 'admin@board.test',
+        version: 1,
+      });
+      expect((await qaPassword()).status).toBe(200);
+
+      const on = await admin.request('PUT', '/admin/sign-in-policy', { ssoRequired: true, version: 1 });
+      expect(on.status).toBe(200);
+      expect((await board.anonymous().get('/sign-in-options')).body).toMatchObject({
+        passwordRequired: false,
+      });
+      const refused = await qaPassword();
+      expect(refused.status).toBe(403);
+      expect(refused.body).toMatchObject({ message: expect.stringContaining('signs in with') });
+      await expect(board.as('administrator')).resolves.toBeInstanceOf(Client);
+      const stale = await admin.request('PUT', '/admin/sign-in-policy', { ssoRequired: false, version: 1 });
+      expect(stale.status).toBe(409);
+
+      const off = await admin.request('PUT', '/admin/sign-in-policy', { ssoRequired: false, version: 2 });
+      expect(off.status).toBe(200);
+      expect((await qaPassword()).status).toBe(200);
+      const actions = (
+        await board.db.query<{ action: string }>(
+          `select action from audit_entry where entity_id = 'sign-in-policy' order by id`,
+        )
+      ).map((r) => r.action);
+      expect(actions).toEqual(['board.sso-required', 'board.passwords-allowed']);
+    } finally {
+      await board.close();
+    }
+  });
+
+  it('cannot be required without a break-glass administrator (ADMIN_EMAIL)', async () => {
+    const admin = await service.as('administrator');
+    const reply = await admin.request('PUT', '/admin/sign-in-policy', { ssoRequired: true, version: 1 });
+    expect(reply.status).toBe(422);
+    expect(reply.body).toMatchObject({
+      fieldErrors: { ssoRequired: [expect.stringContaining('Set ADMIN_EMAIL and ADMIN_PASSWORD first')] },
+    });
+    expect((await service.anonymous().get('/sign-in-options')).body).toMatchObject({
+      passwordRequired: true,
+    });
   });
 });

@@ -10,6 +10,7 @@ import { Problem } from '../http/problem';
 import { setSessionCookie } from '../http/session-cookie';
 import { recordAudit, SYSTEM, type Actor } from '../store/audit-log';
 import type { UserRow } from '../store/users';
+import { ssoRequired } from './sign-in-policy';
 import { safeNextPath } from '../../src/lib/next-path';
 
 /** Minutes a person has to finish signing in at their organisation. */
@@ -72,7 +73,7 @@ export function ssoRoutes(app: Hono<AppEnv>, services: Services): void {
     allow: () => true,
     handler: async () => ({
       sso: sso ? { label: sso.label, startUrl: '/api/v1/sso/start' } : null,
-      passwordRequired: !sso?.required,
+      passwordRequired: !(await ssoRequired(db, config)),
     }),
   });
 
@@ -87,7 +88,7 @@ export function ssoRoutes(app: Hono<AppEnv>, services: Services): void {
 
   // Passwords only for the break-glass administrator when the board requires single sign-on.
   app.post('/api/v1/session', async (c, next) => {
-    if (!sso.required) return next();
+    if (!(await ssoRequired(db, config))) return next();
     let email = '';
     try {
       const body: unknown = await c.req.json();

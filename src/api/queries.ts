@@ -171,6 +171,12 @@ export const adminQueries = {
       queryKey: [...adminQueries.all(), 'agencies'] as const,
       queryFn: ({ signal }) => apiGet('agencies', { signal }),
     }),
+  signInPolicy: () =>
+    queryOptions({
+      queryKey: [...adminQueries.all(), 'sign-in-policy'] as const,
+      queryFn: ({ signal }) => apiGet('signInPolicy', { signal }),
+      staleTime: 0,
+    }),
   outbox: () =>
     queryOptions({
       queryKey: [...adminQueries.all(), 'outbox'] as const,

@@ -37,6 +37,8 @@ import {
   acceptInvitationRequestSchema,
   sessionSchema,
   signInOptionsSchema,
+  signInPolicySchema,
+  saveSignInPolicyRequestSchema,
   setupRequestSchema,
   signInRequestSchema,
 } from './auth';
@@ -425,6 +427,18 @@ export const endpoints = withCleanText({
     path: '/account/email',
     request: mailPreferencesSchema,
     response: mailPreferencesSchema,
+  },
+  signInPolicy: {
+    method: 'GET',
+    path: '/admin/sign-in-policy',
+    response: signInPolicySchema,
+  },
+  saveSignInPolicy: {
+    method: 'PUT',
+    path: '/admin/sign-in-policy',
+    request: saveSignInPolicyRequestSchema,
+    response: signInPolicySchema,
+    versioned: true,
   },
   outbox: {
     list: 'messages',

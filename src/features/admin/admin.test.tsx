@@ -6,7 +6,14 @@ import { DEMO_SESSION } from '../../../mocks/demo-api';
 import { server } from '../../../mocks/node';
 import { renderApp } from '../../../test/render';
 import { apiBaseUrl } from '../../api/client';
-import type { AuditEntry, Board, CreateUserRequest, OutboxMessage, User } from '../../api/contract';
+import type {
+  AuditEntry,
+  Board,
+  CreateUserRequest,
+  OutboxMessage,
+  SignInPolicy,
+  User,
+} from '../../api/contract';
 
 const url = (path: string) => `${apiBaseUrl()}${path}`;
 
@@ -218,6 +225,49 @@ describe('board settings', () => {
       currentYear: '2016-17',
       version: 1,
     });
+  });
+});
+
+describe('requiring single sign-on', () => {
+  it('turns on single sign-on for everyone but the break-glass administrator', async () => {
+    let policy: SignInPolicy = {
+      ssoRequired: false,
+      requiredByEnvironment: false,
+      ssoAvailable: true,
+      breakGlassEmail: 'business.unit@example.gov.uk',
+      version: 1,
+    };
+    let sent: unknown = null;
+    server.use(
+      http.get(url('/admin/sign-in-policy'), () => HttpResponse.json(policy)),
+      http.put(url('/admin/sign-in-policy'), async ({ request }) => {
+        sent = await request.json();
+        policy = { ...policy, ssoRequired: true, version: 2 };
+        return HttpResponse.json(policy);
+      }),
+    );
+    const { user } = renderApp('/admin/board');
+    const form = await screen.findByRole('form', { name: 'Sign-in' });
+    expect(form).toHaveTextContent(
+      'The break-glass administrator (business.unit@example.gov.uk) keeps their password',
+    );
+    await user.click(
+      within(form).getByRole('checkbox', { name: 'Require single sign-on: refuse passwords' }),
+    );
+    await user.click(within(form).getByRole('button', { name: 'Save sign-in setting' }));
+    expect(
+      await screen.findByText('Saved: passwords are refused, except the break-glass administrator’s.'),
+    ).toBeInTheDocument();
+    expect(sent).toEqual({ ssoRequired: true, version: 1 });
+    expect(
+      await screen.findByRole('checkbox', { name: 'Require single sign-on: refuse passwords' }),
+    ).toBeChecked();
+  });
+
+  it('says that passwords are used when the board has no single sign-on', async () => {
+    renderApp('/admin/board');
+    expect(await screen.findByText(/Single sign-on is not set up for this board/)).toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: 'Sign-in' })).toBeNull();
   });
 });
 

@@ -17,6 +17,7 @@ import { Panel } from '../../components/panel';
 import { LoadingState, ErrorState } from '../../components/states';
 import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
 import { AdminLayout } from './admin-layout';
+import { SignInPolicyPanel } from './sign-in-policy-panel';
 
 const judgementLabels: Record<OfstedJudgement, string> = {
   outstanding: 'Outstanding',
@@ -380,6 +381,7 @@ export function BoardSettingsPage() {
           <ErrorState error={board.error} onRetry={() => void board.refetch()} />
         )}
       </Panel>
+      <SignInPolicyPanel />
     </AdminLayout>
   );
 }
