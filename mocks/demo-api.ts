@@ -1,6 +1,9 @@
 import {
   endpoints,
+  mailPreferencesSchema,
+  noticeKindSchema,
   type actionUpdateRequestSchema,
+  type MailPreferences,
   type auditUpdateRequestSchema,
   type Session,
 } from '../src/api/contract';
@@ -71,6 +74,8 @@ export interface DemoApiStorage {
 
 export function createDemoApi(initial: DemoDataset = demoDataset, storage?: DemoApiStorage) {
   let data: DemoDataset = storage?.load() ?? structuredClone(initial);
+  // The demo sends no email: the demo user's choices last until reset, and the outbox stays empty.
+  let mail: MailPreferences = { off: [] };
 
   function read(name: keyof typeof endpoints, params: Record<string, string>, query: URLSearchParams): Reply {
     switch (name) {
@@ -131,6 +136,22 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
         return { status: 200, body: DEMO_SESSION };
       case 'signInOptions':
         return { status: 200, body: { sso: null, passwordRequired: true } };
+      case 'mailPreferences':
+        return { status: 200, body: mail };
+      case 'signInPolicy':
+        // The demo has no single sign-on to require.
+        return {
+          status: 200,
+          body: {
+            ssoRequired: false,
+            requiredByEnvironment: false,
+            ssoAvailable: false,
+            breakGlassEmail: null,
+            version: 1,
+          },
+        };
+      case 'outbox':
+        return { status: 200, body: { smtpConfigured: false, messages: [] } };
       default:
         return notInDemo;
     }
@@ -139,6 +160,12 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
   function write(name: keyof typeof endpoints, params: Record<string, string>, body: unknown): Reply {
     const endpoint: Endpoint = endpoints[name];
     if (name === 'signOut') return { status: 204, body: null };
+    if (name === 'saveMailPreferences') {
+      const parsed = mailPreferencesSchema.safeParse(body);
+      if (!parsed.success) return { status: 422, body: { message: 'Choose from the email notices listed' } };
+      mail = { off: noticeKindSchema.options.filter((kind) => parsed.data.off.includes(kind)) };
+      return { status: 200, body: mail };
+    }
     const written = name === 'updateAudit' || name === 'updateAction' || boardRecordEndpoints.includes(name);
     if (!('request' in endpoint) || !written) return notInDemo;
     const parsed = endpoint.request.safeParse(body);
@@ -202,6 +229,7 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
     reset() {
       storage?.clear();
       data = structuredClone(initial);
+      mail = { off: [] };
     },
   };
 }

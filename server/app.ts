@@ -10,6 +10,7 @@ import { loadSession } from './http/session-cookie';
 import { serveDashboard } from './http/static-files';
 import { boardRecordRoutes } from './routes/board-records';
 import { mailRoutes } from './routes/mail';
+import { signInPolicyRoutes } from './routes/sign-in-policy';
 import { peopleRoutes } from './routes/people';
 import { publishedRoutes } from './routes/published';
 import { recordRoutes } from './routes/records';
@@ -123,6 +124,7 @@ export async function createApp(options: AppOptions): Promise<{ app: Hono<AppEnv
   returnRoutes(api, services);
   peopleRoutes(api, services);
   mailRoutes(api, services);
+  signInPolicyRoutes(api, services);
   api.all('/api/*', (c) =>
     c.json(
       {

@@ -108,6 +108,14 @@ const matrix: Record<
   users: { path: '/users', allowed: ['administrator'] },
   createUser: { path: '/users', allowed: ['administrator'] },
   updateUser: { path: '/users/00000000-0000-0000-0000-000000000000', allowed: ['administrator'] },
+  approveUser: {
+    path: '/users/00000000-0000-0000-0000-000000000000/approval',
+    allowed: ['administrator'],
+  },
+  refuseUser: {
+    path: '/users/00000000-0000-0000-0000-000000000000/refusal',
+    allowed: ['administrator'],
+  },
   userSetupLink: {
     path: '/users/00000000-0000-0000-0000-000000000000/setup-link',
     allowed: ['administrator'],
@@ -116,6 +124,8 @@ const matrix: Record<
   mailPreferences: { path: '/account/email', allowed: everyone },
   saveMailPreferences: { path: '/account/email', allowed: everyone },
   outbox: { path: '/admin/outbox', allowed: ['administrator'] },
+  signInPolicy: { path: '/admin/sign-in-policy', allowed: ['administrator'] },
+  saveSignInPolicy: { path: '/admin/sign-in-policy', allowed: ['administrator'] },
 };
 
 let service: TestService;

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { sessionSchema, userListSchema } from '../src/api/contract';
+import { sessionSchema, signInPolicySchema, userListSchema } from '../src/api/contract';
+import { PASSWORD } from './test/fixtures';
 import { Browser, CLIENT_ID, CLIENT_SECRET, TestProvider } from './test/oidc-provider';
 import { Client, startService, type TestService } from './test/service';
 
@@ -23,6 +24,8 @@ beforeAll(async () => {
     stranger: { email: 'stranger@board.test', email_verified: true, name: 'Sam Stranger' },
     unverified: { email: 'viewer@board.test', email_verified: false, name: 'Vic Viewer' },
     nurse: { email: 'nurse@trust.nhs.test', email_verified: true, name: 'Nia Nurse' },
+    midwife: { email: 'midwife@trust.nhs.test', email_verified: true, name: 'Mo Midwife' },
+    porter: { email: 'porter@trust.nhs.test', email_verified: true, name: 'Pip Porter' },
   });
 });
 afterAll(async () => {
@@ -153,6 +156,75 @@ describe('single sign-on', () => {
   });
 });
 
+describe('accounts awaiting approval', () => {
+  const requestAccount = async (who: string) => {
+    const browser = new Browser();
+    const end = await finish(browser, await browser.signInAtProvider(service.url, who));
+    expect(end.html).toContain('<h1>Your account is awaiting approval</h1>');
+    return browser;
+  };
+  const listed = async (email: string) => {
+    const admin = await service.as('administrator');
+    const { users } = userListSchema.parse((await admin.get('/users')).body);
+    return { admin, user: users.find((u) => u.email === email)! };
+  };
+
+  it('keeps an account awaiting approval from the board’s data until an administrator approves it', async () => {
+    await requestAccount('midwife');
+    const { admin, user } = await listed('midwife@trust.nhs.test');
+    expect(user).toMatchObject({ role: 'viewer', active: false, awaitingApproval: true });
+
+    // Signing in again before approval: told it is waiting, no session, no data.
+    const early = new Browser();
+    const waiting = await finish(early, await early.signInAtProvider(service.url, 'midwife'));
+    expect(waiting.status).toBe(403);
+    expect(waiting.html).toContain('<h1>Your account is awaiting approval</h1>');
+    expect(early.cookies(service.url).has('sid')).toBe(false);
+    expect((await sessionClient(early).get('/indicators')).status).toBe(401);
+
+    // Only an administrator approves (the authorisation matrix checks every role); a stale version is refused.
+    const qa = await service.as('quality-assurance');
+    expect((await qa.request('POST', `/users/${user.id}/approval`, { version: user.version })).status).toBe(
+      403,
+    );
+    expect(
+      (await admin.request('POST', `/users/${user.id}/approval`, { version: user.version - 1 })).status,
+    ).toBe(409);
+    const approved = await admin.request('POST', `/users/${user.id}/approval`, { version: user.version });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ active: true, awaitingApproval: false, role: 'viewer' });
+    expect(await auditActions()).toContainEqual(
+      'user.approve: Approved Mo Midwife’s (midwife@trust.nhs.test) account as viewer',
+    );
+
+    const browser = new Browser();
+    const end = await finish(browser, await browser.signInAtProvider(service.url, 'midwife'));
+    expect(end.status).toBe(303);
+    const client = sessionClient(browser);
+    expect(sessionSchema.parse((await client.get('/session')).body).user.role).toBe('viewer');
+    expect((await client.get('/indicators')).status).toBe(200);
+  });
+
+  it('refuses an account awaiting approval: it stays switched off and cannot be decided on twice', async () => {
+    await requestAccount('porter');
+    const { admin, user } = await listed('porter@trust.nhs.test');
+    const refused = await admin.request('POST', `/users/${user.id}/refusal`, { version: user.version });
+    expect(refused.status).toBe(200);
+    expect(refused.body).toMatchObject({ active: false, awaitingApproval: false });
+    expect(await auditActions()).toContainEqual(
+      'user.refuse: Refused Pip Porter’s (porter@trust.nhs.test) request for an account',
+    );
+    const again = await admin.request('POST', `/users/${user.id}/approval`, { version: user.version + 1 });
+    expect(again.status).toBe(409);
+
+    const browser = new Browser();
+    const end = await finish(browser, await browser.signInAtProvider(service.url, 'porter'));
+    expect(end.status).toBe(403);
+    expect(end.html).toContain('<h1>Your account is not active</h1>');
+    expect(browser.cookies(service.url).has('sid')).toBe(false);
+  });
+});
+
 describe('single sign-on required', () => {
   it('refuses passwords except for the break-glass administrator', async () => {
     const required = await startService({
@@ -176,5 +248,68 @@ describe('single sign-on required', () => {
     } finally {
       await required.close();
     }
+  });
+
+  it('is a setting the administrator turns on and off, audited, keeping the break-glass administrator’s password', async () => {
+    const board = await startService({
+      env: {
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: CLIENT_ID,
+        OIDC_CLIENT_SECRET: CLIENT_SECRET,
+        OIDC_EMAIL_DOMAINS: 'board.test',
+        ADMIN_EMAIL: 'admin@board.test',
+        ADMIN_PASSWORD: 'not used by this test',
+      },
+    });
+    const qaPassword = () =>
+      board.anonymous().request('POST', '/session', { email: 'qa@board.test', password: PASSWORD });
+    try {
+      const admin = await board.as('administrator');
+      const policy = signInPolicySchema.parse((await admin.get('/admin/sign-in-policy')).body);
+      expect(policy).toEqual({
+        ssoRequired: false,
+        requiredByEnvironment: false,
+        ssoAvailable: true,
+        breakGlassEmail: 'admin@board.test',
+        version: 1,
+      });
+      expect((await qaPassword()).status).toBe(200);
+
+      const on = await admin.request('PUT', '/admin/sign-in-policy', { ssoRequired: true, version: 1 });
+      expect(on.status).toBe(200);
+      expect((await board.anonymous().get('/sign-in-options')).body).toMatchObject({
+        passwordRequired: false,
+      });
+      const refused = await qaPassword();
+      expect(refused.status).toBe(403);
+      expect(refused.body).toMatchObject({ message: expect.stringContaining('signs in with') });
+      await expect(board.as('administrator')).resolves.toBeInstanceOf(Client);
+      const stale = await admin.request('PUT', '/admin/sign-in-policy', { ssoRequired: false, version: 1 });
+      expect(stale.status).toBe(409);
+
+      const off = await admin.request('PUT', '/admin/sign-in-policy', { ssoRequired: false, version: 2 });
+      expect(off.status).toBe(200);
+      expect((await qaPassword()).status).toBe(200);
+      const actions = (
+        await board.db.query<{ action: string }>(
+          `select action from audit_entry where entity_id = 'sign-in-policy' order by id`,
+        )
+      ).map((r) => r.action);
+      expect(actions).toEqual(['board.sso-required', 'board.passwords-allowed']);
+    } finally {
+      await board.close();
+    }
+  });
+
+  it('cannot be required without a break-glass administrator (ADMIN_EMAIL)', async () => {
+    const admin = await service.as('administrator');
+    const reply = await admin.request('PUT', '/admin/sign-in-policy', { ssoRequired: true, version: 1 });
+    expect(reply.status).toBe(422);
+    expect(reply.body).toMatchObject({
+      fieldErrors: { ssoRequired: [expect.stringContaining('Set ADMIN_EMAIL and ADMIN_PASSWORD first')] },
+    });
+    expect((await service.anonymous().get('/sign-in-options')).body).toMatchObject({
+      passwordRequired: true,
+    });
   });
 });

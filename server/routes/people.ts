@@ -6,7 +6,16 @@ import type { AppEnv, Services } from '../http/env';
 import { notFound } from '../http/problem';
 import { mailSetupLink } from '../mail/outbox';
 import { readAuditTrail, recordAudit } from '../store/audit-log';
-import { actorOf, insertUser, issueToken, readUsers, toUser, updateUser, type UserRow } from '../store/users';
+import {
+  actorOf,
+  decideApproval,
+  insertUser,
+  issueToken,
+  readUsers,
+  toUser,
+  updateUser,
+  type UserRow,
+} from '../store/users';
 
 /** How long an invitation or reset link works. */
 const LINK_HOURS = 72;
@@ -39,6 +48,17 @@ export function peopleRoutes(app: Hono<AppEnv>, services: Services): void {
     handler: ({ user, params, body }) =>
       db.transaction((tx) => updateUser(tx, actorOf(user), params.id!, body)),
   });
+
+  for (const [name, decision] of [
+    ['approveUser', 'approve'],
+    ['refuseUser', 'refuse'],
+  ] as const) {
+    endpoint(app, services, name, {
+      allow: can.administer,
+      handler: ({ user, params, body }) =>
+        db.transaction((tx) => decideApproval(tx, actorOf(user), params.id!, decision, body.version)),
+    });
+  }
 
   endpoint(app, services, 'userSetupLink', {
     allow: can.administer,

@@ -10,6 +10,7 @@ import { Problem } from '../http/problem';
 import { setSessionCookie } from '../http/session-cookie';
 import { recordAudit, SYSTEM, type Actor } from '../store/audit-log';
 import type { UserRow } from '../store/users';
+import { ssoRequired } from './sign-in-policy';
 import { safeNextPath } from '../../src/lib/next-path';
 
 /** Minutes a person has to finish signing in at their organisation. */
@@ -72,7 +73,7 @@ export function ssoRoutes(app: Hono<AppEnv>, services: Services): void {
     allow: () => true,
     handler: async () => ({
       sso: sso ? { label: sso.label, startUrl: '/api/v1/sso/start' } : null,
-      passwordRequired: !sso?.required,
+      passwordRequired: !(await ssoRequired(db, config)),
     }),
   });
 
@@ -87,7 +88,7 @@ export function ssoRoutes(app: Hono<AppEnv>, services: Services): void {
 
   // Passwords only for the break-glass administrator when the board requires single sign-on.
   app.post('/api/v1/session', async (c, next) => {
-    if (!sso.required) return next();
+    if (!(await ssoRequired(db, config))) return next();
     let email = '';
     try {
       const body: unknown = await c.req.json();
@@ -250,8 +251,8 @@ export function ssoRoutes(app: Hono<AppEnv>, services: Services): void {
         typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 100) : email;
       await db.transaction(async (tx) => {
         const [row] = await tx.query<UserRow>(
-          `insert into app_user (email, name, role, agency_ids, action_owner, active, oidc_subject)
-           values ($1, $2, 'viewer', '[]', null, false, $3) returning *`,
+          `insert into app_user (email, name, role, agency_ids, action_owner, active, oidc_subject, approval_requested_at)
+           values ($1, $2, 'viewer', '[]', null, false, $3, now()) returning *`,
           [email, name, subject],
         );
         await recordAudit(tx, SYSTEM, {
@@ -271,6 +272,15 @@ export function ssoRoutes(app: Hono<AppEnv>, services: Services): void {
       );
     }
 
+    if (!user.active && user.approval_requested_at) {
+      return refuse(
+        refused(
+          'Your account is awaiting approval',
+          `Your request for a viewer account for ${email} is waiting for an administrator at the board’s business unit. Sign in again once they have approved it.`,
+          `Single sign-on refused for ${email}: account awaiting approval`,
+        ),
+      );
+    }
     if (!user.active) {
       return refuse(
         refused(

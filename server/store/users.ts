@@ -15,6 +15,8 @@ export interface UserRow extends Record<string, unknown> {
   active: boolean;
   created_at: string;
   last_sign_in_at: string | null;
+  approval_requested_at: string | null;
+  oidc_subject: string | null;
   version: number;
 }
 
@@ -31,6 +33,8 @@ export const toUser = (row: UserRow): User => ({
   ...toSessionUser(row),
   active: row.active,
   hasPassword: row.password_hash !== null,
+  awaitingApproval: row.approval_requested_at !== null,
+  signsInWithSso: row.oidc_subject !== null,
   createdAt: row.created_at,
   lastSignInAt: row.last_sign_in_at,
   version: row.version,
@@ -120,7 +124,9 @@ export async function updateUser(
   }
   await checkAgencies(tx, change.agencyIds);
   const [updated] = await tx.query<UserRow>(
-    `update app_user set name = $2, role = $3, agency_ids = $4, action_owner = $5, active = $6, version = version + 1
+    // Switching an account on is approving it, if it was waiting.
+    `update app_user set name = $2, role = $3, agency_ids = $4, action_owner = $5, active = $6,
+       approval_requested_at = case when $6 then null else approval_requested_at end, version = version + 1
      where id = $1 returning *`,
     [id, change.name, change.role, JSON.stringify(change.agencyIds), change.actionOwner, change.active],
   );
@@ -138,6 +144,46 @@ export async function updateUser(
     entityType: 'user',
     entityId: id,
     summary: `Changed ${after.name}’s account`,
+    before: describeUser(before),
+    after: describeUser(after),
+  });
+  return after;
+}
+
+/**
+ * Approves (switches on) or refuses (keeps switched off) an account asked for through single
+ * sign-on; either way it no longer waits. Only an account that is waiting can be decided on.
+ */
+export async function decideApproval(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  decision: 'approve' | 'refuse',
+  version: number,
+): Promise<User> {
+  const [row] = await tx.query<UserRow>('select * from app_user where id::text = $1 for update', [id]);
+  if (!row) throw notFound('The person');
+  const before = toUser(row);
+  if (before.version !== version) throw conflict('person’s account', before);
+  if (!before.awaitingApproval) {
+    throw new Problem(409, `${before.name}’s account is not awaiting approval: reload the page.`, {
+      current: before,
+    });
+  }
+  const approve = decision === 'approve';
+  const [updated] = await tx.query<UserRow>(
+    `update app_user set active = $2, approval_requested_at = null, version = version + 1
+     where id = $1 returning *`,
+    [row.id, approve],
+  );
+  const after = toUser(updated!);
+  await recordAudit(tx, actor, {
+    action: approve ? 'user.approve' : 'user.refuse',
+    entityType: 'user',
+    entityId: row.id,
+    summary: approve
+      ? `Approved ${after.name}’s (${after.email}) account as ${after.role}`
+      : `Refused ${after.name}’s (${after.email}) request for an account`,
     before: describeUser(before),
     after: describeUser(after),
   });

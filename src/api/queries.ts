@@ -133,6 +133,13 @@ export const sessionQueries = {
       staleTime: 5 * 60_000,
       retry: false,
     }),
+  /** The email notices the signed-in person has turned off. */
+  mailPreferences: () =>
+    queryOptions({
+      queryKey: [...sessionQueries.all(), 'mail-preferences'] as const,
+      queryFn: ({ signal }) => apiGet('mailPreferences', { signal }),
+      staleTime: 0,
+    }),
 };
 
 export const returnQueries = {
@@ -169,6 +176,18 @@ export const adminQueries = {
     queryOptions({
       queryKey: [...adminQueries.all(), 'agencies'] as const,
       queryFn: ({ signal }) => apiGet('agencies', { signal }),
+    }),
+  signInPolicy: () =>
+    queryOptions({
+      queryKey: [...adminQueries.all(), 'sign-in-policy'] as const,
+      queryFn: ({ signal }) => apiGet('signInPolicy', { signal }),
+      staleTime: 0,
+    }),
+  outbox: () =>
+    queryOptions({
+      queryKey: [...adminQueries.all(), 'outbox'] as const,
+      queryFn: ({ signal }) => apiGet('outbox', { signal }),
+      staleTime: 0,
     }),
   /** The audit trail is read page by page (an infinite query); this is its key per filter. */
   auditTrailKey: (filter: { entityType?: string; from?: string; to?: string }) =>

@@ -203,6 +203,8 @@ describe('case 5: Administration pages offer Try again when they cannot load', (
     ['/admin/people', '/users'],
     ['/admin/agencies', '/agencies'],
     ['/admin/audit-trail', '/audit-trail'],
+    ['/admin/outbox', '/admin/outbox'],
+    ['/account', '/account/email'],
     ['/returns', '/returns'],
   ] as const;
   const shown = kinds.filter((k) => k !== '401');

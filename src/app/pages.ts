@@ -97,3 +97,13 @@ export const AuditTrailPage = lazyPage(
   'AuditTrailPage',
   'src/features/admin/audit-trail-page.tsx',
 );
+export const AccountPage = lazyPage(
+  () => import('../features/session/account-page'),
+  'AccountPage',
+  'src/features/session/account-page.tsx',
+);
+export const OutboxPage = lazyPage(
+  () => import('../features/admin/outbox-page'),
+  'OutboxPage',
+  'src/features/admin/outbox-page.tsx',
+);

@@ -24,6 +24,8 @@ import {
   IndicatorSettingsPage,
   BoardSettingsPage,
   AuditTrailPage,
+  AccountPage,
+  OutboxPage,
 } from './pages';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorBoundary } from './route-error-boundary';
@@ -72,6 +74,8 @@ export const routes: RouteObject[] = [
       { path: 'admin/indicators', element: page(<IndicatorSettingsPage />) },
       { path: 'admin/board', element: page(<BoardSettingsPage />) },
       { path: 'admin/audit-trail', element: page(<AuditTrailPage />) },
+      { path: 'admin/outbox', element: page(<OutboxPage />) },
+      { path: 'account', element: page(<AccountPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

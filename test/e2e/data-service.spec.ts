@@ -280,9 +280,11 @@ const axePages: { who: keyof typeof people | 'admin' | null; path: string; headi
   { who: 'admin', path: '/admin/indicators', heading: 'Indicators' },
   { who: 'admin', path: '/admin/board', heading: 'Board settings' },
   { who: 'admin', path: '/admin/audit-trail', heading: 'Audit trail' },
+  { who: 'admin', path: '/admin/outbox', heading: 'Outbox' },
   { who: 'police', path: '/returns', heading: 'Quarterly returns' },
   // Issue 23, case 11: quality assurance reads every return and what is late, by agency.
   { who: 'qa', path: '/returns', heading: 'Quarterly returns' },
+  { who: 'police', path: '/account', heading: 'Your account' },
 ];
 for (const { who, path, heading } of axePages) {
   test(`axe finds no WCAG A/AA violation on the data service's ${path} as ${who ?? 'nobody'} (light and dark)`, async ({

@@ -43,6 +43,13 @@ export const userSchema = z.object({
   active: z.boolean(),
   /** False until the person has chosen a password with their set-up link. */
   hasPassword: z.boolean(),
+  /**
+   * Asked for through single sign-on (a self sign-up domain) and not yet approved: switched off
+   * until an administrator approves it.
+   */
+  awaitingApproval: z.boolean(),
+  /** Linked to the person's organisation account: they sign in with single sign-on. */
+  signsInWithSso: z.boolean(),
   createdAt: z.iso.datetime(),
   lastSignInAt: z.nullable(z.iso.datetime()),
   version: z.int().check(z.positive()),
@@ -87,6 +94,9 @@ export const updateUserRequestSchema = z
     version: z.int(),
   })
   .check(z.superRefine(checkAgencies));
+
+/** POST /users/{id}/approval and /users/{id}/refusal: decide on an account awaiting approval. */
+export const approvalRequestSchema = z.object({ version: z.int() });
 
 export const setupLinkSchema = z.object({
   user: userSchema,

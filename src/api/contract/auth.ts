@@ -91,3 +91,20 @@ export type Role = z.infer<typeof roleSchema>;
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 export type Session = z.infer<typeof sessionSchema>;
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
+
+/** GET /admin/sign-in-policy: whether passwords are refused in favour of single sign-on. */
+export const signInPolicySchema = z.object({
+  /** The administrator's setting. */
+  ssoRequired: z.boolean(),
+  /** SSO_REQUIRED is set in the data service's environment: required whatever the setting says. */
+  requiredByEnvironment: z.boolean(),
+  /** Single sign-on is set up (OIDC_*): without it, it cannot be required. */
+  ssoAvailable: z.boolean(),
+  /** The break-glass administrator (ADMIN_EMAIL), who keeps a password; null if none is set. */
+  breakGlassEmail: z.nullable(z.string()),
+  version: z.int().check(z.positive()),
+});
+export type SignInPolicy = z.infer<typeof signInPolicySchema>;
+
+/** PUT /admin/sign-in-policy: require single sign-on, or let passwords be used again. */
+export const saveSignInPolicyRequestSchema = z.object({ ssoRequired: z.boolean(), version: z.int() });

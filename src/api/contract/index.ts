@@ -37,6 +37,8 @@ import {
   acceptInvitationRequestSchema,
   sessionSchema,
   signInOptionsSchema,
+  signInPolicySchema,
+  saveSignInPolicyRequestSchema,
   setupRequestSchema,
   signInRequestSchema,
 } from './auth';
@@ -54,6 +56,7 @@ import {
   setupLinkSchema,
   updateIndicatorRequestSchema,
   updateUserRequestSchema,
+  approvalRequestSchema,
   userListSchema,
   userSchema,
 } from './admin';
@@ -396,6 +399,22 @@ export const endpoints = withCleanText({
     response: userSchema,
     versioned: true,
   },
+  /** Approve an account awaiting approval: it is switched on, as a viewer unless changed since. */
+  approveUser: {
+    method: 'POST',
+    path: '/users/{id}/approval',
+    request: approvalRequestSchema,
+    response: userSchema,
+    versioned: true,
+  },
+  /** Refuse an account awaiting approval: it stays switched off, and the person is told so. */
+  refuseUser: {
+    method: 'POST',
+    path: '/users/{id}/refusal',
+    request: approvalRequestSchema,
+    response: userSchema,
+    versioned: true,
+  },
   userSetupLink: {
     method: 'POST',
     path: '/users/{id}/setup-link',
@@ -419,6 +438,18 @@ export const endpoints = withCleanText({
     path: '/account/email',
     request: mailPreferencesSchema,
     response: mailPreferencesSchema,
+  },
+  signInPolicy: {
+    method: 'GET',
+    path: '/admin/sign-in-policy',
+    response: signInPolicySchema,
+  },
+  saveSignInPolicy: {
+    method: 'PUT',
+    path: '/admin/sign-in-policy',
+    request: saveSignInPolicyRequestSchema,
+    response: signInPolicySchema,
+    versioned: true,
   },
   outbox: {
     list: 'messages',

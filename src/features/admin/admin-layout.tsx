@@ -12,6 +12,7 @@ const sections: readonly { to: string; label: string | ((words: Wording) => stri
   { to: '/admin/indicators', label: 'Indicators' },
   { to: '/admin/board', label: (words) => words.settings },
   { to: '/admin/audit-trail', label: 'Audit trail' },
+  { to: '/admin/outbox', label: 'Outbox' },
 ];
 
 /** The administrator's pages share a heading and a second navigation. */

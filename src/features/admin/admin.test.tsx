@@ -6,7 +6,14 @@ import { DEMO_SESSION } from '../../../mocks/demo-api';
 import { server } from '../../../mocks/node';
 import { renderApp } from '../../../test/render';
 import { apiBaseUrl } from '../../api/client';
-import type { AuditEntry, Board, CreateUserRequest, User } from '../../api/contract';
+import type {
+  AuditEntry,
+  Board,
+  CreateUserRequest,
+  OutboxMessage,
+  SignInPolicy,
+  User,
+} from '../../api/contract';
 
 const url = (path: string) => `${apiBaseUrl()}${path}`;
 
@@ -25,6 +32,8 @@ const ada: User = {
   actionOwner: null,
   active: true,
   hasPassword: true,
+  awaitingApproval: false,
+  signsInWithSso: false,
   createdAt: '2018-01-02T09:00:00.000Z',
   lastSignInAt: '2018-04-20T09:00:00.000Z',
   version: 1,
@@ -115,6 +124,71 @@ describe('people and roles', () => {
   });
 });
 
+describe('accounts awaiting approval', () => {
+  const nia: User = {
+    ...ada,
+    id: '5f0c7a3e-0000-4000-8000-000000000004',
+    email: 'nurse@trust.nhs.test',
+    name: 'Nia Nurse',
+    role: 'viewer',
+    active: false,
+    hasPassword: false,
+    awaitingApproval: true,
+    signsInWithSso: true,
+    lastSignInAt: null,
+  };
+
+  it('marks an account asked for through single sign-on as awaiting approval, and approves it', async () => {
+    let users: User[] = [ada, nia];
+    let sent: unknown = null;
+    server.use(
+      http.get(url('/users'), () => HttpResponse.json({ users })),
+      http.post(url('/users/:id/approval'), async ({ params, request }) => {
+        sent = { id: params.id, body: await request.json() };
+        const approved = { ...nia, active: true, awaitingApproval: false, version: 2 };
+        users = [ada, approved];
+        return HttpResponse.json(approved);
+      }),
+    );
+    const { user } = renderApp('/admin/people');
+    expect(await screen.findByText('1 account is awaiting approval', { exact: false })).toBeInTheDocument();
+    const row = screen.getByRole('row', { name: /Nia Nurse/ });
+    expect(row).toHaveTextContent('Awaiting approval');
+    expect(within(row).queryByRole('button', { name: /New sign-in link/ })).toBeNull();
+
+    await user.click(within(row).getByRole('button', { name: 'Approve Nia Nurse’s account' }));
+    expect(
+      await screen.findByText('Approved Nia Nurse’s account: they can sign in as Board member (viewer).'),
+    ).toBeInTheDocument();
+    expect(sent).toEqual({ id: nia.id, body: { version: 1 } });
+    const approvedRow = await screen.findByRole('row', { name: /Nia Nurse/ });
+    await within(approvedRow).findByText('Active');
+    expect(approvedRow).toHaveTextContent('Signs in with their organisation’s account');
+    expect(within(approvedRow).queryByRole('button', { name: /Approve/ })).toBeNull();
+    expect(screen.queryByText('awaiting approval', { exact: false })).toBeNull();
+  });
+
+  it('refuses a request, and says so when another administrator decided first', async () => {
+    server.use(
+      http.get(url('/users'), () => HttpResponse.json({ users: [ada, nia] })),
+      http.post(url('/users/:id/refusal'), () =>
+        HttpResponse.json(
+          {
+            message: 'Nia Nurse’s account is not awaiting approval: reload the page.',
+            current: { ...nia, awaitingApproval: false, version: 2 },
+          },
+          { status: 409 },
+        ),
+      ),
+    );
+    const { user } = renderApp('/admin/people');
+    const row = await screen.findByRole('row', { name: /Nia Nurse/ });
+    await user.click(within(row).getByRole('button', { name: 'Refuse Nia Nurse’s request' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/./);
+    expect(screen.queryByText(/Refused Nia Nurse’s request/)).toBeNull();
+  });
+});
+
 describe('board settings', () => {
   it('changes the reporting years and checks the year shown first is one of them', async () => {
     let saved: Record<string, unknown> | null = null;
@@ -151,6 +225,49 @@ describe('board settings', () => {
       currentYear: '2016-17',
       version: 1,
     });
+  });
+});
+
+describe('requiring single sign-on', () => {
+  it('turns on single sign-on for everyone but the break-glass administrator', async () => {
+    let policy: SignInPolicy = {
+      ssoRequired: false,
+      requiredByEnvironment: false,
+      ssoAvailable: true,
+      breakGlassEmail: 'business.unit@example.gov.uk',
+      version: 1,
+    };
+    let sent: unknown = null;
+    server.use(
+      http.get(url('/admin/sign-in-policy'), () => HttpResponse.json(policy)),
+      http.put(url('/admin/sign-in-policy'), async ({ request }) => {
+        sent = await request.json();
+        policy = { ...policy, ssoRequired: true, version: 2 };
+        return HttpResponse.json(policy);
+      }),
+    );
+    const { user } = renderApp('/admin/board');
+    const form = await screen.findByRole('form', { name: 'Sign-in' });
+    expect(form).toHaveTextContent(
+      'The break-glass administrator (business.unit@example.gov.uk) keeps their password',
+    );
+    await user.click(
+      within(form).getByRole('checkbox', { name: 'Require single sign-on: refuse passwords' }),
+    );
+    await user.click(within(form).getByRole('button', { name: 'Save sign-in setting' }));
+    expect(
+      await screen.findByText('Saved: passwords are refused, except the break-glass administrator’s.'),
+    ).toBeInTheDocument();
+    expect(sent).toEqual({ ssoRequired: true, version: 1 });
+    expect(
+      await screen.findByRole('checkbox', { name: 'Require single sign-on: refuse passwords' }),
+    ).toBeChecked();
+  });
+
+  it('says that passwords are used when the board has no single sign-on', async () => {
+    renderApp('/admin/board');
+    expect(await screen.findByText(/Single sign-on is not set up for this board/)).toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: 'Sign-in' })).toBeNull();
   });
 });
 
@@ -197,5 +314,87 @@ describe('the audit trail', () => {
     const csv = await created[0]!.text();
     expect(csv).toContain("'=Second change");
     expect(csv.split('\r\n')).toHaveLength(5);
+  });
+});
+
+describe('the outbox', () => {
+  const message = (id: number, changes: Partial<OutboxMessage>): OutboxMessage => ({
+    id,
+    kind: 'invitation',
+    to: 'pat@example.police.uk',
+    subject: 'You are invited to the safeguarding board’s dashboard',
+    text: 'Dear Pat,\n\nOpen the link below to choose your password.\n\nhttp://localhost/set-password#abc',
+    links: ['http://localhost/set-password#abc'],
+    createdAt: '2018-04-20T09:00:00.000Z',
+    sentAt: null,
+    attempts: 0,
+    lastError: null,
+    ...changes,
+  });
+
+  it('says no email is sent without SMTP and lists each message’s recipient, status, attempts and links', async () => {
+    server.use(
+      http.get(url('/admin/outbox'), () =>
+        HttpResponse.json({
+          smtpConfigured: false,
+          messages: [
+            message(3, {}),
+            message(2, {
+              kind: 'sent-back',
+              to: 'sam@example.nhs.uk',
+              subject: 'NHS Trust’s Q4 2017-18 return was sent back',
+              links: ['http://localhost/returns/q4-2017-18/nhs-trust'],
+              attempts: 3,
+              lastError: '421 Service not available',
+            }),
+            message(1, {
+              kind: 'published',
+              to: 'ada@example.gov.uk',
+              subject: 'Published: the Q3 2017-18 figures from every agency',
+              links: [],
+              sentAt: '2018-04-20T09:01:00.000Z',
+              attempts: 1,
+            }),
+          ],
+        }),
+      ),
+    );
+    const { user } = renderApp('/admin');
+    await user.click(
+      within(await screen.findByRole('navigation', { name: 'Administration' })).getByRole('link', {
+        name: 'Outbox',
+      }),
+    );
+    expect(await screen.findByRole('heading', { level: 1, name: 'Outbox' })).toBeInTheDocument();
+    expect(await screen.findByText('No email is sent: SMTP is not set up')).toBeInTheDocument();
+
+    const waiting = screen.getByRole('row', { name: /You are invited/ });
+    expect(within(waiting).getByRole('cell', { name: 'pat@example.police.uk' })).toBeInTheDocument();
+    expect(waiting).toHaveTextContent('Waiting');
+    expect(within(waiting).getByRole('link', { name: 'http://localhost/set-password#abc' })).toHaveAttribute(
+      'href',
+      'http://localhost/set-password#abc',
+    );
+    await user.click(
+      within(waiting).getByRole('button', { name: 'Copy: the link for pat@example.police.uk' }),
+    );
+    expect(await navigator.clipboard.readText()).toBe('http://localhost/set-password#abc');
+    expect(within(waiting).getByRole('button', { name: /^Copied/ })).toBeInTheDocument();
+
+    const failed = screen.getByRole('row', { name: /was sent back/ });
+    expect(failed).toHaveTextContent('Failed');
+    expect(failed).toHaveTextContent('421 Service not available');
+    expect(within(failed).getAllByRole('cell')[3]).toHaveTextContent('3');
+
+    const sent = screen.getByRole('row', { name: /Published: the Q3/ });
+    expect(sent).toHaveTextContent('Sent');
+    expect(within(sent).queryByRole('link')).toBeNull();
+  });
+
+  it('shows a person who is not an administrator no messages', async () => {
+    server.use(http.get(url('/session'), () => HttpResponse.json({ ...admin, user: DEMO_SESSION.user })));
+    renderApp('/admin/outbox');
+    expect(await screen.findByText('Only the board’s administrators can use this page.')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).toBeNull();
   });
 });

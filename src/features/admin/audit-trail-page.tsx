@@ -6,6 +6,7 @@ import { adminQueries } from '../../api/queries';
 import { Panel } from '../../components/panel';
 import { ErrorState, LoadingState } from '../../components/states';
 import { toCsv } from '../../lib/csv';
+import { formatDateTime } from '../../lib/format';
 import { downloadBlob } from '../../lib/download';
 import { useSearchParamUpdater } from '../../lib/use-search-param-updater';
 import { useSearchParams } from 'react-router';
@@ -23,20 +24,13 @@ const kinds = [
   ['user', 'People and sign-in'],
 ] as const;
 
-const when = (iso: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/London',
-  }).format(new Date(iso));
-
 const json = (value: unknown) => (value === null ? '' : JSON.stringify(value, null, 2));
 
 function EntryRow({ entry }: { entry: AuditEntry }) {
   return (
     <tr>
       <td>
-        <time dateTime={entry.at}>{when(entry.at)}</time>
+        <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
       </td>
       <td>{entry.actor ? `${entry.actor.name} (${entry.actor.email})` : 'The data service'}</td>
       <th scope="row">

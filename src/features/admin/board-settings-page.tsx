@@ -20,6 +20,7 @@ import { LoadingState, ErrorState } from '../../components/states';
 import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
 import { useWording } from '../../lib/use-wording';
 import { AdminLayout } from './admin-layout';
+import { SignInPolicyPanel } from './sign-in-policy-panel';
 
 const kindLabels: Record<BoardKind, string> = {
   partnership: 'A safeguarding children partnership',
@@ -408,6 +409,7 @@ export function BoardSettingsPage() {
           <ErrorState error={board.error} onRetry={() => void board.refetch()} />
         )}
       </Panel>
+      <SignInPolicyPanel />
     </AdminLayout>
   );
 }

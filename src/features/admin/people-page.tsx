@@ -25,6 +25,7 @@ import { QueryFailure, QueryState } from '../../components/query-state';
 import { StatusTag } from '../../components/status-tag';
 import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
 import { formatDate } from '../../lib/format';
+import { CopyButton } from '../../components/copy-button';
 import { AdminLayout } from './admin-layout';
 
 const roleHelp: Record<Role, string> = {
@@ -159,27 +160,19 @@ function useOwners(): string[] {
 }
 
 function LinkNotice({ link, onClose }: { link: SetupLink; onClose: () => void }) {
-  const [copied, setCopied] = useState(false);
   return (
     <div className="notice notice--success" role="status">
       <p className="notice__title">Give {link.user.name} this sign-in link</p>
       <p>
-        It lets them choose their password. It works once, until {formatDate(link.expiresAt.slice(0, 10))}.
-        The dashboard sends no email: send it to them yourself, for example by your council’s secure email.
+        It lets them choose their password. It works once, until {formatDate(link.expiresAt.slice(0, 10))}. It
+        is emailed to them too; if the data service has no SMTP server, the Outbox says so and you send it
+        yourself, for example by your council’s secure email.
       </p>
       <p className="link-notice__link">
         <code>{link.link}</code>
       </p>
       <div className="button-row">
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            void navigator.clipboard?.writeText(link.link).then(() => setCopied(true));
-          }}
-        >
-          {copied ? 'Copied' : 'Copy the link'}
-        </button>
+        <CopyButton text={link.link} label="Copy the link" />
         <button type="button" className="button button--secondary" onClick={onClose}>
           Done
         </button>
@@ -400,9 +393,21 @@ function PeopleContent() {
   const [link, setLink] = useState<SetupLink | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const queryClient = useQueryClient();
   const newLink = useMutation({
     mutationFn: (user: User) => apiSend('userSetupLink', {}, { params: { id: user.id } }),
     onSuccess: setLink,
+  });
+  const decide = useMutation({
+    mutationFn: ({ user, decision }: { user: User; decision: 'approveUser' | 'refuseUser' }) =>
+      apiSend(decision, { version: user.version }, { params: { id: user.id } }),
+    onSuccess: (user, { decision }) =>
+      setSaved(
+        decision === 'approveUser'
+          ? `Approved ${user.name}’s account: they can sign in as ${roleLabels[user.role]}.`
+          : `Refused ${user.name}’s request: the account stays switched off.`,
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: adminQueries.users().queryKey }),
   });
   const agencyName = (agencyId: string) =>
     agencies.data?.agencies.find((a) => a.id === agencyId)?.name ?? agencyId;
@@ -413,6 +418,11 @@ function PeopleContent() {
       {saved ? (
         <p className="notice notice--success" role="status">
           {saved}
+        </p>
+      ) : null}
+      {decide.isError ? (
+        <p className="record-form__failure" role="alert">
+          {describeSaveFailure(decide.error, 'Nothing was changed').message}
         </p>
       ) : null}
       {newLink.isError ? (
@@ -429,8 +439,15 @@ function PeopleContent() {
         <QueryState query={users} loadingLabel="Loading the people">
           {(data) => {
             const editingUser = data.users.find((u) => u.id === editing);
+            const awaiting = data.users.filter((u) => u.awaitingApproval).length;
             return (
               <>
+                {awaiting > 0 ? (
+                  <p className="notice notice--warning">
+                    {awaiting === 1 ? '1 account is' : `${awaiting} accounts are`} awaiting approval: asked
+                    for through single sign-on, switched off until you approve.
+                  </p>
+                ) : null}
                 <div className="table-scroll" role="region" aria-label="People" tabIndex={0}>
                   <table className="data-table data-table--text people-table">
                     <thead>
@@ -463,13 +480,20 @@ function PeopleContent() {
                             ) : null}
                           </td>
                           <td>
-                            {!user.active ? (
+                            {user.awaitingApproval ? (
+                              <StatusTag tone="warning">Awaiting approval</StatusTag>
+                            ) : !user.active ? (
                               <StatusTag tone="bad">Switched off</StatusTag>
-                            ) : user.hasPassword ? (
+                            ) : user.hasPassword || user.signsInWithSso ? (
                               <StatusTag tone="good">Active</StatusTag>
                             ) : (
                               <StatusTag tone="warning">Waiting for their password</StatusTag>
                             )}
+                            {user.signsInWithSso ? (
+                              <span className="schedule-table__meta">
+                                Signs in with their organisation’s account
+                              </span>
+                            ) : null}
                           </td>
                           <td>{user.lastSignInAt ? formatDate(user.lastSignInAt.slice(0, 10)) : 'Never'}</td>
                           <td>
@@ -484,14 +508,41 @@ function PeopleContent() {
                               >
                                 Change <span className="visually-hidden">{user.name}’s account</span>
                               </button>
-                              <button
-                                type="button"
-                                className="button button--secondary button--small"
-                                disabled={newLink.isPending}
-                                onClick={() => newLink.mutate(user)}
-                              >
-                                New sign-in link <span className="visually-hidden">for {user.name}</span>
-                              </button>
+                              {user.awaitingApproval ? (
+                                <>
+                                  <button
+                                    type="button"
+                                    className="button button--small"
+                                    disabled={decide.isPending}
+                                    onClick={() => {
+                                      setSaved(null);
+                                      decide.mutate({ user, decision: 'approveUser' });
+                                    }}
+                                  >
+                                    Approve <span className="visually-hidden">{user.name}’s account</span>
+                                  </button>
+                                  <button
+                                    type="button"
+                                    className="button button--secondary button--small"
+                                    disabled={decide.isPending}
+                                    onClick={() => {
+                                      setSaved(null);
+                                      decide.mutate({ user, decision: 'refuseUser' });
+                                    }}
+                                  >
+                                    Refuse <span className="visually-hidden">{user.name}’s request</span>
+                                  </button>
+                                </>
+                              ) : (
+                                <button
+                                  type="button"
+                                  className="button button--secondary button--small"
+                                  disabled={newLink.isPending}
+                                  onClick={() => newLink.mutate(user)}
+                                >
+                                  New sign-in link <span className="visually-hidden">for {user.name}</span>
+                                </button>
+                              )}
                             </div>
                           </td>
                         </tr>

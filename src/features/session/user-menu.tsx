@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { apiSend } from '../../api/client';
 import { roleLabels } from '../../api/permissions';
 import { sessionQueries } from '../../api/queries';
@@ -22,9 +22,12 @@ export function UserMenu() {
   if (!data) return null;
   if (data.method === 'demo') {
     return (
-      <p className="user-menu__demo">
-        <span className="tag">Demo</span> No sign-in: changes stay in this browser
-      </p>
+      <div className="user-menu">
+        <p className="user-menu__demo">
+          <span className="tag">Demo</span> No sign-in: changes stay in this browser
+        </p>
+        <Link to="/account">Your account</Link>
+      </div>
     );
   }
   return (
@@ -34,6 +37,7 @@ export function UserMenu() {
         <span className="user-menu__name">{data.user.name}</span>
         <span className="user-menu__role">{roleLabels[data.user.role]}</span>
       </p>
+      <Link to="/account">Your account</Link>
       <button
         type="button"
         className="button button--secondary"
