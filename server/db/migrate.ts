@@ -4,6 +4,7 @@ import boardRecords from './migrations/002_board_records.sql?raw';
 import boardChoices from './migrations/005_board_choices.sql?raw';
 import singleSignOn from './migrations/007_single_sign_on.sql?raw';
 import mailOutbox from './migrations/008_mail_outbox.sql?raw';
+import boardOwnRecords from './migrations/013_board_own_records.sql?raw';
 
 /** Every migration, in order. A new one is appended with the next number; none is ever edited. */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
@@ -12,6 +13,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 5, name: 'board_choices', sql: boardChoices },
   { version: 7, name: 'single_sign_on', sql: singleSignOn },
   { version: 8, name: 'mail_outbox', sql: mailOutbox },
+  { version: 13, name: 'board_own_records', sql: boardOwnRecords },
 ];
 
 // Any fixed number: every process that starts against one database takes this lock to migrate.
