@@ -11,13 +11,9 @@ let police: Client;
 
 beforeAll(async () => {
   service = await startService({ today: '2018-05-14' });
-  [admin, qa, editor, viewer, police] = await Promise.all([
-    service.as('administrator'),
-    service.as('quality-assurance'),
-    service.as('editor'),
-    service.as('viewer'),
-    service.as('police'),
-  ]);
+  const people = ['administrator', 'quality-assurance', 'editor', 'viewer', 'police'] as const;
+  const clients = await Promise.all(people.map((person) => service.as(person)));
+  [admin, qa, editor, viewer, police] = clients as [Client, Client, Client, Client, Client];
 });
 afterAll(() => service.close());
 

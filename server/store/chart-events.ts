@@ -1,8 +1,8 @@
 import type { Annotation, AnnotationEditRequest, CreateAnnotationRequest } from '../../src/api/contract';
 import type { Queryable } from '../db/database';
-import { conflict, notFound, unprocessable } from '../http/problem';
+import { unprocessable } from '../http/problem';
 import type { Actor } from './audit-log';
-import { freeId, logged } from './writes';
+import { checkVersion, freeId, logged } from './writes';
 
 interface AnnotationRow extends Record<string, unknown> {
   id: string;
@@ -51,10 +51,7 @@ async function lockChartEvent(tx: Queryable, id: string, version: number): Promi
   const [row] = await tx.query<AnnotationRow>(`select ${columns} from annotation where id = $1 for update`, [
     id,
   ]);
-  if (!row || row.retired) throw notFound(`The chart event "${id}"`);
-  const before = toAnnotation(row);
-  if (before.version !== version) throw conflict('chart event', before);
-  return before;
+  return checkVersion(row && !row.retired ? toAnnotation(row) : undefined, version, 'chart event', id);
 }
 
 /** Marks an event on an indicator's chart (or every chart), after the others. */

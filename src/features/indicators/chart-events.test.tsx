@@ -2,11 +2,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { demoApi } from '../../../mocks/handlers';
-import { DEMO_SESSION } from '../../../mocks/demo-api';
 import { server } from '../../../mocks/node';
 import { renderApp } from '../../../test/render';
+import { signedInAs } from '../../../test/session';
 import { apiBaseUrl } from '../../api/client';
-import type { Annotation, Session } from '../../api/contract';
+import type { Annotation } from '../../api/contract';
 
 const url = (path: string) => `${apiBaseUrl()}${path}`;
 const PAGE = '/indicators/cse-children-at-risk?year=2017-18';
@@ -115,15 +115,7 @@ describe('chart events on an indicator’s page', { timeout: 20_000 }, () => {
   });
 
   it('a board member sees the events but no Add, Change or Retire buttons', async () => {
-    server.use(
-      http.get(url('/session'), () =>
-        HttpResponse.json({
-          ...DEMO_SESSION,
-          method: 'password',
-          user: { ...DEMO_SESSION.user, role: 'viewer' },
-        } satisfies Session),
-      ),
-    );
+    server.use(signedInAs('viewer'));
     renderApp(PAGE);
     expect(await within(await events()).findByText(new RegExp(SCREENING))).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Add a chart event' })).toBeNull();

@@ -126,6 +126,19 @@ export function RetireChartEventForm({ event, onDone, onCancel }: FormDone & { e
   );
 }
 
+function EventButton({ verb, event, onClick }: { verb: string; event: Annotation; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className="button button--secondary button--small"
+      onClick={onClick}
+      aria-label={`${verb} the event ${event.label}`}
+    >
+      {verb}
+    </button>
+  );
+}
+
 interface Editing {
   form: 'event' | 'retire';
   id: string;
@@ -193,22 +206,8 @@ export function ChartEvents({ indicatorId, events, annotations, readOnly = false
                   {editable ? (
                     <span className="events__controls">
                       {' '}
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        onClick={() => open('event', e.id)}
-                        aria-label={`Change the event ${e.label}`}
-                      >
-                        Change
-                      </button>{' '}
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        onClick={() => open('retire', e.id)}
-                        aria-label={`Retire the event ${e.label}`}
-                      >
-                        Retire
-                      </button>
+                      <EventButton verb="Change" event={e} onClick={() => open('event', e.id)} />{' '}
+                      <EventButton verb="Retire" event={e} onClick={() => open('retire', e.id)} />
                     </span>
                   ) : null}
                 </li>
