@@ -23,7 +23,9 @@ export const published = {
   revisions: async (db: Queryable, id: string): Promise<Answer<'revisions'>> => ({
     revisions: await readRevisions(db, id),
   }),
-  annotations: async (db: Queryable): Promise<Answer<'annotations'>> => ({ annotations: await readChartEvents(db) }),
+  annotations: async (db: Queryable): Promise<Answer<'annotations'>> => ({
+    annotations: await readChartEvents(db),
+  }),
   audits: async (db: Queryable): Promise<Answer<'audits'>> => ({ audits: await readAudits(db) }),
   seriousCaseReviews: (db: Queryable): Promise<Answer<'seriousCaseReviews'>> =>
     readDocument(db, 'serious-case-reviews', { reviews: [] }),
