@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { addPerson, removeDataDir, startDataService, type DataService } from './data-service';
+import { addPerson, removeDataDir, signIn, startDataService, type DataService } from './data-service';
 import { expect, test } from './fixtures';
 
 /**
@@ -33,18 +33,15 @@ test.afterAll(async () => {
   removeDataDir(service.dataDir);
 });
 
-async function as(page: Page, who: keyof typeof people, path: string) {
-  await page.goto(`${service.url}/sign-in?next=${encodeURIComponent(path)}`);
-  await page.getByLabel('Email address').fill(people[who].email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === path.split('?')[0]);
+async function as(page: Page, who: keyof typeof people) {
+  await signIn(page, service, people[who].email, PASSWORD);
+  await page.goto(`${service.url}${PAGE}`);
 }
 
 test('an editor adds a chart event on an indicator; it shows on its chart and in the events under it', async ({
   page,
 }) => {
-  await as(page, 'editor', PAGE);
+  await as(page, 'editor');
   const events = page.getByRole('region', { name: 'Events marked on the chart' });
   await events.getByRole('button', { name: 'Add a chart event' }).click();
   const form = page.getByRole('form', { name: 'Add a chart event' });
@@ -62,7 +59,7 @@ test('an editor adds a chart event on an indicator; it shows on its chart and in
 });
 
 test('a board member sees the event on the chart and under it, with nothing to change', async ({ page }) => {
-  await as(page, 'member', PAGE);
+  await as(page, 'member');
   const events = page.getByRole('region', { name: 'Events marked on the chart' });
   await expect(events.getByText(`1 October 2016: ${LABEL}.`)).toBeVisible();
   await expect(page.locator('.trend-chart__event').nth(2)).toHaveText(/^3<b>New CSE\s*team<\/b>$/);
