@@ -5,6 +5,9 @@ import {
   type OfstedRecommendationList,
   type Action,
   type ActionEditRequest,
+  type Annotation,
+  type AnnotationEditRequest,
+  type CreateAnnotationRequest,
   type ActionPlan,
   type Audit,
   type AuditPlanRequest,
@@ -24,6 +27,7 @@ interface Reply {
 }
 
 interface Records {
+  annotations: Annotation[];
   audits: Audit[];
   actionPlan: ActionPlan;
   ofstedRecommendations: OfstedRecommendationList;
@@ -89,10 +93,13 @@ export const boardRecordEndpoints: readonly EndpointName[] = [
   'editAction',
   'closeAction',
   'addOfstedRecommendations',
+  'createAnnotation',
+  'editAnnotation',
+  'retireAnnotation',
 ];
 
 /**
- * The demo API's writes to the audit programme and the action plan, as the data service does
+ * The demo API's writes to the audit programme, the action plan and the chart events, as the data service does
  * them (ids from titles, versions, 409 with the record as it stands); kept in the browser only.
  * `body` has passed the contract's request schema. Null when the endpoint is not one of these.
  */
@@ -105,6 +112,7 @@ export function writeBoardRecord(
   author: string,
 ): Reply | null {
   const audit = data.audits.find((a) => a.id === params.id);
+  const event = data.annotations.find((a) => a.id === params.id);
   const priorities = data.actionPlan.priorities;
   const priority = priorities.find((p) => p.id === params.id);
   const found = priorities
@@ -248,6 +256,28 @@ export function writeBoardRecord(
         body as AddOfstedRecommendationsRequest,
       );
       return { status: 201, body: data.ofstedRecommendations };
+    case 'createAnnotation': {
+      const created: Annotation = {
+        id: freeId(data.annotations, (body as CreateAnnotationRequest).label, 'event'),
+        ...(body as CreateAnnotationRequest),
+        version: 1,
+      };
+      data.annotations.push(created);
+      return { status: 201, body: created };
+    }
+    case 'editAnnotation':
+      return (
+        stale(event, 'chart event') ??
+        (Object.assign(event!, body as AnnotationEditRequest, { version: event!.version + 1 }),
+        { status: 200, body: event })
+      );
+    case 'retireAnnotation':
+      // Kept by the data service, in its audit trail; the demo only stops answering it.
+      return (
+        stale(event, 'chart event') ??
+        (data.annotations.splice(data.annotations.indexOf(event!), 1),
+        { status: 200, body: { ...event!, version: event!.version + 1 } })
+      );
     default:
       return null;
   }

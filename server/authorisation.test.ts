@@ -32,6 +32,10 @@ const matrix: Record<
   correctIndicator: { path: '/indicators/referrals/corrections', allowed: ['administrator'] },
   revisions: { path: '/indicators/referrals/revisions', allowed: everyone },
   annotations: { path: '/annotations', allowed: everyone },
+  // Chart events are the editors' and administrators'; quality assurance reads them.
+  createAnnotation: { path: '/annotations', allowed: ['administrator', 'editor'] },
+  editAnnotation: { path: '/annotations/cse-screening-tool', allowed: ['administrator', 'editor'] },
+  retireAnnotation: { path: '/annotations/cse-screening-tool/retire', allowed: ['administrator', 'editor'] },
   audits: { path: '/audits', allowed: everyone },
   updateAudit: {
     path: '/audits/macfa-neglect-2016',

@@ -9,6 +9,7 @@ export const annotations: z.input<typeof annotationSchema>[] = [
     label: 'Ofsted review published',
     description:
       'Ofsted judged the board as requiring improvement; its recommendations shaped the strategic action plan.',
+    version: 1,
   },
   {
     id: 'cse-screening-tool',
@@ -17,6 +18,7 @@ export const annotations: z.input<typeof annotationSchema>[] = [
     label: 'CSE screening tool introduced',
     description:
       'All partner agencies began using the shared child sexual exploitation screening tool, so more children at risk were identified.',
+    version: 1,
   },
   {
     id: 'cse-training-programme',
@@ -25,6 +27,7 @@ export const annotations: z.input<typeof annotationSchema>[] = [
     label: 'CSE awareness training for schools',
     description:
       'Designated safeguarding leads in every school were trained to recognise the signs of exploitation.',
+    version: 1,
   },
   {
     id: 'qa-committee-reinvigorated',
@@ -33,6 +36,7 @@ export const annotations: z.input<typeof annotationSchema>[] = [
     label: 'QA committee reinvigorated',
     description:
       'The quality assurance committee adopted an audited schedule with named agency leads and stronger challenge.',
+    version: 1,
   },
   {
     id: 'black-country-conference-2016',
@@ -41,6 +45,7 @@ export const annotations: z.input<typeof annotationSchema>[] = [
     label: 'Black Country safeguarding conference',
     description:
       'Shared training across the four Black Country boards; attendance counts every delegate from Wolverhampton partners.',
+    version: 1,
   },
   {
     id: 'black-country-conference-2017',
@@ -48,6 +53,7 @@ export const annotations: z.input<typeof annotationSchema>[] = [
     date: '2017-07-01',
     label: 'Black Country safeguarding conference',
     description: 'The second joint conference, on exploitation and neglect.',
+    version: 1,
   },
   {
     id: 'scr-child-a-published',
@@ -56,5 +62,6 @@ export const annotations: z.input<typeof annotationSchema>[] = [
     label: 'Serious case review “Child A” published',
     description:
       'The first of two serious case reviews published in the year; its actions are tracked by the board.',
+    version: 1,
   },
 ];

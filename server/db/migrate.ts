@@ -7,6 +7,7 @@ import mailOutbox from './migrations/008_mail_outbox.sql?raw';
 import boardKind from './migrations/009_board_kind.sql?raw';
 import returnChecks from './migrations/010_return_checks.sql?raw';
 import accountApproval from './migrations/012_account_approval_and_sign_in_policy.sql?raw';
+import boardOwnRecords from './migrations/013_board_own_records.sql?raw';
 
 /** Every migration, in order. A new one is appended with the next number; none is ever edited. */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
@@ -18,6 +19,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 9, name: 'board_kind', sql: boardKind },
   { version: 10, name: 'return_checks', sql: returnChecks },
   { version: 12, name: 'account_approval_and_sign_in_policy', sql: accountApproval },
+  { version: 13, name: 'board_own_records', sql: boardOwnRecords },
 ];
 
 // Any fixed number: every process that starts against one database takes this lock to migrate.

@@ -16,13 +16,15 @@ import {
   updatePriority,
 } from '../store/action-plan';
 import type { Actor } from '../store/audit-log';
+import { createChartEvent, editChartEvent, retireChartEvent } from '../store/chart-events';
 import { cancelAudit, createAudit, updateAuditPlan } from '../store/quality-assurance';
 import { actorOf } from '../store/users';
 
 /**
  * The board's own records, kept by the roles that own them: the audit programme (quality
- * assurance, editors, administrators) and the action plan with Ofsted's recommendations (editors,
- * administrators). Each write runs in one transaction as the signed-in person.
+ * assurance, editors, administrators), the action plan with Ofsted's recommendations and the
+ * chart events (editors, administrators). Each write runs in one transaction as the signed-in
+ * person.
  */
 export function boardRecordRoutes(app: Hono<AppEnv>, services: Services): void {
   const write = <E extends EndpointName>(
@@ -62,5 +64,13 @@ export function boardRecordRoutes(app: Hono<AppEnv>, services: Services): void {
   );
   write('addOfstedRecommendations', can.editActionPlan, (tx, actor, { body }) =>
     addOfstedRecommendations(tx, actor, body),
+  );
+
+  write('createAnnotation', can.editBoardRecords, (tx, actor, { body }) => createChartEvent(tx, actor, body));
+  write('editAnnotation', can.editBoardRecords, (tx, actor, { params, body }) =>
+    editChartEvent(tx, actor, params.id!, body),
+  );
+  write('retireAnnotation', can.editBoardRecords, (tx, actor, { params, body }) =>
+    retireChartEvent(tx, actor, params.id!, body.version),
   );
 }

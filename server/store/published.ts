@@ -3,6 +3,7 @@ import type { z } from '../../src/api/zod';
 import type { Queryable } from '../db/database';
 import { readActionPlan } from './action-plan';
 import { readBoard, readDocument } from './board';
+import { readChartEvents } from './chart-events';
 import { readIndicator, readIndicators, readRevisions } from './indicators';
 import { readAudits } from './quality-assurance';
 
@@ -23,9 +24,7 @@ export const published = {
     revisions: await readRevisions(db, id),
   }),
   annotations: async (db: Queryable): Promise<Answer<'annotations'>> => ({
-    annotations: await db.query<Answer<'annotations'>['annotations'][number] & Record<string, unknown>>(
-      'select id, indicator_id as "indicatorId", date, label, description from annotation order by position',
-    ),
+    annotations: await readChartEvents(db),
   }),
   audits: async (db: Queryable): Promise<Answer<'audits'>> => ({ audits: await readAudits(db) }),
   seriousCaseReviews: (db: Queryable): Promise<Answer<'seriousCaseReviews'>> =>

@@ -1,11 +1,12 @@
 import { slugify } from '../../src/lib/csv';
 import type { Queryable } from '../db/database';
+import { conflict, notFound } from '../http/problem';
 import { bumpDataVersion, recordAudit, type Actor, type AuditRecord } from './audit-log';
 
 /** A new record's id from its title, `-2`, `-3`… if taken. `table` is one of ours, never input. */
 export async function freeId(
   tx: Queryable,
-  table: 'audit' | 'priority' | 'action',
+  table: 'audit' | 'priority' | 'action' | 'annotation',
   title: string,
   fallback: string,
 ): Promise<string> {
@@ -25,4 +26,16 @@ export async function logged<T>(tx: Queryable, actor: Actor, entry: AuditRecord,
   await recordAudit(tx, actor, entry);
   await bumpDataVersion(tx);
   return saved;
+}
+
+/** The record a change was based on: 404 if there is none, 409 with it as it stands if it moved on. */
+export function checkVersion<T extends { version: number }>(
+  record: T | undefined,
+  version: number,
+  what: string,
+  id: string,
+): T {
+  if (!record) throw notFound(`The ${what} "${id}"`);
+  if (record.version !== version) throw conflict(what, record);
+  return record;
 }

@@ -16,6 +16,8 @@ export const can = {
   planAudits: (person: Person) => is(person, 'quality-assurance', 'editor', 'administrator'),
   /** Add, change, reorder and retire priorities; add, change, move and close actions. */
   editActionPlan: (person: Person) => is(person, 'editor', 'administrator'),
+  /** The board's own records: chart events, funding, partnership links and engagement. */
+  editBoardRecords: (person: Person) => is(person, 'editor', 'administrator'),
   /** Update an action: editors and administrators any; anyone their own (as its named owner). */
   updateAction: (person: Person, action: { owner: string }) =>
     is(person, 'editor', 'administrator') ||

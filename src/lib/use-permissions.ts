@@ -22,6 +22,7 @@ export function usePermissions() {
     recordAuditProgress: allow(can.recordAuditProgress),
     planAudits: allow(can.planAudits),
     editActionPlan: allow(can.editActionPlan),
+    editBoardRecords: allow(can.editBoardRecords),
     updateAction: (action: { owner: string }) => allow((u) => can.updateAction(u, action)),
     seeReturns: user !== null && can.seeReturns(user),
     readAllReturns: user !== null && can.readAllReturns(user),

@@ -3,7 +3,11 @@ import { mailPreferencesSchema, outboxSchema } from './mail';
 import { boardSchema, saveBoardRequestSchema } from './board';
 import { errorBodySchema, withCleanText } from './common';
 import {
+  annotationEditRequestSchema,
   annotationListSchema,
+  annotationSchema,
+  createAnnotationRequestSchema,
+  retireAnnotationRequestSchema,
   indicatorListQuerySchema,
   indicatorListSchema,
   indicatorSchema,
@@ -158,6 +162,27 @@ export const endpoints = withCleanText({
     method: 'GET',
     path: '/annotations',
     response: annotationListSchema,
+  },
+  createAnnotation: {
+    method: 'POST',
+    path: '/annotations',
+    request: createAnnotationRequestSchema,
+    response: annotationSchema,
+    status: 201,
+  },
+  editAnnotation: {
+    method: 'PUT',
+    path: '/annotations/{id}',
+    request: annotationEditRequestSchema,
+    response: annotationSchema,
+    versioned: true,
+  },
+  retireAnnotation: {
+    method: 'POST',
+    path: '/annotations/{id}/retire',
+    request: retireAnnotationRequestSchema,
+    response: annotationSchema,
+    versioned: true,
   },
   audits: {
     list: 'audits',

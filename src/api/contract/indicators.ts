@@ -142,9 +142,31 @@ export const annotationSchema = z.object({
   date: isoDateSchema,
   label: nonEmpty(),
   description: z.string(),
+  /** Goes up by one with every saved change; a save must name the version it was based on. */
+  version: z.int().check(z.positive()),
 });
 
+/** GET /annotations: the events in force; a retired one is kept, in the audit trail, but not drawn. */
 export const annotationListSchema = z.object({ annotations: z.array(annotationSchema) });
+
+const chartEventShape = {
+  /** The indicator it is marked on, or null for an event that concerns every indicator. */
+  indicatorId: z.nullable(idSchema),
+  date: z.iso.date({ error: 'Enter a real date, for example 1 April 2016' }),
+  label: z
+    .string()
+    .check(z.trim(), z.minLength(1, 'Enter what happened'), z.maxLength(120, 'At most 120 characters')),
+  description: z.string().check(z.trim(), z.maxLength(1000, 'At most 1000 characters')),
+};
+
+/** POST /annotations: mark an event on an indicator's chart (a new team, a change of definition). */
+export const createAnnotationRequestSchema = z.object(chartEventShape);
+
+/** PUT /annotations/{id}: change an event; `version` is the version the change was based on. */
+export const annotationEditRequestSchema = z.object({ ...chartEventShape, version: z.int() });
+
+/** POST /annotations/{id}/retire: no longer marked on charts; kept, never deleted outright. */
+export const retireAnnotationRequestSchema = z.object({ version: z.int() });
 
 export type EesSymbol = z.infer<typeof eesSymbolSchema>;
 export type Observation = z.infer<typeof observationSchema>;
@@ -155,3 +177,5 @@ export type ComparatorId = z.infer<typeof comparatorIdSchema>;
 export type Comparator = z.infer<typeof comparatorSchema>;
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type Annotation = z.infer<typeof annotationSchema>;
+export type CreateAnnotationRequest = z.infer<typeof createAnnotationRequestSchema>;
+export type AnnotationEditRequest = z.infer<typeof annotationEditRequestSchema>;

@@ -10,13 +10,13 @@ import { Panel } from '../../components/panel';
 import { PinButton } from '../../components/pin-button';
 import { NotFound } from '../../components/not-found';
 import { QueryState } from '../../components/query-state';
-import { ErrorState, LoadingState } from '../../components/states';
 import { formatDate, formatValue } from '../../lib/format';
 import { frequencyLabels, polarityLabels, themeLabels, unitLabel } from '../../lib/indicator-labels';
 import { yearInWords } from '../../lib/periods';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { indicatorDefaultRange } from '../../lib/reporting-range';
 import { useReportingRange } from '../../lib/use-reporting-range';
+import { ChartEvents } from './chart-events';
 import { Corrections } from './corrections';
 import { useIndicatorView } from './use-indicator-view';
 
@@ -170,33 +170,13 @@ function IndicatorDetail({ indicator }: { indicator: ListedIndicator }) {
         </section>
       ) : null}
 
-      {annotations.isError ? (
-        <section className="events" aria-labelledby="events-heading">
-          <h3 id="events-heading">Events marked on the chart</h3>
-          <p className="events__failed">The events could not be loaded, so the chart shows none.</p>
-          <ErrorState error={annotations.error} onRetry={() => void annotations.refetch()} />
-        </section>
-      ) : annotations.isPending ? (
-        <section className="events" aria-labelledby="events-heading">
-          <h3 id="events-heading">Events marked on the chart</h3>
-          <LoadingState label="Loading the events" />
-        </section>
-      ) : events.length > 0 ? (
-        <section className="events" aria-labelledby="events-heading">
-          <h3 id="events-heading">Events marked on the chart</h3>
-          {/* Numbered as the chart numbers them, in date order. */}
-          <ol>
-            {events.map((e) => (
-              <li key={e.id}>
-                <strong>
-                  {formatDate(e.date)}: {e.label}.
-                </strong>{' '}
-                {e.description}
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
+      {/* An imported indicator is kept in this browser only: events are not added to it. */}
+      <ChartEvents
+        indicatorId={indicator.id}
+        events={events}
+        annotations={annotations}
+        readOnly={Boolean(indicator.importedFrom)}
+      />
 
       <section className="about" aria-labelledby="about-heading">
         <h3 id="about-heading">About this indicator</h3>
