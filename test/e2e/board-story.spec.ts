@@ -1,20 +1,12 @@
-import { addPerson, ADMIN, removeDataDir, signIn, startDataService, type DataService } from './data-service';
+import { addPerson, ADMIN, signIn } from './data-service';
 import { expect, test } from './fixtures';
+import { serviceForTests } from './service-for-tests';
 
 /** Issue 23, figures and words: against the built data service. */
 test.describe.configure({ mode: 'serial' });
 
 test.describe('case 5: a new board (SEED=none) opens on a set-up checklist', () => {
-  let service: DataService;
-  test.beforeAll(async () => {
-    // A data service starting (and migrating its database) on a loaded machine.
-    test.setTimeout(120_000);
-    service = await startDataService({ env: { SEED: 'none' } });
-  });
-  test.afterAll(async () => {
-    await service?.stop();
-    if (service) removeDataDir(service.dataDir);
-  });
+  const service = serviceForTests({ env: { SEED: 'none' } });
 
   test('the first administrator sees the steps, not an error, and field errors that name the field', async ({
     page,
@@ -22,8 +14,8 @@ test.describe('case 5: a new board (SEED=none) opens on a set-up checklist', () 
   }) => {
     // The API answers GET /board with 404 until the board is set up; the browser logs each one.
     allowConsole(/status of 404 \(Not Found\)/);
-    await signIn(page, service, ADMIN.email, ADMIN.password);
-    await page.goto(`${service.url}/`);
+    await signIn(page, service.current, ADMIN.email, ADMIN.password);
+    await page.goto(`${service.current.url}/`);
     const checklist = page.getByRole('region', { name: 'Set up the board' });
     await expect(checklist.getByRole('link', { name: 'Board settings' })).toBeVisible();
     await expect(page.getByText('This board has not been set up yet').first()).toBeVisible();
@@ -40,16 +32,7 @@ test.describe('case 5: a new board (SEED=none) opens on a set-up checklist', () 
 });
 
 test.describe('case 1: publishing one agencyâ€™s return does not move the boardâ€™s dates', () => {
-  let service: DataService;
-  test.beforeAll(async () => {
-    // A data service starting (and migrating its database) on a loaded machine.
-    test.setTimeout(120_000);
-    service = await startDataService();
-  });
-  test.afterAll(async () => {
-    await service?.stop();
-    if (service) removeDataDir(service.dataDir);
-  });
+  const service = serviceForTests();
 
   test('after the policeâ€™s Q4 2017-18 return is published, the overview still runs to 31 December 2017', async ({
     page,
@@ -62,9 +45,9 @@ test.describe('case 1: publishing one agencyâ€™s return does not move the boardâ
       role: 'contributor',
       agencyIds: ['west-midlands-police'],
     };
-    await addPerson(request, service, police, 'kettle orchard lantern');
-    const headers = { Origin: service.url, 'Content-Type': 'application/json' };
-    const api = (path: string) => `${service.url}/api/v1${path}`;
+    await addPerson(request, service.current, police, 'kettle orchard lantern');
+    const headers = { Origin: service.current.url, 'Content-Type': 'application/json' };
+    const api = (path: string) => `${service.current.url}/api/v1${path}`;
     const path = '/returns/q4-2017-18/west-midlands-police';
     expect((await request.post(api('/session'), { headers, data: ADMIN })).ok()).toBe(true);
     const opened = await request.post(api('/returns'), {
@@ -72,7 +55,7 @@ test.describe('case 1: publishing one agencyâ€™s return does not move the boardâ
       data: { quarter: 'Q4 2017-18', dueDate: '2099-04-30' },
     });
     expect(opened.status()).toBe(201);
-    await request.delete(api('/session'), { headers: { Origin: service.url } });
+    await request.delete(api('/session'), { headers: { Origin: service.current.url } });
     await request.post(api('/session'), {
       headers,
       data: { email: police.email, password: 'kettle orchard lantern' },
@@ -91,7 +74,7 @@ test.describe('case 1: publishing one agencyâ€™s return does not move the boardâ
     expect(
       (await request.post(api(`${path}/submit`), { headers, data: { version: mine.version } })).ok(),
     ).toBe(true);
-    await request.delete(api('/session'), { headers: { Origin: service.url } });
+    await request.delete(api('/session'), { headers: { Origin: service.current.url } });
     await request.post(api('/session'), { headers, data: ADMIN });
     const review = (await (await request.get(api(path))).json()) as Return;
     expect(
@@ -99,14 +82,14 @@ test.describe('case 1: publishing one agencyâ€™s return does not move the boardâ
     ).toBe(true);
     await request.dispose();
 
-    await signIn(page, service, ADMIN.email, ADMIN.password);
-    await page.goto(`${service.url}/?year=2017-18`);
+    await signIn(page, service.current, ADMIN.email, ADMIN.password);
+    await page.goto(`${service.current.url}/?year=2017-18`);
     await expect(
       page
         .getByRole('region', { name: 'Headline indicators' })
         .getByText(/up to 31 December 2017: 2017-18 is a part year/),
     ).toBeVisible();
-    await page.goto(`${service.url}/admin/board`);
+    await page.goto(`${service.current.url}/admin/board`);
     await expect(page.getByLabel('Figures as at')).toHaveValue('2017-12-31');
     await expect(page.getByLabel('Year shown first')).toHaveValue('2016-17');
   });

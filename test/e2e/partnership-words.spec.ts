@@ -1,18 +1,10 @@
-import { ADMIN, removeDataDir, signIn, startDataService, type DataService } from './data-service';
+import { ADMIN, signIn } from './data-service';
 import { expect, test } from './fixtures';
+import { serviceForTests } from './service-for-tests';
 
 /** Issue 23 case 6, names of today's partnerships: against the built data service. */
 test.describe('case 6: a board set up today is a partnership, and every page says so', () => {
-  let service: DataService;
-  test.beforeAll(async () => {
-    // A data service starting (and migrating its database) on a loaded machine.
-    test.setTimeout(120_000);
-    service = await startDataService({ env: { SEED: 'none' } });
-  });
-  test.afterAll(async () => {
-    await service?.stop();
-    if (service) removeDataDir(service.dataDir);
-  });
+  const service = serviceForTests({ env: { SEED: 'none' } });
 
   test('the administrator sets up the board as a partnership; the pages then read “partnership”', async ({
     page,
@@ -20,8 +12,8 @@ test.describe('case 6: a board set up today is a partnership, and every page say
   }) => {
     // The API answers GET /board with 404 until the board is set up; the browser logs each one.
     allowConsole(/status of 404 \(Not Found\)/);
-    await signIn(page, service, ADMIN.email, ADMIN.password);
-    await page.goto(`${service.url}/admin/board`);
+    await signIn(page, service.current, ADMIN.email, ADMIN.password);
+    await page.goto(`${service.current.url}/admin/board`);
     await expect(page.getByRole('combobox', { name: /^What it is/ })).toHaveValue('partnership');
     await page.getByRole('textbox', { name: /^Board name/ }).fill('Dudley Safeguarding Children Partnership');
     await page.getByRole('textbox', { name: /^Short name/ }).fill('DSCP');
@@ -38,11 +30,11 @@ test.describe('case 6: a board set up today is a partnership, and every page say
     await expect(page.getByRole('combobox', { name: /^What it is/ })).toHaveValue('partnership');
     await expect(page.getByRole('heading', { level: 1, name: 'Partnership settings' })).toBeVisible();
 
-    await page.goto(`${service.url}/partnership`);
+    await page.goto(`${service.current.url}/partnership`);
     await expect(
       page.getByText(/^The partnership is funded by its partners and works with other partnerships/),
     ).toBeVisible();
-    await page.goto(`${service.url}/quality-assurance`);
+    await page.goto(`${service.current.url}/quality-assurance`);
     await expect(page.getByRole('heading', { name: 'Safeguarding practice reviews' })).toBeVisible();
     await expect(
       page.getByText('The partnership has published no safeguarding practice reviews.'),
