@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { request as httpRequest, createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
+import { startSmtpServer } from '../../server/test/smtp';
 import { ADMIN, removeDataDir, startDataService, type DataService } from './data-service';
 import { expect, test } from './fixtures';
 
@@ -69,12 +70,22 @@ const testIndicator = (id: string, title: string, value: number) => ({
 let db: { url: string; drop: () => Promise<void> };
 let a: DataService;
 let b: DataService;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
 test.beforeAll(async () => {
   // Two services seeding a new PostgreSQL database: about 20 s on a quiet machine.
   test.setTimeout(180_000);
   db = await freshDatabase();
-  const env = { DATABASE_URL: db.url, PUBLIC_URL, DATABASE_POOL_SIZE: '4' };
+  // Both send the outbox's mail to one real SMTP server, each looking every second.
+  smtp = await startSmtpServer();
+  const env = {
+    DATABASE_URL: db.url,
+    PUBLIC_URL,
+    DATABASE_POOL_SIZE: '4',
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'board@example.gov.uk',
+    MAIL_POLL_SECONDS: '1',
+  };
   // Started at the same moment on an empty database: one migrates and seeds, the other waits.
   [a, b] = await Promise.all([startDataService({ env }), startDataService({ env })]);
 });
@@ -85,6 +96,7 @@ test.afterAll(async () => {
     if (service) removeDataDir(service.dataDir);
   }
   await db?.drop();
+  await smtp?.close();
 });
 
 test('two instances started at once on a new database migrate it once, and both are ready', async () => {
@@ -104,7 +116,13 @@ test('two instances started at once on a new database migrate it once, and both 
   }
   // Exactly one of them says it applied the migrations.
   const applied = [a, b].filter((s) => s.output().includes('Applied database migrations'));
-  expect(applied).toHaveLength(1);
+  const said = [a, b].map((s) =>
+    s
+      .output()
+      .split('\n')
+      .filter((l) => l.includes('migrations')),
+  );
+  expect(applied, JSON.stringify(said)).toHaveLength(1);
   for (const service of [a, b]) {
     const ready = await fetch(`${service.url}/readyz`);
     expect(ready.status).toBe(200);
@@ -144,6 +162,43 @@ test('signed in on one instance, the same session acts on the other; a change th
   });
   expect(out.status).toBe(204);
   expect((await fetch(`${b.url}/api/v1/board`, { headers: { Cookie: cookie } })).status).toBe(401);
+});
+
+test('with both instances sending the outbox, each message arrives exactly once', async () => {
+  const cookie = await adminCookie(a);
+  // Twenty invitations made through either instance, as two administrators at once would.
+  const people = Array.from({ length: 20 }, (_, i) => `invited-${i}@instances.test`);
+  const made = await Promise.all(
+    people.map((email, i) =>
+      fetch(`${(i % 2 ? b : a).url}/api/v1/users`, {
+        method: 'POST',
+        headers: { ...writeHeaders, Cookie: cookie },
+        body: JSON.stringify({
+          name: `Invited ${i}`,
+          email,
+          role: 'viewer',
+          agencyIds: [],
+          actionOwner: null,
+        }),
+      }),
+    ),
+  );
+  for (const reply of made) expect(reply.status, await reply.text()).toBe(201);
+
+  // Wait until the outbox (read through either instance) has sent every one of them...
+  await expect
+    .poll(
+      async () => {
+        const outbox = (await (
+          await fetch(`${b.url}/api/v1/admin/outbox`, { headers: { Cookie: cookie } })
+        ).json()) as { messages: { to: string; sentAt: string | null }[] };
+        return outbox.messages.filter((m) => people.includes(m.to) && m.sentAt !== null).length;
+      },
+      { timeout: 60_000, message: 'every invitation sent' },
+    )
+    .toBe(people.length);
+  // ... then each person has had exactly one, never two.
+  for (const email of people) expect(smtp.to(email), email).toHaveLength(1);
 });
 
 test('failed sign-ins on either instance count together, so the lock holds across both', async () => {
