@@ -310,6 +310,24 @@ describe('what a page uses beside its main list says when it cannot be loaded, a
     expect(screen.queryByText(/The ways to sign in could not be loaded/)).toBeNull();
   });
 
+  it('the overview’s audit tile when the audit programme is dropped', async () => {
+    const state = fail('/audits', 'a dropped connection');
+    const { user } = renderApp('/');
+    const said = /The audit programme could not be loaded, so the audit tile shows the figure as reported/;
+    const alert = await screen.findByText(
+      (_, element) => element?.getAttribute('role') === 'alert' && said.test(element.textContent ?? ''),
+      {},
+      { timeout: 4_000 },
+    );
+    expect(
+      screen.getByText('The figure as reported: the audit programme it counts could not be loaded.'),
+    ).toBeVisible();
+    state.failing = false;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText(/^Worked out from the audit programme as at/)).toBeVisible();
+    expect(alert).not.toBeInTheDocument();
+  });
+
   it('the overview’s chart when its events are dropped', async () => {
     const state = fail('/annotations', 'a dropped connection');
     const { user } = renderApp('/');

@@ -17,9 +17,7 @@ import {
   gradeSpreadFigure,
   partnerFundingFigure,
 } from '../../lib/board-charts';
-import { describeError } from '../../api/errors';
 import { QueryFailure } from '../../components/query-state';
-import { ErrorState } from '../../components/states';
 import { formatValue } from '../../lib/format';
 import type { PackChart } from '../../lib/meeting-pack';
 import { overdueReferenceDate } from '../../lib/overdue';
@@ -89,9 +87,8 @@ export function PackFigure({
 }
 
 /**
- * A chart whose data could not be loaded says which data, and what that costs, with Try again.
- * QueryFailure leaves a 401 to the sign-in banner, which a presentation does not have: there
- * the error state says "Sign in" instead.
+ * A chart whose data could not be loaded says which data, and what that costs, with Try again; a
+ * 401 too, since a presentation has no sign-in banner to say it.
  */
 export function ChartFailure({
   state,
@@ -101,8 +98,7 @@ export function ChartFailure({
   /** "this slide cannot be shown" */
   missing: string;
 }) {
-  if (describeError(state.error).signIn) return <ErrorState error={state.error} onRetry={state.retry} />;
-  return <QueryFailure query={state.query} what={state.what} missing={missing} />;
+  return <QueryFailure query={state.query} what={state.what} missing={missing} saySignIn />;
 }
 
 /**

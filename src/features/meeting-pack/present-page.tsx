@@ -184,6 +184,7 @@ function TitleSlide() {
         query={board}
         what="The board’s details"
         missing="its name and the reporting year cannot be shown"
+        saySignIn
       />
     </div>
   );

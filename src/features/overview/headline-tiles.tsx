@@ -4,7 +4,7 @@ import { asAtYearFor } from '../../api/local-indicators';
 import { boardQueries, indicatorQueries, qualityAssuranceQueries } from '../../api/queries';
 import { KpiTile } from '../../components/kpi-tile';
 import { Panel } from '../../components/panel';
-import { QueryState } from '../../components/query-state';
+import { QueryFailure, QueryState } from '../../components/query-state';
 import { Unbroken } from '../../components/unbroken';
 import { summariseIndicator } from '../../lib/indicator-summary';
 import { formatDate } from '../../lib/format';
@@ -59,6 +59,11 @@ export function HeadlineTiles({ year, range }: { year: FinancialYear | null; ran
       }
       className="tiles-panel"
     >
+      <QueryFailure
+        query={audits}
+        what="The audit programme"
+        missing="the audit tile shows the figure as reported, not one worked out from the audits"
+      />
       <QueryState
         query={list}
         loadingLabel="Loading headline indicators"
