@@ -299,7 +299,8 @@ function saveFundingYear(data: Records, year: string, request: FundingYearReques
     contributions: funding.contributions.filter((c) => c.year === year),
   });
   const current = funding.years.find((y) => y.year === year);
-  if ((current?.version ?? 0) !== request.version) return conflict('year’s funding', tableOf(current?.version ?? 0));
+  if ((current?.version ?? 0) !== request.version)
+    return conflict('year’s funding', tableOf(current?.version ?? 0));
   const version = request.version + 1;
   funding.years = [...funding.years.filter((y) => y.year !== year), { year, version }].sort((a, b) =>
     a.year.localeCompare(b.year),

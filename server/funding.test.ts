@@ -85,7 +85,10 @@ describe('funding by partner and year', () => {
     });
     expect(stale.status).toBe(409);
     expect(fundingYearSchema.parse(stale.body.current)).toEqual(reply.body);
-    expect(yearOf(await funding(), '2018-19')[0]).toEqual({ partner: 'City of Wolverhampton Council', amount: 210000 });
+    expect(yearOf(await funding(), '2018-19')[0]).toEqual({
+      partner: 'City of Wolverhampton Council',
+      amount: 210000,
+    });
 
     // A second first save of a year that now has a table is stale too.
     const again = await editor.request('PUT', '/funding/2018-19', { version: 0, contributions: table2018 });
@@ -96,7 +99,9 @@ describe('funding by partner and year', () => {
     const onlyCouncil = [{ ...table2018[0]!, amount: 210000 }];
     const reply = await editor.request('PUT', '/funding/2018-19', { version: 2, contributions: onlyCouncil });
     expect(reply.status).toBe(200);
-    expect(yearOf(await funding(), '2018-19').map((c) => c.partner)).toEqual(['City of Wolverhampton Council']);
+    expect(yearOf(await funding(), '2018-19').map((c) => c.partner)).toEqual([
+      'City of Wolverhampton Council',
+    ]);
     expect(await lastEntry()).toMatchObject({
       before: { 'West Midlands Police': { amount: 56000 } },
       after: { 'City of Wolverhampton Council': { amount: 210000 } },

@@ -42,7 +42,9 @@ export async function readFunding(db: Queryable): Promise<Funding> {
 
 /** What a year's table says, for the audit trail's before and after: partner -> pounds. */
 const contentOf = (table: FundingYear) =>
-  Object.fromEntries(table.contributions.map((c) => [c.partner, { partnerType: c.partnerType, amount: c.amount }]));
+  Object.fromEntries(
+    table.contributions.map((c) => [c.partner, { partnerType: c.partnerType, amount: c.amount }]),
+  );
 
 const pounds = (n: number) => `£${n.toLocaleString('en-GB')}`;
 
@@ -58,9 +60,10 @@ export async function saveFundingYear(
   request: FundingYearRequest,
 ): Promise<FundingYear> {
   if (!financialYearSchema.safeParse(year).success) throw notFound(`The funding year "${year}"`);
-  const [row] = await tx.query<{ version: number }>('select version from funding_year where year = $1 for update', [
-    year,
-  ]);
+  const [row] = await tx.query<{ version: number }>(
+    'select version from funding_year where year = $1 for update',
+    [year],
+  );
   const before: FundingYear = {
     year,
     version: row?.version ?? 0,
@@ -69,9 +72,10 @@ export async function saveFundingYear(
   if (before.version !== request.version) throw conflict('year’s funding', before);
   if (!row) {
     // Two first saves of a year at once: the second finds the row taken and is refused as stale.
-    const created = await tx.query('insert into funding_year (year) values ($1) on conflict do nothing returning year', [
-      year,
-    ]);
+    const created = await tx.query(
+      'insert into funding_year (year) values ($1) on conflict do nothing returning year',
+      [year],
+    );
     if (created.length === 0) throw conflict('year’s funding', before);
   } else {
     await tx.query('update funding_year set version = version + 1 where year = $1', [year]);
@@ -86,7 +90,11 @@ export async function saveFundingYear(
       [year, c.partner, c.partnerType, c.amount, i],
     );
   }
-  const after: FundingYear = { year, version: before.version + 1, contributions: await contributionsOf(tx, year) };
+  const after: FundingYear = {
+    year,
+    version: before.version + 1,
+    contributions: await contributionsOf(tx, year),
+  };
   const total = after.contributions.reduce((sum, c) => sum + c.amount, 0);
   return logged(
     tx,

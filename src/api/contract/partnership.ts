@@ -22,7 +22,9 @@ export const fundingSchema = z.object({
 });
 
 const partnerName = () =>
-  z.string().check(z.trim(), z.minLength(1, 'Enter the partner’s name'), z.maxLength(200, 'At most 200 characters'));
+  z
+    .string()
+    .check(z.trim(), z.minLength(1, 'Enter the partner’s name'), z.maxLength(200, 'At most 200 characters'));
 
 /**
  * PUT /funding/{year}: the year's contributions as one table, one row per partner, in pounds.
