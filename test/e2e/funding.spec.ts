@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { addPerson, removeDataDir, signIn, startDataService, type DataService } from './data-service';
+import { demoBoardWith } from './board-people';
 import { expect, test } from './fixtures';
 
 /**
@@ -16,28 +16,8 @@ const PAGE = '/partnership?year=2017-18';
 const COUNCIL = 'City of Wolverhampton Council';
 const NARRATIVE = `In 2017-18 partners contributed £331,500. ${COUNCIL} was the largest contributor, with £200,000 (60%).`;
 
-test.describe.configure({ mode: 'serial' });
-
-let service: DataService;
-
-test.beforeAll(async ({ playwright }) => {
-  test.setTimeout(120_000);
-  service = await startDataService();
-  const request = await playwright.request.newContext();
-  for (const person of Object.values(people)) await addPerson(request, service, person, PASSWORD);
-  await request.dispose();
-});
-
-test.afterAll(async () => {
-  if (!service) return;
-  await service.stop();
-  removeDataDir(service.dataDir);
-});
-
-async function as(page: Page, who: keyof typeof people) {
-  await signIn(page, service, people[who].email, PASSWORD);
-  await page.goto(`${service.url}${PAGE}`);
-}
+const board = demoBoardWith(people, PASSWORD);
+const as = (page: Page, who: keyof typeof people) => board.as(page, who, PAGE);
 
 test('an editor changes a year’s funding as a table; the Partnership chart follows', async ({ page }) => {
   await as(page, 'editor');
