@@ -117,6 +117,36 @@ describe('funding edited as a table on the Partnership page', { timeout: 20_000 
     expect(amount(form, COUNCIL)).toHaveValue(199000);
   });
 
+  it('with no funding recorded, the table has a row for each of the board’s agencies, saved from nothing', async () => {
+    server.use(
+      http.get(url('/funding'), () => HttpResponse.json({ currency: 'GBP', contributions: [], years: [] })),
+    );
+    const sent: unknown[] = [];
+    server.use(
+      http.put(url('/funding/2017-18'), async ({ request }) => {
+        const body = (await request.json()) as { contributions: object[] };
+        sent.push(body);
+        return HttpResponse.json({
+          year: '2017-18',
+          version: 1,
+          contributions: body.contributions.map((c) => ({ ...c, year: '2017-18' })),
+        });
+      }),
+    );
+    const { user } = renderApp(PAGE);
+    expect(await screen.findByText('No contributions are recorded.')).toBeInTheDocument();
+    const form = await openTable(user);
+    const police = within(form).getByRole('spinbutton', { name: `${POLICE} (£)` });
+    expect(within(form).getAllByRole('spinbutton')).toHaveLength(5);
+    expect(police).toHaveValue(null);
+    await user.type(police, '60000');
+    await user.click(within(form).getByRole('button', { name: 'Save the funding' }));
+    expect(await screen.findByText('Saved 2017-18’s funding: £60,000 from 1 partner.')).toBeInTheDocument();
+    expect(sent).toEqual([
+      { version: 0, contributions: [{ partner: POLICE, partnerType: 'police', amount: 60000 }] },
+    ]);
+  });
+
   it('a board member sees the chart but no Change button', async () => {
     server.use(signedInAs('viewer'));
     renderApp(PAGE);

@@ -106,7 +106,7 @@ export function FundingTableForm({ year, funding, partners, onDone, onCancel }: 
     save: useSaveRecord('saveFundingYear', partnershipQueries.funding().queryKey, { year }),
     onSaved: (saved) =>
       onDone(
-        `Saved ${year}’s funding: ${pounds(saved.contributions.reduce((sum, c) => sum + c.amount, 0))} from ${saved.contributions.length} partners.`,
+        `Saved ${year}’s funding: ${pounds(saved.contributions.reduce((sum, c) => sum + c.amount, 0))} from ${saved.contributions.length} partner${saved.contributions.length === 1 ? '' : 's'}.`,
       ),
   });
   return (
