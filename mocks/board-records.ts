@@ -16,6 +16,9 @@ import {
   type CreateAuditRequest,
   type CreatePriorityRequest,
   type EndpointName,
+  type Funding,
+  type FundingYear,
+  type FundingYearRequest,
   type Priority,
   type PriorityEditRequest,
 } from '../src/api/contract';
@@ -31,6 +34,7 @@ interface Records {
   audits: Audit[];
   actionPlan: ActionPlan;
   ofstedRecommendations: OfstedRecommendationList;
+  funding: Funding;
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -96,6 +100,7 @@ export const boardRecordEndpoints: readonly EndpointName[] = [
   'createAnnotation',
   'editAnnotation',
   'retireAnnotation',
+  'saveFundingYear',
 ];
 
 /**
@@ -278,7 +283,31 @@ export function writeBoardRecord(
         (data.annotations.splice(data.annotations.indexOf(event!), 1),
         { status: 200, body: { ...event!, version: event!.version + 1 } })
       );
+    case 'saveFundingYear':
+      return saveFundingYear(data, params.year!, body as FundingYearRequest);
     default:
       return null;
   }
+}
+
+/** A year's contributions replaced by the table sent, as the data service saves them. */
+function saveFundingYear(data: Records, year: string, request: FundingYearRequest): Reply {
+  const funding = data.funding;
+  const tableOf = (version: number): FundingYear => ({
+    year,
+    version,
+    contributions: funding.contributions.filter((c) => c.year === year),
+  });
+  const current = funding.years.find((y) => y.year === year);
+  if ((current?.version ?? 0) !== request.version)
+    return conflict('year’s funding', tableOf(current?.version ?? 0));
+  const version = request.version + 1;
+  funding.years = [...funding.years.filter((y) => y.year !== year), { year, version }].sort((a, b) =>
+    a.year.localeCompare(b.year),
+  );
+  funding.contributions = [
+    ...funding.contributions.filter((c) => c.year !== year),
+    ...request.contributions.map((c) => ({ ...c, year })),
+  ].sort((a, b) => a.year.localeCompare(b.year));
+  return { status: 200, body: tableOf(version) };
 }

@@ -80,6 +80,7 @@ const matrix: Record<
   ofstedRecommendations: { path: '/ofsted-recommendations', allowed: everyone },
   addOfstedRecommendations: { path: '/ofsted-recommendations', allowed: ['administrator', 'editor'] },
   funding: { path: '/funding', allowed: everyone },
+  saveFundingYear: { path: '/funding/2017-18', allowed: ['administrator', 'editor'] },
   partnership: { path: '/partnership', allowed: everyone },
   agencies: { path: '/agencies', allowed: everyone },
   createAgency: { path: '/agencies', allowed: ['administrator'] },

@@ -21,6 +21,7 @@ export const funding: z.input<typeof fundingSchema> = {
   contributions: Object.entries(contributionsByYear).flatMap(([year, amounts]) =>
     partners.map((p, i) => ({ ...p, year, amount: amounts[i]! })),
   ),
+  years: Object.keys(contributionsByYear).map((year) => ({ year, version: 1 })),
 };
 
 export const partnership: z.input<typeof partnershipSchema> = {

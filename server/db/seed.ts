@@ -12,6 +12,7 @@ import {
 } from '../../src/api/contract';
 import { insertActionPlan } from '../store/action-plan';
 import { recordAudit, SYSTEM } from '../store/audit-log';
+import { insertFunding } from '../store/funding';
 import { insertBoard } from '../store/board';
 import { insertIndicator } from '../store/indicators';
 import { insertAudit } from '../store/quality-assurance';
@@ -33,10 +34,10 @@ export async function seedDemoBoard(db: Database): Promise<boolean> {
   const annotations = annotationListSchema.parse({ annotations: data.annotations }).annotations;
   const audits = auditListSchema.parse({ audits: data.audits }).audits;
   const plan = actionPlanSchema.parse(data.actionPlan);
+  const funding = fundingSchema.parse(data.funding);
   const documents = {
     'serious-case-reviews': seriousCaseReviewListSchema.parse({ reviews: data.seriousCaseReviews }),
     'ofsted-recommendations': ofstedRecommendationListSchema.parse(data.ofstedRecommendations),
-    funding: fundingSchema.parse(data.funding),
     partnership: partnershipSchema.parse(data.partnership),
   };
   return db.transaction(async (tx) => {
@@ -61,6 +62,7 @@ export async function seedDemoBoard(db: Database): Promise<boolean> {
     }
     for (const [i, audit] of audits.entries()) await insertAudit(tx, audit, i);
     await insertActionPlan(tx, plan);
+    await insertFunding(tx, funding);
     for (const [key, body] of Object.entries(documents)) {
       await tx.query('insert into document (key, body) values ($1, $2)', [key, JSON.stringify(body)]);
     }

@@ -17,6 +17,7 @@ import {
 } from '../store/action-plan';
 import type { Actor } from '../store/audit-log';
 import { createChartEvent, editChartEvent, retireChartEvent } from '../store/chart-events';
+import { saveFundingYear } from '../store/funding';
 import { cancelAudit, createAudit, updateAuditPlan } from '../store/quality-assurance';
 import { actorOf } from '../store/users';
 
@@ -72,5 +73,9 @@ export function boardRecordRoutes(app: Hono<AppEnv>, services: Services): void {
   );
   write('retireAnnotation', can.editBoardRecords, (tx, actor, { params, body }) =>
     retireChartEvent(tx, actor, params.id!, body.version),
+  );
+
+  write('saveFundingYear', can.editBoardRecords, (tx, actor, { params, body }) =>
+    saveFundingYear(tx, actor, params.year!, body),
   );
 }

@@ -4,6 +4,7 @@ import type { Queryable } from '../db/database';
 import { readActionPlan } from './action-plan';
 import { readBoard, readDocument } from './board';
 import { readChartEvents } from './chart-events';
+import { readFunding } from './funding';
 import { readIndicator, readIndicators, readRevisions } from './indicators';
 import { readAudits } from './quality-assurance';
 
@@ -36,8 +37,7 @@ export const published = {
       page: 1,
       recommendations: [],
     }),
-  funding: (db: Queryable): Promise<Answer<'funding'>> =>
-    readDocument(db, 'funding', { currency: 'GBP' as const, contributions: [] }),
+  funding: (db: Queryable): Promise<Answer<'funding'>> => readFunding(db),
   partnership: (db: Queryable): Promise<Answer<'partnership'>> =>
     readDocument(db, 'partnership', { linkedBoardsCount: 0, links: [] }),
 };

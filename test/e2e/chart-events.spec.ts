@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { addPerson, removeDataDir, signIn, startDataService, type DataService } from './data-service';
+import { demoBoardWith } from './board-people';
 import { expect, test } from './fixtures';
 
 /**
@@ -15,28 +15,8 @@ const people = {
 const PAGE = '/indicators/cse-children-at-risk?year=2017-18';
 const LABEL = '<b>New CSE team</b>';
 
-test.describe.configure({ mode: 'serial' });
-
-let service: DataService;
-
-test.beforeAll(async ({ playwright }) => {
-  test.setTimeout(120_000);
-  service = await startDataService();
-  const request = await playwright.request.newContext();
-  for (const person of Object.values(people)) await addPerson(request, service, person, PASSWORD);
-  await request.dispose();
-});
-
-test.afterAll(async () => {
-  if (!service) return;
-  await service.stop();
-  removeDataDir(service.dataDir);
-});
-
-async function as(page: Page, who: keyof typeof people) {
-  await signIn(page, service, people[who].email, PASSWORD);
-  await page.goto(`${service.url}${PAGE}`);
-}
+const board = demoBoardWith(people, PASSWORD);
+const as = (page: Page, who: keyof typeof people) => board.as(page, who, PAGE);
 
 test('an editor adds a chart event on an indicator; it shows on its chart and in the events under it', async ({
   page,

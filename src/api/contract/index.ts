@@ -27,7 +27,7 @@ import {
   retirePriorityRequestSchema,
   ofstedRecommendationListSchema,
 } from './action-plan';
-import { fundingSchema, partnershipSchema } from './partnership';
+import { fundingSchema, fundingYearRequestSchema, fundingYearSchema, partnershipSchema } from './partnership';
 import {
   auditListSchema,
   auditPlanRequestSchema,
@@ -299,6 +299,13 @@ export const endpoints = withCleanText({
     method: 'GET',
     path: '/funding',
     response: fundingSchema,
+  },
+  saveFundingYear: {
+    method: 'PUT',
+    path: '/funding/{year}',
+    request: fundingYearRequestSchema,
+    response: fundingYearSchema,
+    versioned: true,
   },
   partnership: {
     list: 'links',

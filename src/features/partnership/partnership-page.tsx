@@ -12,6 +12,7 @@ import { useIllustrative } from '../../lib/use-illustrative';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useReportingYear } from '../../lib/use-reporting-year';
 import { useWording } from '../../lib/use-wording';
+import { FundingEditor } from './funding-table-form';
 import type { Wording } from '../../lib/wording';
 
 const linkGroups: { kind: PartnershipLink['kind']; title: (words: Wording) => string }[] = [
@@ -57,6 +58,7 @@ export function PartnershipPage() {
               );
             }}
           </QueryState>
+          {year && funding.data ? <FundingEditor year={year} funding={funding.data} /> : null}
         </Panel>
         <Panel title="Links and engagement" className="page-grid__wide">
           <QueryState
