@@ -14,8 +14,11 @@ import { RecordFormFrame, type FormDone } from '../../components/form/record-for
 import { SavedNotice } from '../../components/form/saved-notice';
 import { useRecordForm } from '../../components/form/use-record-form';
 import { useSaveRecord } from '../../components/form/use-save-record';
+import { QueryFailure } from '../../components/query-state';
+import { LoadingState } from '../../components/states';
 import { draftKeys } from '../../lib/form-drafts';
 import { formatValue } from '../../lib/format';
+import { useHydrated } from '../../lib/use-hydrated';
 import { usePermissions } from '../../lib/use-permissions';
 
 type Partner = Pick<Funding['contributions'][number], 'partner' | 'partnerType'>;
@@ -132,12 +135,16 @@ export function FundingTableForm({ year, funding, partners, onDone, onCancel }: 
 /** "Change <year>'s funding" for editors and administrators, and the table form it opens. */
 export function FundingEditor({ year, funding }: { year: FinancialYear; funding: Funding }) {
   const permissions = usePermissions();
+  // Drawn by the browser only: who may change the funding, and a draft kept in this browser, are
+  // not known to the server that drew the page (hydration must draw what the server drew).
+  const hydrated = useHydrated();
   // A form whose save failed because the session ended opens again with what was typed.
   const [open, setOpen] = useState(() => draftKeys(`funding:${year}`).length > 0);
   const [saved, setSaved] = useState<string | null>(null);
-  const agencies = useQuery({ ...adminQueries.agencies(), enabled: permissions.editBoardRecords });
+  // The board's agencies (the rows of an empty year) are asked for once the table is opened.
+  const agencies = useQuery({ ...adminQueries.agencies(), enabled: permissions.editBoardRecords && open });
   const opener = useRef<HTMLButtonElement>(null);
-  if (!permissions.editBoardRecords) return null;
+  if (!hydrated || !permissions.editBoardRecords) return null;
   const partners = partnersFor(
     funding,
     year,
@@ -164,7 +171,9 @@ export function FundingEditor({ year, funding }: { year: FinancialYear; funding:
         Change {year}’s funding
       </button>
       {open ? (
-        partners.length > 0 ? (
+        agencies.isPending ? (
+          <LoadingState label="Loading the partner agencies" />
+        ) : partners.length > 0 ? (
           <FundingTableForm
             key={year}
             year={year}
@@ -178,6 +187,13 @@ export function FundingEditor({ year, funding }: { year: FinancialYear; funding:
             Add the partner agencies first (Administration, Agencies): the table has a row for each.
           </p>
         )
+      ) : null}
+      {open ? (
+        <QueryFailure
+          query={agencies}
+          what="The list of agencies"
+          missing="the table has rows only for the partners already recorded"
+        />
       ) : null}
     </div>
   );
