@@ -33,13 +33,17 @@ const MIGRATION_LOCK = 727_161;
  * once. Returns the versions applied.
  */
 export async function migrate(db: Database): Promise<number[]> {
-  await db.query(
-    `create table if not exists schema_migration (
-       version integer primary key,
-       name text not null,
-       applied_at timestamptz not null default now()
-     )`,
-  );
+  // Under the lock too: two processes creating the table at once collide even with "if not exists".
+  await db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(
+      `create table if not exists schema_migration (
+         version integer primary key,
+         name text not null,
+         applied_at timestamptz not null default now()
+       )`,
+    );
+  });
   const applied: number[] = [];
   for (const migration of migrations) {
     const done = await db.transaction(async (tx) => {

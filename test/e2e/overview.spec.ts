@@ -113,7 +113,7 @@ test.describe('Overview on the demo data', () => {
     await expect(page.getByRole('button', { name: 'Show data table' })).toBeFocused();
   });
 
-  test('the header’s tab order follows what is shown: name, year and theme, then the navigation', async ({
+  test('the header’s tab order follows what is shown: name, year, theme and account, then the navigation', async ({
     page,
   }) => {
     await page.goto('/');
@@ -124,6 +124,8 @@ test.describe('Overview on the demo data', () => {
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Switch to dark theme' })).toBeFocused();
     await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Your account' })).toBeFocused();
+    await page.keyboard.press('Tab');
     await expect(
       page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }),
     ).toBeFocused();
@@ -132,11 +134,13 @@ test.describe('Overview on the demo data', () => {
       [
         page.getByRole('combobox', { name: 'Reporting period' }),
         page.getByRole('button', { name: 'Switch to dark theme' }),
+        page.getByRole('link', { name: 'Your account' }),
         page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }),
       ].map(async (l) => (await l.boundingBox())!),
     );
     expect(boxes[0]!.x).toBeLessThan(boxes[1]!.x);
-    expect(boxes[1]!.y + boxes[1]!.height).toBeLessThanOrEqual(boxes[2]!.y);
+    expect(boxes[1]!.x).toBeLessThan(boxes[2]!.x);
+    expect(boxes[2]!.y + boxes[2]!.height).toBeLessThanOrEqual(boxes[3]!.y);
   });
 
   test('after following a link, focus is on the new page’s heading and the title has changed', async ({
