@@ -158,7 +158,8 @@ export interface ServerRendered {
 /**
  * The page drawn on the server for a signed-in person: the app's own components with the data the
  * page shows first, and that data handed to the browser in a JSON block (the strict CSP allows no
- * inline script, and needs none). Null if drawing it fails: the browser then draws it as usual.
+ * inline script, and needs none). Null if drawing it fails, or the board is not set up yet: the
+ * browser then draws it as usual.
  */
 export async function serverRender(
   services: Services,
@@ -188,6 +189,12 @@ export async function serverRender(
           )
         : []),
     ];
+    // A board not set up yet: the browser draws the page. Drawn here, its parts would show the
+    // board "loading" while the browser, asking for it straight away, learns it is not there; a part
+    // whose code arrives after that answer would then draw the set-up form over the server's
+    // "loading", and React refuses a page that does not match what was sent. A new board is in
+    // this state for minutes, once: nothing is lost by not drawing it here.
+    if (base.some(isMissing)) return null;
     const page = readable
       ? pages.find((p) => matchPath({ path: p.path, end: true }, url.pathname))
       : undefined;
@@ -202,10 +209,10 @@ export async function serverRender(
             () => page.load(db, match.params),
           )
         : [];
-    const missing = [...base, ...data].some(isMissing);
+    const missing = data.some(isMissing);
     const { html, state, modules } = await renderPage(
       url.pathname + url.search,
-      [...base, ...data].filter((entry) => !isMissing(entry)),
+      [...base, ...data.filter((entry) => !isMissing(entry))],
       widthGuess,
     );
     const status = missing ? 404 : routeStatus(url.pathname);
