@@ -45,20 +45,36 @@ async function signedInContext(
   return browser.newContext({ ...options, storageState: await page.context().storageState() });
 }
 
+interface Shift {
+  value: number;
+  /** What moved, from where to where: for the failure message, so a rare shift names its cause. */
+  moved: string[];
+}
+
 /** Layout shifts on the page so far (none counted after input, as CLS does not). */
-const shifts = (page: Page) =>
-  page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((a, b) => a + b, 0));
+const shifts = (page: Page) => page.evaluate(() => (window as unknown as { shifts: Shift[] }).shifts);
 
 const watchShifts = (page: Page) =>
   page.addInitScript(() => {
-    const w = window as unknown as { shifts: number[] };
+    const w = window as unknown as { shifts: Shift[] };
     w.shifts = [];
+    const box = (r: DOMRectReadOnly) =>
+      `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as (PerformanceEntry & {
         value: number;
         hadRecentInput: boolean;
+        sources: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
       })[]) {
-        if (!entry.hadRecentInput) w.shifts.push(entry.value);
+        if (entry.hadRecentInput) continue;
+        const moved = entry.sources.map(({ node, previousRect, currentRect }) => {
+          const element = node instanceof Element ? node : node?.parentElement;
+          const name = element
+            ? `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''} "${(element.textContent ?? '').trim().slice(0, 40)}"`
+            : '(gone)';
+          return `${name} at ${Math.round(entry.startTime)} ms: ${box(previousRect)} -> ${box(currentRect)}`;
+        });
+        w.shifts.push({ value: entry.value, moved });
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
@@ -139,7 +155,11 @@ for (const { name, viewport, userAgent } of [
     await expect(overview.locator('path.trend-chart__line').first()).toHaveAttribute('d', /M.+L/);
     await overview.waitForLoadState('networkidle');
     await overview.waitForTimeout(500);
-    expect(await shifts(overview)).toBe(0);
+    const seen = await shifts(overview);
+    expect(
+      seen.reduce((sum, shift) => sum + shift.value, 0),
+      JSON.stringify(seen, null, 1),
+    ).toBe(0);
     await context.close();
   });
 }
