@@ -15,6 +15,7 @@ import { peopleRoutes } from './routes/people';
 import { publishedRoutes } from './routes/published';
 import { recordRoutes } from './routes/records';
 import { returnRoutes } from './routes/returns';
+import { section11Routes } from './routes/section11';
 import { sessionRoutes } from './routes/session';
 import { jsonLogger, requestScope, type Logger } from './log';
 import { ssoRoutes } from './routes/sso';
@@ -122,6 +123,7 @@ export async function createApp(options: AppOptions): Promise<{ app: Hono<AppEnv
   recordRoutes(api, services);
   boardRecordRoutes(api, services);
   returnRoutes(api, services);
+  section11Routes(api, services);
   peopleRoutes(api, services);
   mailRoutes(api, services);
   signInPolicyRoutes(api, services);

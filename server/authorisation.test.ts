@@ -131,6 +131,41 @@ const matrix: Record<
   outbox: { path: '/admin/outbox', allowed: ['administrator'] },
   signInPolicy: { path: '/admin/sign-in-policy', allowed: ['administrator'] },
   saveSignInPolicy: { path: '/admin/sign-in-policy', allowed: ['administrator'] },
+  // Section 11: the standards and the assurance view are every member's to read; the
+  // self-assessments are the agencies' contributors' (their own) and the committee's.
+  section11Standards: { path: '/section11/standards', allowed: everyone },
+  saveSection11Standards: { path: '/section11/standards', allowed: ['administrator'] },
+  section11Cycles: {
+    path: '/section11/cycles',
+    allowed: ['administrator', 'police', 'health', 'quality-assurance'],
+  },
+  openSection11Cycle: { path: '/section11/cycles', allowed: ['administrator'] },
+  closeSection11Cycle: { path: '/section11/cycles/section-11-2018/close', allowed: ['administrator'] },
+  section11Assessment: {
+    path: '/section11/cycles/section-11-2018/agencies/west-midlands-police',
+    allowed: ['administrator', 'police', 'quality-assurance'],
+  },
+  saveSection11Assessment: {
+    path: '/section11/cycles/section-11-2018/agencies/west-midlands-police',
+    allowed: ['administrator', 'police'],
+  },
+  submitSection11Assessment: {
+    path: '/section11/cycles/section-11-2018/agencies/west-midlands-police/submit',
+    allowed: ['administrator', 'police'],
+  },
+  moderateSection11Assessment: {
+    path: '/section11/cycles/section-11-2018/agencies/west-midlands-police/moderation',
+    allowed: ['administrator', 'quality-assurance'],
+  },
+  acceptSection11Assessment: {
+    path: '/section11/cycles/section-11-2018/agencies/west-midlands-police/accept',
+    allowed: ['administrator', 'quality-assurance'],
+  },
+  sendBackSection11Assessment: {
+    path: '/section11/cycles/section-11-2018/agencies/west-midlands-police/send-back',
+    allowed: ['administrator', 'quality-assurance'],
+  },
+  section11Assurance: { path: '/section11/assurance', allowed: everyone },
 };
 
 let service: TestService;

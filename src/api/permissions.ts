@@ -38,6 +38,18 @@ export const can = {
   /** Enter and submit an agency's quarterly return. */
   enterReturn: (person: Person, agencyId: string) =>
     is(person, 'administrator') || (is(person, 'contributor') && person.agencyIds.includes(agencyId)),
+  /**
+   * Section 11: read every agency's self-assessment, moderate it, challenge, accept or send back:
+   * the quality assurance committee and the business unit's administrators.
+   */
+  challengeSelfAssessments: (person: Person) => is(person, 'quality-assurance', 'administrator'),
+  /** The Section 11 area: a contributor sees their agencies' self-assessments, the committee every one. */
+  seeSelfAssessments: (person: Person) => is(person, 'contributor') || can.challengeSelfAssessments(person),
+  /** Fill in and submit an agency's self-assessment: as its quarterly returns. */
+  enterSelfAssessment: (person: Person, agencyId: string) => can.enterReturn(person, agencyId),
+  /** Read one agency's self-assessment. */
+  readSelfAssessment: (person: Person, agencyId: string) =>
+    can.challengeSelfAssessments(person) || can.enterSelfAssessment(person, agencyId),
   /** People, indicators, opening and publishing returns, reporting years, the audit trail. */
   administer: (person: Person) => is(person, 'administrator'),
 };

@@ -75,6 +75,20 @@ import {
   withdrawReturnRequestSchema,
 } from './returns';
 import { lateByAgencySchema } from './late';
+import {
+  closeSection11CycleRequestSchema,
+  moderateSection11RequestSchema,
+  openSection11CycleRequestSchema,
+  saveSection11AssessmentRequestSchema,
+  saveSection11StandardsRequestSchema,
+  section11AssessmentSchema,
+  section11AssuranceSchema,
+  section11CycleListSchema,
+  section11CycleSchema,
+  section11DecisionRequestSchema,
+  section11StandardsSchema,
+  sendBackSection11RequestSchema,
+} from './section11';
 
 export * from './common';
 export * from './board';
@@ -87,6 +101,7 @@ export * from './admin';
 export * from './returns';
 export * from './mail';
 export * from './late';
+export * from './section11';
 
 export const CONTRACT_VERSION = 'v1';
 
@@ -489,6 +504,72 @@ export const endpoints = withCleanText({
     path: '/admin/outbox',
     response: outboxSchema,
   },
+
+  /** Section 11: the board's standards, its cycles, each agency's self-assessment, the assurance view. */
+  section11Standards: { method: 'GET', path: '/section11/standards', response: section11StandardsSchema },
+  saveSection11Standards: {
+    method: 'PUT',
+    path: '/section11/standards',
+    request: saveSection11StandardsRequestSchema,
+    response: section11StandardsSchema,
+    versioned: true,
+  },
+  section11Cycles: { method: 'GET', path: '/section11/cycles', response: section11CycleListSchema },
+  openSection11Cycle: {
+    method: 'POST',
+    path: '/section11/cycles',
+    request: openSection11CycleRequestSchema,
+    response: section11CycleSchema,
+    status: 201,
+  },
+  closeSection11Cycle: {
+    method: 'POST',
+    path: '/section11/cycles/{id}/close',
+    request: closeSection11CycleRequestSchema,
+    response: section11CycleSchema,
+    versioned: true,
+  },
+  section11Assessment: {
+    method: 'GET',
+    path: '/section11/cycles/{id}/agencies/{agency}',
+    response: section11AssessmentSchema,
+  },
+  saveSection11Assessment: {
+    method: 'PUT',
+    path: '/section11/cycles/{id}/agencies/{agency}',
+    request: saveSection11AssessmentRequestSchema,
+    response: section11AssessmentSchema,
+    versioned: true,
+  },
+  submitSection11Assessment: {
+    method: 'POST',
+    path: '/section11/cycles/{id}/agencies/{agency}/submit',
+    request: section11DecisionRequestSchema,
+    response: section11AssessmentSchema,
+    versioned: true,
+  },
+  moderateSection11Assessment: {
+    method: 'POST',
+    path: '/section11/cycles/{id}/agencies/{agency}/moderation',
+    request: moderateSection11RequestSchema,
+    response: section11AssessmentSchema,
+    versioned: true,
+  },
+  acceptSection11Assessment: {
+    method: 'POST',
+    path: '/section11/cycles/{id}/agencies/{agency}/accept',
+    request: section11DecisionRequestSchema,
+    response: section11AssessmentSchema,
+    versioned: true,
+  },
+  sendBackSection11Assessment: {
+    method: 'POST',
+    path: '/section11/cycles/{id}/agencies/{agency}/send-back',
+    request: sendBackSection11RequestSchema,
+    response: section11AssessmentSchema,
+    versioned: true,
+  },
+  section11Assurance: { method: 'GET', path: '/section11/assurance', response: section11AssuranceSchema },
 } as const satisfies Record<string, EndpointSpec>);
 
 export type EndpointName = keyof typeof endpoints;
