@@ -10,9 +10,12 @@ import {
   type CreateAnnotationRequest,
   type ActionPlan,
   type Audit,
+  type AuditAction,
+  type AuditActionEditRequest,
   type AuditPlanRequest,
   type CancelAuditRequest,
   type CreateActionRequest,
+  type CreateAuditActionRequest,
   type CreateAuditRequest,
   type CreatePriorityRequest,
   type EndpointName,
@@ -89,6 +92,10 @@ export const boardRecordEndpoints: readonly EndpointName[] = [
   'createAudit',
   'updateAuditPlan',
   'cancelAudit',
+  'addAuditAction',
+  'editAuditAction',
+  'closeAuditAction',
+  'retireAuditAction',
   'createPriority',
   'updatePriority',
   'movePriority',
@@ -170,6 +177,48 @@ export function writeBoardRecord(
         cancelledReason: (body as CancelAuditRequest).reason,
         version: audit!.version + 1,
       });
+      return { status: 200, body: audit };
+    }
+    case 'addAuditAction': {
+      const problem = stale(audit, 'audit');
+      if (problem) return problem;
+      const request = body as CreateAuditActionRequest;
+      audit!.actionsArising.push({
+        id: freeId(
+          data.audits.flatMap((a) => a.actionsArising),
+          request.description,
+          'action',
+        ),
+        description: request.description,
+        owner: request.owner,
+        dueDate: request.dueDate,
+        status: 'open',
+        closedDate: null,
+        retired: false,
+      });
+      audit!.version += 1;
+      return { status: 201, body: audit };
+    }
+    case 'editAuditAction':
+    case 'closeAuditAction':
+    case 'retireAuditAction': {
+      const problem = stale(audit, 'audit');
+      if (problem) return problem;
+      const action = audit!.actionsArising.find((a) => a.id === params.actionId);
+      if (!action) return notFound(`The action "${params.actionId}"`);
+      if (action.retired) return refused('version', 'This action is retired: it can no longer be changed');
+      if (name === 'closeAuditAction' && action.status === 'complete') {
+        return refused('version', 'This action is already closed');
+      }
+      const { description, owner, dueDate } = body as AuditActionEditRequest;
+      const change: Partial<AuditAction> =
+        name === 'editAuditAction'
+          ? { description, owner, dueDate }
+          : name === 'closeAuditAction'
+            ? { status: 'complete', closedDate: today }
+            : { retired: true };
+      Object.assign(action, change);
+      audit!.version += 1;
       return { status: 200, body: audit };
     }
     case 'createPriority': {

@@ -18,12 +18,19 @@ import {
 import type { Actor } from '../store/audit-log';
 import { createChartEvent, editChartEvent, retireChartEvent } from '../store/chart-events';
 import { saveFundingYear } from '../store/funding';
-import { cancelAudit, createAudit, updateAuditPlan } from '../store/quality-assurance';
+import {
+  addAuditAction,
+  cancelAudit,
+  changeAuditAction,
+  createAudit,
+  editAuditAction,
+  updateAuditPlan,
+} from '../store/quality-assurance';
 import { actorOf } from '../store/users';
 
 /**
  * The board's own records, kept by the roles that own them: the audit programme (quality
- * assurance, editors, administrators), the action plan with Ofsted's recommendations and the
+ * assurance, editors, administrators) with its actions arising, the action plan with Ofsted's recommendations and the
  * chart events (editors, administrators). Each write runs in one transaction as the signed-in
  * person.
  */
@@ -44,6 +51,19 @@ export function boardRecordRoutes(app: Hono<AppEnv>, services: Services): void {
   );
   write('cancelAudit', can.planAudits, (tx, actor, { params, body }) =>
     cancelAudit(tx, actor, params.id!, body),
+  );
+
+  write('addAuditAction', can.planAudits, (tx, actor, { params, body }) =>
+    addAuditAction(tx, actor, params.id!, body),
+  );
+  write('editAuditAction', can.planAudits, (tx, actor, { params, body }) =>
+    editAuditAction(tx, actor, params.id!, params.actionId!, body),
+  );
+  write('closeAuditAction', can.recordAuditProgress, (tx, actor, { params, body }) =>
+    changeAuditAction(tx, actor, params.id!, params.actionId!, body.version, 'close', services.today()),
+  );
+  write('retireAuditAction', can.planAudits, (tx, actor, { params, body }) =>
+    changeAuditAction(tx, actor, params.id!, params.actionId!, body.version, 'retire', services.today()),
   );
 
   write('createPriority', can.editActionPlan, (tx, actor, { body }) => createPriority(tx, actor, body));

@@ -1,11 +1,15 @@
 import {
   quarterLastDay,
   type Audit,
+  type AuditAction,
+  type AuditActionEditRequest,
   type AuditPlanRequest,
   type AuditUpdateRequest,
   type CancelAuditRequest,
+  type CreateAuditActionRequest,
   type CreateAuditRequest,
 } from '../../src/api/contract';
+import { slugify } from '../../src/lib/csv';
 import type { Queryable } from '../db/database';
 import { conflict, notFound, unprocessable } from '../http/problem';
 import { bumpDataVersion, recordAudit, type Actor } from './audit-log';
@@ -232,5 +236,135 @@ export async function cancelAudit(
       after: { status: after.status, cancelledReason: after.cancelledReason },
     },
     after,
+  );
+}
+
+/** An id for a new action arising, from its words, not used by any audit's actions. */
+async function freeActionId(tx: Queryable, description: string): Promise<string> {
+  const rows = await tx.query<{ actions_arising: Audit['actionsArising'] }>(
+    'select actions_arising from audit',
+  );
+  const taken = new Set(rows.flatMap((r) => r.actions_arising.map((a) => a.id)));
+  const base = slugify(description, 60, 'action');
+  let id = base;
+  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
+  return id;
+}
+
+/** The audit's actions written back, its version moved on, the change in the audit trail. */
+async function saveActions(
+  tx: Queryable,
+  actor: Actor,
+  before: Audit,
+  actions: AuditAction[],
+  entry: { action: string; actionId: string; summary: string },
+): Promise<Audit> {
+  const [row] = await tx.query<AuditRow>(
+    'update audit set actions_arising = $2, version = version + 1 where id = $1 returning *',
+    [before.id, JSON.stringify(actions)],
+  );
+  const after = toAudit(row!);
+  const was = before.actionsArising.find((a) => a.id === entry.actionId) ?? null;
+  const now = after.actionsArising.find((a) => a.id === entry.actionId) ?? null;
+  return logged(
+    tx,
+    actor,
+    {
+      action: entry.action,
+      entityType: 'audit-action',
+      entityId: `${before.id}/${entry.actionId}`,
+      summary: entry.summary,
+      before: was,
+      after: now,
+    },
+    after,
+  );
+}
+
+/** Adds an action arising from an audit, open. */
+export async function addAuditAction(
+  tx: Queryable,
+  actor: Actor,
+  auditId: string,
+  request: CreateAuditActionRequest,
+): Promise<Audit> {
+  const before = await lockAudit(tx, auditId, request.version);
+  const action: AuditAction = {
+    id: await freeActionId(tx, request.description),
+    description: request.description,
+    owner: request.owner,
+    dueDate: request.dueDate,
+    status: 'open',
+    closedDate: null,
+    retired: false,
+  };
+  return saveActions(tx, actor, before, [...before.actionsArising, action], {
+    action: 'audit-action.create',
+    actionId: action.id,
+    summary: `Added an action arising from “${before.title}”: ${action.description}`,
+  });
+}
+
+function actionOf(audit: Audit, actionId: string): AuditAction {
+  const action = audit.actionsArising.find((a) => a.id === actionId);
+  if (!action) throw notFound(`The action "${actionId}" of the audit "${audit.id}"`);
+  return action;
+}
+
+/** Changes what an action arising says, who owns it and when it is due. */
+export async function editAuditAction(
+  tx: Queryable,
+  actor: Actor,
+  auditId: string,
+  actionId: string,
+  request: AuditActionEditRequest,
+): Promise<Audit> {
+  const before = await lockAudit(tx, auditId, request.version);
+  const action = actionOf(before, actionId);
+  if (action.retired)
+    throw unprocessable('description', 'This action is retired: it can no longer be changed');
+  const changed = {
+    ...action,
+    description: request.description,
+    owner: request.owner,
+    dueDate: request.dueDate,
+  };
+  return saveActions(
+    tx,
+    actor,
+    before,
+    before.actionsArising.map((a) => (a.id === actionId ? changed : a)),
+    { action: 'audit-action.update', actionId, summary: `Changed an action arising from “${before.title}”` },
+  );
+}
+
+/** Closes an action arising (complete) on `today`, or retires it (kept, shown as retired). */
+export async function changeAuditAction(
+  tx: Queryable,
+  actor: Actor,
+  auditId: string,
+  actionId: string,
+  version: number,
+  change: 'close' | 'retire',
+  today: string,
+): Promise<Audit> {
+  const before = await lockAudit(tx, auditId, version);
+  const action = actionOf(before, actionId);
+  if (action.retired) throw unprocessable('version', 'This action is already retired');
+  if (change === 'close' && action.status === 'complete') {
+    throw unprocessable('version', 'This action is already closed');
+  }
+  const changed: AuditAction =
+    change === 'close' ? { ...action, status: 'complete', closedDate: today } : { ...action, retired: true };
+  return saveActions(
+    tx,
+    actor,
+    before,
+    before.actionsArising.map((a) => (a.id === actionId ? changed : a)),
+    {
+      action: `audit-action.${change}`,
+      actionId,
+      summary: `${change === 'close' ? 'Closed' : 'Retired'} an action arising from “${before.title}”: ${action.description}`,
+    },
   );
 }

@@ -20,6 +20,10 @@ export const auditActionSchema = z.object({
   owner: nonEmpty(),
   dueDate: isoDateSchema,
   status: z.enum(['open', 'complete']),
+  /** The day it was closed; null while open, left out on an action closed before it was kept. */
+  closedDate: z.optional(z.nullable(isoDateSchema)),
+  /** Retired (added by mistake, no longer wanted): kept and shown as retired, never carried over. */
+  retired: z.optional(z.boolean()),
 });
 
 /** The fields a user records as an audit progresses; shared by the resource and its PATCH. */
@@ -130,6 +134,28 @@ export const cancelAuditRequestSchema = z.object({
   version: z.int(),
 });
 
+/** What an action arising says: shared by adding one and changing it. */
+const auditActionShape = {
+  description: text('what the action is', 300),
+  owner: text('who owns it', 120),
+  dueDate: z.iso.date({ error: 'Enter a real date, for example 31 March 2019' }),
+};
+
+/**
+ * POST /audits/{id}/actions: add an action arising from an audit (it starts open). `version` is
+ * the audit's: its actions are part of it, so a stale one gets 409 with the audit as it stands.
+ */
+export const createAuditActionRequestSchema = z.object({ ...auditActionShape, version: z.int() });
+
+/** PUT /audits/{id}/actions/{actionId}: change an action arising, based on the audit's `version`. */
+export const auditActionEditRequestSchema = z.object({ ...auditActionShape, version: z.int() });
+
+/**
+ * POST /audits/{id}/actions/{actionId}/close (complete, on the day) and .../retire (kept, shown as
+ * retired): based on the audit's `version`.
+ */
+export const auditActionChangeRequestSchema = z.object({ version: z.int() });
+
 export const auditSchema = z
   .object({
     id: idSchema,
@@ -198,6 +224,9 @@ export type AuditUpdateRequest = z.infer<typeof auditUpdateRequestSchema>;
 export type CreateAuditRequest = z.infer<typeof createAuditRequestSchema>;
 export type AuditPlanRequest = z.infer<typeof auditPlanRequestSchema>;
 export type CancelAuditRequest = z.infer<typeof cancelAuditRequestSchema>;
+export type AuditAction = z.infer<typeof auditActionSchema>;
+export type CreateAuditActionRequest = z.infer<typeof createAuditActionRequestSchema>;
+export type AuditActionEditRequest = z.infer<typeof auditActionEditRequestSchema>;
 export type SeriousCaseReview = z.infer<typeof seriousCaseReviewSchema>;
 export type ReviewType = z.infer<typeof reviewTypeSchema>;
 
