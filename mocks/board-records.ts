@@ -10,12 +10,12 @@ import {
   type CreateAnnotationRequest,
   type ActionPlan,
   type Audit,
-  type AuditAction,
+  changeAuditActions,
+  type AuditActionChange,
   type AuditActionEditRequest,
   type AuditPlanRequest,
   type CancelAuditRequest,
   type CreateActionRequest,
-  type CreateAuditActionRequest,
   type CreateAuditRequest,
   type CreatePriorityRequest,
   type EndpointName,
@@ -179,47 +179,33 @@ export function writeBoardRecord(
       });
       return { status: 200, body: audit };
     }
-    case 'addAuditAction': {
-      const problem = stale(audit, 'audit');
-      if (problem) return problem;
-      const request = body as CreateAuditActionRequest;
-      audit!.actionsArising.push({
-        id: freeId(
-          data.audits.flatMap((a) => a.actionsArising),
-          request.description,
-          'action',
-        ),
-        description: request.description,
-        owner: request.owner,
-        dueDate: request.dueDate,
-        status: 'open',
-        closedDate: null,
-        retired: false,
-      });
-      audit!.version += 1;
-      return { status: 201, body: audit };
-    }
+    case 'addAuditAction':
     case 'editAuditAction':
     case 'closeAuditAction':
     case 'retireAuditAction': {
       const problem = stale(audit, 'audit');
       if (problem) return problem;
-      const action = audit!.actionsArising.find((a) => a.id === params.actionId);
-      if (!action) return notFound(`The action "${params.actionId}"`);
-      if (action.retired) return refused('version', 'This action is retired: it can no longer be changed');
-      if (name === 'closeAuditAction' && action.status === 'complete') {
-        return refused('version', 'This action is already closed');
-      }
-      const { description, owner, dueDate } = body as AuditActionEditRequest;
-      const change: Partial<AuditAction> =
-        name === 'editAuditAction'
-          ? { description, owner, dueDate }
-          : name === 'closeAuditAction'
-            ? { status: 'complete', closedDate: today }
-            : { retired: true };
-      Object.assign(action, change);
-      audit!.version += 1;
-      return { status: 200, body: audit };
+      const fields = body as AuditActionEditRequest;
+      const actionId = params.actionId ?? '';
+      const change: AuditActionChange =
+        name === 'addAuditAction'
+          ? {
+              kind: 'add',
+              id: freeId(
+                data.audits.flatMap((a) => a.actionsArising),
+                fields.description,
+                'action',
+              ),
+              fields,
+            }
+          : name === 'editAuditAction'
+            ? { kind: 'edit', actionId, fields }
+            : { kind: name === 'closeAuditAction' ? 'close' : 'retire', actionId };
+      const result = changeAuditActions(audit!.actionsArising, change, today);
+      if ('notFound' in result) return notFound(`The action "${result.notFound}"`);
+      if ('refused' in result) return refused('version', result.refused);
+      Object.assign(audit!, { actionsArising: result.actions, version: audit!.version + 1 });
+      return { status: name === 'addAuditAction' ? 201 : 200, body: audit };
     }
     case 'createPriority': {
       const request = body as CreatePriorityRequest;

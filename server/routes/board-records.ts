@@ -19,11 +19,10 @@ import type { Actor } from '../store/audit-log';
 import { createChartEvent, editChartEvent, retireChartEvent } from '../store/chart-events';
 import { saveFundingYear } from '../store/funding';
 import {
-  addAuditAction,
   cancelAudit,
   changeAuditAction,
   createAudit,
-  editAuditAction,
+  freeActionId,
   updateAuditPlan,
 } from '../store/quality-assurance';
 import { actorOf } from '../store/users';
@@ -53,17 +52,46 @@ export function boardRecordRoutes(app: Hono<AppEnv>, services: Services): void {
     cancelAudit(tx, actor, params.id!, body),
   );
 
-  write('addAuditAction', can.planAudits, (tx, actor, { params, body }) =>
-    addAuditAction(tx, actor, params.id!, body),
+  const today = services.today;
+  write('addAuditAction', can.planAudits, async (tx, actor, { params, body }) =>
+    changeAuditAction(
+      tx,
+      actor,
+      params.id!,
+      body.version,
+      { kind: 'add', id: await freeActionId(tx, body.description), fields: body },
+      today(),
+    ),
   );
   write('editAuditAction', can.planAudits, (tx, actor, { params, body }) =>
-    editAuditAction(tx, actor, params.id!, params.actionId!, body),
+    changeAuditAction(
+      tx,
+      actor,
+      params.id!,
+      body.version,
+      { kind: 'edit', actionId: params.actionId!, fields: body },
+      today(),
+    ),
   );
   write('closeAuditAction', can.recordAuditProgress, (tx, actor, { params, body }) =>
-    changeAuditAction(tx, actor, params.id!, params.actionId!, body.version, 'close', services.today()),
+    changeAuditAction(
+      tx,
+      actor,
+      params.id!,
+      body.version,
+      { kind: 'close', actionId: params.actionId! },
+      today(),
+    ),
   );
   write('retireAuditAction', can.planAudits, (tx, actor, { params, body }) =>
-    changeAuditAction(tx, actor, params.id!, params.actionId!, body.version, 'retire', services.today()),
+    changeAuditAction(
+      tx,
+      actor,
+      params.id!,
+      body.version,
+      { kind: 'retire', actionId: params.actionId! },
+      today(),
+    ),
   );
 
   write('createPriority', can.editActionPlan, (tx, actor, { body }) => createPriority(tx, actor, body));

@@ -1,12 +1,11 @@
 import {
   quarterLastDay,
   type Audit,
-  type AuditAction,
-  type AuditActionEditRequest,
+  changeAuditActions,
+  type AuditActionChange,
   type AuditPlanRequest,
   type AuditUpdateRequest,
   type CancelAuditRequest,
-  type CreateAuditActionRequest,
   type CreateAuditRequest,
 } from '../../src/api/contract';
 import { slugify } from '../../src/lib/csv';
@@ -239,8 +238,54 @@ export async function cancelAudit(
   );
 }
 
-/** An id for a new action arising, from its words, not used by any audit's actions. */
-async function freeActionId(tx: Queryable, description: string): Promise<string> {
+const summaries: Record<AuditActionChange['kind'], string> = {
+  add: 'Added an action arising from',
+  edit: 'Changed an action arising from',
+  close: 'Closed an action arising from',
+  retire: 'Retired an action arising from',
+};
+
+/**
+ * Adds, changes, closes (on `today`) or retires an action arising from an audit, based on the
+ * audit's version: written back, the audit's version moved on, the action's before and after in
+ * the audit trail.
+ */
+export async function changeAuditAction(
+  tx: Queryable,
+  actor: Actor,
+  auditId: string,
+  version: number,
+  change: AuditActionChange,
+  today: string,
+): Promise<Audit> {
+  const before = await lockAudit(tx, auditId, version);
+  const result = changeAuditActions(before.actionsArising, change, today);
+  if ('notFound' in result) throw notFound(`The action "${result.notFound}" of the audit "${auditId}"`);
+  if ('refused' in result) throw unprocessable('version', result.refused);
+  const [row] = await tx.query<AuditRow>(
+    'update audit set actions_arising = $2, version = version + 1 where id = $1 returning *',
+    [auditId, JSON.stringify(result.actions)],
+  );
+  const after = toAudit(row!);
+  const was = before.actionsArising.find((a) => a.id === result.id) ?? null;
+  const now = after.actionsArising.find((a) => a.id === result.id)!;
+  return logged(
+    tx,
+    actor,
+    {
+      action: `audit-action.${change.kind === 'add' ? 'create' : change.kind === 'edit' ? 'update' : change.kind}`,
+      entityType: 'audit-action',
+      entityId: `${auditId}/${result.id}`,
+      summary: `${summaries[change.kind]} “${after.title}”: ${now.description}`,
+      before: was,
+      after: now,
+    },
+    after,
+  );
+}
+
+/** A new action arising's id, from its words, unused by any audit's actions. */
+export async function freeActionId(tx: Queryable, description: string): Promise<string> {
   const rows = await tx.query<{ actions_arising: Audit['actionsArising'] }>(
     'select actions_arising from audit',
   );
@@ -249,122 +294,4 @@ async function freeActionId(tx: Queryable, description: string): Promise<string>
   let id = base;
   for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
   return id;
-}
-
-/** The audit's actions written back, its version moved on, the change in the audit trail. */
-async function saveActions(
-  tx: Queryable,
-  actor: Actor,
-  before: Audit,
-  actions: AuditAction[],
-  entry: { action: string; actionId: string; summary: string },
-): Promise<Audit> {
-  const [row] = await tx.query<AuditRow>(
-    'update audit set actions_arising = $2, version = version + 1 where id = $1 returning *',
-    [before.id, JSON.stringify(actions)],
-  );
-  const after = toAudit(row!);
-  const was = before.actionsArising.find((a) => a.id === entry.actionId) ?? null;
-  const now = after.actionsArising.find((a) => a.id === entry.actionId) ?? null;
-  return logged(
-    tx,
-    actor,
-    {
-      action: entry.action,
-      entityType: 'audit-action',
-      entityId: `${before.id}/${entry.actionId}`,
-      summary: entry.summary,
-      before: was,
-      after: now,
-    },
-    after,
-  );
-}
-
-/** Adds an action arising from an audit, open. */
-export async function addAuditAction(
-  tx: Queryable,
-  actor: Actor,
-  auditId: string,
-  request: CreateAuditActionRequest,
-): Promise<Audit> {
-  const before = await lockAudit(tx, auditId, request.version);
-  const action: AuditAction = {
-    id: await freeActionId(tx, request.description),
-    description: request.description,
-    owner: request.owner,
-    dueDate: request.dueDate,
-    status: 'open',
-    closedDate: null,
-    retired: false,
-  };
-  return saveActions(tx, actor, before, [...before.actionsArising, action], {
-    action: 'audit-action.create',
-    actionId: action.id,
-    summary: `Added an action arising from “${before.title}”: ${action.description}`,
-  });
-}
-
-function actionOf(audit: Audit, actionId: string): AuditAction {
-  const action = audit.actionsArising.find((a) => a.id === actionId);
-  if (!action) throw notFound(`The action "${actionId}" of the audit "${audit.id}"`);
-  return action;
-}
-
-/** Changes what an action arising says, who owns it and when it is due. */
-export async function editAuditAction(
-  tx: Queryable,
-  actor: Actor,
-  auditId: string,
-  actionId: string,
-  request: AuditActionEditRequest,
-): Promise<Audit> {
-  const before = await lockAudit(tx, auditId, request.version);
-  const action = actionOf(before, actionId);
-  if (action.retired)
-    throw unprocessable('description', 'This action is retired: it can no longer be changed');
-  const changed = {
-    ...action,
-    description: request.description,
-    owner: request.owner,
-    dueDate: request.dueDate,
-  };
-  return saveActions(
-    tx,
-    actor,
-    before,
-    before.actionsArising.map((a) => (a.id === actionId ? changed : a)),
-    { action: 'audit-action.update', actionId, summary: `Changed an action arising from “${before.title}”` },
-  );
-}
-
-/** Closes an action arising (complete) on `today`, or retires it (kept, shown as retired). */
-export async function changeAuditAction(
-  tx: Queryable,
-  actor: Actor,
-  auditId: string,
-  actionId: string,
-  version: number,
-  change: 'close' | 'retire',
-  today: string,
-): Promise<Audit> {
-  const before = await lockAudit(tx, auditId, version);
-  const action = actionOf(before, actionId);
-  if (action.retired) throw unprocessable('version', 'This action is already retired');
-  if (change === 'close' && action.status === 'complete') {
-    throw unprocessable('version', 'This action is already closed');
-  }
-  const changed: AuditAction =
-    change === 'close' ? { ...action, status: 'complete', closedDate: today } : { ...action, retired: true };
-  return saveActions(
-    tx,
-    actor,
-    before,
-    before.actionsArising.map((a) => (a.id === actionId ? changed : a)),
-    {
-      action: `audit-action.${change}`,
-      actionId,
-      summary: `${change === 'close' ? 'Closed' : 'Retired'} an action arising from “${before.title}”: ${action.description}`,
-    },
-  );
 }

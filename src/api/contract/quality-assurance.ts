@@ -236,3 +236,48 @@ export function quarterLastDay(quarter: string): string {
   const start = Number(quarter.slice(3, 7));
   return [`${start}-06-30`, `${start}-09-30`, `${start}-12-31`, `${start + 1}-03-31`][q - 1]!;
 }
+
+type AuditActionFields = Pick<AuditAction, 'description' | 'owner' | 'dueDate'>;
+
+/** A change to an audit's actions arising: one added (with its new id), changed, closed or retired. */
+export type AuditActionChange =
+  | { kind: 'add'; id: string; fields: AuditActionFields }
+  | { kind: 'edit'; actionId: string; fields: AuditActionFields }
+  | { kind: 'close' | 'retire'; actionId: string };
+
+/**
+ * An audit's actions arising after a change, as the data service and the demo API both make it:
+ * added open, closed on `today`, retired (kept); a retired action is not changed again, nor a
+ * closed one closed twice (`refused`, said on the request's `version`).
+ */
+export function changeAuditActions(
+  actions: readonly AuditAction[],
+  change: AuditActionChange,
+  today: string,
+): { actions: AuditAction[]; id: string } | { notFound: string } | { refused: string } {
+  if (change.kind === 'add') {
+    const { description, owner, dueDate } = change.fields;
+    const added: AuditAction = {
+      id: change.id,
+      description,
+      owner,
+      dueDate,
+      status: 'open',
+      closedDate: null,
+      retired: false,
+    };
+    return { id: added.id, actions: [...actions, added] };
+  }
+  const action = actions.find((a) => a.id === change.actionId);
+  if (!action) return { notFound: change.actionId };
+  if (action.retired) return { refused: 'This action is retired: it can no longer be changed' };
+  if (change.kind === 'close' && action.status === 'complete') {
+    return { refused: 'This action is already closed' };
+  }
+  const { description, owner, dueDate } = change.kind === 'edit' ? change.fields : action;
+  const changed: AuditAction =
+    change.kind === 'close'
+      ? { ...action, status: 'complete', closedDate: today }
+      : { ...action, description, owner, dueDate, ...(change.kind === 'retire' ? { retired: true } : {}) };
+  return { id: action.id, actions: actions.map((a) => (a.id === action.id ? changed : a)) };
+}
