@@ -1,23 +1,15 @@
 import { screen, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_SESSION } from '../../../mocks/demo-api';
 import { demoApi } from '../../../mocks/handlers';
 import { server } from '../../../mocks/node';
 import { renderApp } from '../../../test/render';
-import { apiBaseUrl } from '../../api/client';
+import { signedInAs } from '../../../test/session';
 import type { Board } from '../../api/contract';
 
-const url = (path: string) => `${apiBaseUrl()}${path}`;
-const admin = {
-  ...DEMO_SESSION,
-  method: 'password' as const,
-  user: { ...DEMO_SESSION.user, role: 'administrator' as const },
-};
 const board = () => demoApi.handle('GET', '/board').body as Board;
 
 beforeEach(() => {
-  server.use(http.get(url('/session'), () => HttpResponse.json(admin)));
+  server.use(signedInAs('administrator'));
 });
 
 async function openConfirmation(user: ReturnType<typeof renderApp>['user']) {
@@ -94,11 +86,7 @@ describe('starting a new reporting year', { timeout: 30_000 }, () => {
   });
 
   it('is not offered to anyone but an administrator', async () => {
-    server.use(
-      http.get(url('/session'), () =>
-        HttpResponse.json({ ...admin, user: { ...admin.user, role: 'editor' as const } }),
-      ),
-    );
+    server.use(signedInAs('editor'));
     renderApp('/admin/board');
     await screen.findByRole('heading', { level: 1 });
     expect(screen.queryByRole('button', { name: /Start the reporting year/ })).toBeNull();

@@ -1,14 +1,11 @@
 import { screen, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { demoApi } from '../../../mocks/handlers';
-import { DEMO_SESSION } from '../../../mocks/demo-api';
 import { server } from '../../../mocks/node';
 import { renderApp } from '../../../test/render';
-import { apiBaseUrl } from '../../api/client';
-import type { Audit, Session } from '../../api/contract';
+import { signedInAs } from '../../../test/session';
+import type { Audit } from '../../api/contract';
 
-const url = (path: string) => `${apiBaseUrl()}${path}`;
 const DISABLED = 'Disabled children subject to child protection plans';
 const STEP_DOWN = 'Agree a step-down protocol between social care and early help';
 const schedule = () => screen.getByRole('table', { name: /Audit schedule/ });
@@ -115,15 +112,7 @@ describe('actions arising from audits', { timeout: 20_000 }, () => {
   });
 
   it('a board member sees the actions but no Add, Change, Close or Retire buttons', async () => {
-    server.use(
-      http.get(url('/session'), () =>
-        HttpResponse.json({
-          ...DEMO_SESSION,
-          method: 'password',
-          user: { ...DEMO_SESSION.user, role: 'viewer' },
-        } satisfies Session),
-      ),
-    );
+    server.use(signedInAs('viewer'));
     renderApp('/quality-assurance?year=2017-18');
     await screen.findByText(STEP_DOWN);
     expect(
