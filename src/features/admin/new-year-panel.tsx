@@ -100,11 +100,12 @@ export function NewYearPanel({ board, onStarted }: { board: Board; onStarted: ()
   // since, and never turns the confirmation into one for another year.
   const [open, setOpen] = useState<{ board: Board; year: FinancialYear } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const opener = useRef<HTMLButtonElement>(null);
+  // The button comes back when the confirmation closes: focus returns to it then.
+  const refocus = useRef(false);
   const close = (message: string | null) => {
+    refocus.current = true;
     setOpen(null);
     setSaved(message);
-    opener.current?.focus();
   };
   return (
     <Panel title="A new reporting year">
@@ -125,7 +126,12 @@ export function NewYearPanel({ board, onStarted }: { board: Board; onStarted: ()
         />
       ) : next === null ? null : (
         <button
-          ref={opener}
+          ref={(button) => {
+            if (button && refocus.current) {
+              refocus.current = false;
+              button.focus();
+            }
+          }}
           type="button"
           className="button button--secondary"
           onClick={() => {
