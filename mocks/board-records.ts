@@ -10,6 +10,9 @@ import {
   type CreateAnnotationRequest,
   type ActionPlan,
   type Audit,
+  changeAuditActions,
+  type AuditActionChange,
+  type AuditActionEditRequest,
   type AuditPlanRequest,
   type CancelAuditRequest,
   type CreateActionRequest,
@@ -89,6 +92,10 @@ export const boardRecordEndpoints: readonly EndpointName[] = [
   'createAudit',
   'updateAuditPlan',
   'cancelAudit',
+  'addAuditAction',
+  'editAuditAction',
+  'closeAuditAction',
+  'retireAuditAction',
   'createPriority',
   'updatePriority',
   'movePriority',
@@ -171,6 +178,34 @@ export function writeBoardRecord(
         version: audit!.version + 1,
       });
       return { status: 200, body: audit };
+    }
+    case 'addAuditAction':
+    case 'editAuditAction':
+    case 'closeAuditAction':
+    case 'retireAuditAction': {
+      const problem = stale(audit, 'audit');
+      if (problem) return problem;
+      const fields = body as AuditActionEditRequest;
+      const actionId = params.actionId ?? '';
+      const change: AuditActionChange =
+        name === 'addAuditAction'
+          ? {
+              kind: 'add',
+              id: freeId(
+                data.audits.flatMap((a) => a.actionsArising),
+                fields.description,
+                'action',
+              ),
+              fields,
+            }
+          : name === 'editAuditAction'
+            ? { kind: 'edit', actionId, fields }
+            : { kind: name === 'closeAuditAction' ? 'close' : 'retire', actionId };
+      const result = changeAuditActions(audit!.actionsArising, change, today);
+      if ('notFound' in result) return notFound(`The action "${result.notFound}"`);
+      if ('refused' in result) return refused('version', result.refused);
+      Object.assign(audit!, { actionsArising: result.actions, version: audit!.version + 1 });
+      return { status: name === 'addAuditAction' ? 201 : 200, body: audit };
     }
     case 'createPriority': {
       const request = body as CreatePriorityRequest;

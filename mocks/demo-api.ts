@@ -6,10 +6,12 @@ import {
   type MailPreferences,
   type auditUpdateRequestSchema,
   type Session,
+  type StartYearRequest,
 } from '../src/api/contract';
 import type { z } from '../src/api/zod';
 import { formatPath } from '../src/api/errors';
 import { lateByAgency } from '../src/lib/late-by-agency';
+import { nextReportingYear } from '../src/lib/periods';
 import { boardRecordEndpoints, conflict, notFound, writeBoardRecord } from './board-records';
 import { demoDataset, type DemoDataset } from './data';
 
@@ -166,7 +168,11 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
       mail = { off: noticeKindSchema.options.filter((kind) => parsed.data.off.includes(kind)) };
       return { status: 200, body: mail };
     }
-    const written = name === 'updateAudit' || name === 'updateAction' || boardRecordEndpoints.includes(name);
+    const written =
+      name === 'updateAudit' ||
+      name === 'updateAction' ||
+      name === 'startReportingYear' ||
+      boardRecordEndpoints.includes(name);
     if (!('request' in endpoint) || !written) return notInDemo;
     const parsed = endpoint.request.safeParse(body);
     if (!parsed.success) {
@@ -181,6 +187,29 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
     if (record) {
       storage?.save(data);
       return record;
+    }
+    if (name === 'startReportingYear') {
+      // As the data service does it: the year after the latest, shown first; nothing copied.
+      const { year, version } = parsed.data as StartYearRequest;
+      if (version !== data.board.version) return conflict('board’s settings', data.board);
+      const next = nextReportingYear(data.board.reportingYears);
+      if (year !== next) {
+        return {
+          status: 422,
+          body: {
+            message: 'Some fields need correcting',
+            fieldErrors: { year: [`The next reporting year is ${next}: start that one`] },
+          },
+        };
+      }
+      data.board = {
+        ...data.board,
+        reportingYears: [...data.board.reportingYears, year],
+        currentYear: year,
+        version: data.board.version + 1,
+      };
+      storage?.save(data);
+      return { status: 201, body: data.board };
     }
     if (name === 'updateAudit') {
       const audit = data.audits.find((a) => a.id === params.id);

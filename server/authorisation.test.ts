@@ -25,6 +25,7 @@ const matrix: Record<
 > = {
   board: { path: '/board', allowed: everyone },
   saveBoard: { path: '/board', allowed: ['administrator'] },
+  startReportingYear: { path: '/board/years', allowed: ['administrator'] },
   indicators: { path: '/indicators', allowed: everyone },
   indicator: { path: '/indicators/referrals', allowed: everyone },
   updateIndicator: { path: '/indicators/referrals', allowed: ['administrator'] },
@@ -48,6 +49,22 @@ const matrix: Record<
   },
   cancelAudit: {
     path: '/audits/macfa-neglect-2016/cancel',
+    allowed: ['administrator', 'quality-assurance', 'editor'],
+  },
+  addAuditAction: {
+    path: '/audits/macfa-neglect-2016/actions',
+    allowed: ['administrator', 'quality-assurance', 'editor'],
+  },
+  editAuditAction: {
+    path: '/audits/macfa-neglect-2016/actions/neglect-toolkit',
+    allowed: ['administrator', 'quality-assurance', 'editor'],
+  },
+  closeAuditAction: {
+    path: '/audits/macfa-neglect-2016/actions/neglect-toolkit/close',
+    allowed: ['administrator', 'quality-assurance', 'editor'],
+  },
+  retireAuditAction: {
+    path: '/audits/macfa-neglect-2016/actions/neglect-toolkit/retire',
     allowed: ['administrator', 'quality-assurance', 'editor'],
   },
   seriousCaseReviews: { path: '/serious-case-reviews', allowed: everyone },

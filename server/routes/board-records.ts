@@ -18,12 +18,18 @@ import {
 import type { Actor } from '../store/audit-log';
 import { createChartEvent, editChartEvent, retireChartEvent } from '../store/chart-events';
 import { saveFundingYear } from '../store/funding';
-import { cancelAudit, createAudit, updateAuditPlan } from '../store/quality-assurance';
+import {
+  cancelAudit,
+  changeAuditAction,
+  createAudit,
+  freeActionId,
+  updateAuditPlan,
+} from '../store/quality-assurance';
 import { actorOf } from '../store/users';
 
 /**
  * The board's own records, kept by the roles that own them: the audit programme (quality
- * assurance, editors, administrators), the action plan with Ofsted's recommendations and the
+ * assurance, editors, administrators) with its actions arising, the action plan with Ofsted's recommendations and the
  * chart events (editors, administrators). Each write runs in one transaction as the signed-in
  * person.
  */
@@ -44,6 +50,48 @@ export function boardRecordRoutes(app: Hono<AppEnv>, services: Services): void {
   );
   write('cancelAudit', can.planAudits, (tx, actor, { params, body }) =>
     cancelAudit(tx, actor, params.id!, body),
+  );
+
+  const today = services.today;
+  write('addAuditAction', can.planAudits, async (tx, actor, { params, body }) =>
+    changeAuditAction(
+      tx,
+      actor,
+      params.id!,
+      body.version,
+      { kind: 'add', id: await freeActionId(tx, body.description), fields: body },
+      today(),
+    ),
+  );
+  write('editAuditAction', can.planAudits, (tx, actor, { params, body }) =>
+    changeAuditAction(
+      tx,
+      actor,
+      params.id!,
+      body.version,
+      { kind: 'edit', actionId: params.actionId!, fields: body },
+      today(),
+    ),
+  );
+  write('closeAuditAction', can.recordAuditProgress, (tx, actor, { params, body }) =>
+    changeAuditAction(
+      tx,
+      actor,
+      params.id!,
+      body.version,
+      { kind: 'close', actionId: params.actionId! },
+      today(),
+    ),
+  );
+  write('retireAuditAction', can.planAudits, (tx, actor, { params, body }) =>
+    changeAuditAction(
+      tx,
+      actor,
+      params.id!,
+      body.version,
+      { kind: 'retire', actionId: params.actionId! },
+      today(),
+    ),
   );
 
   write('createPriority', can.editActionPlan, (tx, actor, { body }) => createPriority(tx, actor, body));

@@ -4,7 +4,7 @@ import { endpoint } from '../http/endpoint';
 import type { AppEnv, Services } from '../http/env';
 import { forbidden, notFound } from '../http/problem';
 import { actionOwner, updateAction } from '../store/action-plan';
-import { createAgency, saveBoard, updateAgency } from '../store/board';
+import { createAgency, saveBoard, startReportingYear, updateAgency } from '../store/board';
 import { correctFigure, publishIndicator, updateIndicatorSettings } from '../store/indicators';
 import { updateAudit } from '../store/quality-assurance';
 import { actorOf } from '../store/users';
@@ -35,6 +35,11 @@ export function recordRoutes(app: Hono<AppEnv>, services: Services): void {
   endpoint(app, services, 'saveBoard', {
     allow: can.administer,
     handler: ({ user, body }) => db.transaction((tx) => saveBoard(tx, actorOf(user), body)),
+  });
+
+  endpoint(app, services, 'startReportingYear', {
+    allow: can.administer,
+    handler: ({ user, body }) => db.transaction((tx) => startReportingYear(tx, actorOf(user), body)),
   });
 
   endpoint(app, services, 'createAgency', {

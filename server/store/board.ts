@@ -3,9 +3,11 @@ import type {
   Board,
   CreateAgencyRequest,
   SaveBoardRequest,
+  StartYearRequest,
   UpdateAgencyRequest,
 } from '../../src/api/contract';
 import { slugify } from '../../src/lib/csv';
+import { nextReportingYear } from '../../src/lib/periods';
 import { wordingFor } from '../../src/lib/wording';
 import type { Queryable } from '../db/database';
 import { conflict, notFound, Problem, unprocessable } from '../http/problem';
@@ -148,6 +150,41 @@ export async function saveBoard(tx: Queryable, actor: Actor, request: SaveBoardR
         : `Changed the board’s settings: kind ${wordingFor(after.kind).generic}; reporting years ${after.reportingYears.join(', ')}; shown first ${after.currentYear}; figures as at ${after.dataAsAt}; featured indicator ${after.featuredIndicatorId ?? 'the first headline indicator'}`,
     before: current === null ? null : settingsOf(current),
     after: settingsOf(after),
+  });
+  await bumpDataVersion(tx);
+  return after;
+}
+
+/**
+ * The administrator starts the next reporting year: it joins the reporting years and is shown
+ * first. Nothing is copied: what carries over (audits and actions still open at its start) is
+ * worked out from their dates and status wherever they are shown, so past years stay as they were.
+ */
+export async function startReportingYear(
+  tx: Queryable,
+  actor: Actor,
+  request: StartYearRequest,
+): Promise<Board> {
+  const current = await findBoard(tx, true);
+  if (current === null) throw notFound('The board');
+  if (current.version !== request.version) throw conflict('board’s settings', current);
+  const next = nextReportingYear(current.reportingYears);
+  if (request.year !== next) {
+    throw unprocessable('year', `The next reporting year is ${next}: start that one`);
+  }
+  const years = sortYears([...current.reportingYears, request.year]);
+  const [row] = await tx.query<BoardRow>(
+    'update board set reporting_years = $1, current_year = $2, version = version + 1 returning *',
+    [JSON.stringify(years), request.year],
+  );
+  const after = toBoard(row!);
+  await recordAudit(tx, actor, {
+    action: 'board.new-year',
+    entityType: 'board',
+    entityId: after.id,
+    summary: `Started the reporting year ${request.year}: open audits and actions carry over into it`,
+    before: { reportingYears: current.reportingYears, currentYear: current.currentYear },
+    after: { reportingYears: after.reportingYears, currentYear: after.currentYear },
   });
   await bumpDataVersion(tx);
   return after;

@@ -1,11 +1,14 @@
 import {
   quarterLastDay,
   type Audit,
+  changeAuditActions,
+  type AuditActionChange,
   type AuditPlanRequest,
   type AuditUpdateRequest,
   type CancelAuditRequest,
   type CreateAuditRequest,
 } from '../../src/api/contract';
+import { slugify } from '../../src/lib/csv';
 import type { Queryable } from '../db/database';
 import { conflict, notFound, unprocessable } from '../http/problem';
 import { bumpDataVersion, recordAudit, type Actor } from './audit-log';
@@ -233,4 +236,62 @@ export async function cancelAudit(
     },
     after,
   );
+}
+
+const summaries: Record<AuditActionChange['kind'], string> = {
+  add: 'Added an action arising from',
+  edit: 'Changed an action arising from',
+  close: 'Closed an action arising from',
+  retire: 'Retired an action arising from',
+};
+
+/**
+ * Adds, changes, closes (on `today`) or retires an action arising from an audit, based on the
+ * audit's version: written back, the audit's version moved on, the action's before and after in
+ * the audit trail.
+ */
+export async function changeAuditAction(
+  tx: Queryable,
+  actor: Actor,
+  auditId: string,
+  version: number,
+  change: AuditActionChange,
+  today: string,
+): Promise<Audit> {
+  const before = await lockAudit(tx, auditId, version);
+  const result = changeAuditActions(before.actionsArising, change, today);
+  if ('notFound' in result) throw notFound(`The action "${result.notFound}" of the audit "${auditId}"`);
+  if ('refused' in result) throw unprocessable('version', result.refused);
+  const [row] = await tx.query<AuditRow>(
+    'update audit set actions_arising = $2, version = version + 1 where id = $1 returning *',
+    [auditId, JSON.stringify(result.actions)],
+  );
+  const after = toAudit(row!);
+  const was = before.actionsArising.find((a) => a.id === result.id) ?? null;
+  const now = after.actionsArising.find((a) => a.id === result.id)!;
+  return logged(
+    tx,
+    actor,
+    {
+      action: `audit-action.${change.kind === 'add' ? 'create' : change.kind === 'edit' ? 'update' : change.kind}`,
+      entityType: 'audit-action',
+      entityId: `${auditId}/${result.id}`,
+      summary: `${summaries[change.kind]} “${after.title}”: ${now.description}`,
+      before: was,
+      after: now,
+    },
+    after,
+  );
+}
+
+/** A new action arising's id, from its words, unused by any audit's actions. */
+export async function freeActionId(tx: Queryable, description: string): Promise<string> {
+  const rows = await tx.query<{ actions_arising: Audit['actionsArising'] }>(
+    'select actions_arising from audit',
+  );
+  const taken = new Set(rows.flatMap((r) => r.actions_arising.map((a) => a.id)));
+  const base = slugify(description, 60, 'action');
+  let id = base;
+  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
+  return id;
 }

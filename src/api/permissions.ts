@@ -12,7 +12,10 @@ export const can = {
   /** Read everything published: every role. */
   read: (_person: Person) => true,
   recordAuditProgress: (person: Person) => is(person, 'quality-assurance', 'editor', 'administrator'),
-  /** Add audits to the programme, change their plans, cancel them. */
+  /**
+   * Add audits to the programme, change their plans, cancel them; add, change and retire the
+   * actions arising from them.
+   */
   planAudits: (person: Person) => is(person, 'quality-assurance', 'editor', 'administrator'),
   /** Add, change, reorder and retire priorities; add, change, move and close actions. */
   editActionPlan: (person: Person) => is(person, 'editor', 'administrator'),

@@ -60,6 +60,17 @@ export function previousFinancialYear(code: FinancialYear): FinancialYear | null
   return start === null ? null : financialYearCode(start - 1);
 }
 
+export function nextFinancialYear(code: FinancialYear): FinancialYear | null {
+  const start = financialYearStart(code);
+  return start === null ? null : financialYearCode(start + 1);
+}
+
+/** The year a board starts next: the one after the latest of its reporting years. */
+export function nextReportingYear(reportingYears: readonly FinancialYear[]): FinancialYear | null {
+  const latest = [...reportingYears].sort().at(-1);
+  return latest === undefined ? null : nextFinancialYear(latest);
+}
+
 /** Month index of 31 March at the end of the financial year. */
 export function financialYearEndMonth(code: FinancialYear): number {
   const start = financialYearStart(code);

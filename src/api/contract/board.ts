@@ -99,7 +99,16 @@ export const saveBoardRequestSchema = z
     }),
   );
 
+/**
+ * POST /board/years: the administrator starts the next reporting year, the one after the board's
+ * latest. It is added to the reporting years and becomes the year shown first; nothing is copied:
+ * audits and actions still open at its start are shown in it (they carry over), closed ones stay
+ * in the years they belong to. `version` is the board settings' version (409 if stale).
+ */
+export const startYearRequestSchema = z.object({ year: financialYearSchema, version: z.int() });
+
 export type Board = z.infer<typeof boardSchema>;
 export type SaveBoardRequest = z.infer<typeof saveBoardRequestSchema>;
 export type OfstedJudgement = z.infer<typeof ofstedJudgementSchema>;
 export type BoardKind = z.infer<typeof boardKindSchema>;
+export type StartYearRequest = z.infer<typeof startYearRequestSchema>;

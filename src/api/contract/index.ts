@@ -1,6 +1,6 @@
 import { z } from '../zod';
 import { mailPreferencesSchema, outboxSchema } from './mail';
-import { boardSchema, saveBoardRequestSchema } from './board';
+import { boardSchema, saveBoardRequestSchema, startYearRequestSchema } from './board';
 import { errorBodySchema, withCleanText } from './common';
 import {
   annotationEditRequestSchema,
@@ -29,11 +29,14 @@ import {
 } from './action-plan';
 import { fundingSchema, fundingYearRequestSchema, fundingYearSchema, partnershipSchema } from './partnership';
 import {
+  auditActionChangeRequestSchema,
+  auditActionEditRequestSchema,
   auditListSchema,
   auditPlanRequestSchema,
   auditSchema,
   auditUpdateRequestSchema,
   cancelAuditRequestSchema,
+  createAuditActionRequestSchema,
   createAuditRequestSchema,
   seriousCaseReviewListSchema,
 } from './quality-assurance';
@@ -142,6 +145,15 @@ export const endpoints = withCleanText({
     response: boardSchema,
     versioned: true,
   },
+  /** The administrator starts the next reporting year (see `startYearRequestSchema`). */
+  startReportingYear: {
+    method: 'POST',
+    path: '/board/years',
+    request: startYearRequestSchema,
+    response: boardSchema,
+    status: 201,
+    versioned: true,
+  },
   indicators: {
     list: 'indicators',
     method: 'GET',
@@ -230,6 +242,36 @@ export const endpoints = withCleanText({
     method: 'POST',
     path: '/audits/{id}/cancel',
     request: cancelAuditRequestSchema,
+    response: auditSchema,
+    versioned: true,
+  },
+  /** Actions arising from an audit: each answers the audit as it now stands. */
+  addAuditAction: {
+    method: 'POST',
+    path: '/audits/{id}/actions',
+    request: createAuditActionRequestSchema,
+    response: auditSchema,
+    status: 201,
+    versioned: true,
+  },
+  editAuditAction: {
+    method: 'PUT',
+    path: '/audits/{id}/actions/{actionId}',
+    request: auditActionEditRequestSchema,
+    response: auditSchema,
+    versioned: true,
+  },
+  closeAuditAction: {
+    method: 'POST',
+    path: '/audits/{id}/actions/{actionId}/close',
+    request: auditActionChangeRequestSchema,
+    response: auditSchema,
+    versioned: true,
+  },
+  retireAuditAction: {
+    method: 'POST',
+    path: '/audits/{id}/actions/{actionId}/retire',
+    request: auditActionChangeRequestSchema,
     response: auditSchema,
     versioned: true,
   },

@@ -20,6 +20,10 @@ export const auditActionSchema = z.object({
   owner: nonEmpty(),
   dueDate: isoDateSchema,
   status: z.enum(['open', 'complete']),
+  /** The day it was closed; null while open, left out on an action closed before it was kept. */
+  closedDate: z.optional(z.nullable(isoDateSchema)),
+  /** Retired (added by mistake, no longer wanted): kept and shown as retired, never carried over. */
+  retired: z.optional(z.boolean()),
 });
 
 /** The fields a user records as an audit progresses; shared by the resource and its PATCH. */
@@ -130,6 +134,28 @@ export const cancelAuditRequestSchema = z.object({
   version: z.int(),
 });
 
+/** What an action arising says: shared by adding one and changing it. */
+const auditActionShape = {
+  description: text('what the action is', 300),
+  owner: text('who owns it', 120),
+  dueDate: z.iso.date({ error: 'Enter a real date, for example 31 March 2019' }),
+};
+
+/**
+ * POST /audits/{id}/actions: add an action arising from an audit (it starts open). `version` is
+ * the audit's: its actions are part of it, so a stale one gets 409 with the audit as it stands.
+ */
+export const createAuditActionRequestSchema = z.object({ ...auditActionShape, version: z.int() });
+
+/** PUT /audits/{id}/actions/{actionId}: change an action arising, based on the audit's `version`. */
+export const auditActionEditRequestSchema = z.object({ ...auditActionShape, version: z.int() });
+
+/**
+ * POST /audits/{id}/actions/{actionId}/close (complete, on the day) and .../retire (kept, shown as
+ * retired): based on the audit's `version`.
+ */
+export const auditActionChangeRequestSchema = z.object({ version: z.int() });
+
 export const auditSchema = z
   .object({
     id: idSchema,
@@ -198,6 +224,9 @@ export type AuditUpdateRequest = z.infer<typeof auditUpdateRequestSchema>;
 export type CreateAuditRequest = z.infer<typeof createAuditRequestSchema>;
 export type AuditPlanRequest = z.infer<typeof auditPlanRequestSchema>;
 export type CancelAuditRequest = z.infer<typeof cancelAuditRequestSchema>;
+export type AuditAction = z.infer<typeof auditActionSchema>;
+export type CreateAuditActionRequest = z.infer<typeof createAuditActionRequestSchema>;
+export type AuditActionEditRequest = z.infer<typeof auditActionEditRequestSchema>;
 export type SeriousCaseReview = z.infer<typeof seriousCaseReviewSchema>;
 export type ReviewType = z.infer<typeof reviewTypeSchema>;
 
@@ -206,4 +235,49 @@ export function quarterLastDay(quarter: string): string {
   const q = Number(quarter.slice(1, 2));
   const start = Number(quarter.slice(3, 7));
   return [`${start}-06-30`, `${start}-09-30`, `${start}-12-31`, `${start + 1}-03-31`][q - 1]!;
+}
+
+type AuditActionFields = Pick<AuditAction, 'description' | 'owner' | 'dueDate'>;
+
+/** A change to an audit's actions arising: one added (with its new id), changed, closed or retired. */
+export type AuditActionChange =
+  | { kind: 'add'; id: string; fields: AuditActionFields }
+  | { kind: 'edit'; actionId: string; fields: AuditActionFields }
+  | { kind: 'close' | 'retire'; actionId: string };
+
+/**
+ * An audit's actions arising after a change, as the data service and the demo API both make it:
+ * added open, closed on `today`, retired (kept); a retired action is not changed again, nor a
+ * closed one closed twice (`refused`, said on the request's `version`).
+ */
+export function changeAuditActions(
+  actions: readonly AuditAction[],
+  change: AuditActionChange,
+  today: string,
+): { actions: AuditAction[]; id: string } | { notFound: string } | { refused: string } {
+  if (change.kind === 'add') {
+    const { description, owner, dueDate } = change.fields;
+    const added: AuditAction = {
+      id: change.id,
+      description,
+      owner,
+      dueDate,
+      status: 'open',
+      closedDate: null,
+      retired: false,
+    };
+    return { id: added.id, actions: [...actions, added] };
+  }
+  const action = actions.find((a) => a.id === change.actionId);
+  if (!action) return { notFound: change.actionId };
+  if (action.retired) return { refused: 'This action is retired: it can no longer be changed' };
+  if (change.kind === 'close' && action.status === 'complete') {
+    return { refused: 'This action is already closed' };
+  }
+  const { description, owner, dueDate } = change.kind === 'edit' ? change.fields : action;
+  const changed: AuditAction =
+    change.kind === 'close'
+      ? { ...action, status: 'complete', closedDate: today }
+      : { ...action, description, owner, dueDate, ...(change.kind === 'retire' ? { retired: true } : {}) };
+  return { id: action.id, actions: actions.map((a) => (a.id === action.id ? changed : a)) };
 }

@@ -20,6 +20,7 @@ import { LoadingState, ErrorState } from '../../components/states';
 import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
 import { useWording } from '../../lib/use-wording';
 import { AdminLayout } from './admin-layout';
+import { NewYearPanel } from './new-year-panel';
 import { SignInPolicyPanel } from './sign-in-policy-panel';
 
 const kindLabels: Record<BoardKind, string> = {
@@ -393,6 +394,7 @@ export function BoardSettingsPage() {
   const board = useQuery(boardQueries.detail());
   const words = useWording();
   const notSetUp = board.error instanceof HttpError && board.error.status === 404;
+  const [yearsStarted, setYearsStarted] = useState(0);
   return (
     <AdminLayout
       title={words.settings}
@@ -402,13 +404,17 @@ export function BoardSettingsPage() {
         {board.isPending ? (
           <LoadingState label="Loading the board’s settings" />
         ) : board.data ? (
-          <BoardForm key={board.data.id} board={board.data} />
+          // Opened afresh when a new year is started: the settings' version and years moved on.
+          <BoardForm key={`${board.data.id}:${yearsStarted}`} board={board.data} />
         ) : notSetUp ? (
           <BoardForm board={null} />
         ) : (
           <ErrorState error={board.error} onRetry={() => void board.refetch()} />
         )}
       </Panel>
+      {board.data ? (
+        <NewYearPanel board={board.data} onStarted={() => setYearsStarted((n) => n + 1)} />
+      ) : null}
       <SignInPolicyPanel />
     </AdminLayout>
   );

@@ -3,6 +3,7 @@ import { StatusTag, type Tone } from '../../components/status-tag';
 import { gradeLabels } from '../../lib/board-charts';
 import { formatDate } from '../../lib/format';
 import { isOverdue } from '../../lib/overdue';
+import { financialYearOfDate } from '../../lib/periods';
 import { auditStatusLabels } from './audit-labels';
 
 const statusTones: Record<Audit['status'], Tone> = {
@@ -29,10 +30,22 @@ interface Props {
   /** Absent when the person may not plan audits. */
   onPlan?: ((audit: Audit) => void) | undefined;
   onCancel?: ((audit: Audit) => void) | undefined;
+  onAddAction?: ((audit: Audit) => void) | undefined;
+  /** The audits carried into the year shown from an earlier one, said so beside their plan. */
+  carried?: (audit: Audit) => boolean;
 }
 
-export function AuditSchedule({ audits, referenceDate, caption, onRecord, onPlan, onCancel }: Props) {
-  const anyButton = onRecord ?? onPlan ?? onCancel;
+export function AuditSchedule({
+  audits,
+  referenceDate,
+  caption,
+  onRecord,
+  onPlan,
+  onCancel,
+  onAddAction,
+  carried,
+}: Props) {
+  const anyButton = onRecord ?? onPlan ?? onCancel ?? onAddAction;
   const button = (label: string, audit: Audit, onClick: ((audit: Audit) => void) | undefined) =>
     onClick ? (
       <button type="button" className="button button--secondary button--small" onClick={() => onClick(audit)}>
@@ -80,6 +93,11 @@ export function AuditSchedule({ audits, referenceDate, caption, onRecord, onPlan
                   {audit.casesToSample ? (
                     <span className="schedule-table__meta">{audit.casesToSample} cases to sample</span>
                   ) : null}
+                  {carried?.(audit) ? (
+                    <span className="schedule-table__meta">
+                      Carried over from {financialYearOfDate(audit.plannedDate)}
+                    </span>
+                  ) : null}
                 </td>
                 <td>
                   <StatusTag tone={statusTones[audit.status]}>{auditStatusLabels[audit.status]}</StatusTag>
@@ -100,6 +118,7 @@ export function AuditSchedule({ audits, referenceDate, caption, onRecord, onPlan
                         {button('Record progress', audit, onRecord)}
                         {button('Change plan', audit, onPlan)}
                         {audit.status === 'completed' ? null : button('Cancel audit', audit, onCancel)}
+                        {button('Add an action arising', audit, onAddAction)}
                       </>
                     )}
                   </td>

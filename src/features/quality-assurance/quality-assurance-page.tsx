@@ -1,15 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import type { Audit } from '../../api/contract';
+import type { Audit, AuditAction } from '../../api/contract';
 import { qualityAssuranceQueries } from '../../api/queries';
 import { BarFigure } from '../../components/charts/bar-figure';
 import { Panel } from '../../components/panel';
 import { PinButton } from '../../components/pin-button';
 import { QueryState } from '../../components/query-state';
+import type { FormDone } from '../../components/form/record-form';
 import { SavedNotice } from '../../components/form/saved-notice';
 import { YearUnknown } from '../../components/states';
 import { StatusTag } from '../../components/status-tag';
-import { auditProgressFigure, auditsForYear, gradeSpreadFigure } from '../../lib/board-charts';
+import { auditProgressFigure, gradeSpreadFigure } from '../../lib/board-charts';
+import {
+  actionsArisingForYear,
+  auditCarriedInto,
+  auditScheduleForYear,
+  type ArisingAction,
+} from '../../lib/carry-over';
+import { financialYearOfDate } from '../../lib/periods';
 import { formatDate } from '../../lib/format';
 import { isOverdue } from '../../lib/overdue';
 import { draftKeys } from '../../lib/form-drafts';
@@ -21,21 +29,36 @@ import { useIllustrative } from '../../lib/use-illustrative';
 import { yearLabel } from '../../lib/reporting-range';
 import { useReportingRange } from '../../lib/use-reporting-range';
 import { IllustrativeNote } from '../../components/illustrative-note';
+import { AuditActionForm, ChangeAuditActionForm } from './audit-action-form';
 import { AuditPlanForm, CancelAuditForm } from './audit-plan-form';
 import { AuditProgressForm } from './audit-progress-form';
 import { AuditSchedule } from './audit-schedule';
 import { SeriousCaseReviews } from './serious-case-reviews';
 
+type ActionChange = 'action' | 'close-action' | 'retire-action';
+
 function ActionsArising({
-  audits,
+  actions,
   year,
   referenceDate,
+  onChange,
 }: {
-  audits: Audit[];
+  actions: ArisingAction[];
   year: string;
   referenceDate: string | null;
+  /** Absent when the person may not change actions arising: no buttons are shown. */
+  onChange: ((form: ActionChange, audit: Audit, action: AuditAction) => void) | undefined;
 }) {
-  const actions = audits.flatMap((audit) => audit.actionsArising.map((action) => ({ audit, action })));
+  const button = (label: string, form: ActionChange, { audit, action }: ArisingAction) =>
+    onChange ? (
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={() => onChange(form, audit, action)}
+      >
+        {label} <span className="visually-hidden">the action {action.description}</span>
+      </button>
+    ) : null;
   return (
     <div className="table-scroll" role="region" aria-label="Actions arising from audits" tabIndex={0}>
       <table className="data-table schedule-table">
@@ -47,25 +70,57 @@ function ActionsArising({
             <th scope="col">Owner</th>
             <th scope="col">Due</th>
             <th scope="col">Status</th>
+            {onChange ? (
+              <th scope="col">
+                <span className="visually-hidden">Changes</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
-          {actions.map(({ audit, action }) => (
-            <tr key={action.id}>
-              <th scope="row">{action.description}</th>
-              <td>{audit.title}</td>
-              <td>{action.owner}</td>
-              <td>{formatDate(action.dueDate)}</td>
-              <td>
-                <StatusTag tone={action.status === 'complete' ? 'good' : 'neutral'}>
-                  {action.status === 'complete' ? 'Complete' : 'Open'}
-                </StatusTag>
-                {isOverdue(action.dueDate, action.status === 'complete', referenceDate) ? (
-                  <StatusTag tone="bad">Overdue</StatusTag>
+          {actions.map((row) => {
+            const { audit, action, carried } = row;
+            const done = action.status === 'complete';
+            return (
+              <tr key={`${audit.id}/${action.id}`}>
+                <th scope="row">
+                  {action.description}
+                  {carried ? (
+                    <span className="schedule-table__meta">
+                      Carried over from {financialYearOfDate(audit.plannedDate)}
+                    </span>
+                  ) : null}
+                </th>
+                <td>{audit.title}</td>
+                <td>{action.owner}</td>
+                <td>{formatDate(action.dueDate)}</td>
+                <td>
+                  {action.retired ? (
+                    <StatusTag tone="neutral">Retired</StatusTag>
+                  ) : (
+                    <StatusTag tone={done ? 'good' : 'neutral'}>{done ? 'Complete' : 'Open'}</StatusTag>
+                  )}
+                  {!action.retired && isOverdue(action.dueDate, done, referenceDate) ? (
+                    <StatusTag tone="bad">Overdue</StatusTag>
+                  ) : null}
+                  {action.closedDate ? (
+                    <span className="schedule-table__meta">Closed {formatDate(action.closedDate)}</span>
+                  ) : null}
+                </td>
+                {onChange ? (
+                  <td>
+                    {action.retired ? null : (
+                      <>
+                        {button('Change', 'action', row)}
+                        {done ? null : button('Close', 'close-action', row)}
+                        {button('Retire', 'retire-action', row)}
+                      </>
+                    )}
+                  </td>
                 ) : null}
-              </td>
-            </tr>
-          ))}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
@@ -73,9 +128,38 @@ function ActionsArising({
 }
 
 interface Editing {
-  form: 'progress' | 'plan' | 'cancel';
+  form: 'progress' | 'plan' | 'cancel' | ActionChange;
   /** The audit's id, or `new` for an audit being added. */
   id: string;
+  /** For a form on an action arising: the action's id, or `new` for one being added. */
+  actionId?: string;
+}
+
+/** The open form on an action arising: adding one to an audit, changing, closing or retiring one. */
+function ActionForm({ audits, editing, ...done }: FormDone & { audits: readonly Audit[]; editing: Editing }) {
+  const audit = audits.find((a) => a.id === editing.id);
+  if (!audit) return null;
+  const key = `${audit.id}/${editing.actionId}`;
+  if (editing.actionId === 'new') return <AuditActionForm key={key} audit={audit} {...done} />;
+  const action = audit.actionsArising.find((a) => a.id === editing.actionId);
+  if (!action) return null;
+  if (editing.form === 'action') return <AuditActionForm key={key} audit={audit} action={action} {...done} />;
+  const change = editing.form === 'close-action' ? 'close' : 'retire';
+  return <ChangeAuditActionForm key={key} audit={audit} action={action} change={change} {...done} />;
+}
+
+/** The form a kept draft belongs to (its save failed because the session ended), to open again. */
+function draftForm(): Editing | null {
+  const [key] = [
+    ...draftKeys('audit:'),
+    ...draftKeys('audit-plan:'),
+    ...draftKeys('audit-cancel:'),
+    ...draftKeys('audit-action:'),
+  ];
+  if (!key) return null;
+  const [form, id, actionId] = key.split(':') as [string, string, string | undefined];
+  if (form === 'audit-action') return { form: 'action', id, actionId: actionId ?? 'new' };
+  return { form: form === 'audit' ? 'progress' : form === 'audit-plan' ? 'plan' : 'cancel', id };
 }
 
 export function QualityAssurancePage() {
@@ -87,27 +171,29 @@ export function QualityAssurancePage() {
   const audits = useQuery(qualityAssuranceQueries.audits());
   const permissions = usePermissions();
   // A form whose save failed because the session ended opens again with what was typed.
-  const [editing, setEditing] = useState<Editing | null>(() => {
-    const [key] = [...draftKeys('audit:'), ...draftKeys('audit-plan:'), ...draftKeys('audit-cancel:')];
-    if (!key) return null;
-    const [form, id] = key.split(':') as [string, string];
-    return { form: form === 'audit' ? 'progress' : form === 'audit-plan' ? 'plan' : 'cancel', id };
-  });
-  const [saved, setSaved] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(draftForm);
+  // What was last saved, said in the panel whose form saved it.
+  const [saved, setSaved] = useState<{ message: string; actions: boolean } | null>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
-  const open = (form: Editing['form'], audit?: Audit) => {
+  const open = (form: Editing['form'], audit?: Audit, action?: AuditAction | 'new') => {
     returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setSaved(null);
-    setEditing({ form, id: audit?.id ?? 'new' });
+    setEditing({
+      form,
+      id: audit?.id ?? 'new',
+      ...(action ? { actionId: action === 'new' ? 'new' : action.id } : {}),
+    });
   };
+  const onActions = editing?.actionId !== undefined;
   const finish = (message: string | null) => {
     setEditing(null);
-    setSaved(message);
+    setSaved(message === null ? null : { message, actions: onActions });
     returnFocus.current?.focus();
   };
   const formFor = (audit: Audit | undefined) => {
     if (!editing || !year) return null;
+    if (onActions) return null;
     const props = { onDone: finish, onCancel: () => finish(null) };
     if (editing.form === 'plan' && editing.id === 'new') return <AuditPlanForm year={year} {...props} />;
     if (!audit) return null;
@@ -155,12 +241,12 @@ export function QualityAssurancePage() {
             </QueryState>
           </Panel>
           <Panel title="Audit schedule" className="page-grid__wide">
-            <SavedNotice message={saved} />
+            <SavedNotice message={saved && !saved.actions ? saved.message : null} />
             <QueryState
               query={audits}
               loadingLabel="Loading the audit schedule"
               items={['audit', 'audits']}
-              isEmpty={(data) => auditsForYear(data.audits, year).length === 0}
+              isEmpty={(data) => auditScheduleForYear(data.audits, year).length === 0}
               empty={
                 audits.data?.audits.length === 0
                   ? `No audits yet${permissions.planAudits ? ': add the first.' : '.'}`
@@ -173,12 +259,14 @@ export function QualityAssurancePage() {
                     The audits, their findings and their actions are invented for the demonstration.
                   </IllustrativeNote>
                   <AuditSchedule
-                    audits={auditsForYear(data.audits, year)}
+                    audits={auditScheduleForYear(data.audits, year)}
                     referenceDate={overdue.date}
                     caption={`Audit schedule, ${year}`}
+                    carried={(a) => auditCarriedInto(a, year)}
                     onRecord={permissions.recordAuditProgress ? (a) => open('progress', a) : undefined}
                     onPlan={permissions.planAudits ? (a) => open('plan', a) : undefined}
                     onCancel={permissions.planAudits ? (a) => open('cancel', a) : undefined}
+                    onAddAction={permissions.planAudits ? (a) => open('action', a, 'new') : undefined}
                   />
                   {editing?.id !== 'new' ? formFor(data.audits.find((a) => a.id === editing?.id)) : null}
                 </>
@@ -192,21 +280,31 @@ export function QualityAssurancePage() {
             {editing?.id === 'new' ? formFor(undefined) : null}
           </Panel>
           <Panel title="Actions arising from audits" className="page-grid__wide">
+            <SavedNotice message={saved?.actions ? saved.message : null} />
             <QueryState
               query={audits}
               loadingLabel="Loading actions arising"
               reportSkipped={false}
-              isEmpty={(data) => auditsForYear(data.audits, year).every((a) => a.actionsArising.length === 0)}
-              empty="No actions have arisen from this year’s audits yet."
+              isEmpty={(data) => actionsArisingForYear(data.audits, year).length === 0}
+              empty={`No actions have arisen from this year’s audits yet${permissions.planAudits ? ': add one from an audit in the schedule.' : '.'}`}
             >
               {(data) => (
                 <ActionsArising
-                  audits={auditsForYear(data.audits, year)}
+                  actions={actionsArisingForYear(data.audits, year)}
                   year={year}
                   referenceDate={overdue.date}
+                  onChange={permissions.planAudits ? (form, a, action) => open(form, a, action) : undefined}
                 />
               )}
             </QueryState>
+            {audits.data && editing && onActions ? (
+              <ActionForm
+                audits={audits.data.audits}
+                editing={editing}
+                onDone={finish}
+                onCancel={() => finish(null)}
+              />
+            ) : null}
           </Panel>
         </div>
       ) : (

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { Audit } from '../api/contract';
+import { actionsArisingForYear, auditScheduleForYear, carriedIntoYear } from './carry-over';
+
+const audit = (id: string, change: Partial<Audit>): Audit => ({
+  id,
+  title: id,
+  theme: 'Neglect',
+  kind: 'multi-agency',
+  leadAgency: 'Council',
+  agencies: ['Council'],
+  plannedDate: '2017-09-30',
+  status: 'planned',
+  completedDate: null,
+  casesAudited: null,
+  grades: null,
+  actionsArising: [],
+  version: 1,
+  ...change,
+});
+const action = (
+  id: string,
+  status: 'open' | 'complete',
+  closedDate: string | null = null,
+  retired = false,
+) => ({
+  id,
+  description: id,
+  owner: 'Head of Safeguarding',
+  dueDate: '2018-06-30',
+  status,
+  closedDate,
+  retired,
+});
+
+const audits = [
+  audit('open-2017', {
+    actionsArising: [action('open-action', 'open'), action('closed-before', 'complete', '2018-02-01')],
+  }),
+  audit('finished-next-year', {
+    status: 'completed',
+    completedDate: '2018-05-10',
+    casesAudited: 1,
+    grades: { outstanding: 0, good: 1, requiresImprovement: 0, inadequate: 0 },
+    actionsArising: [action('closed-after', 'complete', '2018-07-01'), action('retired', 'open', null, true)],
+  }),
+  audit('finished-in-year', {
+    status: 'completed',
+    completedDate: '2018-01-10',
+    casesAudited: 1,
+    grades: { outstanding: 0, good: 1, requiresImprovement: 0, inadequate: 0 },
+  }),
+  audit('cancelled', { status: 'cancelled', cancelledReason: 'No longer needed' }),
+  audit('planned-2018', { plannedDate: '2018-06-30' }),
+];
+const ids = (list: { id: string }[]) => list.map((a) => a.id);
+
+describe('what a reporting year holds', () => {
+  it('carries open audits and those finished later into the next year; closed and cancelled stay', () => {
+    expect(ids(auditScheduleForYear(audits, '2018-19'))).toEqual([
+      'open-2017',
+      'finished-next-year',
+      'planned-2018',
+    ]);
+  });
+
+  it('leaves the year they were planned in as it was', () => {
+    expect(ids(auditScheduleForYear(audits, '2017-18'))).toEqual([
+      'open-2017',
+      'finished-next-year',
+      'finished-in-year',
+      'cancelled',
+    ]);
+  });
+
+  it('carries actions open at the year’s start, never a retired one or one closed before', () => {
+    const carried = carriedIntoYear(audits, '2018-19');
+    expect(ids(carried.audits)).toEqual(['open-2017', 'finished-next-year']);
+    expect(carried.actions.map((a) => a.action.id)).toEqual(['open-action', 'closed-after']);
+    expect(actionsArisingForYear(audits, '2017-18').map((a) => [a.action.id, a.carried])).toEqual([
+      ['open-action', false],
+      ['closed-before', false],
+      ['closed-after', false],
+      ['retired', false],
+    ]);
+  });
+});

@@ -1,0 +1,59 @@
+import type { Audit, AuditAction, FinancialYear } from '../api/contract';
+import { isInFinancialYear } from './overdue';
+import { financialYearStart } from './periods';
+
+/**
+ * What a reporting year holds of the audit programme, worked out from dates and status, never
+ * copied: an audit belongs to the year it was planned in, and to every later year it was still
+ * open at the start of (not done, or completed on or after that 1 April). An audit planned in one
+ * year and finished in the next so belongs to both; a closed one stays in the years it was open in,
+ * and a year looked back at shows what it showed then.
+ */
+const yearStart = (year: FinancialYear): string => `${financialYearStart(year) ?? 0}-04-01`;
+
+/** Whether work closed on `closed` (null: still open) was still open when `year` began. */
+const openAtStart = (closed: string | null | undefined, open: boolean, year: FinancialYear) =>
+  open || (closed != null && closed >= yearStart(year));
+
+/** Planned in an earlier year and still open when this one began (a cancelled audit never is). */
+export function auditCarriedInto(audit: Audit, year: FinancialYear): boolean {
+  if (audit.plannedDate >= yearStart(year) || audit.status === 'cancelled') return false;
+  return openAtStart(audit.completedDate, audit.status !== 'completed', year);
+}
+
+/** The audits a year's schedule shows: planned in it, or carried into it. */
+export function auditScheduleForYear(audits: readonly Audit[], year: FinancialYear): Audit[] {
+  return audits.filter((a) => isInFinancialYear(a.plannedDate, year) || auditCarriedInto(a, year));
+}
+
+export interface ArisingAction {
+  audit: Audit;
+  action: AuditAction;
+  /** From an audit of an earlier year, still open when this one began. */
+  carried: boolean;
+}
+
+/**
+ * The actions arising a year shows: every action of the audits planned in it (a retired one too,
+ * marked so), and the actions of earlier audits still open when it began. A retired action is
+ * never carried.
+ */
+export function actionsArisingForYear(audits: readonly Audit[], year: FinancialYear): ArisingAction[] {
+  return audits.flatMap((audit): ArisingAction[] => {
+    if (isInFinancialYear(audit.plannedDate, year)) {
+      return audit.actionsArising.map((action) => ({ audit, action, carried: false }));
+    }
+    if (audit.plannedDate >= yearStart(year)) return [];
+    return audit.actionsArising
+      .filter((a) => !a.retired && openAtStart(a.closedDate, a.status === 'open', year))
+      .map((action) => ({ audit, action, carried: true }));
+  });
+}
+
+/** What starting `year` carries into it: the audits and actions arising open at its start. */
+export function carriedIntoYear(audits: readonly Audit[], year: FinancialYear) {
+  return {
+    audits: audits.filter((a) => auditCarriedInto(a, year)),
+    actions: actionsArisingForYear(audits, year).filter((a) => a.carried),
+  };
+}
