@@ -87,10 +87,12 @@ async function takeYear<T>(
   version: number,
   current: (version: number) => Promise<T>,
 ): Promise<T> {
-  if (!financialYearSchema.safeParse(year).success) throw notFound(`The ${table === 'funding_year' ? 'funding' : 'spending'} year "${year}"`);
-  const [row] = await tx.query<{ version: number }>(`select version from ${table} where year = $1 for update`, [
-    year,
-  ]);
+  if (!financialYearSchema.safeParse(year).success)
+    throw notFound(`The ${table === 'funding_year' ? 'funding' : 'spending'} year "${year}"`);
+  const [row] = await tx.query<{ version: number }>(
+    `select version from ${table} where year = $1 for update`,
+    [year],
+  );
   const before = await current(row?.version ?? 0);
   if ((row?.version ?? 0) !== version) throw conflict(what, before);
   if (!row) {
@@ -154,7 +156,8 @@ export async function saveFundingYear(
 }
 
 /** What a year's spending says, for the audit trail's before and after: line -> pounds. */
-const spendingContentOf = (table: SpendingYear) => Object.fromEntries(table.lines.map((l) => [l.item, l.amount]));
+const spendingContentOf = (table: SpendingYear) =>
+  Object.fromEntries(table.lines.map((l) => [l.item, l.amount]));
 
 /**
  * Saves the board's spending in a year as one table, as the contributions are saved: lines in it

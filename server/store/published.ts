@@ -39,6 +39,5 @@ export const published = {
       recommendations: [],
     }),
   funding: (db: Queryable): Promise<Answer<'funding'>> => readFunding(db),
-  partnership: (db: Queryable): Promise<Answer<'partnership'>> =>
-    readPartnership(db),
+  partnership: (db: Queryable): Promise<Answer<'partnership'>> => readPartnership(db),
 };

@@ -5,7 +5,6 @@ import {
   type FinancialYear,
   type Funding,
   type FundingYear,
-  type FundingYearRequest,
 } from '../../api/contract';
 import { adminQueries, partnershipQueries } from '../../api/queries';
 import type { RequestSchema } from '../../components/form/use-record-form';
@@ -52,21 +51,29 @@ const tableOf = (funding: Funding, year: FinancialYear): FundingYear | undefined
 };
 
 /**
- * The contract's check of the table, its problems named by the row they are on: blank rows are
- * not sent, so the request's row `k` is the form's row `rows[k]`.
+ * The contract's check of a year's table, its problems named by the field they are on: blank rows
+ * are not sent, so the request's row `k` (in `key`) is typed in `rowFields[k]`, one field per
+ * column (`*` for any column not named).
  */
-const checkedTable: RequestSchema<FundingYearRequest> = {
-  safeParse(input) {
-    const { rows, ...request } = input as FundingYearRequest & { rows: number[] };
-    const parsed = fundingYearRequestSchema.safeParse(request);
-    if (parsed.success) return parsed;
-    const issues = parsed.error.issues.map((issue) => {
-      const [top, k] = issue.path;
-      return top === 'contributions' && typeof k === 'number' ? { ...issue, path: [field(rows[k]!)] } : issue;
-    });
-    return { success: false, error: { issues } };
-  },
-};
+export function checkedTable<R>(
+  schema: { safeParse: RequestSchema<R>['safeParse'] },
+  key: string,
+): RequestSchema<R> {
+  return {
+    safeParse(input) {
+      const { rowFields, ...request } = input as { rowFields: Record<string, string>[] };
+      const parsed = schema.safeParse(request);
+      if (parsed.success) return parsed;
+      const issues = parsed.error.issues.map((issue) => {
+        const [top, k, column] = issue.path;
+        const fields = top === key && typeof k === 'number' ? rowFields[k] : undefined;
+        const name = fields ? (fields[String(column)] ?? fields['*']) : undefined;
+        return name ? { ...issue, path: [name] } : issue;
+      });
+      return { success: false, error: { issues } };
+    },
+  };
+}
 
 interface FormProps extends FormDone {
   year: FinancialYear;
@@ -97,12 +104,12 @@ export function FundingTableForm({ year, funding, partners, onDone, onCancel }: 
       Object.fromEntries(partners.map((p, i) => [field(i), String(amountOf(record, p.partner) ?? '')])),
     labels,
     record,
-    schema: checkedTable,
+    schema: checkedTable(fundingYearRequestSchema, 'contributions'),
     toRequest: (values: Values, version: number) => {
       const rows = partners.map((_, i) => i).filter((i) => values[field(i)]?.trim());
       return {
         version,
-        rows,
+        rowFields: rows.map((i) => ({ '*': field(i) })),
         contributions: rows.map((i) => ({ ...partners[i]!, amount: Number(values[field(i)]) })),
       };
     },
