@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import {
   fundingYearRequestSchema,
   type FinancialYear,
@@ -139,24 +139,35 @@ export function FundingTableForm({ year, funding, partners, onDone, onCancel }: 
   );
 }
 
-/** "Change <year>'s funding" for editors and administrators, and the table form it opens. */
-export function FundingEditor({ year, funding }: { year: FinancialYear; funding: Funding }) {
+type Finish = (message: string | null) => void;
+
+/** The form drawn with the function that closes it (so the closing is an event, not a render). */
+function TableSlot({ form, finish }: { form: (finish: Finish) => ReactNode; finish: Finish }) {
+  return form(finish);
+}
+
+/**
+ * "Change <what>" for editors and administrators, and the year's table form it opens (drawn by
+ * `form` with the function that closes it, saying what was saved).
+ */
+export function YearTableEditor({
+  label,
+  draftKey,
+  form,
+}: {
+  label: string;
+  draftKey: string;
+  form: (finish: (message: string | null) => void) => ReactNode;
+}) {
   const permissions = usePermissions();
-  // Drawn by the browser only: who may change the funding, and a draft kept in this browser, are
+  // Drawn by the browser only: who may change the table, and a draft kept in this browser, are
   // not known to the server that drew the page (hydration must draw what the server drew).
   const hydrated = useHydrated();
   // A form whose save failed because the session ended opens again with what was typed.
-  const [open, setOpen] = useState(() => draftKeys(`funding:${year}`).length > 0);
+  const [open, setOpen] = useState(() => draftKeys(draftKey).length > 0);
   const [saved, setSaved] = useState<string | null>(null);
-  // The board's agencies (the rows of an empty year) are asked for once the table is opened.
-  const agencies = useQuery({ ...adminQueries.agencies(), enabled: permissions.editBoardRecords && open });
   const opener = useRef<HTMLButtonElement>(null);
   if (!hydrated || !permissions.editBoardRecords) return null;
-  const partners = partnersFor(
-    funding,
-    year,
-    (agencies.data?.agencies ?? []).map((a) => ({ partner: a.name, partnerType: a.kind })),
-  );
   const finish = (message: string | null) => {
     setOpen(false);
     setSaved(message);
@@ -175,33 +186,63 @@ export function FundingEditor({ year, funding }: { year: FinancialYear; funding:
           setOpen(true);
         }}
       >
-        Change {year}’s funding
+        {label}
       </button>
-      {open ? (
-        agencies.isPending ? (
-          <LoadingState label="Loading the partner agencies" />
-        ) : partners.length > 0 ? (
-          <FundingTableForm
-            key={year}
-            year={year}
-            funding={funding}
-            partners={partners}
-            onDone={finish}
-            onCancel={() => finish(null)}
-          />
-        ) : (
-          <p className="state state--empty">
-            Add the partner agencies first (Administration, Agencies): the table has a row for each.
-          </p>
-        )
-      ) : null}
-      {open ? (
-        <QueryFailure
-          query={agencies}
-          what="The list of agencies"
-          missing="the table has rows only for the partners already recorded"
-        />
-      ) : null}
+      {open ? <TableSlot form={form} finish={finish} /> : null}
     </div>
+  );
+}
+
+/** The funding table once opened: its rows are the partners, or the board's agencies asked for now. */
+function FundingTable({
+  year,
+  funding,
+  finish,
+}: {
+  year: FinancialYear;
+  funding: Funding;
+  finish: (message: string | null) => void;
+}) {
+  const agencies = useQuery(adminQueries.agencies());
+  const partners = partnersFor(
+    funding,
+    year,
+    (agencies.data?.agencies ?? []).map((a) => ({ partner: a.name, partnerType: a.kind })),
+  );
+  return (
+    <>
+      {agencies.isPending ? (
+        <LoadingState label="Loading the partner agencies" />
+      ) : partners.length > 0 ? (
+        <FundingTableForm
+          key={year}
+          year={year}
+          funding={funding}
+          partners={partners}
+          onDone={finish}
+          onCancel={() => finish(null)}
+        />
+      ) : (
+        <p className="state state--empty">
+          Add the partner agencies first (Administration, Agencies): the table has a row for each.
+        </p>
+      )}
+      <QueryFailure
+        query={agencies}
+        what="The list of agencies"
+        missing="the table has rows only for the partners already recorded"
+      />
+    </>
+  );
+}
+
+/** "Change <year>'s funding" for editors and administrators, and the table form it opens. */
+export function FundingEditor({ year, funding }: { year: FinancialYear; funding: Funding }) {
+  return (
+    <YearTableEditor
+      label={`Change ${year}’s funding`}
+      draftKey={`funding:${year}`}
+      form={(finish) => <FundingTable year={year} funding={funding} finish={finish} />}
+    />
   );
 }

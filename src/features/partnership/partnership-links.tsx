@@ -1,4 +1,3 @@
-import { useRef, useState } from 'react';
 import {
   createPartnershipLinkRequestSchema,
   partnershipLinkEditRequestSchema,
@@ -13,7 +12,7 @@ import { RecordFormFrame, type FormDone } from '../../components/form/record-for
 import { SavedNotice } from '../../components/form/saved-notice';
 import { useRecordForm } from '../../components/form/use-record-form';
 import { useSaveRecord } from '../../components/form/use-save-record';
-import { draftKeys } from '../../lib/form-drafts';
+import { useListEditing } from '../../components/form/use-list-editing';
 import { formatDate } from '../../lib/format';
 import { useHydrated } from '../../lib/use-hydrated';
 import { usePermissions } from '../../lib/use-permissions';
@@ -133,11 +132,6 @@ export function RetirePartnershipLinkForm({ link, onDone, onCancel }: FormDone &
   );
 }
 
-interface Editing {
-  form: 'link' | 'retire';
-  id: string;
-}
-
 function LinkButton({ verb, link, onClick }: { verb: string; link: PartnershipLink; onClick: () => void }) {
   return (
     <button
@@ -158,25 +152,10 @@ export function PartnershipLinks({ partnership }: { partnership: Partnership }) 
   // The controls are drawn by the browser only: who may use them is not known to the server.
   const hydrated = useHydrated();
   const editable = hydrated && permissions.editBoardRecords;
-  // A form whose save failed because the session ended opens again with what was typed.
-  const [editing, setEditing] = useState<Editing | null>(() => {
-    const [key] = [...draftKeys('partnership-link:'), ...draftKeys('partnership-link-retire:')];
-    if (!key) return null;
-    const [form, id] = key.split(':') as [string, string];
-    return { form: form === 'partnership-link' ? 'link' : 'retire', id };
-  });
-  const [saved, setSaved] = useState<string | null>(null);
-  const returnFocus = useRef<HTMLElement | null>(null);
-  const open = (form: Editing['form'], id: string) => {
-    returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    setSaved(null);
-    setEditing({ form, id });
-  };
-  const finish = (message: string | null) => {
-    setEditing(null);
-    setSaved(message);
-    returnFocus.current?.focus();
-  };
+  const { editing, saved, open, finish } = useListEditing({
+    'partnership-link': 'link',
+    'partnership-link-retire': 'retire',
+  } as const);
   const props = { onDone: finish, onCancel: () => finish(null) };
   const edited = partnership.links.find((l) => l.id === editing?.id);
   return (

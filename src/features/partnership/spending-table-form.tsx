@@ -1,4 +1,3 @@
-import { useRef, useState } from 'react';
 import {
   spendingYearRequestSchema,
   type FinancialYear,
@@ -8,14 +7,10 @@ import {
 import { partnershipQueries } from '../../api/queries';
 import { CountField, InputField } from '../../components/form/fields';
 import { RecordFormFrame, type FormDone } from '../../components/form/record-form';
-import { SavedNotice } from '../../components/form/saved-notice';
 import { useRecordForm } from '../../components/form/use-record-form';
 import { useSaveRecord } from '../../components/form/use-save-record';
-import { draftKeys } from '../../lib/form-drafts';
 import { formatValue } from '../../lib/format';
-import { useHydrated } from '../../lib/use-hydrated';
-import { usePermissions } from '../../lib/use-permissions';
-import { checkedTable } from './funding-table-form';
+import { checkedTable, YearTableEditor } from './funding-table-form';
 
 /** The lines a board with no spending recorded starts from. */
 export const usualLines = [
@@ -139,35 +134,11 @@ export function SpendingTableForm({ year, funding, onDone, onCancel }: FormProps
 
 /** "Change <year>'s spending" for editors and administrators, and the table form it opens. */
 export function SpendingEditor({ year, funding }: { year: FinancialYear; funding: Funding }) {
-  const permissions = usePermissions();
-  // Drawn by the browser only, as the funding editor (who may change it is not known to the server).
-  const hydrated = useHydrated();
-  // A form whose save failed because the session ended opens again with what was typed.
-  const [open, setOpen] = useState(() => draftKeys(`spending:${year}`).length > 0);
-  const [saved, setSaved] = useState<string | null>(null);
-  const opener = useRef<HTMLButtonElement>(null);
-  if (!hydrated || !permissions.editBoardRecords) return null;
-  const finish = (message: string | null) => {
-    setOpen(false);
-    setSaved(message);
-    opener.current?.focus();
-  };
   return (
-    <div className="funding-editor">
-      <SavedNotice message={saved} />
-      <button
-        ref={opener}
-        type="button"
-        className="button button--secondary"
-        aria-expanded={open}
-        onClick={() => {
-          setSaved(null);
-          setOpen(true);
-        }}
-      >
-        Change {year}’s spending
-      </button>
-      {open ? (
+    <YearTableEditor
+      label={`Change ${year}’s spending`}
+      draftKey={`spending:${year}`}
+      form={(finish) => (
         <SpendingTableForm
           key={year}
           year={year}
@@ -175,7 +146,7 @@ export function SpendingEditor({ year, funding }: { year: FinancialYear; funding
           onDone={finish}
           onCancel={() => finish(null)}
         />
-      ) : null}
-    </div>
+      )}
+    />
   );
 }
