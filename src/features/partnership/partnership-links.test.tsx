@@ -124,4 +124,17 @@ describe('partnership links and engagement on the Partnership page', { timeout: 
     expect(screen.queryByRole('button', { name: ADD })).toBeNull();
     expect(screen.queryByRole('button', { name: /^(Change|Retire) the link/ })).toBeNull();
   });
+
+  it('on an empty board, says no links are recorded, offers to add the first, and states no count of boards', async () => {
+    server.use(http.get(url('/partnership'), () => HttpResponse.json({ linkedBoardsCount: 0, links: [] })));
+    const { user } = renderApp(PAGE);
+    expect(
+      await screen.findByText(
+        'No links are recorded. Add the first: another board, a group or an engagement activity.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/other safeguarding boards share/)).toBeNull();
+    const form = await openAdd(user);
+    expect(within(form).getByRole('combobox', { name: 'Kind of link' })).toHaveValue('board-network');
+  });
 });

@@ -75,10 +75,13 @@ export function PartnershipPage() {
                 <IllustrativeNote>
                   The dates and descriptions of these links are invented for the demonstration.
                 </IllustrativeNote>
-                <p className="partnership__headline">
-                  <strong>{data.linkedBoardsCount}</strong> other safeguarding {words.noun}s share
-                  information, policies and procedures with this {words.noun}.
-                </p>
+                {/* A board figure (one link may stand for a network of boards); none said when none is recorded. */}
+                {data.linkedBoardsCount > 0 ? (
+                  <p className="partnership__headline">
+                    <strong>{data.linkedBoardsCount}</strong> other safeguarding {words.noun}s share
+                    information, policies and procedures with this {words.noun}.
+                  </p>
+                ) : null}
                 <PartnershipLinks partnership={data} />
               </>
             )}
