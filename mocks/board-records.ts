@@ -19,9 +19,13 @@ import {
   type CreateAuditRequest,
   type CreatePriorityRequest,
   type EndpointName,
+  type CreatePartnershipLinkRequest,
   type Funding,
   type FundingYear,
   type FundingYearRequest,
+  type Partnership,
+  type PartnershipLinkEditRequest,
+  type SpendingYearRequest,
   type Priority,
   type PriorityEditRequest,
 } from '../src/api/contract';
@@ -38,6 +42,7 @@ interface Records {
   actionPlan: ActionPlan;
   ofstedRecommendations: OfstedRecommendationList;
   funding: Funding;
+  partnership: Partnership;
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -108,6 +113,10 @@ export const boardRecordEndpoints: readonly EndpointName[] = [
   'editAnnotation',
   'retireAnnotation',
   'saveFundingYear',
+  'saveSpendingYear',
+  'createPartnershipLink',
+  'editPartnershipLink',
+  'retirePartnershipLink',
 ];
 
 /**
@@ -125,6 +134,7 @@ export function writeBoardRecord(
 ): Reply | null {
   const audit = data.audits.find((a) => a.id === params.id);
   const event = data.annotations.find((a) => a.id === params.id);
+  const link = data.partnership.links.find((l) => l.id === params.id);
   const priorities = data.actionPlan.priorities;
   const priority = priorities.find((p) => p.id === params.id);
   const found = priorities
@@ -320,6 +330,30 @@ export function writeBoardRecord(
       );
     case 'saveFundingYear':
       return saveFundingYear(data, params.year!, body as FundingYearRequest);
+    case 'saveSpendingYear':
+      return saveSpendingYear(data, params.year!, body as SpendingYearRequest);
+    case 'createPartnershipLink': {
+      const created = {
+        id: freeId(data.partnership.links, (body as CreatePartnershipLinkRequest).title, 'link'),
+        ...(body as CreatePartnershipLinkRequest),
+        version: 1,
+      };
+      data.partnership.links.push(created);
+      return { status: 201, body: created };
+    }
+    case 'editPartnershipLink':
+      return (
+        stale(link, 'partnership link') ??
+        (Object.assign(link!, body as PartnershipLinkEditRequest, { version: link!.version + 1 }),
+        { status: 200, body: link })
+      );
+    case 'retirePartnershipLink':
+      // Kept by the data service, in its audit trail; the demo only stops answering it.
+      return (
+        stale(link, 'partnership link') ??
+        (data.partnership.links.splice(data.partnership.links.indexOf(link!), 1),
+        { status: 200, body: { ...link!, version: link!.version + 1 } })
+      );
     default:
       return null;
   }
@@ -343,6 +377,28 @@ function saveFundingYear(data: Records, year: string, request: FundingYearReques
   funding.contributions = [
     ...funding.contributions.filter((c) => c.year !== year),
     ...request.contributions.map((c) => ({ ...c, year })),
+  ].sort((a, b) => a.year.localeCompare(b.year));
+  return { status: 200, body: tableOf(version) };
+}
+
+/** A year's spending replaced by the table sent, as the data service saves it. */
+function saveSpendingYear(data: Records, year: string, request: SpendingYearRequest): Reply {
+  const funding = data.funding;
+  const current = funding.spendingYears.find((y) => y.year === year);
+  const tableOf = (version: number) => ({
+    year,
+    version,
+    lines: funding.spending.filter((l) => l.year === year),
+  });
+  if ((current?.version ?? 0) !== request.version)
+    return conflict('year’s spending', tableOf(current?.version ?? 0));
+  const version = request.version + 1;
+  funding.spendingYears = [...funding.spendingYears.filter((y) => y.year !== year), { year, version }].sort(
+    (a, b) => a.year.localeCompare(b.year),
+  );
+  funding.spending = [
+    ...funding.spending.filter((l) => l.year !== year),
+    ...request.lines.map((l) => ({ ...l, year })),
   ].sort((a, b) => a.year.localeCompare(b.year));
   return { status: 200, body: tableOf(version) };
 }

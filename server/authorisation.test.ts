@@ -98,7 +98,12 @@ const matrix: Record<
   addOfstedRecommendations: { path: '/ofsted-recommendations', allowed: ['administrator', 'editor'] },
   funding: { path: '/funding', allowed: everyone },
   saveFundingYear: { path: '/funding/2017-18', allowed: ['administrator', 'editor'] },
+  saveSpendingYear: { path: '/spending/2017-18', allowed: ['administrator', 'editor'] },
   partnership: { path: '/partnership', allowed: everyone },
+  // Partnership links are the editors' and administrators'; quality assurance and the rest read them.
+  createPartnershipLink: { path: '/partnership/links', allowed: ['administrator', 'editor'] },
+  editPartnershipLink: { path: '/partnership/links/besafe', allowed: ['administrator', 'editor'] },
+  retirePartnershipLink: { path: '/partnership/links/besafe/retire', allowed: ['administrator', 'editor'] },
   agencies: { path: '/agencies', allowed: everyone },
   createAgency: { path: '/agencies', allowed: ['administrator'] },
   updateAgency: { path: '/agencies/west-midlands-police', allowed: ['administrator'] },

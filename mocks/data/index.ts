@@ -39,7 +39,7 @@ export const demoDataset = {
   },
   ofstedRecommendations,
   funding,
-  partnership,
+  partnership: { ...partnership, links: partnership.links.map((link) => ({ ...link, version: 1 })) },
 };
 
 export type DemoDataset = typeof demoDataset;

@@ -1,5 +1,6 @@
 import type { z } from 'zod/mini';
 import type { fundingSchema, partnershipSchema } from '../../src/api/contract';
+import type { Unversioned } from './unversioned';
 
 const contributionsByYear = {
   '2015-16': [180000, 52000, 48000, 15000, 6500],
@@ -15,16 +16,35 @@ const partners = [
   { partner: 'National Probation Service and CAFCASS', partnerType: 'other' },
 ] as const;
 
-/** Partner contributions, pounds (illustrative; the local authority is the largest contributor). */
+const spendingItems = [
+  'Business unit staff',
+  'Independent chair',
+  'Multi-agency training',
+  'Serious case reviews',
+  'Other',
+] as const;
+
+/** The board's spending, pounds (illustrative): two serious case reviews overspent 2016-17. */
+const spendingByYear = {
+  '2015-16': [178000, 28000, 45000, 30000, 12000],
+  '2016-17': [185000, 28500, 48000, 52000, 14000],
+  '2017-18': [190000, 29000, 50000, 35000, 15000],
+} as const;
+
+/** Partner contributions and the board's spending, pounds (illustrative; the local authority is the largest contributor). */
 export const funding: z.input<typeof fundingSchema> = {
   currency: 'GBP',
   contributions: Object.entries(contributionsByYear).flatMap(([year, amounts]) =>
     partners.map((p, i) => ({ ...p, year, amount: amounts[i]! })),
   ),
   years: Object.keys(contributionsByYear).map((year) => ({ year, version: 1 })),
+  spending: Object.entries(spendingByYear).flatMap(([year, amounts]) =>
+    spendingItems.map((item, i) => ({ item, year, amount: amounts[i]! })),
+  ),
+  spendingYears: Object.keys(spendingByYear).map((year) => ({ year, version: 1 })),
 };
 
-export const partnership: z.input<typeof partnershipSchema> = {
+export const partnership: Unversioned<z.input<typeof partnershipSchema>> = {
   linkedBoardsCount: 14,
   links: [
     {

@@ -13,6 +13,7 @@ import {
 import { insertActionPlan } from '../store/action-plan';
 import { recordAudit, SYSTEM } from '../store/audit-log';
 import { insertFunding } from '../store/funding';
+import { insertPartnership } from '../store/partnership';
 import { insertBoard } from '../store/board';
 import { insertIndicator } from '../store/indicators';
 import { insertAudit } from '../store/quality-assurance';
@@ -38,8 +39,8 @@ export async function seedDemoBoard(db: Database): Promise<boolean> {
   const documents = {
     'serious-case-reviews': seriousCaseReviewListSchema.parse({ reviews: data.seriousCaseReviews }),
     'ofsted-recommendations': ofstedRecommendationListSchema.parse(data.ofstedRecommendations),
-    partnership: partnershipSchema.parse(data.partnership),
   };
+  const partnership = partnershipSchema.parse(data.partnership);
   return db.transaction(async (tx) => {
     // Two processes starting at once on one empty PostgreSQL: the second waits, then finds it seeded.
     await tx.query('select pg_advisory_xact_lock(727162)');
@@ -63,6 +64,7 @@ export async function seedDemoBoard(db: Database): Promise<boolean> {
     for (const [i, audit] of audits.entries()) await insertAudit(tx, audit, i);
     await insertActionPlan(tx, plan);
     await insertFunding(tx, funding);
+    await insertPartnership(tx, partnership);
     for (const [key, body] of Object.entries(documents)) {
       await tx.query('insert into document (key, body) values ($1, $2)', [key, JSON.stringify(body)]);
     }

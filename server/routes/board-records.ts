@@ -17,7 +17,8 @@ import {
 } from '../store/action-plan';
 import type { Actor } from '../store/audit-log';
 import { createChartEvent, editChartEvent, retireChartEvent } from '../store/chart-events';
-import { saveFundingYear } from '../store/funding';
+import { saveFundingYear, saveSpendingYear } from '../store/funding';
+import { createPartnershipLink, editPartnershipLink, retirePartnershipLink } from '../store/partnership';
 import {
   cancelAudit,
   changeAuditAction,
@@ -29,8 +30,9 @@ import { actorOf } from '../store/users';
 
 /**
  * The board's own records, kept by the roles that own them: the audit programme (quality
- * assurance, editors, administrators) with its actions arising, the action plan with Ofsted's recommendations and the
- * chart events (editors, administrators). Each write runs in one transaction as the signed-in
+ * assurance, editors, administrators) with its actions arising, the action plan with Ofsted's
+ * recommendations, and the chart events, funding, spending and partnership links (editors,
+ * administrators). Each write runs in one transaction as the signed-in
  * person.
  */
 export function boardRecordRoutes(app: Hono<AppEnv>, services: Services): void {
@@ -125,5 +127,18 @@ export function boardRecordRoutes(app: Hono<AppEnv>, services: Services): void {
 
   write('saveFundingYear', can.editBoardRecords, (tx, actor, { params, body }) =>
     saveFundingYear(tx, actor, params.year!, body),
+  );
+  write('saveSpendingYear', can.editBoardRecords, (tx, actor, { params, body }) =>
+    saveSpendingYear(tx, actor, params.year!, body),
+  );
+
+  write('createPartnershipLink', can.editBoardRecords, (tx, actor, { body }) =>
+    createPartnershipLink(tx, actor, body),
+  );
+  write('editPartnershipLink', can.editBoardRecords, (tx, actor, { params, body }) =>
+    editPartnershipLink(tx, actor, params.id!, body),
+  );
+  write('retirePartnershipLink', can.editBoardRecords, (tx, actor, { params, body }) =>
+    retirePartnershipLink(tx, actor, params.id!, body.version),
   );
 }

@@ -5,6 +5,7 @@ import { readActionPlan } from './action-plan';
 import { readBoard, readDocument } from './board';
 import { readChartEvents } from './chart-events';
 import { readFunding } from './funding';
+import { readPartnership } from './partnership';
 import { readIndicator, readIndicators, readRevisions } from './indicators';
 import { readAudits } from './quality-assurance';
 
@@ -38,6 +39,5 @@ export const published = {
       recommendations: [],
     }),
   funding: (db: Queryable): Promise<Answer<'funding'>> => readFunding(db),
-  partnership: (db: Queryable): Promise<Answer<'partnership'>> =>
-    readDocument(db, 'partnership', { linkedBoardsCount: 0, links: [] }),
+  partnership: (db: Queryable): Promise<Answer<'partnership'>> => readPartnership(db),
 };

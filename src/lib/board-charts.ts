@@ -222,3 +222,54 @@ export function partnerFundingFigure(
     source: marked(`${words.Noun} budget`, illustrative),
   };
 }
+
+/** Income against spending in a year, stated in words: what is left, or by how much it overspent. */
+export function budgetBalance(funding: Funding, year: FinancialYear, words: Wording = wordingFor('board')) {
+  const sum = (rows: readonly { year: string; amount: number }[]) =>
+    rows.filter((r) => r.year === year).reduce((s, r) => s + r.amount, 0);
+  const income = sum(funding.contributions);
+  const spending = sum(funding.spending);
+  const balance = income - spending;
+  const hasSpending = funding.spending.some((l) => l.year === year);
+  const sentence = !hasSpending
+    ? `No spending is recorded for ${year}.`
+    : `In ${year} partners contributed ${money(income)} and ${words.the} spent ${money(spending)}: ${
+        balance > 0
+          ? `${money(balance)} was left.`
+          : balance < 0
+            ? `it overspent by ${money(-balance)}.`
+            : 'it spent exactly what it received.'
+      }`;
+  return { year, income, spending, balance, sentence };
+}
+
+/**
+ * The board's own spending in the reporting year (or the latest year recorded before it), line by
+ * line; the narrative sets it against the partners' contributions that year.
+ */
+export function boardSpendingFigure(
+  funding: Funding,
+  year: FinancialYear | null,
+  illustrative: boolean,
+  words: Wording = wordingFor('board'),
+): BarFigureProps {
+  const recorded = [...new Set(funding.spending.map((l) => l.year))].sort();
+  const shownYear =
+    year && recorded.includes(year)
+      ? year
+      : (recorded.filter((y) => !year || y <= year).at(-1) ?? recorded.at(-1) ?? year ?? '');
+  const lines = funding.spending.filter((l) => l.year === shownYear);
+  return {
+    title: `${words.Theirs} spending`,
+    narrative: budgetBalance(funding, shownYear, words).sentence,
+    tableCaption: `Spending by line in ${shownYear}, pounds`,
+    categoryLabel: 'Spent on',
+    categories: lines.map((l) => l.item),
+    series: [{ id: shownYear, label: shownYear, values: lines.map((l) => l.amount), colorIndex: 1 }],
+    unit: 'gbp',
+    decimalPlaces: 0,
+    fileName: `board-spending-${shownYear}`,
+    period: shownYear,
+    source: marked(`${words.Noun} budget`, illustrative),
+  };
+}

@@ -27,7 +27,18 @@ import {
   retirePriorityRequestSchema,
   ofstedRecommendationListSchema,
 } from './action-plan';
-import { fundingSchema, fundingYearRequestSchema, fundingYearSchema, partnershipSchema } from './partnership';
+import {
+  createPartnershipLinkRequestSchema,
+  fundingSchema,
+  fundingYearRequestSchema,
+  fundingYearSchema,
+  partnershipLinkEditRequestSchema,
+  partnershipLinkSchema,
+  partnershipSchema,
+  retirePartnershipLinkRequestSchema,
+  spendingYearRequestSchema,
+  spendingYearSchema,
+} from './partnership';
 import {
   auditActionChangeRequestSchema,
   auditActionEditRequestSchema,
@@ -364,11 +375,39 @@ export const endpoints = withCleanText({
     response: fundingYearSchema,
     versioned: true,
   },
+  saveSpendingYear: {
+    method: 'PUT',
+    path: '/spending/{year}',
+    request: spendingYearRequestSchema,
+    response: spendingYearSchema,
+    versioned: true,
+  },
   partnership: {
     list: 'links',
     method: 'GET',
     path: '/partnership',
     response: partnershipSchema,
+  },
+  createPartnershipLink: {
+    method: 'POST',
+    path: '/partnership/links',
+    request: createPartnershipLinkRequestSchema,
+    response: partnershipLinkSchema,
+    status: 201,
+  },
+  editPartnershipLink: {
+    method: 'PUT',
+    path: '/partnership/links/{id}',
+    request: partnershipLinkEditRequestSchema,
+    response: partnershipLinkSchema,
+    versioned: true,
+  },
+  retirePartnershipLink: {
+    method: 'POST',
+    path: '/partnership/links/{id}/retire',
+    request: retirePartnershipLinkRequestSchema,
+    response: partnershipLinkSchema,
+    versioned: true,
   },
   agencies: {
     list: 'agencies',

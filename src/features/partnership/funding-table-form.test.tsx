@@ -119,7 +119,9 @@ describe('funding edited as a table on the Partnership page', { timeout: 20_000 
 
   it('with no funding recorded, the table has a row for each of the board’s agencies, saved from nothing', async () => {
     server.use(
-      http.get(url('/funding'), () => HttpResponse.json({ currency: 'GBP', contributions: [], years: [] })),
+      http.get(url('/funding'), () =>
+        HttpResponse.json({ currency: 'GBP', contributions: [], years: [], spending: [], spendingYears: [] }),
+      ),
     );
     const sent: unknown[] = [];
     server.use(

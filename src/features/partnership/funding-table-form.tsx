@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import {
   fundingYearRequestSchema,
   type FinancialYear,
   type Funding,
   type FundingYear,
-  type FundingYearRequest,
 } from '../../api/contract';
 import { adminQueries, partnershipQueries } from '../../api/queries';
 import type { RequestSchema } from '../../components/form/use-record-form';
@@ -52,21 +51,29 @@ const tableOf = (funding: Funding, year: FinancialYear): FundingYear | undefined
 };
 
 /**
- * The contract's check of the table, its problems named by the row they are on: blank rows are
- * not sent, so the request's row `k` is the form's row `rows[k]`.
+ * The contract's check of a year's table, its problems named by the field they are on: blank rows
+ * are not sent, so the request's row `k` (in `key`) is typed in `rowFields[k]`, one field per
+ * column (`*` for any column not named).
  */
-const checkedTable: RequestSchema<FundingYearRequest> = {
-  safeParse(input) {
-    const { rows, ...request } = input as FundingYearRequest & { rows: number[] };
-    const parsed = fundingYearRequestSchema.safeParse(request);
-    if (parsed.success) return parsed;
-    const issues = parsed.error.issues.map((issue) => {
-      const [top, k] = issue.path;
-      return top === 'contributions' && typeof k === 'number' ? { ...issue, path: [field(rows[k]!)] } : issue;
-    });
-    return { success: false, error: { issues } };
-  },
-};
+export function checkedTable<R>(
+  schema: { safeParse: RequestSchema<R>['safeParse'] },
+  key: string,
+): RequestSchema<R> {
+  return {
+    safeParse(input) {
+      const { rowFields, ...request } = input as { rowFields: Record<string, string>[] };
+      const parsed = schema.safeParse(request);
+      if (parsed.success) return parsed;
+      const issues = parsed.error.issues.map((issue) => {
+        const [top, k, column] = issue.path;
+        const fields = top === key && typeof k === 'number' ? rowFields[k] : undefined;
+        const name = fields ? (fields[String(column)] ?? fields['*']) : undefined;
+        return name ? { ...issue, path: [name] } : issue;
+      });
+      return { success: false, error: { issues } };
+    },
+  };
+}
 
 interface FormProps extends FormDone {
   year: FinancialYear;
@@ -97,12 +104,12 @@ export function FundingTableForm({ year, funding, partners, onDone, onCancel }: 
       Object.fromEntries(partners.map((p, i) => [field(i), String(amountOf(record, p.partner) ?? '')])),
     labels,
     record,
-    schema: checkedTable,
+    schema: checkedTable(fundingYearRequestSchema, 'contributions'),
     toRequest: (values: Values, version: number) => {
       const rows = partners.map((_, i) => i).filter((i) => values[field(i)]?.trim());
       return {
         version,
-        rows,
+        rowFields: rows.map((i) => ({ '*': field(i) })),
         contributions: rows.map((i) => ({ ...partners[i]!, amount: Number(values[field(i)]) })),
       };
     },
@@ -132,24 +139,35 @@ export function FundingTableForm({ year, funding, partners, onDone, onCancel }: 
   );
 }
 
-/** "Change <year>'s funding" for editors and administrators, and the table form it opens. */
-export function FundingEditor({ year, funding }: { year: FinancialYear; funding: Funding }) {
+type Finish = (message: string | null) => void;
+
+/** The form drawn with the function that closes it (so the closing is an event, not a render). */
+function TableSlot({ form, finish }: { form: (finish: Finish) => ReactNode; finish: Finish }) {
+  return form(finish);
+}
+
+/**
+ * "Change <what>" for editors and administrators, and the year's table form it opens (drawn by
+ * `form` with the function that closes it, saying what was saved).
+ */
+export function YearTableEditor({
+  label,
+  draftKey,
+  form,
+}: {
+  label: string;
+  draftKey: string;
+  form: (finish: (message: string | null) => void) => ReactNode;
+}) {
   const permissions = usePermissions();
-  // Drawn by the browser only: who may change the funding, and a draft kept in this browser, are
+  // Drawn by the browser only: who may change the table, and a draft kept in this browser, are
   // not known to the server that drew the page (hydration must draw what the server drew).
   const hydrated = useHydrated();
   // A form whose save failed because the session ended opens again with what was typed.
-  const [open, setOpen] = useState(() => draftKeys(`funding:${year}`).length > 0);
+  const [open, setOpen] = useState(() => draftKeys(draftKey).length > 0);
   const [saved, setSaved] = useState<string | null>(null);
-  // The board's agencies (the rows of an empty year) are asked for once the table is opened.
-  const agencies = useQuery({ ...adminQueries.agencies(), enabled: permissions.editBoardRecords && open });
   const opener = useRef<HTMLButtonElement>(null);
   if (!hydrated || !permissions.editBoardRecords) return null;
-  const partners = partnersFor(
-    funding,
-    year,
-    (agencies.data?.agencies ?? []).map((a) => ({ partner: a.name, partnerType: a.kind })),
-  );
   const finish = (message: string | null) => {
     setOpen(false);
     setSaved(message);
@@ -168,33 +186,63 @@ export function FundingEditor({ year, funding }: { year: FinancialYear; funding:
           setOpen(true);
         }}
       >
-        Change {year}’s funding
+        {label}
       </button>
-      {open ? (
-        agencies.isPending ? (
-          <LoadingState label="Loading the partner agencies" />
-        ) : partners.length > 0 ? (
-          <FundingTableForm
-            key={year}
-            year={year}
-            funding={funding}
-            partners={partners}
-            onDone={finish}
-            onCancel={() => finish(null)}
-          />
-        ) : (
-          <p className="state state--empty">
-            Add the partner agencies first (Administration, Agencies): the table has a row for each.
-          </p>
-        )
-      ) : null}
-      {open ? (
-        <QueryFailure
-          query={agencies}
-          what="The list of agencies"
-          missing="the table has rows only for the partners already recorded"
-        />
-      ) : null}
+      {open ? <TableSlot form={form} finish={finish} /> : null}
     </div>
+  );
+}
+
+/** The funding table once opened: its rows are the partners, or the board's agencies asked for now. */
+function FundingTable({
+  year,
+  funding,
+  finish,
+}: {
+  year: FinancialYear;
+  funding: Funding;
+  finish: (message: string | null) => void;
+}) {
+  const agencies = useQuery(adminQueries.agencies());
+  const partners = partnersFor(
+    funding,
+    year,
+    (agencies.data?.agencies ?? []).map((a) => ({ partner: a.name, partnerType: a.kind })),
+  );
+  return (
+    <>
+      {agencies.isPending ? (
+        <LoadingState label="Loading the partner agencies" />
+      ) : partners.length > 0 ? (
+        <FundingTableForm
+          key={year}
+          year={year}
+          funding={funding}
+          partners={partners}
+          onDone={finish}
+          onCancel={() => finish(null)}
+        />
+      ) : (
+        <p className="state state--empty">
+          Add the partner agencies first (Administration, Agencies): the table has a row for each.
+        </p>
+      )}
+      <QueryFailure
+        query={agencies}
+        what="The list of agencies"
+        missing="the table has rows only for the partners already recorded"
+      />
+    </>
+  );
+}
+
+/** "Change <year>'s funding" for editors and administrators, and the table form it opens. */
+export function FundingEditor({ year, funding }: { year: FinancialYear; funding: Funding }) {
+  return (
+    <YearTableEditor
+      label={`Change ${year}’s funding`}
+      draftKey={`funding:${year}`}
+      form={(finish) => <FundingTable year={year} funding={funding} finish={finish} />}
+    />
   );
 }

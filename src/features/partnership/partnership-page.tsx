@@ -1,25 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PartnershipLink } from '../../api/contract';
 import { partnershipQueries } from '../../api/queries';
 import { BarFigure } from '../../components/charts/bar-figure';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
 import { IllustrativeNote } from '../../components/illustrative-note';
 import { PinButton } from '../../components/pin-button';
-import { partnerFundingFigure } from '../../lib/board-charts';
-import { formatDate } from '../../lib/format';
+import { boardSpendingFigure, partnerFundingFigure } from '../../lib/board-charts';
 import { useIllustrative } from '../../lib/use-illustrative';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useReportingYear } from '../../lib/use-reporting-year';
 import { useWording } from '../../lib/use-wording';
 import { FundingEditor } from './funding-table-form';
-import type { Wording } from '../../lib/wording';
-
-const linkGroups: { kind: PartnershipLink['kind']; title: (words: Wording) => string }[] = [
-  { kind: 'board-network', title: (words) => `Links with other ${words.noun}s` },
-  { kind: 'black-country', title: () => 'Black Country arrangements' },
-  { kind: 'engagement', title: () => 'Children, young people and schools' },
-];
+import { PartnershipLinks } from './partnership-links';
+import { SpendingEditor } from './spending-table-form';
 
 export function PartnershipPage() {
   useDocumentTitle('Partnership');
@@ -60,48 +53,36 @@ export function PartnershipPage() {
           </QueryState>
           {year && funding.data ? <FundingEditor year={year} funding={funding.data} /> : null}
         </Panel>
+        <Panel title="Spending" className="page-grid__wide">
+          <QueryState query={funding} loadingLabel="Loading spending">
+            {(data) =>
+              data.spending.length === 0 ? (
+                <p className="state state--empty">
+                  No spending is recorded. {words.Theirs} spending, line by line, is set here against its
+                  partners’ contributions.
+                </p>
+              ) : (
+                <BarFigure {...boardSpendingFigure(data, year, illustrative, words)} />
+              )
+            }
+          </QueryState>
+          {year && funding.data ? <SpendingEditor year={year} funding={funding.data} /> : null}
+        </Panel>
         <Panel title="Links and engagement" className="page-grid__wide">
-          <QueryState
-            query={links}
-            loadingLabel="Loading partnership links"
-            isEmpty={(d) => d.links.length === 0}
-            empty="No links are recorded."
-          >
+          <QueryState query={links} loadingLabel="Loading partnership links">
             {(data) => (
               <>
                 <IllustrativeNote>
                   The dates and descriptions of these links are invented for the demonstration.
                 </IllustrativeNote>
-                <p className="partnership__headline">
-                  <strong>{data.linkedBoardsCount}</strong> other safeguarding {words.noun}s share
-                  information, policies and procedures with this {words.noun}.
-                </p>
-                <div className="link-groups">
-                  {linkGroups.map((group) => {
-                    const items = data.links.filter((l) => l.kind === group.kind);
-                    return items.length === 0 ? null : (
-                      <section
-                        key={group.kind}
-                        aria-labelledby={`links-${group.kind}`}
-                        className="link-group"
-                      >
-                        <h3 id={`links-${group.kind}`}>{group.title(words)}</h3>
-                        <ul>
-                          {items.map((l) => (
-                            <li key={l.id}>
-                              <strong>{l.title}</strong>
-                              {l.since ? (
-                                <span className="link-group__since"> (since {formatDate(l.since)})</span>
-                              ) : null}
-                              <br />
-                              {l.description}
-                            </li>
-                          ))}
-                        </ul>
-                      </section>
-                    );
-                  })}
-                </div>
+                {/* A board figure (one link may stand for a network of boards); none said when none is recorded. */}
+                {data.linkedBoardsCount > 0 ? (
+                  <p className="partnership__headline">
+                    <strong>{data.linkedBoardsCount}</strong> other safeguarding {words.noun}s share
+                    information, policies and procedures with this {words.noun}.
+                  </p>
+                ) : null}
+                <PartnershipLinks partnership={data} />
               </>
             )}
           </QueryState>

@@ -1,0 +1,214 @@
+import {
+  createPartnershipLinkRequestSchema,
+  partnershipLinkEditRequestSchema,
+  retirePartnershipLinkRequestSchema,
+  type Partnership,
+  type PartnershipLink,
+  type PartnershipLinkKind,
+} from '../../api/contract';
+import { partnershipQueries } from '../../api/queries';
+import { InputField, SelectField, TextAreaField } from '../../components/form/fields';
+import { RecordFormFrame, type FormDone } from '../../components/form/record-form';
+import { SavedNotice } from '../../components/form/saved-notice';
+import { useRecordForm } from '../../components/form/use-record-form';
+import { useSaveRecord } from '../../components/form/use-save-record';
+import { useListEditing } from '../../components/form/use-list-editing';
+import { formatDate } from '../../lib/format';
+import { useHydrated } from '../../lib/use-hydrated';
+import { usePermissions } from '../../lib/use-permissions';
+import { useWording } from '../../lib/use-wording';
+import type { Wording } from '../../lib/wording';
+
+export const linkGroups: { kind: PartnershipLinkKind; title: (words: Wording) => string }[] = [
+  { kind: 'board-network', title: (words) => `Links with other ${words.noun}s` },
+  { kind: 'black-country', title: () => 'Black Country arrangements' },
+  { kind: 'engagement', title: () => 'Children, young people and schools' },
+];
+
+interface Values {
+  kind: PartnershipLinkKind;
+  title: string;
+  description: string;
+  since: string;
+}
+
+const labels = { kind: 'Kind of link', title: 'Name', description: 'What it does', since: 'Since' };
+
+const valuesOf = (link: PartnershipLink | undefined): Values => ({
+  kind: link?.kind ?? 'board-network',
+  title: link?.title ?? '',
+  description: link?.description ?? '',
+  since: link?.since ?? '',
+});
+
+function compare(theirs: PartnershipLink, yours: Values, words: Wording) {
+  const kinds = Object.fromEntries(linkGroups.map((g) => [g.kind, g.title(words)]));
+  const mine = valuesOf(theirs);
+  return (['kind', 'title', 'description', 'since'] as const).map((k) => ({
+    label: labels[k],
+    theirs: (k === 'kind' ? kinds[mine.kind] : mine[k]) || 'none',
+    yours: (k === 'kind' ? kinds[yours.kind] : yours[k]) || 'none',
+  }));
+}
+
+interface FormProps extends FormDone {
+  /** The link to change; absent to add one. */
+  link?: PartnershipLink;
+}
+
+/** Add a link with another board or group, or an engagement activity, or change one. */
+export function PartnershipLinkForm({ link, onDone, onCancel }: FormProps) {
+  const words = useWording();
+  const refresh = partnershipQueries.links().queryKey;
+  const create = useSaveRecord('createPartnershipLink', refresh);
+  const change = useSaveRecord('editPartnershipLink', refresh, { id: link?.id ?? '' });
+  const form = useRecordForm({
+    who: 'this link',
+    compare: (theirs: PartnershipLink, yours: Values) => compare(theirs, yours, words),
+    draftKey: `partnership-link:${link?.id ?? 'new'}`,
+    initial: () => valuesOf(link),
+    labels,
+    record: link,
+    // Adding sends the link without a version (the schema leaves it out); changing, with it.
+    schema: link
+      ? partnershipLinkEditRequestSchema
+      : (createPartnershipLinkRequestSchema as typeof partnershipLinkEditRequestSchema),
+    toRequest: (v: Values, version: number) => ({ ...v, since: v.since.trim() || null, version }),
+    save: link ? change : (create as unknown as typeof change),
+    onSaved: (saved) => onDone(link ? `Saved “${saved.title}”.` : `Added “${saved.title}”.`),
+  });
+  return (
+    <RecordFormFrame
+      form={form}
+      heading={link ? `Change the link: ${link.title}` : 'Add a link or engagement activity'}
+      submitLabel={link ? 'Save the link' : 'Add the link'}
+      onClose={onCancel}
+    >
+      <div className="record-form__grid">
+        <SelectField
+          form={form}
+          name="kind"
+          label={labels.kind}
+          options={linkGroups.map((g) => [g.kind, g.title(words)] as const)}
+        />
+        <InputField
+          form={form}
+          name="title"
+          label={labels.title}
+          hint="For example: Takeover day, or Head teachers’ safeguarding group"
+          maxLength={200}
+        />
+        <InputField form={form} name="since" type="date" label={labels.since} hint="Optional" />
+      </div>
+      <TextAreaField form={form} name="description" label={labels.description} maxLength={1000} />
+    </RecordFormFrame>
+  );
+}
+
+/** Retire a link: no longer shown; kept in the audit trail. */
+export function RetirePartnershipLinkForm({ link, onDone, onCancel }: FormDone & { link: PartnershipLink }) {
+  const words = useWording();
+  const form = useRecordForm({
+    who: 'this link',
+    compare: (theirs: PartnershipLink) => compare(theirs, valuesOf(link), words),
+    draftKey: `partnership-link-retire:${link.id}`,
+    initial: () => ({}),
+    labels: {},
+    record: link,
+    schema: retirePartnershipLinkRequestSchema,
+    toRequest: (_values, version) => ({ version }),
+    save: useSaveRecord('retirePartnershipLink', partnershipQueries.links().queryKey, { id: link.id }),
+    onSaved: () => onDone(`Retired “${link.title}”. It is no longer shown.`),
+  });
+  return (
+    <RecordFormFrame
+      form={form}
+      heading={`Retire the link: ${link.title}`}
+      submitLabel="Retire the link"
+      onClose={onCancel}
+    >
+      <p>It will no longer be shown on the Partnership page. The audit trail keeps it.</p>
+    </RecordFormFrame>
+  );
+}
+
+function LinkButton({ verb, link, onClick }: { verb: string; link: PartnershipLink; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className="button button--secondary button--small"
+      onClick={onClick}
+      aria-label={`${verb} the link ${link.title}`}
+    >
+      {verb}
+    </button>
+  );
+}
+
+/** The links by kind, as text; editors and administrators add, change and retire them. */
+export function PartnershipLinks({ partnership }: { partnership: Partnership }) {
+  const words = useWording();
+  const permissions = usePermissions();
+  // The controls are drawn by the browser only: who may use them is not known to the server.
+  const hydrated = useHydrated();
+  const editable = hydrated && permissions.editBoardRecords;
+  const { editing, saved, open, finish } = useListEditing({
+    'partnership-link': 'link',
+    'partnership-link-retire': 'retire',
+  } as const);
+  const props = { onDone: finish, onCancel: () => finish(null) };
+  const edited = partnership.links.find((l) => l.id === editing?.id);
+  return (
+    <>
+      <SavedNotice message={saved} />
+      {partnership.links.length === 0 ? (
+        <p className="state state--empty">
+          No links are recorded.
+          {editable ? ' Add the first: another board, a group or an engagement activity.' : ''}
+        </p>
+      ) : null}
+      <div className="link-groups">
+        {linkGroups.map((group) => {
+          const items = partnership.links.filter((l) => l.kind === group.kind);
+          return items.length === 0 ? null : (
+            <section key={group.kind} aria-labelledby={`links-${group.kind}`} className="link-group">
+              <h3 id={`links-${group.kind}`}>{group.title(words)}</h3>
+              <ul>
+                {items.map((l) => (
+                  <li key={l.id}>
+                    <strong>{l.title}</strong>
+                    {l.since ? (
+                      <span className="link-group__since"> (since {formatDate(l.since)})</span>
+                    ) : null}
+                    <br />
+                    {l.description}
+                    {editable ? (
+                      <span className="events__controls">
+                        {' '}
+                        <LinkButton verb="Change" link={l} onClick={() => open('link', l.id)} />{' '}
+                        <LinkButton verb="Retire" link={l} onClick={() => open('retire', l.id)} />
+                      </span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
+      {editable && editing && edited ? (
+        editing.form === 'link' ? (
+          <PartnershipLinkForm key={edited.id} link={edited} {...props} />
+        ) : (
+          <RetirePartnershipLinkForm key={edited.id} link={edited} {...props} />
+        )
+      ) : null}
+      {editable && editing?.id !== 'new' ? (
+        <button type="button" className="button button--secondary" onClick={() => open('link', 'new')}>
+          Add a link or engagement activity
+        </button>
+      ) : null}
+      {editable && editing?.id === 'new' ? <PartnershipLinkForm {...props} /> : null}
+    </>
+  );
+}
