@@ -1,4 +1,6 @@
 import {
+  AUDIT_IN_PROGRAMME,
+  auditRepeatKey,
   quarterLastDay,
   withRecommendations,
   type AddOfstedRecommendationsRequest,
@@ -17,6 +19,7 @@ import {
   type CreatePriorityRequest,
   type EndpointName,
   type Funding,
+  type ImportAuditsRequest,
   type FundingYear,
   type FundingYearRequest,
   type Priority,
@@ -70,6 +73,22 @@ const plan = (p: CreateAuditRequest) => ({
   casesToSample: p.casesToSample,
 });
 
+function addAudit(data: Records, request: CreateAuditRequest): Audit {
+  const created: Audit = {
+    id: freeId(data.audits, request.title, 'audit'),
+    ...plan(request),
+    cancelledReason: null,
+    status: 'planned',
+    completedDate: null,
+    casesAudited: null,
+    grades: null,
+    actionsArising: [],
+    version: 1,
+  };
+  data.audits.push(created);
+  return clone(created);
+}
+
 const renumber = (priorities: Priority[]) => {
   let n = 0;
   for (const p of priorities) if (!p.retired) p.number = ++n;
@@ -87,6 +106,7 @@ const answers = (r: CreateActionRequest) => ({
 /** The endpoints `writeBoardRecord` answers. */
 export const boardRecordEndpoints: readonly EndpointName[] = [
   'createAudit',
+  'importAudits',
   'updateAuditPlan',
   'cancelAudit',
   'createPriority',
@@ -139,21 +159,23 @@ export function writeBoardRecord(
         : null;
 
   switch (name) {
-    case 'createAudit': {
-      const request = body as CreateAuditRequest;
-      const created: Audit = {
-        id: freeId(data.audits, request.title, 'audit'),
-        ...plan(request),
-        cancelledReason: null,
-        status: 'planned',
-        completedDate: null,
-        casesAudited: null,
-        grades: null,
-        actionsArising: [],
-        version: 1,
-      };
-      data.audits.push(created);
-      return { status: 201, body: created };
+    case 'createAudit':
+      return { status: 201, body: addAudit(data, body as CreateAuditRequest) };
+    case 'importAudits': {
+      // All or none, as the data service: a repeat of the programme or of the file names its row.
+      const taken = new Set(data.audits.map(auditRepeatKey));
+      const sent = new Set<string>();
+      for (const [i, request] of (body as ImportAuditsRequest).audits.entries()) {
+        const key = auditRepeatKey(request);
+        if (taken.has(key) || sent.has(key))
+          return refused(
+            `audits[${i}].title`,
+            taken.has(key) ? AUDIT_IN_PROGRAMME : 'This audit is listed twice for the same year',
+          );
+        sent.add(key);
+      }
+      const added = (body as ImportAuditsRequest).audits.map((request) => addAudit(data, request));
+      return { status: 201, body: { audits: added } };
     }
     case 'updateAuditPlan':
       return (

@@ -42,6 +42,7 @@ const matrix: Record<
     allowed: ['administrator', 'quality-assurance', 'editor'],
   },
   createAudit: { path: '/audits', allowed: ['administrator', 'quality-assurance', 'editor'] },
+  importAudits: { path: '/audits/import', allowed: ['administrator', 'quality-assurance', 'editor'] },
   updateAuditPlan: {
     path: '/audits/macfa-neglect-2016/plan',
     allowed: ['administrator', 'quality-assurance', 'editor'],

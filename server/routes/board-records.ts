@@ -18,7 +18,7 @@ import {
 import type { Actor } from '../store/audit-log';
 import { createChartEvent, editChartEvent, retireChartEvent } from '../store/chart-events';
 import { saveFundingYear } from '../store/funding';
-import { cancelAudit, createAudit, updateAuditPlan } from '../store/quality-assurance';
+import { cancelAudit, createAudit, importAudits, updateAuditPlan } from '../store/quality-assurance';
 import { actorOf } from '../store/users';
 
 /**
@@ -39,6 +39,7 @@ export function boardRecordRoutes(app: Hono<AppEnv>, services: Services): void {
     });
 
   write('createAudit', can.planAudits, (tx, actor, { body }) => createAudit(tx, actor, body));
+  write('importAudits', can.planAudits, (tx, actor, { body }) => importAudits(tx, actor, body));
   write('updateAuditPlan', can.planAudits, (tx, actor, { params, body }) =>
     updateAuditPlan(tx, actor, params.id!, body),
   );

@@ -35,6 +35,7 @@ import {
   auditUpdateRequestSchema,
   cancelAuditRequestSchema,
   createAuditRequestSchema,
+  importAuditsRequestSchema,
   seriousCaseReviewListSchema,
 } from './quality-assurance';
 import {
@@ -210,6 +211,14 @@ export const endpoints = withCleanText({
     request: auditPlanRequestSchema,
     response: auditSchema,
     versioned: true,
+  },
+  /** The audit programme loaded from a spreadsheet: all the audits added, or none (422 names the row). */
+  importAudits: {
+    method: 'POST',
+    path: '/audits/import',
+    request: importAuditsRequestSchema,
+    response: auditListSchema,
+    status: 201,
   },
   cancelAudit: {
     method: 'POST',
