@@ -23,6 +23,7 @@ import { useReportingRange } from '../../lib/use-reporting-range';
 import { IllustrativeNote } from '../../components/illustrative-note';
 import { AuditPlanForm, CancelAuditForm } from './audit-plan-form';
 import { AuditProgressForm } from './audit-progress-form';
+import { AuditSheetLoad } from './audit-sheet-load';
 import { AuditSchedule } from './audit-schedule';
 import { SeriousCaseReviews } from './serious-case-reviews';
 
@@ -94,6 +95,7 @@ export function QualityAssurancePage() {
     return { form: form === 'audit' ? 'progress' : form === 'audit-plan' ? 'plan' : 'cancel', id };
   });
   const [saved, setSaved] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
   const returnFocus = useRef<HTMLElement | null>(null);
 
   const open = (form: Editing['form'], audit?: Audit) => {
@@ -185,11 +187,48 @@ export function QualityAssurancePage() {
               )}
             </QueryState>
             {permissions.planAudits && editing?.id !== 'new' ? (
-              <button type="button" className="button button--secondary" onClick={() => open('plan')}>
-                Add an audit
-              </button>
+              <div className="import-actions">
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => {
+                    setLoading(false);
+                    open('plan');
+                  }}
+                >
+                  Add an audit
+                </button>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => {
+                    returnFocus.current =
+                      document.activeElement instanceof HTMLElement ? document.activeElement : null;
+                    setSaved(null);
+                    setEditing(null);
+                    setLoading(true);
+                  }}
+                >
+                  Load from a spreadsheet
+                </button>
+              </div>
             ) : null}
             {editing?.id === 'new' ? formFor(undefined) : null}
+            {loading && audits.data ? (
+              <AuditSheetLoad
+                audits={audits.data.audits}
+                year={year}
+                onDone={(message) => {
+                  setLoading(false);
+                  setSaved(message);
+                  returnFocus.current?.focus();
+                }}
+                onCancel={() => {
+                  setLoading(false);
+                  returnFocus.current?.focus();
+                }}
+              />
+            ) : null}
           </Panel>
           <Panel title="Actions arising from audits" className="page-grid__wide">
             <QueryState
