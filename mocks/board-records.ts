@@ -1,4 +1,6 @@
 import {
+  ACTION_IN_PLAN,
+  actionRepeatKey,
   AUDIT_IN_PROGRAMME,
   auditRepeatKey,
   quarterLastDay,
@@ -19,6 +21,7 @@ import {
   type CreatePriorityRequest,
   type EndpointName,
   type Funding,
+  type ImportActionsRequest,
   type ImportAuditsRequest,
   type FundingYear,
   type FundingYearRequest,
@@ -114,6 +117,7 @@ export const boardRecordEndpoints: readonly EndpointName[] = [
   'movePriority',
   'retirePriority',
   'createAction',
+  'importActions',
   'editAction',
   'closeAction',
   'addOfstedRecommendations',
@@ -252,6 +256,31 @@ export function writeBoardRecord(
       };
       target.actions.push(created);
       return { status: 201, body: created };
+    }
+    case 'importActions': {
+      // All or none, as the data service: each under the priority in use of its title, or a new one.
+      const { actions } = body as ImportActionsRequest;
+      const taken = new Set(priorities.flatMap((p) => p.actions).map(actionRepeatKey));
+      const sent = new Set<string>();
+      for (const [i, action] of actions.entries()) {
+        const key = actionRepeatKey(action);
+        if (taken.has(key) || sent.has(key))
+          return refused(
+            `actions[${i}].title`,
+            taken.has(key) ? ACTION_IN_PLAN : 'This action is listed twice for the same year',
+          );
+        sent.add(key);
+      }
+      const norm = (title: string) => title.trim().replace(/\s+/g, ' ').toLowerCase();
+      for (const { priority, ...action } of actions) {
+        const found = priorities.find((p) => !p.retired && norm(p.title) === norm(priority));
+        const target =
+          found ??
+          (writeBoardRecord(data, 'createPriority', {}, { title: priority, description: '' }, today, author)!
+            .body as Priority);
+        writeBoardRecord(data, 'createAction', {}, { ...action, priorityId: target.id }, today, author);
+      }
+      return { status: 201, body: data.actionPlan };
     }
     case 'editAction': {
       const problem = stale(found?.a, 'action');

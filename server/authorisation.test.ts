@@ -72,6 +72,7 @@ const matrix: Record<
     path: '/action-plan/priorities/scrutiny-and-challenge/retire',
     allowed: ['administrator', 'editor'],
   },
+  importActions: { path: '/action-plan/import', allowed: ['administrator', 'editor'] },
   createAction: { path: '/action-plan/actions', allowed: ['administrator', 'editor'] },
   editAction: { path: '/action-plan/actions/performance-framework', allowed: ['administrator', 'editor'] },
   closeAction: {

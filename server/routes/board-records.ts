@@ -11,6 +11,7 @@ import {
   createAction,
   createPriority,
   editAction,
+  importActions,
   movePriority,
   retirePriority,
   updatePriority,
@@ -58,6 +59,7 @@ export function boardRecordRoutes(app: Hono<AppEnv>, services: Services): void {
     retirePriority(tx, actor, params.id!, body),
   );
   write('createAction', can.editActionPlan, (tx, actor, { body }) => createAction(tx, actor, body));
+  write('importActions', can.editActionPlan, (tx, actor, { body }) => importActions(tx, actor, body));
   write('editAction', can.editActionPlan, (tx, actor, { params, body }) =>
     editAction(tx, actor, params.id!, body),
   );

@@ -20,6 +20,7 @@ import {
   actionUpdateRequestSchema,
   closeActionRequestSchema,
   createActionRequestSchema,
+  importActionsRequestSchema,
   createPriorityRequestSchema,
   movePriorityRequestSchema,
   priorityEditRequestSchema,
@@ -274,6 +275,14 @@ export const endpoints = withCleanText({
     path: '/action-plan/actions',
     request: createActionRequestSchema,
     response: actionSchema,
+    status: 201,
+  },
+  /** Actions loaded from a spreadsheet, by priority title: all added, or none (422 names the row). */
+  importActions: {
+    method: 'POST',
+    path: '/action-plan/import',
+    request: importActionsRequestSchema,
+    response: actionPlanSchema,
     status: 201,
   },
   editAction: {

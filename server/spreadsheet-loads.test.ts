@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditListSchema, auditTrailSchema, type Audit } from '../src/api/contract';
+import { actionPlanSchema, auditListSchema, auditTrailSchema, type Audit } from '../src/api/contract';
 import { startService, type Client, type TestService } from './test/service';
 
 let service: TestService;
@@ -112,5 +112,101 @@ describe('POST /audits/import: the audit programme from a spreadsheet', () => {
     expect(reply.status).toBe(201);
     const saved = (await audits()).find((a) => a.title === MARKUP);
     expect(saved).toMatchObject({ title: MARKUP, theme: FORMULA, leadAgency: FORMULA });
+  });
+});
+
+const plan = async () => actionPlanSchema.parse((await viewer.get('/action-plan')).body);
+const action = (priority: string, title: string, extra: Partial<Record<string, unknown>> = {}) => ({
+  priority,
+  title,
+  owner: 'Named nurse',
+  dueDate: '2019-03-31',
+  ofstedRecommendationIds: [],
+  auditIds: [],
+  reviewIds: [],
+  ...extra,
+});
+const loadActions = (client: Client, rows: unknown[]) =>
+  client.request('POST', '/action-plan/import', { actions: rows });
+
+describe('POST /action-plan/import: the action plan from a spreadsheet', () => {
+  it('adds actions for an editor and an administrator, under the priority of that title or a new one', async () => {
+    const before = await plan();
+    const reply = await loadActions(editor, [
+      action('  scrutiny AND challenge ', 'Loaded under an existing priority'),
+      action('Early help', 'Loaded under a new priority', { ofstedRecommendationIds: ['rec-1'] }),
+      action('early help', 'Second under the new priority'),
+    ]);
+    expect(reply.status).toBe(201);
+    const after = actionPlanSchema.parse(reply.body);
+    expect(after).toEqual(await plan());
+    expect(after.priorities).toHaveLength(before.priorities.length + 1);
+    const scrutiny = after.priorities.find((p) => p.title === 'Scrutiny and challenge')!;
+    expect(scrutiny.actions.at(-1)).toMatchObject({
+      title: 'Loaded under an existing priority',
+      status: 'not-started',
+      progress: 0,
+      version: 1,
+    });
+    const added = after.priorities.at(-1)!;
+    expect(added).toMatchObject({
+      title: 'Early help',
+      description: '',
+      number: before.priorities.length + 1,
+    });
+    expect(added.actions.map((a) => [a.title, a.ofstedRecommendationIds])).toEqual([
+      ['Loaded under a new priority', ['rec-1']],
+      ['Second under the new priority', []],
+    ]);
+    expect((await loadActions(admin, [action('Early help', 'Loaded by the administrator')])).status).toBe(
+      201,
+    );
+    const trail = auditTrailSchema.parse((await admin.get('/audit-trail?limit=1')).body).entries;
+    expect(trail[0]).toMatchObject({
+      action: 'action.create',
+      after: expect.objectContaining({ title: 'Loaded by the administrator' }),
+    });
+  });
+
+  it('refuses quality assurance, a viewer, a contributor and an action owner with 403 and adds nothing', async () => {
+    const before = await plan();
+    for (const client of [qa, viewer, police, owner]) {
+      expect((await loadActions(client, [action('Early help', 'Not theirs to add')])).status).toBe(403);
+    }
+    expect(await plan()).toEqual(before);
+  });
+
+  it('adds nothing, not even a new priority, when one action repeats the plan or is not valid', async () => {
+    const before = await plan();
+    const repeat = await loadActions(editor, [
+      action('A priority not there yet', 'Fresh action'),
+      // The same title, due in the same financial year (2018-19) as the one loaded above.
+      action('Early help', 'LOADED under a new priority', { dueDate: '2018-04-01' }),
+    ]);
+    expect(repeat.status).toBe(422);
+    expect(repeat.body).toMatchObject({
+      fieldErrors: { 'actions[1].title': ['This action is already in the plan for that year (same title)'] },
+    });
+    const invalid = await loadActions(editor, [
+      action('A priority not there yet', 'Fresh action'),
+      action('', 'No priority', { dueDate: '31/02/2019' }),
+    ]);
+    expect(invalid.status).toBe(422);
+    expect(invalid.body).toMatchObject({
+      fieldErrors: {
+        'actions[1].priority': ['Enter the priority it comes under'],
+        'actions[1].dueDate': ['Enter a real date, for example 31 March 2019'],
+      },
+    });
+    expect(await plan()).toEqual(before);
+  });
+
+  it('stores markup and formula payloads as text, as given', async () => {
+    const MARKUP = '<script>alert(1)</script>';
+    const FORMULA = '=HYPERLINK("http://evil.example","click")';
+    const reply = await loadActions(admin, [action(MARKUP, FORMULA, { owner: MARKUP })]);
+    expect(reply.status).toBe(201);
+    const added = (await plan()).priorities.find((p) => p.title === MARKUP)!;
+    expect(added.actions[0]).toMatchObject({ title: FORMULA, owner: MARKUP });
   });
 });
