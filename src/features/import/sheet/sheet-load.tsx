@@ -6,6 +6,7 @@ import { describeSaveFailure } from '../../../lib/field-errors';
 import { FilePicker } from '../file-picker';
 import type { Problem } from '../parse/types';
 import { ProblemList } from '../problem-list';
+import { TemplateColumns } from '../template-columns';
 import {
   MAX_SHEET_ROWS,
   readSheet,
@@ -109,27 +110,7 @@ export function SheetLoad<K extends string, R>({
       </button>
       <details className="template-help">
         <summary>The template’s columns</summary>
-        <div className="table-scroll" role="region" aria-label="Template columns" tabIndex={0}>
-          <table className="data-table data-table--text">
-            <caption>Template columns</caption>
-            <thead>
-              <tr>
-                <th scope="col">Column</th>
-                <th scope="col">Required</th>
-                <th scope="col">What to put in it</th>
-              </tr>
-            </thead>
-            <tbody>
-              {spec.columns.map((c) => (
-                <tr key={c.key}>
-                  <th scope="row">{c.heading}</th>
-                  <td>{c.required ? 'Yes' : 'No'}</td>
-                  <td>{c.help}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TemplateColumns columns={spec.columns.map((c) => ({ ...c, name: c.heading }))} />
       </details>
       <FilePicker
         label="Choose the filled-in spreadsheet"

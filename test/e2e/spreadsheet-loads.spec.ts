@@ -4,13 +4,15 @@ import { addPerson, ADMIN, removeDataDir, startDataService, type DataService } f
 import { expect, test } from './fixtures';
 
 /**
- * An empty board (SEED=none) loads its audit programme from its own spreadsheet: the quality
- * assurance member downloads the template, fills it in (written here as a spreadsheet would save
- * it), loads it, checks the preview and adds the audits; a board member sees them on the page.
+ * An empty board (SEED=none) loads its audit programme and its action plan from its own
+ * spreadsheets: the quality assurance member and an editor each download the template, fill it in
+ * (written here as a spreadsheet would save it), load it, check the preview and add the rows; a
+ * board member sees them on the pages.
  */
 const PASSWORD = 'kettle orchard lantern';
 const people = {
   qa: { email: 'quinn.qa@example.gov.uk', name: 'Quinn QA', role: 'quality-assurance' },
+  editor: { email: 'eddie.editor@example.gov.uk', name: 'Eddie Editor', role: 'editor' },
   member: { email: 'morgan.member@example.gov.uk', name: 'Morgan Member', role: 'viewer' },
 } as const;
 const FIRST = 'Neglect in under-fives';
@@ -115,7 +117,49 @@ test('a QA member downloads the template, fills it in, loads it and adds the aud
   await expect(loader.getByRole('button', { name: /^Add \d/ })).toHaveCount(0);
 });
 
-test('a board member sees the loaded audits and cannot load a spreadsheet', async ({ page }) => {
+test('an editor downloads the action plan template, fills it in, loads it and adds the actions', async ({
+  page,
+}, info) => {
+  await as(page, 'editor', '/action-plan');
+  await expect(page.getByText('The action plan has no priorities yet: add the first.')).toBeVisible();
+  await page.getByRole('button', { name: 'Load from a spreadsheet' }).click();
+  const loader = page.getByRole('region', { name: 'Load actions from a spreadsheet' });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    loader.getByRole('button', { name: 'Download the template (CSV)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('action-plan-template.csv');
+  const [header, example] = (await readFile((await download.path())!, 'utf8')).trim().split(/\r?\n/);
+  expect(header).toBe('Priority,What the action is,Owner,Due date,Ofsted recommendations it answers');
+
+  const filled = info.outputPath('action-plan.csv');
+  await writeFile(
+    filled,
+    [
+      header,
+      example,
+      'Neglect,Train school safeguarding leads in the neglect toolkit,Education safeguarding lead,28/02/2019,',
+      'Exploitation,Map the children missing from home and school,West Midlands Police,2019-01-31,',
+    ].join('\r\n'),
+  );
+  await loader.getByLabel('Choose the filled-in spreadsheet').setInputFiles(filled);
+  await expect(loader.getByRole('table', { name: 'action-plan.csv: 3 actions to add' })).toBeVisible();
+  await loader.getByRole('button', { name: 'Add 3 actions' }).click();
+  await expect(page.getByText('Added 3 actions from action-plan.csv.')).toBeVisible();
+  const neglect = page.getByRole('region', { name: 'Priority 1: Neglect' });
+  // The plan lists a priority's actions by due date.
+  await expect(neglect.getByRole('heading', { level: 4 })).toHaveText([
+    'Train school safeguarding leads in the neglect toolkit',
+    'Brief every health visitor on the neglect toolkit',
+  ]);
+  await expect(
+    page
+      .getByRole('region', { name: 'Priority 2: Exploitation' })
+      .getByRole('heading', { level: 4, name: 'Map the children missing from home and school' }),
+  ).toBeVisible();
+});
+
+test('a board member sees the loaded audits and actions and cannot load a spreadsheet', async ({ page }) => {
   await as(page, 'member', '/quality-assurance?year=2018-19');
   const schedule = page.getByRole('region', { name: 'Audit schedule' });
   await expect(schedule.getByRole('row', { name: new RegExp(`^${FIRST}`) })).toBeVisible();
@@ -124,4 +168,9 @@ test('a board member sees the loaded audits and cannot load a spreadsheet', asyn
     schedule.getByRole('rowheader', { name: `${FORMULA} Priority 1 · Multi-agency case file audit` }),
   ).toBeVisible();
   await expect(schedule.getByRole('button', { name: 'Load from a spreadsheet' })).toHaveCount(0);
+  await page.goto(`${service.url}/action-plan`);
+  await expect(
+    page.getByRole('region', { name: 'Priority 2: Exploitation' }).getByRole('heading', { level: 4 }),
+  ).toHaveText(['Map the children missing from home and school']);
+  await expect(page.getByRole('button', { name: 'Load from a spreadsheet' })).toHaveCount(0);
 });
