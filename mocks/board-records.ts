@@ -1,4 +1,8 @@
 import {
+  ACTION_IN_PLAN,
+  actionRepeatKey,
+  AUDIT_IN_PROGRAMME,
+  auditRepeatKey,
   quarterLastDay,
   withRecommendations,
   type AddOfstedRecommendationsRequest,
@@ -21,6 +25,8 @@ import {
   type EndpointName,
   type CreatePartnershipLinkRequest,
   type Funding,
+  type ImportActionsRequest,
+  type ImportAuditsRequest,
   type FundingYear,
   type FundingYearRequest,
   type Partnership,
@@ -78,6 +84,22 @@ const plan = (p: CreateAuditRequest) => ({
   casesToSample: p.casesToSample,
 });
 
+function addAudit(data: Records, request: CreateAuditRequest): Audit {
+  const created: Audit = {
+    id: freeId(data.audits, request.title, 'audit'),
+    ...plan(request),
+    cancelledReason: null,
+    status: 'planned',
+    completedDate: null,
+    casesAudited: null,
+    grades: null,
+    actionsArising: [],
+    version: 1,
+  };
+  data.audits.push(created);
+  return clone(created);
+}
+
 const renumber = (priorities: Priority[]) => {
   let n = 0;
   for (const p of priorities) if (!p.retired) p.number = ++n;
@@ -95,6 +117,7 @@ const answers = (r: CreateActionRequest) => ({
 /** The endpoints `writeBoardRecord` answers. */
 export const boardRecordEndpoints: readonly EndpointName[] = [
   'createAudit',
+  'importAudits',
   'updateAuditPlan',
   'cancelAudit',
   'addAuditAction',
@@ -106,6 +129,7 @@ export const boardRecordEndpoints: readonly EndpointName[] = [
   'movePriority',
   'retirePriority',
   'createAction',
+  'importActions',
   'editAction',
   'closeAction',
   'addOfstedRecommendations',
@@ -156,21 +180,23 @@ export function writeBoardRecord(
         : null;
 
   switch (name) {
-    case 'createAudit': {
-      const request = body as CreateAuditRequest;
-      const created: Audit = {
-        id: freeId(data.audits, request.title, 'audit'),
-        ...plan(request),
-        cancelledReason: null,
-        status: 'planned',
-        completedDate: null,
-        casesAudited: null,
-        grades: null,
-        actionsArising: [],
-        version: 1,
-      };
-      data.audits.push(created);
-      return { status: 201, body: created };
+    case 'createAudit':
+      return { status: 201, body: addAudit(data, body as CreateAuditRequest) };
+    case 'importAudits': {
+      // All or none, as the data service: a repeat of the programme or of the file names its row.
+      const taken = new Set(data.audits.map(auditRepeatKey));
+      const sent = new Set<string>();
+      for (const [i, request] of (body as ImportAuditsRequest).audits.entries()) {
+        const key = auditRepeatKey(request);
+        if (taken.has(key) || sent.has(key))
+          return refused(
+            `audits[${i}].title`,
+            taken.has(key) ? AUDIT_IN_PROGRAMME : 'This audit is listed twice for the same year',
+          );
+        sent.add(key);
+      }
+      const added = (body as ImportAuditsRequest).audits.map((request) => addAudit(data, request));
+      return { status: 201, body: { audits: added } };
     }
     case 'updateAuditPlan':
       return (
@@ -275,6 +301,31 @@ export function writeBoardRecord(
       };
       target.actions.push(created);
       return { status: 201, body: created };
+    }
+    case 'importActions': {
+      // All or none, as the data service: each under the priority in use of its title, or a new one.
+      const { actions } = body as ImportActionsRequest;
+      const taken = new Set(priorities.flatMap((p) => p.actions).map(actionRepeatKey));
+      const sent = new Set<string>();
+      for (const [i, action] of actions.entries()) {
+        const key = actionRepeatKey(action);
+        if (taken.has(key) || sent.has(key))
+          return refused(
+            `actions[${i}].title`,
+            taken.has(key) ? ACTION_IN_PLAN : 'This action is listed twice for the same year',
+          );
+        sent.add(key);
+      }
+      const norm = (title: string) => title.trim().replace(/\s+/g, ' ').toLowerCase();
+      for (const { priority, ...action } of actions) {
+        const found = priorities.find((p) => !p.retired && norm(p.title) === norm(priority));
+        const target =
+          found ??
+          (writeBoardRecord(data, 'createPriority', {}, { title: priority, description: '' }, today, author)!
+            .body as Priority);
+        writeBoardRecord(data, 'createAction', {}, { ...action, priorityId: target.id }, today, author);
+      }
+      return { status: 201, body: data.actionPlan };
     }
     case 'editAction': {
       const problem = stale(found?.a, 'action');

@@ -43,6 +43,7 @@ const matrix: Record<
     allowed: ['administrator', 'quality-assurance', 'editor'],
   },
   createAudit: { path: '/audits', allowed: ['administrator', 'quality-assurance', 'editor'] },
+  importAudits: { path: '/audits/import', allowed: ['administrator', 'quality-assurance', 'editor'] },
   updateAuditPlan: {
     path: '/audits/macfa-neglect-2016/plan',
     allowed: ['administrator', 'quality-assurance', 'editor'],
@@ -88,6 +89,7 @@ const matrix: Record<
     path: '/action-plan/priorities/scrutiny-and-challenge/retire',
     allowed: ['administrator', 'editor'],
   },
+  importActions: { path: '/action-plan/import', allowed: ['administrator', 'editor'] },
   createAction: { path: '/action-plan/actions', allowed: ['administrator', 'editor'] },
   editAction: { path: '/action-plan/actions/performance-framework', allowed: ['administrator', 'editor'] },
   closeAction: {

@@ -11,6 +11,7 @@ import {
   createAction,
   createPriority,
   editAction,
+  importActions,
   movePriority,
   retirePriority,
   updatePriority,
@@ -24,6 +25,7 @@ import {
   changeAuditAction,
   createAudit,
   freeActionId,
+  importAudits,
   updateAuditPlan,
 } from '../store/quality-assurance';
 import { actorOf } from '../store/users';
@@ -47,6 +49,7 @@ export function boardRecordRoutes(app: Hono<AppEnv>, services: Services): void {
     });
 
   write('createAudit', can.planAudits, (tx, actor, { body }) => createAudit(tx, actor, body));
+  write('importAudits', can.planAudits, (tx, actor, { body }) => importAudits(tx, actor, body));
   write('updateAuditPlan', can.planAudits, (tx, actor, { params, body }) =>
     updateAuditPlan(tx, actor, params.id!, body),
   );
@@ -107,6 +110,7 @@ export function boardRecordRoutes(app: Hono<AppEnv>, services: Services): void {
     retirePriority(tx, actor, params.id!, body),
   );
   write('createAction', can.editActionPlan, (tx, actor, { body }) => createAction(tx, actor, body));
+  write('importActions', can.editActionPlan, (tx, actor, { body }) => importActions(tx, actor, body));
   write('editAction', can.editActionPlan, (tx, actor, { params, body }) =>
     editAction(tx, actor, params.id!, body),
   );

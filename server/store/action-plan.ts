@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ACTION_IN_PLAN,
+  actionRepeatKey,
+  type ImportActionsRequest,
   withRecommendations,
   type AddOfstedRecommendationsRequest,
   type OfstedRecommendationList,
@@ -484,4 +487,42 @@ export async function addOfstedRecommendations(
     },
     after,
   );
+}
+
+/**
+ * Adds actions loaded from a spreadsheet, in order, in the caller's transaction: each under the
+ * priority in use with its priority's title (ignoring case and spacing), a priority with a new
+ * title added first. An action repeating one in the plan (same title, due the same year) or
+ * another in the file refuses the whole load with a 422 naming its row.
+ */
+export async function importActions(
+  tx: Queryable,
+  actor: Actor,
+  request: ImportActionsRequest,
+): Promise<ActionPlan> {
+  await tx.query('lock table priority, action in share row exclusive mode');
+  const plan = await readActionPlan(tx);
+  const taken = new Set(plan.priorities.flatMap((p) => p.actions).map(actionRepeatKey));
+  const sent = new Set<string>();
+  for (const [i, action] of request.actions.entries()) {
+    const key = actionRepeatKey(action);
+    if (taken.has(key) || sent.has(key)) {
+      throw unprocessable(
+        `actions[${i}].title`,
+        taken.has(key) ? ACTION_IN_PLAN : 'This action is listed twice for the same year',
+      );
+    }
+    sent.add(key);
+  }
+  const norm = (title: string) => title.trim().replace(/\s+/g, ' ').toLowerCase();
+  const inUse = new Map(plan.priorities.filter((p) => !p.retired).map((p) => [norm(p.title), p.id]));
+  for (const { priority, ...action } of request.actions) {
+    let priorityId = inUse.get(norm(priority));
+    if (!priorityId) {
+      priorityId = (await createPriority(tx, actor, { title: priority, description: '' })).id;
+      inUse.set(norm(priority), priorityId);
+    }
+    await createAction(tx, actor, { ...action, priorityId });
+  }
+  return readActionPlan(tx);
 }

@@ -1,4 +1,6 @@
 import {
+  AUDIT_IN_PROGRAMME,
+  auditRepeatKey,
   quarterLastDay,
   type Audit,
   changeAuditActions,
@@ -7,6 +9,7 @@ import {
   type AuditUpdateRequest,
   type CancelAuditRequest,
   type CreateAuditRequest,
+  type ImportAuditsRequest,
 } from '../../src/api/contract';
 import { slugify } from '../../src/lib/csv';
 import type { Queryable } from '../db/database';
@@ -166,6 +169,34 @@ export async function createAudit(tx: Queryable, actor: Actor, plan: CreateAudit
     },
     after,
   );
+}
+
+/**
+ * Adds a programme loaded from a spreadsheet, in order, in the caller's transaction: an audit that
+ * repeats one already in the programme (same title, same year) or another in the file refuses the
+ * whole load with a 422 that names its row, so nothing is added twice and nothing half way.
+ */
+export async function importAudits(
+  tx: Queryable,
+  actor: Actor,
+  request: ImportAuditsRequest,
+): Promise<{ audits: Audit[] }> {
+  await tx.query('lock table audit in share row exclusive mode');
+  const taken = new Set((await readAudits(tx)).map(auditRepeatKey));
+  const sent = new Set<string>();
+  for (const [i, plan] of request.audits.entries()) {
+    const key = auditRepeatKey(plan);
+    if (taken.has(key) || sent.has(key)) {
+      throw unprocessable(
+        `audits[${i}].title`,
+        taken.has(key) ? AUDIT_IN_PROGRAMME : 'This audit is listed twice for the same year',
+      );
+    }
+    sent.add(key);
+  }
+  const audits: Audit[] = [];
+  for (const plan of request.audits) audits.push(await createAudit(tx, actor, plan));
+  return { audits };
 }
 
 async function lockAudit(tx: Queryable, id: string, version: number): Promise<Audit> {

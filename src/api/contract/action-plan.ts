@@ -119,6 +119,26 @@ const actionPlanShape = {
 /** POST /action-plan/actions: add an action under a priority (it starts not started, 0%). */
 export const createActionRequestSchema = z.object(actionPlanShape);
 
+const { priorityId: _priorityId, ...loadedActionShape } = actionPlanShape;
+
+/**
+ * POST /action-plan/import: actions loaded from the board's spreadsheet, each under the priority in
+ * use that has the title given (a priority with a new title is added). All added, or none.
+ */
+export const importActionsRequestSchema = z.object({
+  actions: z
+    .array(z.object({ priority: text('the priority it comes under'), ...loadedActionShape }))
+    .check(z.minLength(1, 'Add at least one action'), z.maxLength(500, 'Load at most 500 actions at a time')),
+});
+
+export const ACTION_IN_PLAN = 'This action is already in the plan for that year (same title)';
+
+/** An action repeating one in the plan: the same title (ignoring case and spacing) due in the same year. */
+export function actionRepeatKey(action: { title: string; dueDate: string }): string {
+  const [y, m] = [Number(action.dueDate.slice(0, 4)), Number(action.dueDate.slice(5, 7))];
+  return `${action.title.trim().replace(/\s+/g, ' ').toLowerCase()}\u0000${m >= 4 ? y : y - 1}`;
+}
+
 /** PUT /action-plan/actions/{id}: change it, or move it to another priority (`priorityId`). */
 export const actionEditRequestSchema = z.object({ ...actionPlanShape, version: z.int() });
 
@@ -165,6 +185,7 @@ export type ActionUpdateRequest = z.infer<typeof actionUpdateRequestSchema>;
 export type CreatePriorityRequest = z.infer<typeof createPriorityRequestSchema>;
 export type PriorityEditRequest = z.infer<typeof priorityEditRequestSchema>;
 export type CreateActionRequest = z.infer<typeof createActionRequestSchema>;
+export type ImportActionsRequest = z.infer<typeof importActionsRequestSchema>;
 export type ActionEditRequest = z.infer<typeof actionEditRequestSchema>;
 export type AddOfstedRecommendationsRequest = z.infer<typeof addOfstedRecommendationsRequestSchema>;
 export type OfstedRecommendationList = z.infer<typeof ofstedRecommendationListSchema>;

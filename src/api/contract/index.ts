@@ -20,6 +20,7 @@ import {
   actionUpdateRequestSchema,
   closeActionRequestSchema,
   createActionRequestSchema,
+  importActionsRequestSchema,
   createPriorityRequestSchema,
   movePriorityRequestSchema,
   priorityEditRequestSchema,
@@ -49,6 +50,7 @@ import {
   cancelAuditRequestSchema,
   createAuditActionRequestSchema,
   createAuditRequestSchema,
+  importAuditsRequestSchema,
   seriousCaseReviewListSchema,
 } from './quality-assurance';
 import {
@@ -249,6 +251,14 @@ export const endpoints = withCleanText({
     response: auditSchema,
     versioned: true,
   },
+  /** The audit programme loaded from a spreadsheet: all the audits added, or none (422 names the row). */
+  importAudits: {
+    method: 'POST',
+    path: '/audits/import',
+    request: importAuditsRequestSchema,
+    response: auditListSchema,
+    status: 201,
+  },
   cancelAudit: {
     method: 'POST',
     path: '/audits/{id}/cancel',
@@ -333,6 +343,14 @@ export const endpoints = withCleanText({
     path: '/action-plan/actions',
     request: createActionRequestSchema,
     response: actionSchema,
+    status: 201,
+  },
+  /** Actions loaded from a spreadsheet, by priority title: all added, or none (422 names the row). */
+  importActions: {
+    method: 'POST',
+    path: '/action-plan/import',
+    request: importActionsRequestSchema,
+    response: actionPlanSchema,
     status: 201,
   },
   editAction: {

@@ -123,6 +123,16 @@ function checkAuditPlan(plan: AuditPlan, ctx: RefinementCtx<AuditPlan>) {
 /** POST /audits: add an audit to the programme (it starts planned). */
 export const createAuditRequestSchema = z.object(auditPlanShape).check(z.superRefine(checkAuditPlan));
 
+/**
+ * POST /audits/import: a programme loaded from the board's spreadsheet. Every audit is checked as
+ * one added by the form; they are added together or not at all.
+ */
+export const importAuditsRequestSchema = z.object({
+  audits: z
+    .array(createAuditRequestSchema)
+    .check(z.minLength(1, 'Add at least one audit'), z.maxLength(500, 'Load at most 500 audits at a time')),
+});
+
 /** PUT /audits/{id}/plan: change an audit's plan, based on `version` (409 if stale). */
 export const auditPlanRequestSchema = z
   .object({ ...auditPlanShape, version: z.int() })
@@ -223,6 +233,7 @@ export type Audit = z.infer<typeof auditSchema>;
 export type AuditUpdateRequest = z.infer<typeof auditUpdateRequestSchema>;
 export type CreateAuditRequest = z.infer<typeof createAuditRequestSchema>;
 export type AuditPlanRequest = z.infer<typeof auditPlanRequestSchema>;
+export type ImportAuditsRequest = z.infer<typeof importAuditsRequestSchema>;
 export type CancelAuditRequest = z.infer<typeof cancelAuditRequestSchema>;
 export type AuditAction = z.infer<typeof auditActionSchema>;
 export type CreateAuditActionRequest = z.infer<typeof createAuditActionRequestSchema>;
@@ -281,3 +292,27 @@ export function changeAuditActions(
       : { ...action, description, owner, dueDate, ...(change.kind === 'retire' ? { retired: true } : {}) };
   return { id: action.id, actions: actions.map((a) => (a.id === action.id ? changed : a)) };
 }
+
+/** The financial year an audit's plan falls in: its planned date's, or its quarter's. */
+export function plannedYear(plan: { plannedDate: string | null; plannedQuarter: string | null }): string {
+  const date = plan.plannedDate ?? quarterLastDay(plan.plannedQuarter!);
+  const [y, m] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+  const start = m >= 4 ? y : y - 1;
+  return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+export const AUDIT_IN_PROGRAMME = 'This audit is already in the programme for that year (same title)';
+
+/**
+ * An audit that repeats one in the programme: the same title (ignoring case and spacing) in the same
+ * financial year. Loading a spreadsheet twice flags these rather than adding them again.
+ */
+export const auditRepeatKey = (plan: {
+  title: string;
+  plannedDate: string | null;
+  plannedQuarter?: string | null;
+}): string =>
+  `${plan.title.trim().replace(/\s+/g, ' ').toLowerCase()}\u0000${plannedYear({
+    plannedDate: plan.plannedDate,
+    plannedQuarter: plan.plannedQuarter ?? null,
+  })}`;

@@ -18,6 +18,7 @@ import { useOverdueReference } from '../../lib/use-overdue-reference';
 import { useIllustrative } from '../../lib/use-illustrative';
 import { IllustrativeNote } from '../../components/illustrative-note';
 import { ActionCard } from './action-card';
+import { ActionSheetLoad } from './action-sheet-load';
 import { actionStatusLabels } from './action-labels';
 import { ActionUpdateForm } from './action-update-form';
 import { OfstedRecommendations } from './ofsted-recommendations';
@@ -27,7 +28,7 @@ import { useWording } from '../../lib/use-wording';
 
 /** Which form is open: an action's update, change or closing, a priority's, or a new one's. */
 interface Editing {
-  form: 'update' | 'action' | 'close' | 'priority' | 'new-action';
+  form: 'update' | 'action' | 'close' | 'priority' | 'new-action' | 'sheet';
   /** The action's or priority's id; `new` for a priority being added. */
   id: string;
 }
@@ -231,10 +232,17 @@ export function ActionPlanPage() {
           {permissions.editActionPlan && plan.data ? (
             isOpen('priority', 'new') ? (
               <PriorityForm {...done} />
+            ) : isOpen('sheet', 'new') ? (
+              <ActionSheetLoad plan={plan.data} {...done} />
             ) : (
-              <button type="button" className="button button--secondary" onClick={open('priority', 'new')}>
-                Add a priority
-              </button>
+              <div className="import-actions">
+                <button type="button" className="button button--secondary" onClick={open('priority', 'new')}>
+                  Add a priority
+                </button>
+                <button type="button" className="button button--secondary" onClick={open('sheet', 'new')}>
+                  Load from a spreadsheet
+                </button>
+              </div>
             )
           ) : null}
         </Panel>

@@ -59,7 +59,7 @@ export function PriorityForm({ priority, onDone, onCancel }: Done & { priority?:
   );
 }
 
-const actionLabels = {
+export const actionLabels = {
   title: 'What the action is',
   owner: 'Owner',
   dueDate: 'Due date',

@@ -1,5 +1,6 @@
 import { downloadBlob } from '../../lib/download';
 import { TEMPLATE_COLUMNS, templateCsv } from './parse/template';
+import { TemplateColumns } from './template-columns';
 
 /** The downloadable template and what each of its columns means. */
 export function TemplateHelp() {
@@ -22,29 +23,9 @@ export function TemplateHelp() {
       >
         Download the template (CSV)
       </button>
-      <div className="table-scroll" role="region" aria-label="Template columns" tabIndex={0}>
-        <table className="data-table data-table--text">
-          <caption>Template columns</caption>
-          <thead>
-            <tr>
-              <th scope="col">Column</th>
-              <th scope="col">Required</th>
-              <th scope="col">What to put in it</th>
-            </tr>
-          </thead>
-          <tbody>
-            {TEMPLATE_COLUMNS.map((c) => (
-              <tr key={c.name}>
-                <th scope="row">
-                  <code>{c.name}</code>
-                </th>
-                <td>{c.required ? 'Yes' : 'No'}</td>
-                <td>{c.help}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TemplateColumns
+        columns={TEMPLATE_COLUMNS.map((c) => ({ ...c, key: c.name, name: <code>{c.name}</code> }))}
+      />
     </details>
   );
 }

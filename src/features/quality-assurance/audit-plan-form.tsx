@@ -32,7 +32,7 @@ interface Values {
   casesToSample: string;
 }
 
-const labels = {
+export const auditPlanLabels = {
   title: 'Title',
   theme: 'Theme or priority',
   kind: 'Kind of audit',
@@ -67,9 +67,9 @@ const when = (v: Values) => v.plannedQuarter || (v.plannedDate ? formatDate(v.pl
 function compare(theirs: Audit, yours: Values) {
   const mine = valuesOf(theirs);
   return (['title', 'theme', 'leadAgency', 'casesToSample'] as const)
-    .map((k) => ({ label: labels[k], theirs: mine[k] || 'none', yours: yours[k] || 'none' }))
+    .map((k) => ({ label: auditPlanLabels[k], theirs: mine[k] || 'none', yours: yours[k] || 'none' }))
     .concat([
-      { label: labels.agencies, theirs: mine.agencies.join(', '), yours: yours.agencies.join(', ') },
+      { label: auditPlanLabels.agencies, theirs: mine.agencies.join(', '), yours: yours.agencies.join(', ') },
       { label: 'Planned', theirs: when(mine), yours: when(yours) },
     ]);
 }
@@ -101,7 +101,7 @@ export function AuditPlanForm({ audit, year, onDone, onCancel }: Props) {
     compare: compare,
     draftKey: audit ? `audit-plan:${audit.id}` : 'audit-plan:new',
     initial: () => valuesOf(audit),
-    labels,
+    labels: auditPlanLabels,
     record: audit,
     // Adding sends the plan without a version (the schema leaves it out); changing, with it.
     schema: audit ? auditPlanRequestSchema : (createAuditRequestSchema as typeof auditPlanRequestSchema),
@@ -123,26 +123,37 @@ export function AuditPlanForm({ audit, year, onDone, onCancel }: Props) {
       onClose={onCancel}
     >
       <div className="record-form__grid">
-        <InputField form={form} name="title" label={labels.title} maxLength={200} />
-        <InputField form={form} name="theme" label={labels.theme} hint="For example Neglect, or Priority 2" />
-        <SelectField form={form} name="kind" label={labels.kind} options={kindLabels} />
+        <InputField form={form} name="title" label={auditPlanLabels.title} maxLength={200} />
+        <InputField
+          form={form}
+          name="theme"
+          label={auditPlanLabels.theme}
+          hint="For example Neglect, or Priority 2"
+        />
+        <SelectField form={form} name="kind" label={auditPlanLabels.kind} options={kindLabels} />
         <InputField
           form={form}
           name="leadAgency"
-          label={labels.leadAgency}
+          label={auditPlanLabels.leadAgency}
           hint="The agency or person leading it"
         />
-        <InputField form={form} name="plannedDate" type="date" label={labels.plannedDate} />
+        <InputField form={form} name="plannedDate" type="date" label={auditPlanLabels.plannedDate} />
         <SelectField
           form={form}
           name="plannedQuarter"
-          label={labels.plannedQuarter}
+          label={auditPlanLabels.plannedQuarter}
           options={quarters(year)}
         />
-        <CountField form={form} name="casesToSample" label={labels.casesToSample} min={1} max={500} />
+        <CountField
+          form={form}
+          name="casesToSample"
+          label={auditPlanLabels.casesToSample}
+          min={1}
+          max={500}
+        />
       </div>
       {options.length > 0 ? (
-        <ChecksField form={form} name="agencies" legend={labels.agencies} options={options} />
+        <ChecksField form={form} name="agencies" legend={auditPlanLabels.agencies} options={options} />
       ) : (
         <p className="field__error" id={form.fieldIds.agencies} tabIndex={-1}>
           No agencies yet: an administrator adds them under Administration, Agencies.

@@ -32,6 +32,7 @@ import { IllustrativeNote } from '../../components/illustrative-note';
 import { AuditActionForm, ChangeAuditActionForm } from './audit-action-form';
 import { AuditPlanForm, CancelAuditForm } from './audit-plan-form';
 import { AuditProgressForm } from './audit-progress-form';
+import { AuditSheetLoad } from './audit-sheet-load';
 import { AuditSchedule } from './audit-schedule';
 import { SeriousCaseReviews } from './serious-case-reviews';
 
@@ -174,6 +175,7 @@ export function QualityAssurancePage() {
   const [editing, setEditing] = useState<Editing | null>(draftForm);
   // What was last saved, said in the panel whose form saved it.
   const [saved, setSaved] = useState<{ message: string; actions: boolean } | null>(null);
+  const [loading, setLoading] = useState(false);
   const returnFocus = useRef<HTMLElement | null>(null);
 
   const open = (form: Editing['form'], audit?: Audit, action?: AuditAction | 'new') => {
@@ -273,11 +275,48 @@ export function QualityAssurancePage() {
               )}
             </QueryState>
             {permissions.planAudits && editing?.id !== 'new' ? (
-              <button type="button" className="button button--secondary" onClick={() => open('plan')}>
-                Add an audit
-              </button>
+              <div className="import-actions">
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => {
+                    setLoading(false);
+                    open('plan');
+                  }}
+                >
+                  Add an audit
+                </button>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => {
+                    returnFocus.current =
+                      document.activeElement instanceof HTMLElement ? document.activeElement : null;
+                    setSaved(null);
+                    setEditing(null);
+                    setLoading(true);
+                  }}
+                >
+                  Load from a spreadsheet
+                </button>
+              </div>
             ) : null}
             {editing?.id === 'new' ? formFor(undefined) : null}
+            {loading && audits.data ? (
+              <AuditSheetLoad
+                audits={audits.data.audits}
+                year={year}
+                onDone={(message) => {
+                  setLoading(false);
+                  setSaved({ message, actions: false });
+                  returnFocus.current?.focus();
+                }}
+                onCancel={() => {
+                  setLoading(false);
+                  returnFocus.current?.focus();
+                }}
+              />
+            ) : null}
           </Panel>
           <Panel title="Actions arising from audits" className="page-grid__wide">
             <SavedNotice message={saved?.actions ? saved.message : null} />

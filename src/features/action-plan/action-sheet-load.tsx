@@ -1,0 +1,34 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { actionRepeatKey, type ActionPlan } from '../../api/contract';
+import { actionPlanQueries } from '../../api/queries';
+import { useSaveRecord } from '../../components/form/use-save-record';
+import { SheetLoad } from '../import/sheet/sheet-load';
+import { actionSheet } from './action-sheet';
+
+interface Props {
+  plan: ActionPlan;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}
+
+/** Actions loaded from the board's spreadsheet, in one request: all added, or none. */
+export function ActionSheetLoad({ plan, onDone, onCancel }: Props) {
+  const save = useSaveRecord('importActions', actionPlanQueries.all());
+  const recommendations = useQuery(actionPlanQueries.ofstedRecommendations());
+  const list = recommendations.data?.recommendations;
+  const spec = useMemo(() => actionSheet(list ?? []), [list]);
+  const kept = useMemo(() => new Set(plan.priorities.flatMap((p) => p.actions).map(actionRepeatKey)), [plan]);
+  if (recommendations.isPending) return <p role="status">Loading the Ofsted recommendations…</p>;
+  return (
+    <SheetLoad
+      spec={spec}
+      kept={kept}
+      templateName="action-plan-template.csv"
+      list="actions"
+      save={(requests) => save.mutateAsync({ actions: requests })}
+      onDone={onDone}
+      onCancel={onCancel}
+    />
+  );
+}
