@@ -12,6 +12,7 @@ import { formatPath } from '../src/api/errors';
 import { lateByAgency } from '../src/lib/late-by-agency';
 import { boardRecordEndpoints, conflict, notFound, writeBoardRecord } from './board-records';
 import { demoDataset, type DemoDataset } from './data';
+import { readSection11 } from './section11';
 
 export interface Reply {
   status: number;
@@ -153,7 +154,7 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
       case 'outbox':
         return { status: 200, body: { smtpConfigured: false, messages: [] } };
       default:
-        return notInDemo;
+        return readSection11(data, name, params, new Date().toISOString().slice(0, 10)) ?? notInDemo;
     }
   }
 
