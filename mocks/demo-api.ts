@@ -14,6 +14,7 @@ import { lateByAgency } from '../src/lib/late-by-agency';
 import { nextReportingYear } from '../src/lib/periods';
 import { boardRecordEndpoints, conflict, notFound, writeBoardRecord } from './board-records';
 import { demoDataset, type DemoDataset } from './data';
+import { readSection11 } from './section11';
 
 export interface Reply {
   status: number;
@@ -155,7 +156,7 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
       case 'outbox':
         return { status: 200, body: { smtpConfigured: false, messages: [] } };
       default:
-        return notInDemo;
+        return readSection11(data, name, params, new Date().toISOString().slice(0, 10)) ?? notInDemo;
     }
   }
 

@@ -54,10 +54,22 @@ function completeAnswers(a: Section11Assessment, notMet: string | null = null) {
 }
 
 describe('the board’s standards', () => {
-  it('every board starts with the eight section 11 arrangements, which every member can read', async () => {
+  it('the demo board has the eight section 11 arrangements and three of its own, which every member can read', async () => {
     const set = await standards();
-    expect(set.standards.map((s) => s.code)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
-    expect(set.standards.every((s) => s.statutory)).toBe(true);
+    expect(set.standards.map((s) => s.code)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+      '10',
+      '11',
+    ]);
+    expect(set.standards.map((s) => s.statutory)).toEqual([...Array(8).fill(true), false, false, false]);
     expect(set.lockedBy).toBeNull();
   });
 
@@ -69,16 +81,16 @@ describe('the board’s standards', () => {
         ...set.standards.map(({ id, code, title, description }) => ({ id, code, title, description })),
         {
           id: null,
-          code: '9',
-          title: 'Escalation: staff know how to challenge and escalate',
+          code: '12',
+          title: 'Early help: staff know the early help offer',
           description: FORMULA,
         },
       ],
     });
-    expect(reply.status).toBe(200);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     const saved = section11StandardsSchema.parse(reply.body);
     expect(saved.version).toBe(set.version + 1);
-    expect(saved.standards.at(-1)).toMatchObject({ code: '9', statutory: false, description: FORMULA });
+    expect(saved.standards.at(-1)).toMatchObject({ code: '12', statutory: false, description: FORMULA });
     expect(await lastEntry()).toMatchObject({
       action: 'section11.standards',
       before: { standards: set.standards },
@@ -161,7 +173,9 @@ describe('a cycle, from opening to the board’s assurance', () => {
 
   it('the police save a draft as they go, then submit; an incomplete one is refused naming each standard', async () => {
     const start = await assessment(police);
-    expect(start.standards).toHaveLength(9);
+    expect(start.standards).toHaveLength(12);
+    // Last cycle's answers, to show beside each standard.
+    expect(start.previous?.cycleTitle).toBe('Section 11 audit 2016');
     const draft = await police.request('PUT', POLICE, {
       version: start.version,
       answers: completeAnswers(start, 'training').slice(0, 3),
@@ -176,8 +190,8 @@ describe('a cycle, from opening to the board’s assurance', () => {
     expect(early.status).toBe(422);
     const problems = (early.body as { fieldErrors: Record<string, string[]> }).fieldErrors;
     expect(problems['standard-training.rating']).toEqual(['Rate standard 5']);
-    const nine = start.standards.find((st) => st.code === '9')!;
-    expect(problems[`standard-${nine.id}.rating`]).toEqual(['Rate standard 9']);
+    const twelve = start.standards.find((st) => st.code === '12')!;
+    expect(problems[`standard-${twelve.id}.rating`]).toEqual(['Rate standard 12']);
 
     const full = section11AssessmentSchema.parse(
       (
@@ -291,7 +305,16 @@ describe('a cycle, from opening to the board’s assurance', () => {
     const after = section11AssuranceSchema.parse((await viewer.get('/section11/assurance')).body);
     const policeRow = after.rows.find((r) => r.agencyId === 'west-midlands-police')!;
     expect(policeRow.status).toBe('accepted');
-    expect(policeRow.ratings.find((r) => r.standardId === 'training')).toMatchObject({ rating: 'not-met' });
+    // Beside each, the police's own rating in 2016 (or the committee's, where it differed).
+    expect(after.previousCycleTitle).toBe('Section 11 audit 2016');
+    expect(policeRow.ratings.find((r) => r.standardId === 'training')).toMatchObject({
+      rating: 'not-met',
+      previous: 'partly-met',
+    });
+    expect(policeRow.ratings.find((r) => r.standardId === 'information-sharing')).toMatchObject({
+      rating: 'met',
+      previous: 'partly-met',
+    });
     expect(policeRow.ratings.find((r) => r.standardId === 'safer-recruitment')).toMatchObject({
       rating: 'met',
       committeeRating: 'partly-met',

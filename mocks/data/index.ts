@@ -5,6 +5,7 @@ import { board } from './board';
 import { indicators } from './indicators';
 import { funding, partnership } from './partnership';
 import { audits, seriousCaseReviews } from './quality-assurance';
+import { section11 } from './section11';
 
 /**
  * The demo board: Wolverhampton, 2015-16 to 2017-18. The MSW demo answers from it and the data
@@ -40,6 +41,7 @@ export const demoDataset = {
   ofstedRecommendations,
   funding,
   partnership: { ...partnership, links: partnership.links.map((link) => ({ ...link, version: 1 })) },
+  section11,
 };
 
 export type DemoDataset = typeof demoDataset;

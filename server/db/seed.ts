@@ -1,4 +1,4 @@
-import { demoDataset } from '../../mocks/data';
+import { demoDataset, type DemoDataset } from '../../mocks/data';
 import {
   actionPlanSchema,
   annotationListSchema,
@@ -65,6 +65,7 @@ export async function seedDemoBoard(db: Database): Promise<boolean> {
     await insertActionPlan(tx, plan);
     await insertFunding(tx, funding);
     await insertPartnership(tx, partnership);
+    await insertSection11(tx, data.section11);
     for (const [key, body] of Object.entries(documents)) {
       await tx.query('insert into document (key, body) values ($1, $2)', [key, JSON.stringify(body)]);
     }
@@ -76,4 +77,45 @@ export async function seedDemoBoard(db: Database): Promise<boolean> {
     });
     return true;
   });
+}
+
+/** The board's own standards after the eight every board has, and its past cycles. */
+async function insertSection11(tx: Queryable, section11: DemoDataset['section11']) {
+  for (const [i, s] of section11.boardStandards.entries()) {
+    await tx.query(
+      'insert into s11_standard (id, code, title, description, statutory, position) values ($1, $2, $3, $4, false, $5)',
+      [s.id, s.code, s.title, s.description, 8 + i],
+    );
+  }
+  for (const cycle of section11.cycles) {
+    await tx.query(
+      `insert into s11_cycle (id, title, opened_on, due_date, closed_on, standards, version)
+       values ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        cycle.id,
+        cycle.title,
+        cycle.openedOn,
+        cycle.dueDate,
+        cycle.closedOn,
+        JSON.stringify(cycle.standards),
+        cycle.version,
+      ],
+    );
+    for (const a of cycle.assessments) {
+      await tx.query(
+        `insert into s11_assessment (cycle_id, agency_id, status, answers, improvements, comments, submitted_at, decided_at, version)
+         values ($1, $2, $3, $4, $5, $6, $7, $7, $8)`,
+        [
+          cycle.id,
+          a.agencyId,
+          a.status,
+          JSON.stringify(a.answers),
+          JSON.stringify(a.improvements),
+          a.comments,
+          a.submittedAt,
+          a.version,
+        ],
+      );
+    }
+  }
 }

@@ -14,6 +14,7 @@ import {
   type Section11Status,
 } from '../../src/api/contract';
 import { slugify } from '../../src/lib/csv';
+import { assuranceOf, isLate, mergeDraft, mergeModeration } from '../../src/lib/section11';
 import type { Queryable } from '../db/database';
 import { conflict, notFound, Problem, unprocessable } from '../http/problem';
 import type { Actor } from './audit-log';
@@ -62,9 +63,6 @@ const toStandard = (row: StandardRow): Section11Standard => ({
   description: row.description,
   statutory: row.statutory,
 });
-
-const isLate = (status: Section11Status, dueDate: string, today: string) =>
-  (status === 'not-started' || status === 'draft' || status === 'sent-back') && today > dueDate;
 
 async function openCycleTitle(db: Queryable): Promise<string | null> {
   const [open] = await db.query<{ title: string }>('select title from s11_cycle where closed_on is null');
@@ -182,7 +180,7 @@ async function summariesOf(
       agencyId: r.agency_id,
       agencyName: r.agency_name,
       status: r.status,
-      late: cycle.closed_on === null && isLate(r.status, cycle.due_date, today),
+      late: isLate(r.status, cycle.due_date, today, cycle.closed_on === null),
       submittedAt: r.submitted_at,
     }));
 }
@@ -332,7 +330,7 @@ async function toAssessment(db: Queryable, cycle: CycleRow, row: AssessmentRow, 
     agencyId: row.agency_id,
     agencyName: row.agency_name,
     status: row.status,
-    late: cycle.closed_on === null && isLate(row.status, cycle.due_date, today),
+    late: isLate(row.status, cycle.due_date, today, cycle.closed_on === null),
     version: row.version,
     submittedAt: row.submitted_at,
     comments: row.comments,
@@ -371,17 +369,6 @@ async function lockAssessment(
 
 const closedProblem = (cycle: CycleRow) =>
   new Problem(409, `“${cycle.title}” is closed: its self-assessments can no longer change.`);
-
-const emptyAnswer = (standardId: string): Section11Answer => ({
-  standardId,
-  rating: null,
-  notApplicableReason: '',
-  evidence: '',
-  links: [],
-  committeeRating: null,
-  challenge: '',
-  agencyResponse: '',
-});
 
 async function update(
   tx: Queryable,
@@ -434,40 +421,7 @@ export async function saveAssessment(
   for (const [i, improvement] of request.improvements.entries())
     if (!standardIds.has(improvement.standardId))
       throw unprocessable(`improvements.${i}.standardId`, 'Choose a standard of this cycle');
-  const answers = cycle.standards.map((standard) => {
-    const given = request.answers.find((a) => a.standardId === standard.id);
-    const kept = row.answers.find((a) => a.standardId === standard.id) ?? emptyAnswer(standard.id);
-    return given
-      ? {
-          ...kept,
-          rating: given.rating,
-          notApplicableReason: given.notApplicableReason,
-          evidence: given.evidence,
-          links: given.links,
-        }
-      : kept;
-  });
-  const known = new Map(row.improvements.map((i) => [i.id, i]));
-  const used = new Set(row.improvements.map((i) => i.id));
-  const improvements = request.improvements.map((given): Section11Improvement => {
-    const existing = given.id ? known.get(given.id) : undefined;
-    let id = existing?.id;
-    if (!id) {
-      const base = slugify(given.description, 40, 'action');
-      id = base;
-      for (let n = 2; used.has(id); n += 1) id = `${base}-${n}`;
-      used.add(id);
-    }
-    return {
-      id,
-      standardId: given.standardId,
-      description: given.description,
-      owner: given.owner,
-      dueDate: given.dueDate,
-      status: given.status,
-      actionId: existing?.actionId ?? null,
-    };
-  });
+  const { answers, improvements } = mergeDraft(cycle.standards, row.answers, request, row.improvements);
   const after = await update(
     tx,
     cycle,
@@ -544,21 +498,10 @@ export async function moderateAssessment(
 ): Promise<Section11Assessment> {
   const { cycle, row, current } = await lockAssessment(tx, cycleId, agencyId, request.version, today);
   mustBeSubmitted(row);
-  const answers = cycle.standards.map((standard) => {
-    const kept = row.answers.find((a) => a.standardId === standard.id) ?? emptyAnswer(standard.id);
-    const given = request.moderation.find((m) => m.standardId === standard.id);
-    if (!given) return kept;
-    return {
-      ...kept,
-      // The same rating as the agency's is no moderation: kept as none.
-      committeeRating: given.committeeRating === kept.rating ? null : given.committeeRating,
-      challenge: given.challenge,
-      agencyResponse: given.agencyResponse,
-    };
-  });
   for (const [i, m] of request.moderation.entries())
     if (!cycle.standards.some((s) => s.id === m.standardId))
       throw unprocessable(`moderation.${i}.standardId`, 'Choose a standard of this cycle');
+  const answers = mergeModeration(cycle.standards, row.answers, request.moderation);
   const after = await update(tx, cycle, agencyId, 'answers = $3', [JSON.stringify(answers)], today);
   return logged(
     tx,
@@ -637,44 +580,30 @@ export async function readAssurance(db: Queryable, today: string): Promise<Secti
      where s.cycle_id = $1 order by a.position`,
     [cycle.id],
   );
-  const previous = new Map<string, { title: string; answers: Section11Answer[] }>();
+  const previous = new Map<string, { cycleTitle: string; answers: Section11Answer[] }>();
   for (const row of rows) {
     const found = await previousOf(db, cycle, row.agency_id);
-    if (found) previous.set(row.agency_id, { title: found.cycleTitle, answers: found.answers });
+    if (found) previous.set(row.agency_id, found);
   }
-  const accepted = rows.filter((r) => r.status === 'accepted');
-  const agreed = accepted.flatMap((r) => r.improvements);
-  return {
-    cycle: {
-      id: cycle.id,
-      title: cycle.title,
-      openedOn: cycle.opened_on,
-      dueDate: cycle.due_date,
-      closedOn: cycle.closed_on,
+  return assuranceOf(
+    {
+      cycle: {
+        id: cycle.id,
+        title: cycle.title,
+        openedOn: cycle.opened_on,
+        dueDate: cycle.due_date,
+        closedOn: cycle.closed_on,
+        standards: cycle.standards,
+      },
+      assessments: rows.map((r) => ({
+        agencyId: r.agency_id,
+        agencyName: r.agency_name,
+        status: r.status,
+        answers: r.answers,
+        improvements: r.improvements,
+      })),
+      previous,
     },
-    previousCycleTitle: [...previous.values()][0]?.title ?? null,
-    standards: cycle.standards,
-    rows: rows.map((row) => ({
-      agencyId: row.agency_id,
-      agencyName: row.agency_name,
-      status: row.status,
-      late: cycle.closed_on === null && isLate(row.status, cycle.due_date, today),
-      ratings: cycle.standards.map((standard) => {
-        const answer =
-          row.status === 'accepted' ? row.answers.find((a) => a.standardId === standard.id) : undefined;
-        const before = previous.get(row.agency_id)?.answers.find((a) => a.standardId === standard.id);
-        return {
-          standardId: standard.id,
-          rating: answer?.rating ?? null,
-          committeeRating: answer?.committeeRating ?? null,
-          previous: before ? (before.committeeRating ?? before.rating) : null,
-        };
-      }),
-    })),
-    improvements: {
-      open: agreed.filter((i) => i.status === 'open').length,
-      complete: agreed.filter((i) => i.status === 'complete').length,
-      overdue: agreed.filter((i) => i.status === 'open' && i.dueDate < today).length,
-    },
-  };
+    today,
+  );
 }

@@ -164,6 +164,34 @@ export const returnQueries = {
     }),
 };
 
+export const section11Queries = {
+  all: () => ['section11'] as const,
+  standards: () =>
+    queryOptions({
+      queryKey: [...section11Queries.all(), 'standards'] as const,
+      queryFn: ({ signal }) => apiGet('section11Standards', { signal }),
+      staleTime: 0,
+    }),
+  cycles: () =>
+    queryOptions({
+      queryKey: [...section11Queries.all(), 'cycles'] as const,
+      queryFn: ({ signal }) => apiGet('section11Cycles', { signal }),
+      staleTime: 0,
+    }),
+  assessment: (cycle: string, agency: string) =>
+    queryOptions({
+      queryKey: [...section11Queries.all(), 'assessment', cycle, agency] as const,
+      queryFn: ({ signal }) => apiGet('section11Assessment', { signal, params: { id: cycle, agency } }),
+      staleTime: 0,
+    }),
+  assurance: () =>
+    queryOptions({
+      queryKey: [...section11Queries.all(), 'assurance'] as const,
+      queryFn: ({ signal }) => apiGet('section11Assurance', { signal }),
+      staleTime: 0,
+    }),
+};
+
 export const adminQueries = {
   all: () => ['admin'] as const,
   users: () =>

@@ -8,6 +8,7 @@ export const navItems = [
   { to: '/quality-assurance', label: 'Quality assurance', end: false },
   { to: '/action-plan', label: 'Action plan', end: false },
   { to: '/partnership', label: 'Partnership', end: false },
+  { to: '/section11', label: 'Section 11', end: false },
   { to: '/meeting-pack', label: 'Meeting pack', end: false },
   { to: '/import', label: 'Import', end: false },
   { to: '/returns', label: 'Returns', end: false, show: 'seeReturns' },

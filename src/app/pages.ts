@@ -107,3 +107,13 @@ export const OutboxPage = lazyPage(
   'OutboxPage',
   'src/features/admin/outbox-page.tsx',
 );
+export const Section11Page = lazyPage(
+  () => import('../features/section11/section11-page'),
+  'Section11Page',
+  'src/features/section11/section11-page.tsx',
+);
+export const SelfAssessmentPage = lazyPage(
+  () => import('../features/section11/self-assessment-page'),
+  'SelfAssessmentPage',
+  'src/features/section11/self-assessment-page.tsx',
+);

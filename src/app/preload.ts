@@ -6,6 +6,7 @@ import {
   indicatorQueries,
   partnershipQueries,
   qualityAssuranceQueries,
+  section11Queries,
 } from '../api/queries';
 import { featuredIndicatorId } from '../features/overview/featured-panel';
 import * as pages from './pages';
@@ -89,6 +90,16 @@ const routes: { path: string; page?: { preload: () => Promise<void> }; data?: Pr
     path: '/partnership',
     page: pages.PartnershipPage,
     data: (qc) => [prefetch(qc, partnershipQueries.funding()), prefetch(qc, partnershipQueries.links())],
+  },
+  {
+    path: '/section11',
+    page: pages.Section11Page,
+    data: (qc) => [prefetch(qc, section11Queries.assurance())],
+  },
+  {
+    path: '/section11/:cycle/:agency',
+    page: pages.SelfAssessmentPage,
+    data: (qc, { cycle, agency }) => [prefetch(qc, section11Queries.assessment(cycle ?? '', agency ?? ''))],
   },
   { path: '/meeting-pack', page: pages.MeetingPackPage },
   { path: '/import', page: pages.ImportPage },

@@ -26,6 +26,8 @@ import {
   AuditTrailPage,
   AccountPage,
   OutboxPage,
+  Section11Page,
+  SelfAssessmentPage,
 } from './pages';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorBoundary } from './route-error-boundary';
@@ -66,6 +68,8 @@ export const routes: RouteObject[] = [
       { path: 'partnership', element: page(<PartnershipPage />) },
       { path: 'import', element: page(<ImportPage />) },
       { path: 'meeting-pack', element: browserPage(<MeetingPackPage />) },
+      { path: 'section11', element: page(<Section11Page />) },
+      { path: 'section11/:cycle/:agency', element: page(<SelfAssessmentPage />) },
       { path: 'returns', element: page(<ReturnsPage />) },
       { path: 'returns/:round/:agency', element: page(<ReturnPage />) },
       { path: 'admin', element: <Navigate to="/admin/people" replace /> },

@@ -27,6 +27,9 @@ export function usePermissions() {
     seeReturns: user !== null && can.seeReturns(user),
     readAllReturns: user !== null && can.readAllReturns(user),
     enterReturn: (agencyId: string) => user !== null && can.enterReturn(user, agencyId),
+    seeSelfAssessments: user !== null && can.seeSelfAssessments(user),
+    challengeSelfAssessments: user !== null && can.challengeSelfAssessments(user),
+    enterSelfAssessment: (agencyId: string) => user !== null && can.enterSelfAssessment(user, agencyId),
     administer: user !== null && can.administer(user),
   };
 }

@@ -6,6 +6,8 @@ interface Person {
   email: string;
   name: string;
   role: string;
+  /** A contributor's agencies. */
+  agencyIds?: readonly string[];
 }
 
 /**
@@ -20,7 +22,8 @@ export function demoBoardWith<P extends Record<string, Person>>(people: P, passw
     test.setTimeout(120_000);
     service = await startDataService();
     const request = await playwright.request.newContext();
-    for (const person of Object.values(people)) await addPerson(request, service, person, password);
+    for (const person of Object.values(people))
+      await addPerson(request, service, { ...person, agencyIds: [...(person.agencyIds ?? [])] }, password);
     await request.dispose();
   });
 

@@ -1,0 +1,179 @@
+import type { Page } from '@playwright/test';
+import { demoBoardWith } from './board-people';
+import { axeViolations, expect, test } from './fixtures';
+
+/**
+ * Issue 19: a Section 11 cycle in the browser, against the built data service with the demo board.
+ * The administrator opens it; the police and health contributors fill theirs in; the quality
+ * assurance committee moderates, sends one back and accepts the other; a board member sees the
+ * matrix and its narrative.
+ */
+const PASSWORD = 'kettle orchard lantern';
+const people = {
+  admin: { email: 'ada.admin@example.gov.uk', name: 'Ada Admin', role: 'administrator' },
+  police: {
+    email: 'pat.police@example.police.uk',
+    name: 'Pat Police',
+    role: 'contributor',
+    agencyIds: ['west-midlands-police'],
+  },
+  health: {
+    email: 'hana.health@example.nhs.uk',
+    name: 'Hana Health',
+    role: 'contributor',
+    agencyIds: ['health'],
+  },
+  qa: { email: 'quinn.qa@example.gov.uk', name: 'Quinn QA', role: 'quality-assurance' },
+  member: { email: 'morgan.member@example.gov.uk', name: 'Morgan Member', role: 'viewer' },
+} as const;
+const CYCLE = 'Section 11 audit 2027';
+const POLICE = 'West Midlands Police';
+const HEALTH = 'Wolverhampton health partners (CCG and Royal Wolverhampton NHS Trust)';
+
+const board = demoBoardWith(people, PASSWORD);
+const as = (page: Page, who: keyof typeof people, path = '/section11') => board.as(page, who, path);
+
+/** Rates every standard met with its evidence, except `notMet`. */
+async function fillIn(page: Page, notMet: string | null) {
+  const form = page.getByRole('form', { name: /self-assessment$/ });
+  const standards = form.locator('fieldset.section11-standard');
+  // The demo board's eleven standards: the eight section 11 names and three of its own.
+  await expect(standards).toHaveCount(11);
+  const count = await standards.count();
+  for (let i = 0; i < count; i += 1) {
+    const standard = standards.nth(i);
+    const legend = (await standard.locator('legend').textContent()) ?? '';
+    const rating = notMet !== null && legend.startsWith(`Standard ${notMet}:`) ? 'Not met' : 'Met';
+    await standard.getByRole('radio', { name: rating, exact: true }).check();
+    await standard
+      .getByRole('textbox', { name: 'Evidence', exact: true })
+      .fill(`Our evidence: ${legend.slice(0, 30)}`);
+  }
+}
+
+test('the administrator opens a Section 11 cycle for two agencies', async ({ page }) => {
+  await as(page, 'admin');
+  await page.getByRole('button', { name: 'Open a Section 11 cycle' }).click();
+  const form = page.getByRole('form', { name: 'Open a Section 11 cycle' });
+  await form.getByRole('textbox', { name: 'Title' }).fill(CYCLE);
+  await form.getByLabel('Due date').fill('2099-01-31');
+  await form.getByRole('checkbox', { name: POLICE }).check();
+  await form.getByRole('checkbox', { name: HEALTH }).check();
+  await form.getByRole('button', { name: 'Open the cycle' }).click();
+  await expect(
+    page.getByText(`Opened “${CYCLE}”: 2 agencies have a self-assessment due by 31 January 2099.`),
+  ).toBeVisible();
+  const table = page.getByRole('region', { name: `${CYCLE} self-assessments` });
+  await expect(table.getByRole('row', { name: new RegExp(POLICE) })).toContainText('Not started');
+});
+
+test('the police fill theirs in, with a standard not met and its improvement action, and submit', async ({
+  page,
+}) => {
+  await as(page, 'police');
+  await page.getByRole('link', { name: `Fill in ${POLICE}’s self-assessment for ${CYCLE}` }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${POLICE}’s self-assessment`);
+  // Submitting with nothing filled in names every standard still to rate.
+  await page.getByRole('button', { name: 'Submit to the committee' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
+    'Standard 1: Rate standard 1',
+  );
+
+  await fillIn(page, '5');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByText(/^Draft saved at/)).toBeVisible();
+  await page.getByRole('button', { name: 'Submit to the committee' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
+    'Standard 5: Add an improvement action for standard 5',
+  );
+
+  await page.getByRole('button', { name: 'Add an improvement action' }).click();
+  const action = page.getByRole('group', { name: 'Improvement action 1' });
+  await action.getByLabel('Standard').selectOption({ index: 4 });
+  await action
+    .getByRole('textbox', { name: 'What will be done' })
+    .fill('Level 3 training for every detective sergeant');
+  await action.getByRole('textbox', { name: 'Owner' }).fill('Head of public protection');
+  await action.getByLabel('Due date').fill('2099-06-30');
+  await page.getByRole('button', { name: 'Submit to the committee' }).click();
+  await expect(
+    page.getByText(`Submitted ${POLICE}’s self-assessment: the quality assurance committee will read it.`),
+  ).toBeVisible();
+});
+
+test('health fill theirs in and submit', async ({ page }) => {
+  await as(page, 'health');
+  await page.getByRole('link', { name: `Fill in ${HEALTH}’s self-assessment for ${CYCLE}` }).click();
+  await fillIn(page, null);
+  await page.getByRole('button', { name: 'Submit to the committee' }).click();
+  await expect(
+    page.getByText(`Submitted ${HEALTH}’s self-assessment: the quality assurance committee will read it.`),
+  ).toBeVisible();
+});
+
+test('the committee moderates a police rating with its challenge and accepts; it sends health’s back', async ({
+  page,
+}) => {
+  await as(page, 'qa');
+  await page.getByRole('link', { name: `Review ${POLICE}’s self-assessment for ${CYCLE}` }).click();
+  const review = page.getByRole('group', { name: 'The committee’s review' });
+  const recruitment = review.locator('fieldset', { hasText: 'Standard 6:' });
+  await recruitment.getByLabel('The committee’s rating').selectOption('partly-met');
+  await recruitment
+    .getByRole('textbox', { name: 'Challenge asked' })
+    .fill('How many posts were filled without two references?');
+  await recruitment.getByRole('textbox', { name: 'The agency’s answer' }).fill('Two, both since corrected.');
+  await review.getByRole('button', { name: 'Accept' }).click();
+  await expect(page.getByText(`Accepted ${POLICE}’s self-assessment.`)).toBeVisible();
+
+  await page.goto(page.url().replace('west-midlands-police', 'health'));
+  await page
+    .getByRole('textbox', { name: /^Comments for the agency/ })
+    .fill('Give evidence of supervision for school nurses.');
+  await page.getByRole('button', { name: 'Send back to the agency' }).click();
+  await expect(page.getByText(`Sent ${HEALTH}’s self-assessment back with your comments.`)).toBeVisible();
+});
+
+test('health see why theirs came back', async ({ page }) => {
+  await as(page, 'health');
+  await page.getByRole('link', { name: `Fill in ${HEALTH}’s self-assessment for ${CYCLE}` }).click();
+  await expect(page.getByRole('note')).toContainText('Give evidence of supervision for school nurses.');
+});
+
+test('a board member sees the matrix and its narrative, with nothing to fill in', async ({ page }) => {
+  await as(page, 'member');
+  const assurance = page.getByRole('region', { name: `${CYCLE}: agencies by standard` });
+  const police = assurance.getByRole('row', { name: new RegExp(POLICE) });
+  await expect(police).toContainText('Accepted');
+  await expect(police).toContainText('Not met');
+  await expect(police).toContainText('Committee’s rating; the agency said met');
+  await expect(assurance.getByRole('row', { name: /^Wolverhampton health partners/ })).toContainText(
+    'Sent back to agency',
+  );
+  await expect(
+    page.getByText(
+      `${CYCLE}: 1 of 2 agencies’ self-assessments accepted by the quality assurance committee so far.`,
+    ),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/^Standard 5 \(.*\) is the one most often not fully met: not met by 1 of 1 agencies\.$/),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Self-assessments' })).toHaveCount(0);
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no WCAG A/AA violation on the Section 11 pages (${theme}), and they fit 360 px`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.emulateMedia({ colorScheme: theme });
+    await as(page, 'qa');
+    await expect(page.getByRole('region', { name: `${CYCLE}: agencies by standard` })).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.getByRole('link', { name: `View ${POLICE}’s self-assessment for ${CYCLE}` }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${POLICE}’s self-assessment`);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+}
