@@ -19,6 +19,7 @@ const AUDIT = 'Neglect in under-fives';
 const RECOMMENDATION = 'Make sure neglect is recognised early by every agency.';
 const ACTION = 'Brief every health visitor on neglect';
 const EVENT = 'New multi-agency CSE team';
+const LINK = 'West Midlands safeguarding partnerships network';
 const MEMBER = {
   name: 'Morgan Member',
   email: 'morgan.member@example.gov.uk',
@@ -153,6 +154,17 @@ test('the business unit sets up a board from nothing, in the browser alone', asy
     await expect(page.getByText('Saved 2017-18’s funding: £190,000 from 2 partners.')).toBeVisible();
   });
 
+  await test.step('a link with another partnership', async () => {
+    await page.getByRole('button', { name: 'Add a link or engagement activity' }).click();
+    const add = page.getByRole('form', { name: 'Add a link or engagement activity' });
+    await add.getByRole('combobox', { name: 'Kind of link' }).selectOption('board-network');
+    await add.getByRole('textbox', { name: /^Name/ }).fill(LINK);
+    await add.getByLabel(/^Since/).fill('2017-09-01');
+    await add.getByRole('textbox', { name: 'What it does' }).fill('Shared procedures and joint training.');
+    await add.getByRole('button', { name: 'Add the link' }).click();
+    await expect(page.getByText(`Added “${LINK}”.`)).toBeVisible();
+  });
+
   await test.step('a board member, invited', async () => {
     await page.goto(url('/admin/people'));
     const form = page.getByRole('form', { name: 'Add a person' });
@@ -199,4 +211,5 @@ test('a board member then sees all of it: on the overview and on each page', asy
 
   await page.goto(url('/partnership?year=2017-18'));
   await expect(page.getByText(/In 2017-18 partners contributed £190,000\./)).toBeVisible();
+  await expect(page.getByText(LINK, { exact: true })).toBeVisible();
 });
