@@ -212,6 +212,7 @@ test('a board member sees no control to change anything, and no Returns or Admin
     'Quality assurance',
     'Action plan',
     'Partnership',
+    'Section 11',
     'Meeting pack',
     'Import',
   ]);

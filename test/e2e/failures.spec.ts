@@ -58,6 +58,7 @@ test.describe('The production build when things fail', () => {
     ['/quality-assurance', 'Quality assurance'],
     ['/action-plan', 'Action plan'],
     ['/partnership', 'Partnership'],
+    ['/section11', 'Section 11 self-assessment'],
     ['/meeting-pack', 'Meeting pack'],
     ['/import', 'Import your own data'],
   ] as const;

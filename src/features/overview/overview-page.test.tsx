@@ -286,6 +286,7 @@ describe('App shell', () => {
       'Quality assurance',
       'Action plan',
       'Partnership',
+      'Section 11',
       'Meeting pack',
       'Import',
     ]);
