@@ -10,7 +10,7 @@ import {
   type Audit,
   type Priority,
 } from '../src/api/contract';
-import { startService, type Client, type TestService } from './test/service';
+import { startServiceAs, type Client, type TestService } from './test/service';
 
 let service: TestService;
 let admin: Client;
@@ -21,15 +21,13 @@ let police: Client;
 let owner: Client;
 
 beforeAll(async () => {
-  service = await startService({ today: '2018-05-14' });
-  [admin, qa, editor, viewer, police, owner] = await Promise.all([
-    service.as('administrator'),
-    service.as('quality-assurance'),
-    service.as('editor'),
-    service.as('viewer'),
-    service.as('police'),
-    service.as('action-owner'),
-  ]);
+  ({
+    service,
+    clients: [admin, qa, editor, viewer, police, owner],
+  } = await startServiceAs(
+    ['administrator', 'quality-assurance', 'editor', 'viewer', 'police', 'action-owner'],
+    { today: '2018-05-14' },
+  ));
 });
 afterAll(() => service.close());
 

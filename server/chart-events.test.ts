@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annotationSchema, auditTrailSchema, type Annotation } from '../src/api/contract';
-import { startService, type Client, type TestService } from './test/service';
+import { startServiceAs, type Client, type TestService } from './test/service';
 
 let service: TestService;
 let admin: Client;
@@ -10,10 +10,12 @@ let viewer: Client;
 let police: Client;
 
 beforeAll(async () => {
-  service = await startService({ today: '2018-05-14' });
-  const people = ['administrator', 'quality-assurance', 'editor', 'viewer', 'police'] as const;
-  const clients = await Promise.all(people.map((person) => service.as(person)));
-  [admin, qa, editor, viewer, police] = clients as [Client, Client, Client, Client, Client];
+  ({
+    service,
+    clients: [admin, qa, editor, viewer, police],
+  } = await startServiceAs(['administrator', 'quality-assurance', 'editor', 'viewer', 'police'], {
+    today: '2018-05-14',
+  }));
 });
 afterAll(() => service.close());
 

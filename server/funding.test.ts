@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDataset } from '../mocks/data';
 import { auditTrailSchema, fundingSchema, fundingYearSchema, type Funding } from '../src/api/contract';
 import { migrate } from './db/migrate';
-import { startService, type Client, type TestService } from './test/service';
+import { startService, startServiceAs, type Client, type TestService } from './test/service';
 
 let service: TestService;
 let admin: Client;
@@ -12,10 +12,12 @@ let viewer: Client;
 let police: Client;
 
 beforeAll(async () => {
-  service = await startService({ today: '2018-05-14' });
-  const people = ['administrator', 'quality-assurance', 'editor', 'viewer', 'police'] as const;
-  const clients = await Promise.all(people.map((person) => service.as(person)));
-  [admin, qa, editor, viewer, police] = clients as [Client, Client, Client, Client, Client];
+  ({
+    service,
+    clients: [admin, qa, editor, viewer, police],
+  } = await startServiceAs(['administrator', 'quality-assurance', 'editor', 'viewer', 'police'], {
+    today: '2018-05-14',
+  }));
 });
 afterAll(() => service.close());
 

@@ -148,3 +148,16 @@ export async function startService(
     },
   };
 }
+
+/**
+ * The service for a test file and a client signed in as each person named, in the order named:
+ * `({ service, clients: [admin, viewer] } = await startServiceAs(['administrator', 'viewer']))`.
+ */
+export async function startServiceAs<const P extends readonly TestPerson[]>(
+  persons: P,
+  options: Parameters<typeof startService>[0] = {},
+): Promise<{ service: TestService; clients: { [K in keyof P]: Client } }> {
+  const service = await startService(options);
+  const clients = await Promise.all(persons.map((person) => service.as(person)));
+  return { service, clients: clients as { [K in keyof P]: Client } };
+}
