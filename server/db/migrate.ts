@@ -9,6 +9,7 @@ import returnChecks from './migrations/010_return_checks.sql?raw';
 import accountApproval from './migrations/012_account_approval_and_sign_in_policy.sql?raw';
 import boardOwnRecords from './migrations/013_board_own_records.sql?raw';
 import funding from './migrations/014_funding.sql?raw';
+import reviews from './migrations/015_reviews.sql?raw';
 
 /** Every migration, in order. A new one is appended with the next number; none is ever edited. */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
@@ -22,6 +23,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 12, name: 'account_approval_and_sign_in_policy', sql: accountApproval },
   { version: 13, name: 'board_own_records', sql: boardOwnRecords },
   { version: 14, name: 'funding', sql: funding },
+  { version: 15, name: 'reviews', sql: reviews },
 ];
 
 // Any fixed number: every process that starts against one database takes this lock to migrate.

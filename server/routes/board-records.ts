@@ -19,11 +19,12 @@ import type { Actor } from '../store/audit-log';
 import { createChartEvent, editChartEvent, retireChartEvent } from '../store/chart-events';
 import { saveFundingYear } from '../store/funding';
 import { cancelAudit, createAudit, updateAuditPlan } from '../store/quality-assurance';
+import { createReview, editReview, retireReview } from '../store/reviews';
 import { actorOf } from '../store/users';
 
 /**
  * The board's own records, kept by the roles that own them: the audit programme (quality
- * assurance, editors, administrators), the action plan with Ofsted's recommendations and the
+ * assurance, editors, administrators), the reviews (the same), the action plan with Ofsted's recommendations and the
  * chart events (editors, administrators). Each write runs in one transaction as the signed-in
  * person.
  */
@@ -44,6 +45,14 @@ export function boardRecordRoutes(app: Hono<AppEnv>, services: Services): void {
   );
   write('cancelAudit', can.planAudits, (tx, actor, { params, body }) =>
     cancelAudit(tx, actor, params.id!, body),
+  );
+
+  write('createReview', can.keepReviews, (tx, actor, { body }) => createReview(tx, actor, body));
+  write('editReview', can.keepReviews, (tx, actor, { params, body }) =>
+    editReview(tx, actor, params.id!, body),
+  );
+  write('retireReview', can.keepReviews, (tx, actor, { params, body }) =>
+    retireReview(tx, actor, params.id!, body),
   );
 
   write('createPriority', can.editActionPlan, (tx, actor, { body }) => createPriority(tx, actor, body));

@@ -28,6 +28,7 @@ const review = (id: string, title: string, publishedDate: string, type?: Serious
   summary: 'An illustrative summary.',
   learningThemes: ['Hearing the voice of the child'],
   actions: [],
+  version: 1,
 });
 
 describe('issue 23 case 6: names of today’s partnerships', () => {
