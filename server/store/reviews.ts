@@ -1,10 +1,10 @@
-import type {
-  CreateReviewRequest,
-  RetireReviewRequest,
-  ReviewEditRequest,
-  SeriousCaseReview,
+import {
+  reviewRecommendations,
+  type CreateReviewRequest,
+  type RetireReviewRequest,
+  type ReviewEditRequest,
+  type SeriousCaseReview,
 } from '../../src/api/contract';
-import { slugify } from '../../src/lib/csv';
 import type { Queryable } from '../db/database';
 import type { Actor } from './audit-log';
 import { checkVersion, freeId, logged } from './writes';
@@ -65,49 +65,6 @@ export async function readReviews(db: Queryable): Promise<SeriousCaseReview[]> {
   );
 }
 
-/** Ids for what has none (or a repeated one): a slug of its words, `-2`, `-3`… if taken. */
-function withIds<T extends { id?: string | undefined }>(
-  items: T[],
-  words: (item: T) => string,
-  fallback: string,
-) {
-  const taken = new Set<string>();
-  const kept = items.map((item) => {
-    if (item.id === undefined || taken.has(item.id)) return undefined;
-    taken.add(item.id);
-    return item.id;
-  });
-  return items.map((item, i) => {
-    let id = kept[i];
-    if (id === undefined) {
-      const base = slugify(words(item), 40, fallback);
-      id = base;
-      for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
-      taken.add(id);
-    }
-    return { ...item, id };
-  });
-}
-
-/** The recommendations as stored, every one and every action with an id unique in the review. */
-function recommendationsOf(request: CreateReviewRequest): Recommendation[] {
-  const recommendations = withIds(request.recommendations, (r) => r.text, 'recommendation');
-  const actions = withIds(
-    recommendations.flatMap((r) => r.actions),
-    (a) => a.description,
-    'action',
-  );
-  let next = 0;
-  return recommendations.map((r) => ({
-    id: r.id,
-    text: r.text,
-    actions: r.actions.map(() => {
-      const a = actions[next++]!;
-      return { id: a.id, description: a.description, owner: a.owner, dueDate: a.dueDate, status: a.status };
-    }),
-  }));
-}
-
 const values = (request: CreateReviewRequest) => [
   request.title,
   request.type,
@@ -115,7 +72,7 @@ const values = (request: CreateReviewRequest) => [
   request.publishedDate,
   request.summary,
   JSON.stringify(request.learningThemes),
-  JSON.stringify(recommendationsOf(request)),
+  JSON.stringify(reviewRecommendations(request.recommendations)),
 ];
 
 async function lockReview(tx: Queryable, id: string, version: number): Promise<ReviewRow> {

@@ -1,3 +1,4 @@
+import { slugify } from '../../lib/csv';
 import { z, type RefinementCtx } from '../zod';
 import { idSchema, isoDateSchema, nonEmpty } from './common';
 import { quarterSchema } from './returns';
@@ -298,4 +299,52 @@ export function quarterLastDay(quarter: string): string {
   const q = Number(quarter.slice(1, 2));
   const start = Number(quarter.slice(3, 7));
   return [`${start}-06-30`, `${start}-09-30`, `${start}-12-31`, `${start + 1}-03-31`][q - 1]!;
+}
+
+/** Ids for what has none (or a repeated one): a slug of its words, `-2`, `-3`… if taken. */
+function withIds<T extends { id?: string | undefined }>(
+  items: T[],
+  words: (item: T) => string,
+  fallback: string,
+) {
+  const taken = new Set<string>();
+  const kept = items.map((item) => {
+    if (item.id === undefined || taken.has(item.id)) return undefined;
+    taken.add(item.id);
+    return item.id;
+  });
+  return items.map((item, i) => {
+    let id = kept[i];
+    if (id === undefined) {
+      const base = slugify(words(item), 40, fallback);
+      id = base;
+      for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
+      taken.add(id);
+    }
+    return { ...item, id };
+  });
+}
+
+/**
+ * A review's recommendations as saved: each, and each action, with an id unique in the review
+ * (one already recorded keeps its own). The data service and the demo API both save them so.
+ */
+export function reviewRecommendations(
+  requested: CreateReviewRequest['recommendations'],
+): z.output<typeof reviewRecommendationSchema>[] {
+  const recommendations = withIds(requested, (r) => r.text, 'recommendation');
+  const actions = withIds(
+    recommendations.flatMap((r) => r.actions),
+    (a) => a.description,
+    'action',
+  );
+  let next = 0;
+  return recommendations.map((r) => ({
+    id: r.id,
+    text: r.text,
+    actions: r.actions.map(() => {
+      const a = actions[next++]!;
+      return { id: a.id, description: a.description, owner: a.owner, dueDate: a.dueDate, status: a.status };
+    }),
+  }));
 }
