@@ -1,5 +1,4 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
 import {
   annotationEditRequestSchema,
   createAnnotationRequestSchema,
@@ -10,10 +9,10 @@ import { indicatorQueries } from '../../api/queries';
 import { InputField, TextAreaField } from '../../components/form/fields';
 import { RecordFormFrame, type FormDone } from '../../components/form/record-form';
 import { SavedNotice } from '../../components/form/saved-notice';
+import { useEditing } from '../../components/form/use-editing';
 import { useRecordForm } from '../../components/form/use-record-form';
 import { useSaveRecord } from '../../components/form/use-save-record';
 import { ErrorState, LoadingState } from '../../components/states';
-import { draftKeys } from '../../lib/form-drafts';
 import { formatDate } from '../../lib/format';
 import { usePermissions } from '../../lib/use-permissions';
 
@@ -139,11 +138,6 @@ function EventButton({ verb, event, onClick }: { verb: string; event: Annotation
   );
 }
 
-interface Editing {
-  form: 'event' | 'retire';
-  id: string;
-}
-
 interface Props {
   indicatorId: string;
   /** The events marked on the chart as it is shown, numbered as the chart numbers them. */
@@ -157,27 +151,11 @@ interface Props {
 export function ChartEvents({ indicatorId, events, annotations, readOnly = false }: Props) {
   const permissions = usePermissions();
   const editable = permissions.editBoardRecords && !readOnly;
-  // A form whose save failed because the session ended opens again with what was typed.
-  const [editing, setEditing] = useState<Editing | null>(() => {
-    const [key] = [...draftKeys('chart-event:'), ...draftKeys('chart-event-retire:')];
-    if (!key) return null;
-    const [form, id] = key.split(':') as [string, string];
-    return { form: form === 'chart-event' ? 'event' : 'retire', id };
+  const { editing, saved, open, formProps } = useEditing({
+    event: 'chart-event',
+    retire: 'chart-event-retire',
   });
-  const [saved, setSaved] = useState<string | null>(null);
-  const returnFocus = useRef<HTMLElement | null>(null);
-
-  const open = (form: Editing['form'], id: string) => {
-    returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    setSaved(null);
-    setEditing({ form, id });
-  };
-  const finish = (message: string | null) => {
-    setEditing(null);
-    setSaved(message);
-    returnFocus.current?.focus();
-  };
-  const props = { indicatorId, onDone: finish, onCancel: () => finish(null) };
+  const props = { indicatorId, ...formProps };
   const editedEvent = events.find((e) => e.id === editing?.id);
 
   if (!annotations.isError && !annotations.isPending && events.length === 0 && !editable) return null;

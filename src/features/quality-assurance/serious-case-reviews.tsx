@@ -1,14 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
 import type { SeriousCaseReview } from '../../api/contract';
 import { boardQueries, qualityAssuranceQueries } from '../../api/queries';
 import { SavedNotice } from '../../components/form/saved-notice';
+import { useEditing } from '../../components/form/use-editing';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
 import { IllustrativeNote } from '../../components/illustrative-note';
 import { StatusTag } from '../../components/status-tag';
 import { formatDate } from '../../lib/format';
-import { draftKeys } from '../../lib/form-drafts';
 import { isOverdue } from '../../lib/overdue';
 import { usePermissions } from '../../lib/use-permissions';
 import { useWording } from '../../lib/use-wording';
@@ -42,12 +41,6 @@ function ReviewButton({
   );
 }
 
-interface Editing {
-  form: 'review' | 'retire';
-  /** The review's id, or `new` for a review being added. */
-  id: string;
-}
-
 /** The board's reviews; quality assurance, editors and administrators add, change and retire them. */
 export function SeriousCaseReviews({ referenceDate }: { referenceDate: string | null }) {
   const reviews = useQuery(qualityAssuranceQueries.seriousCaseReviews());
@@ -55,26 +48,12 @@ export function SeriousCaseReviews({ referenceDate }: { referenceDate: string | 
   const words = useWording();
   const reviewsInText = words.reviews.toLowerCase();
   const editable = usePermissions().keepReviews;
-  // A form whose save failed because the session ended opens again with what was typed.
-  const [editing, setEditing] = useState<Editing | null>(() => {
-    const [key] = [...draftKeys('review:'), ...draftKeys('review-retire:')];
-    if (!key) return null;
-    const [form, id] = key.split(':') as [string, string];
-    return { form: form === 'review' ? 'review' : 'retire', id };
-  });
-  const [saved, setSaved] = useState<string | null>(null);
-  const returnFocus = useRef<HTMLElement | null>(null);
-  const open = (form: Editing['form'], id: string) => {
-    returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    setSaved(null);
-    setEditing({ form, id });
-  };
-  const finish = (message: string | null) => {
-    setEditing(null);
-    setSaved(message);
-    returnFocus.current?.focus();
-  };
-  const props = { onDone: finish, onCancel: () => finish(null) };
+  const {
+    editing,
+    saved,
+    open,
+    formProps: props,
+  } = useEditing({ review: 'review', retire: 'review-retire' });
   const edited = reviews.data?.reviews.find((r) => r.id === editing?.id);
   return (
     <Panel title={words.reviews}>
