@@ -3,14 +3,20 @@ import {
   actionPlanSchema,
   actionSchema,
   auditSchema,
-  auditTrailSchema,
   prioritySchema,
   type Action,
   type ActionPlan,
   type Audit,
   type Priority,
 } from '../src/api/contract';
-import { startServiceAs, type Client, type TestService } from './test/service';
+import {
+  startServiceAs,
+  type Client,
+  type TestService,
+  lastAuditEntry,
+  MARKUP,
+  FORMULA,
+} from './test/service';
 
 let service: TestService;
 let admin: Client;
@@ -31,15 +37,11 @@ beforeAll(async () => {
 });
 afterAll(() => service.close());
 
-const lastEntry = async () =>
-  auditTrailSchema.parse((await admin.get('/audit-trail?limit=1')).body).entries[0]!;
+const lastEntry = () => lastAuditEntry(admin);
 const audits = async (client: Client = viewer) =>
   (await client.get<{ audits: Audit[] }>('/audits')).body.audits;
 const plan = async (client: Client = viewer) =>
   actionPlanSchema.parse((await client.get('/action-plan')).body);
-
-const MARKUP = '<img src=x onerror="alert(1)"> <b>bold</b>';
-const FORMULA = '=HYPERLINK("http://evil.example","click")';
 
 const newAudit = {
   title: 'Neglect in under-fives',

@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  auditTrailSchema,
   seriousCaseReviewListSchema,
   seriousCaseReviewSchema,
   type SeriousCaseReview,
 } from '../src/api/contract';
-import { startServiceAs, type Client, type TestService } from './test/service';
+import {
+  startServiceAs,
+  type Client,
+  type TestService,
+  lastAuditEntry,
+  MARKUP,
+  FORMULA,
+} from './test/service';
 
 let service: TestService;
 let admin: Client;
@@ -24,13 +30,9 @@ beforeAll(async () => {
 });
 afterAll(() => service.close());
 
-const lastEntry = async () =>
-  auditTrailSchema.parse((await admin.get('/audit-trail?limit=1')).body).entries[0]!;
+const lastEntry = () => lastAuditEntry(admin);
 const reviews = async (client: Client = viewer) =>
   seriousCaseReviewListSchema.parse((await client.get('/serious-case-reviews')).body).reviews;
-
-const MARKUP = '<img src=x onerror="alert(1)"> <b>bold</b>';
-const FORMULA = '=HYPERLINK("http://evil.example","click")';
 
 const newReview = {
   title: 'Rapid review: Child E',

@@ -11,6 +11,7 @@ import { PgliteDatabase } from '../db/pglite';
 import { PostgresDatabase } from '../db/postgres';
 import type { Services } from '../http/env';
 import { silentLogger } from '../log';
+import { auditTrailSchema } from '../../src/api/contract';
 import { PASSWORD, people, type TestPerson } from './fixtures';
 
 export interface Reply<T = unknown> {
@@ -161,3 +162,11 @@ export async function startServiceAs<const P extends readonly TestPerson[]>(
   const clients = await Promise.all(persons.map((person) => service.as(person)));
   return { service, clients: clients as { [K in keyof P]: Client } };
 }
+
+/** Markup and a spreadsheet formula, to show text is stored as given (and shown as text). */
+export const MARKUP = '<img src=x onerror="alert(1)"> <b>bold</b>';
+export const FORMULA = '=HYPERLINK("http://evil.example","click")';
+
+/** The audit trail's latest entry, as an administrator reads it. */
+export const lastAuditEntry = async (admin: Client) =>
+  auditTrailSchema.parse((await admin.get('/audit-trail?limit=1')).body).entries[0]!;
