@@ -35,7 +35,8 @@ const toReview = (row: ReviewRow): SeriousCaseReview => ({
   id: row.id,
   title: row.title,
   ...(row.type ? { type: row.type } : {}),
-  reviewDate: row.review_date,
+  // Left out where an old record never had one, as the demo API answers it.
+  ...(row.review_date ? { reviewDate: row.review_date } : {}),
   publishedDate: row.published_date,
   summary: row.summary,
   learningThemes: row.learning_themes,
