@@ -4,7 +4,9 @@ import {
   seriousCaseReviewSchema,
   type SeriousCaseReview,
 } from '../src/api/contract';
+import { migrate } from './db/migrate';
 import {
+  startService,
   startServiceAs,
   type Client,
   type TestService,
@@ -254,5 +256,23 @@ describe('reviews', () => {
     expect(stored).toMatchObject({ title: MARKUP, summary: FORMULA, learningThemes: [FORMULA] });
     expect(stored.recommendations![0]!.text).toBe(MARKUP);
     expect(stored.actions[0]!.owner).toBe(FORMULA);
+  });
+
+  it('migration 015 moves a board’s reviews document into rows, keeping the answer', async () => {
+    const fresh = await startService();
+    try {
+      const before = await reviews(await fresh.as('viewer'));
+      // The database as it stood before migration 015, with its reviews as one document.
+      await fresh.db.query('drop table review');
+      await fresh.db.query("insert into document (key, body) values ('serious-case-reviews', $1)", [
+        JSON.stringify({ reviews: before.map(({ version: _version, ...review }) => review) }),
+      ]);
+      await fresh.db.query('delete from schema_migration where version = 15');
+      expect(await migrate(fresh.db)).toEqual([15]);
+      expect(await reviews(await fresh.as('viewer'))).toEqual(before);
+      expect(await fresh.db.query("select 1 from document where key = 'serious-case-reviews'")).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
   });
 });
