@@ -34,6 +34,9 @@ import {
   type SpendingYearRequest,
   type Priority,
   type PriorityEditRequest,
+  reviewRecommendations,
+  type CreateReviewRequest,
+  type SeriousCaseReview,
 } from '../src/api/contract';
 import { slugify } from '../src/lib/csv';
 
@@ -49,6 +52,7 @@ interface Records {
   ofstedRecommendations: OfstedRecommendationList;
   funding: Funding;
   partnership: Partnership;
+  seriousCaseReviews: SeriousCaseReview[];
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -141,6 +145,9 @@ export const boardRecordEndpoints: readonly EndpointName[] = [
   'createPartnershipLink',
   'editPartnershipLink',
   'retirePartnershipLink',
+  'createReview',
+  'editReview',
+  'retireReview',
 ];
 
 /**
@@ -159,6 +166,7 @@ export function writeBoardRecord(
   const audit = data.audits.find((a) => a.id === params.id);
   const event = data.annotations.find((a) => a.id === params.id);
   const link = data.partnership.links.find((l) => l.id === params.id);
+  const review = data.seriousCaseReviews.find((r) => r.id === params.id);
   const priorities = data.actionPlan.priorities;
   const priority = priorities.find((p) => p.id === params.id);
   const found = priorities
@@ -405,9 +413,47 @@ export function writeBoardRecord(
         (data.partnership.links.splice(data.partnership.links.indexOf(link!), 1),
         { status: 200, body: { ...link!, version: link!.version + 1 } })
       );
+    case 'createReview': {
+      const request = body as CreateReviewRequest;
+      const created = {
+        id: freeId(data.seriousCaseReviews, request.title, 'review'),
+        ...reviewOf(request),
+        version: 1,
+      };
+      data.seriousCaseReviews.push(created);
+      return { status: 201, body: created };
+    }
+    case 'editReview': {
+      // The actions of an old record recorded without a recommendation stay with it.
+      const own = review?.actions.filter((a) => !review.recommendations?.some((r) => r.actions.includes(a)));
+      const changed = { ...reviewOf(body as CreateReviewRequest, own), version: (review?.version ?? 0) + 1 };
+      return stale(review, 'review') ?? (Object.assign(review!, changed), { status: 200, body: review });
+    }
+    case 'retireReview':
+      // Kept by the data service with its reason, in its audit trail; the demo only stops answering it.
+      return (
+        stale(review, 'review') ??
+        (data.seriousCaseReviews.splice(data.seriousCaseReviews.indexOf(review!), 1),
+        { status: 200, body: { ...review!, version: review!.version + 1 } })
+      );
     default:
       return null;
   }
+}
+
+/** A review as saved from a request: its actions are those of its recommendations, after its own. */
+function reviewOf(request: CreateReviewRequest, own: SeriousCaseReview['actions'] = []) {
+  const recommendations = reviewRecommendations(request.recommendations);
+  return {
+    title: request.title,
+    type: request.type,
+    reviewDate: request.reviewDate,
+    publishedDate: request.publishedDate,
+    summary: request.summary,
+    learningThemes: request.learningThemes,
+    recommendations,
+    actions: [...own, ...recommendations.flatMap((r) => r.actions)],
+  };
 }
 
 /** A year's contributions replaced by the table sent, as the data service saves them. */

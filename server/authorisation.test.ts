@@ -69,6 +69,13 @@ const matrix: Record<
     allowed: ['administrator', 'quality-assurance', 'editor'],
   },
   seriousCaseReviews: { path: '/serious-case-reviews', allowed: everyone },
+  // Reviews are the quality assurance committee's work, kept with editors and administrators.
+  createReview: { path: '/reviews', allowed: ['administrator', 'quality-assurance', 'editor'] },
+  editReview: { path: '/reviews/child-a', allowed: ['administrator', 'quality-assurance', 'editor'] },
+  retireReview: {
+    path: '/reviews/child-a/retire',
+    allowed: ['administrator', 'quality-assurance', 'editor'],
+  },
   actionPlan: { path: '/action-plan', allowed: everyone },
   // The action owner passes this gate; whether the action is theirs is checked next (below).
   updateAction: {

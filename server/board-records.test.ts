@@ -3,14 +3,20 @@ import {
   actionPlanSchema,
   actionSchema,
   auditSchema,
-  auditTrailSchema,
   prioritySchema,
   type Action,
   type ActionPlan,
   type Audit,
   type Priority,
 } from '../src/api/contract';
-import { startService, type Client, type TestService } from './test/service';
+import {
+  startServiceAs,
+  type Client,
+  type TestService,
+  lastAuditEntry,
+  MARKUP,
+  FORMULA,
+} from './test/service';
 
 let service: TestService;
 let admin: Client;
@@ -21,27 +27,21 @@ let police: Client;
 let owner: Client;
 
 beforeAll(async () => {
-  service = await startService({ today: '2018-05-14' });
-  [admin, qa, editor, viewer, police, owner] = await Promise.all([
-    service.as('administrator'),
-    service.as('quality-assurance'),
-    service.as('editor'),
-    service.as('viewer'),
-    service.as('police'),
-    service.as('action-owner'),
-  ]);
+  ({
+    service,
+    clients: [admin, qa, editor, viewer, police, owner],
+  } = await startServiceAs(
+    ['administrator', 'quality-assurance', 'editor', 'viewer', 'police', 'action-owner'],
+    { today: '2018-05-14' },
+  ));
 });
 afterAll(() => service.close());
 
-const lastEntry = async () =>
-  auditTrailSchema.parse((await admin.get('/audit-trail?limit=1')).body).entries[0]!;
+const lastEntry = () => lastAuditEntry(admin);
 const audits = async (client: Client = viewer) =>
   (await client.get<{ audits: Audit[] }>('/audits')).body.audits;
 const plan = async (client: Client = viewer) =>
   actionPlanSchema.parse((await client.get('/action-plan')).body);
-
-const MARKUP = '<img src=x onerror="alert(1)"> <b>bold</b>';
-const FORMULA = '=HYPERLINK("http://evil.example","click")';
 
 const newAudit = {
   title: 'Neglect in under-fives',

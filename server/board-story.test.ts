@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agencyReturnSchema, auditTrailSchema, boardSchema, type Board } from '../src/api/contract';
-import { startService, type Client, type TestService } from './test/service';
+import { agencyReturnSchema, boardSchema, type Board } from '../src/api/contract';
+import { startService, type Client, type TestService, lastAuditEntry } from './test/service';
 
 let service: TestService;
 let admin: Client;
@@ -15,8 +15,7 @@ afterAll(() => service.close());
 
 const readBoard = async () => boardSchema.parse((await admin.get('/board')).body);
 const settingsOf = ({ id: _id, ...settings }: Board) => settings;
-const lastEntry = async () =>
-  auditTrailSchema.parse((await admin.get('/audit-trail?limit=1')).body).entries[0]!;
+const lastEntry = () => lastAuditEntry(admin);
 
 describe('case 4: the board chooses the indicator the overview features', () => {
   it('the demo board features its CSE indicator; the administrator chooses another, kept and in the audit trail', async () => {

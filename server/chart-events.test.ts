@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { annotationSchema, auditTrailSchema, type Annotation } from '../src/api/contract';
-import { startService, type Client, type TestService } from './test/service';
+import { annotationSchema, type Annotation } from '../src/api/contract';
+import {
+  startServiceAs,
+  type Client,
+  type TestService,
+  lastAuditEntry,
+  MARKUP,
+  FORMULA,
+} from './test/service';
 
 let service: TestService;
 let admin: Client;
@@ -10,20 +17,18 @@ let viewer: Client;
 let police: Client;
 
 beforeAll(async () => {
-  service = await startService({ today: '2018-05-14' });
-  const people = ['administrator', 'quality-assurance', 'editor', 'viewer', 'police'] as const;
-  const clients = await Promise.all(people.map((person) => service.as(person)));
-  [admin, qa, editor, viewer, police] = clients as [Client, Client, Client, Client, Client];
+  ({
+    service,
+    clients: [admin, qa, editor, viewer, police],
+  } = await startServiceAs(['administrator', 'quality-assurance', 'editor', 'viewer', 'police'], {
+    today: '2018-05-14',
+  }));
 });
 afterAll(() => service.close());
 
-const lastEntry = async () =>
-  auditTrailSchema.parse((await admin.get('/audit-trail?limit=1')).body).entries[0]!;
+const lastEntry = () => lastAuditEntry(admin);
 const events = async (client: Client = viewer) =>
   (await client.get<{ annotations: Annotation[] }>('/annotations')).body.annotations;
-
-const MARKUP = '<img src=x onerror="alert(1)"> <b>bold</b>';
-const FORMULA = '=HYPERLINK("http://evil.example","click")';
 
 const newEvent = {
   indicatorId: 'cse-children-at-risk',

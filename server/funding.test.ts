@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDataset } from '../mocks/data';
-import { auditTrailSchema, fundingSchema, fundingYearSchema, type Funding } from '../src/api/contract';
+import { fundingSchema, fundingYearSchema, type Funding } from '../src/api/contract';
 import { migrate } from './db/migrate';
-import { startService, type Client, type TestService } from './test/service';
+import {
+  startService,
+  startServiceAs,
+  type Client,
+  type TestService,
+  lastAuditEntry,
+  FORMULA,
+} from './test/service';
 
 let service: TestService;
 let admin: Client;
@@ -12,22 +19,22 @@ let viewer: Client;
 let police: Client;
 
 beforeAll(async () => {
-  service = await startService({ today: '2018-05-14' });
-  const people = ['administrator', 'quality-assurance', 'editor', 'viewer', 'police'] as const;
-  const clients = await Promise.all(people.map((person) => service.as(person)));
-  [admin, qa, editor, viewer, police] = clients as [Client, Client, Client, Client, Client];
+  ({
+    service,
+    clients: [admin, qa, editor, viewer, police],
+  } = await startServiceAs(['administrator', 'quality-assurance', 'editor', 'viewer', 'police'], {
+    today: '2018-05-14',
+  }));
 });
 afterAll(() => service.close());
 
-const lastEntry = async () =>
-  auditTrailSchema.parse((await admin.get('/audit-trail?limit=1')).body).entries[0]!;
+const lastEntry = () => lastAuditEntry(admin);
 const funding = async (client: Client = viewer) => fundingSchema.parse((await client.get('/funding')).body);
 const versionOf = (f: Funding, year: string) => f.years.find((y) => y.year === year)?.version ?? 0;
 const yearOf = (f: Funding, year: string) =>
   f.contributions.filter((c) => c.year === year).map(({ partner, amount }) => ({ partner, amount }));
 
 const MARKUP = '<img src=x onerror="alert(1)"> <b>Partner</b>';
-const FORMULA = '=HYPERLINK("http://evil.example","click")';
 
 const table2018 = [
   { partner: 'City of Wolverhampton Council', partnerType: 'local-authority', amount: 200000 },

@@ -255,6 +255,7 @@ export const seriousCaseReviews: z.input<typeof seriousCaseReviewSchema>[] = [
         status: 'complete',
       },
     ],
+    version: 1,
   },
   {
     id: 'child-b',
@@ -296,5 +297,6 @@ export const seriousCaseReviews: z.input<typeof seriousCaseReviewSchema>[] = [
         status: 'not-started',
       },
     ],
+    version: 1,
   },
 ];

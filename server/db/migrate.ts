@@ -9,6 +9,7 @@ import returnChecks from './migrations/010_return_checks.sql?raw';
 import accountApproval from './migrations/012_account_approval_and_sign_in_policy.sql?raw';
 import boardOwnRecords from './migrations/013_board_own_records.sql?raw';
 import funding from './migrations/014_funding.sql?raw';
+import reviews from './migrations/015_reviews.sql?raw';
 import partnershipAndSpending from './migrations/016_partnership_and_spending.sql?raw';
 import section11 from './migrations/018_section11.sql?raw';
 
@@ -24,6 +25,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 12, name: 'account_approval_and_sign_in_policy', sql: accountApproval },
   { version: 13, name: 'board_own_records', sql: boardOwnRecords },
   { version: 14, name: 'funding', sql: funding },
+  { version: 15, name: 'reviews', sql: reviews },
   { version: 16, name: 'partnership_and_spending', sql: partnershipAndSpending },
   { version: 18, name: 'section11', sql: section11 },
 ];

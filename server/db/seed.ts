@@ -17,6 +17,7 @@ import { insertPartnership } from '../store/partnership';
 import { insertBoard } from '../store/board';
 import { insertIndicator } from '../store/indicators';
 import { insertAudit } from '../store/quality-assurance';
+import { insertReview } from '../store/reviews';
 import type { Database, Queryable } from './database';
 
 export async function isEmpty(db: Queryable): Promise<boolean> {
@@ -36,8 +37,8 @@ export async function seedDemoBoard(db: Database): Promise<boolean> {
   const audits = auditListSchema.parse({ audits: data.audits }).audits;
   const plan = actionPlanSchema.parse(data.actionPlan);
   const funding = fundingSchema.parse(data.funding);
+  const reviews = seriousCaseReviewListSchema.parse({ reviews: data.seriousCaseReviews }).reviews;
   const documents = {
-    'serious-case-reviews': seriousCaseReviewListSchema.parse({ reviews: data.seriousCaseReviews }),
     'ofsted-recommendations': ofstedRecommendationListSchema.parse(data.ofstedRecommendations),
   };
   const partnership = partnershipSchema.parse(data.partnership);
@@ -66,6 +67,7 @@ export async function seedDemoBoard(db: Database): Promise<boolean> {
     await insertFunding(tx, funding);
     await insertPartnership(tx, partnership);
     await insertSection11(tx, data.section11);
+    for (const [i, review] of reviews.entries()) await insertReview(tx, review, i);
     for (const [key, body] of Object.entries(documents)) {
       await tx.query('insert into document (key, body) values ($1, $2)', [key, JSON.stringify(body)]);
     }

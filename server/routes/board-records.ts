@@ -28,13 +28,14 @@ import {
   importAudits,
   updateAuditPlan,
 } from '../store/quality-assurance';
+import { createReview, editReview, retireReview } from '../store/reviews';
 import { actorOf } from '../store/users';
 
 /**
  * The board's own records, kept by the roles that own them: the audit programme (quality
- * assurance, editors, administrators) with its actions arising, the action plan with Ofsted's
- * recommendations, and the chart events, funding, spending and partnership links (editors,
- * administrators). Each write runs in one transaction as the signed-in
+ * assurance, editors, administrators) with its actions arising, and the reviews (the same); the
+ * action plan with Ofsted's recommendations, and the chart events, funding, spending and
+ * partnership links (editors, administrators). Each write runs in one transaction as the signed-in
  * person.
  */
 export function boardRecordRoutes(app: Hono<AppEnv>, services: Services): void {
@@ -97,6 +98,13 @@ export function boardRecordRoutes(app: Hono<AppEnv>, services: Services): void {
       { kind: 'retire', actionId: params.actionId! },
       today(),
     ),
+  );
+  write('createReview', can.keepReviews, (tx, actor, { body }) => createReview(tx, actor, body));
+  write('editReview', can.keepReviews, (tx, actor, { params, body }) =>
+    editReview(tx, actor, params.id!, body),
+  );
+  write('retireReview', can.keepReviews, (tx, actor, { params, body }) =>
+    retireReview(tx, actor, params.id!, body),
   );
 
   write('createPriority', can.editActionPlan, (tx, actor, { body }) => createPriority(tx, actor, body));

@@ -8,6 +8,7 @@ import { readFunding } from './funding';
 import { readPartnership } from './partnership';
 import { readIndicator, readIndicators, readRevisions } from './indicators';
 import { readAudits } from './quality-assurance';
+import { readReviews } from './reviews';
 
 /** What an endpoint of the contract answers. */
 type Answer<E extends keyof typeof endpoints> = z.output<(typeof endpoints)[E]['response']>;
@@ -29,8 +30,9 @@ export const published = {
     annotations: await readChartEvents(db),
   }),
   audits: async (db: Queryable): Promise<Answer<'audits'>> => ({ audits: await readAudits(db) }),
-  seriousCaseReviews: (db: Queryable): Promise<Answer<'seriousCaseReviews'>> =>
-    readDocument(db, 'serious-case-reviews', { reviews: [] }),
+  seriousCaseReviews: async (db: Queryable): Promise<Answer<'seriousCaseReviews'>> => ({
+    reviews: await readReviews(db),
+  }),
   actionPlan: (db: Queryable): Promise<Answer<'actionPlan'>> => readActionPlan(db),
   ofstedRecommendations: (db: Queryable): Promise<Answer<'ofstedRecommendations'>> =>
     readDocument(db, 'ofsted-recommendations', {

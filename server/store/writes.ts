@@ -6,7 +6,7 @@ import { bumpDataVersion, recordAudit, type Actor, type AuditRecord } from './au
 /** A new record's id from its title, `-2`, `-3`… if taken. `table` is one of ours, never input. */
 export async function freeId(
   tx: Queryable,
-  table: 'audit' | 'priority' | 'action' | 'annotation' | 'partnership_link',
+  table: 'audit' | 'priority' | 'action' | 'annotation' | 'partnership_link' | 'review',
   title: string,
   fallback: string,
 ): Promise<string> {

@@ -11,6 +11,7 @@ import { PgliteDatabase } from '../db/pglite';
 import { PostgresDatabase } from '../db/postgres';
 import type { Services } from '../http/env';
 import { silentLogger } from '../log';
+import { auditTrailSchema } from '../../src/api/contract';
 import { PASSWORD, people, type TestPerson } from './fixtures';
 
 export interface Reply<T = unknown> {
@@ -148,3 +149,24 @@ export async function startService(
     },
   };
 }
+
+/**
+ * The service for a test file and a client signed in as each person named, in the order named:
+ * `({ service, clients: [admin, viewer] } = await startServiceAs(['administrator', 'viewer']))`.
+ */
+export async function startServiceAs<const P extends readonly TestPerson[]>(
+  persons: P,
+  options: Parameters<typeof startService>[0] = {},
+): Promise<{ service: TestService; clients: { [K in keyof P]: Client } }> {
+  const service = await startService(options);
+  const clients = await Promise.all(persons.map((person) => service.as(person)));
+  return { service, clients: clients as { [K in keyof P]: Client } };
+}
+
+/** Markup and a spreadsheet formula, to show text is stored as given (and shown as text). */
+export const MARKUP = '<img src=x onerror="alert(1)"> <b>bold</b>';
+export const FORMULA = '=HYPERLINK("http://evil.example","click")';
+
+/** The audit trail's latest entry, as an administrator reads it. */
+export const lastAuditEntry = async (admin: Client) =>
+  auditTrailSchema.parse((await admin.get('/audit-trail?limit=1')).body).entries[0]!;

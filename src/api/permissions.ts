@@ -17,6 +17,12 @@ export const can = {
    * actions arising from them.
    */
   planAudits: (person: Person) => is(person, 'quality-assurance', 'editor', 'administrator'),
+  /**
+   * Add, change and retire the board's reviews (serious case, practice and rapid reviews) with
+   * their recommendations and actions: the quality assurance committee's work, as the audit
+   * programme is, so its members keep them with editors and administrators.
+   */
+  keepReviews: (person: Person) => is(person, 'quality-assurance', 'editor', 'administrator'),
   /** Add, change, reorder and retire priorities; add, change, move and close actions. */
   editActionPlan: (person: Person) => is(person, 'editor', 'administrator'),
   /** The board's own records: chart events, funding, partnership links and engagement. */

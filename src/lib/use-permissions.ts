@@ -21,6 +21,7 @@ export function usePermissions() {
     open,
     recordAuditProgress: allow(can.recordAuditProgress),
     planAudits: allow(can.planAudits),
+    keepReviews: allow(can.keepReviews),
     editActionPlan: allow(can.editActionPlan),
     editBoardRecords: allow(can.editBoardRecords),
     updateAction: (action: { owner: string }) => allow((u) => can.updateAction(u, action)),

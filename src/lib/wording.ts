@@ -84,6 +84,7 @@ export function reviewTypeOf(review: { type?: ReviewType | undefined; publishedD
 const reviewNames: Record<ReviewType, string> = {
   'serious-case-review': 'Serious case review',
   'practice-review': 'Local child safeguarding practice review',
+  'rapid-review': 'Rapid review',
 };
 
 /** "Serious case review" or "Local child safeguarding practice review", to start a phrase. */

@@ -51,7 +51,11 @@ import {
   createAuditActionRequestSchema,
   createAuditRequestSchema,
   importAuditsRequestSchema,
+  createReviewRequestSchema,
+  retireReviewRequestSchema,
+  reviewEditRequestSchema,
   seriousCaseReviewListSchema,
+  seriousCaseReviewSchema,
 } from './quality-assurance';
 import {
   acceptInvitationRequestSchema,
@@ -301,6 +305,27 @@ export const endpoints = withCleanText({
     method: 'GET',
     path: '/serious-case-reviews',
     response: seriousCaseReviewListSchema,
+  },
+  createReview: {
+    method: 'POST',
+    path: '/reviews',
+    request: createReviewRequestSchema,
+    response: seriousCaseReviewSchema,
+    status: 201,
+  },
+  editReview: {
+    method: 'PUT',
+    path: '/reviews/{id}',
+    request: reviewEditRequestSchema,
+    response: seriousCaseReviewSchema,
+    versioned: true,
+  },
+  retireReview: {
+    method: 'POST',
+    path: '/reviews/{id}/retire',
+    request: retireReviewRequestSchema,
+    response: seriousCaseReviewSchema,
+    versioned: true,
   },
   actionPlan: { method: 'GET', path: '/action-plan', response: actionPlanSchema },
   updateAction: {

@@ -1,3 +1,4 @@
+import { slugify } from '../../lib/csv';
 import { z, type RefinementCtx } from '../zod';
 import { idSchema, isoDateSchema, nonEmpty } from './common';
 import { quarterSchema } from './returns';
@@ -206,10 +207,18 @@ export const reviewActionSchema = z.object({
 });
 
 /**
- * A serious case review (under the Local Safeguarding Children Boards regulations) or a local child
- * safeguarding practice review (Working Together 2018, in place everywhere from 29 September 2019).
+ * A serious case review (under the Local Safeguarding Children Boards regulations), or, for cases
+ * from 29 September 2019 on (Working Together 2018), a local child safeguarding practice review or
+ * a rapid review. An old record keeps the old name.
  */
-export const reviewTypeSchema = z.enum(['serious-case-review', 'practice-review']);
+export const reviewTypeSchema = z.enum(['serious-case-review', 'practice-review', 'rapid-review']);
+
+/** A review's recommendation, with the actions that answer it (each with its owner). */
+export const reviewRecommendationSchema = z.object({
+  id: idSchema,
+  text: nonEmpty(),
+  actions: z.array(reviewActionSchema),
+});
 
 export const seriousCaseReviewSchema = z.object({
   id: idSchema,
@@ -219,10 +228,91 @@ export const seriousCaseReviewSchema = z.object({
    * 29 September 2019, a serious case review; from then on, a practice review.
    */
   type: z.optional(reviewTypeSchema),
+  /** The date of the review (the case's, as the board decided to review it); old records lack it. */
+  reviewDate: z.optional(z.nullable(isoDateSchema)),
   publishedDate: isoDateSchema,
   summary: z.string(),
   learningThemes: z.array(nonEmpty()),
+  /** Its recommendations, each with its actions; old records have only `actions`. */
+  recommendations: z.optional(z.array(reviewRecommendationSchema)),
+  /** Every action of the review (those of its recommendations, in order). */
   actions: z.array(reviewActionSchema),
+  /** Goes up by one with every saved change; a save must name the version it was based on. */
+  version: z.int().check(z.positive()),
+});
+
+/** PRACTICE_REVIEWS_FROM in `lib/wording`: the day the new kinds of review began. */
+const NEW_REVIEWS_FROM = '2019-09-29';
+
+const reviewActionRequestSchema = z.object({
+  /** An action already recorded keeps its id; a new one is given one. */
+  id: z.optional(idSchema),
+  description: text('what the action is', 500),
+  owner: text('who owns the action', 200),
+  dueDate: z.iso.date({ error: 'Enter a real date, for example 31 March 2018' }),
+  status: reviewActionSchema.shape.status,
+});
+
+/** What a review says: shared by adding a review and changing it. */
+const reviewShape = {
+  title: text('the review’s title'),
+  type: reviewTypeSchema,
+  reviewDate: z.iso.date({ error: 'Enter a real date, for example 3 April 2017' }),
+  publishedDate: z.iso.date({ error: 'Enter a real date, for example 3 April 2017' }),
+  summary: z.string().check(z.trim(), z.maxLength(4000, 'At most 4000 characters')),
+  learningThemes: z
+    .array(text('a theme', 200))
+    .check(
+      z.minLength(1, 'Enter at least one theme or learning point'),
+      z.maxLength(30, 'At most 30 themes'),
+    ),
+  recommendations: z
+    .array(
+      z.object({
+        id: z.optional(idSchema),
+        text: text('the recommendation', 2000),
+        actions: z.array(reviewActionRequestSchema).check(z.maxLength(30, 'At most 30 actions')),
+      }),
+    )
+    .check(z.maxLength(50, 'At most 50 recommendations')),
+};
+
+interface ReviewDates {
+  type: z.infer<typeof reviewTypeSchema>;
+  reviewDate: string;
+  publishedDate: string;
+}
+
+function checkReview(review: ReviewDates, ctx: RefinementCtx<ReviewDates>) {
+  if (review.type !== 'serious-case-review' && review.reviewDate < NEW_REVIEWS_FROM) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['type'],
+      message:
+        'Practice reviews and rapid reviews are for cases from 29 September 2019: choose serious case review',
+    });
+  }
+  if (review.publishedDate < review.reviewDate) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['publishedDate'],
+      message: 'The publication date must be on or after the review’s date',
+    });
+  }
+}
+
+/** POST /reviews: add a review. */
+export const createReviewRequestSchema = z.object(reviewShape).check(z.superRefine(checkReview));
+
+/** PUT /reviews/{id}: change a review, based on `version` (409 if stale). */
+export const reviewEditRequestSchema = z
+  .object({ ...reviewShape, version: z.int() })
+  .check(z.superRefine(checkReview));
+
+/** POST /reviews/{id}/retire: no longer shown; kept in the table and the audit trail, never deleted. */
+export const retireReviewRequestSchema = z.object({
+  reason: text('why the review is retired', 1000),
+  version: z.int(),
 });
 
 export const seriousCaseReviewListSchema = z.object({ reviews: z.array(seriousCaseReviewSchema) });
@@ -240,6 +330,9 @@ export type CreateAuditActionRequest = z.infer<typeof createAuditActionRequestSc
 export type AuditActionEditRequest = z.infer<typeof auditActionEditRequestSchema>;
 export type SeriousCaseReview = z.infer<typeof seriousCaseReviewSchema>;
 export type ReviewType = z.infer<typeof reviewTypeSchema>;
+export type CreateReviewRequest = z.infer<typeof createReviewRequestSchema>;
+export type ReviewEditRequest = z.infer<typeof reviewEditRequestSchema>;
+export type RetireReviewRequest = z.infer<typeof retireReviewRequestSchema>;
 
 /** The last day of a quarter, `Q2 2018-19` → `2018-09-30`: an audit planned for it is due then. */
 export function quarterLastDay(quarter: string): string {
@@ -316,3 +409,51 @@ export const auditRepeatKey = (plan: {
     plannedDate: plan.plannedDate,
     plannedQuarter: plan.plannedQuarter ?? null,
   })}`;
+
+/** Ids for what has none (or a repeated one): a slug of its words, `-2`, `-3`… if taken. */
+function withIds<T extends { id?: string | undefined }>(
+  items: T[],
+  words: (item: T) => string,
+  fallback: string,
+) {
+  const taken = new Set<string>();
+  const kept = items.map((item) => {
+    if (item.id === undefined || taken.has(item.id)) return undefined;
+    taken.add(item.id);
+    return item.id;
+  });
+  return items.map((item, i) => {
+    let id = kept[i];
+    if (id === undefined) {
+      const base = slugify(words(item), 40, fallback);
+      id = base;
+      for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
+      taken.add(id);
+    }
+    return { ...item, id };
+  });
+}
+
+/**
+ * A review's recommendations as saved: each, and each action, with an id unique in the review
+ * (one already recorded keeps its own). The data service and the demo API both save them so.
+ */
+export function reviewRecommendations(
+  requested: CreateReviewRequest['recommendations'],
+): z.output<typeof reviewRecommendationSchema>[] {
+  const recommendations = withIds(requested, (r) => r.text, 'recommendation');
+  const actions = withIds(
+    recommendations.flatMap((r) => r.actions),
+    (a) => a.description,
+    'action',
+  );
+  let next = 0;
+  return recommendations.map((r) => ({
+    id: r.id,
+    text: r.text,
+    actions: r.actions.map(() => {
+      const a = actions[next++]!;
+      return { id: a.id, description: a.description, owner: a.owner, dueDate: a.dueDate, status: a.status };
+    }),
+  }));
+}

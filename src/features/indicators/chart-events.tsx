@@ -9,9 +9,9 @@ import { indicatorQueries } from '../../api/queries';
 import { InputField, TextAreaField } from '../../components/form/fields';
 import { RecordFormFrame, type FormDone } from '../../components/form/record-form';
 import { SavedNotice } from '../../components/form/saved-notice';
+import { useEditing } from '../../components/form/use-editing';
 import { useRecordForm } from '../../components/form/use-record-form';
 import { useSaveRecord } from '../../components/form/use-save-record';
-import { useListEditing } from '../../components/form/use-list-editing';
 import { ErrorState, LoadingState } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { usePermissions } from '../../lib/use-permissions';
@@ -151,11 +151,11 @@ interface Props {
 export function ChartEvents({ indicatorId, events, annotations, readOnly = false }: Props) {
   const permissions = usePermissions();
   const editable = permissions.editBoardRecords && !readOnly;
-  const { editing, saved, open, finish } = useListEditing({
-    'chart-event': 'event',
-    'chart-event-retire': 'retire',
-  } as const);
-  const props = { indicatorId, onDone: finish, onCancel: () => finish(null) };
+  const { editing, saved, open, formProps } = useEditing({
+    event: 'chart-event',
+    retire: 'chart-event-retire',
+  });
+  const props = { indicatorId, ...formProps };
   const editedEvent = events.find((e) => e.id === editing?.id);
 
   if (!annotations.isError && !annotations.isPending && events.length === 0 && !editable) return null;

@@ -12,7 +12,7 @@ import { RecordFormFrame, type FormDone } from '../../components/form/record-for
 import { SavedNotice } from '../../components/form/saved-notice';
 import { useRecordForm } from '../../components/form/use-record-form';
 import { useSaveRecord } from '../../components/form/use-save-record';
-import { useListEditing } from '../../components/form/use-list-editing';
+import { useEditing } from '../../components/form/use-editing';
 import { formatDate } from '../../lib/format';
 import { useHydrated } from '../../lib/use-hydrated';
 import { usePermissions } from '../../lib/use-permissions';
@@ -152,11 +152,15 @@ export function PartnershipLinks({ partnership }: { partnership: Partnership }) 
   // The controls are drawn by the browser only: who may use them is not known to the server.
   const hydrated = useHydrated();
   const editable = hydrated && permissions.editBoardRecords;
-  const { editing, saved, open, finish } = useListEditing({
-    'partnership-link': 'link',
-    'partnership-link-retire': 'retire',
-  } as const);
-  const props = { onDone: finish, onCancel: () => finish(null) };
+  const {
+    editing,
+    saved,
+    open,
+    formProps: props,
+  } = useEditing({
+    link: 'partnership-link',
+    retire: 'partnership-link-retire',
+  });
   const edited = partnership.links.find((l) => l.id === editing?.id);
   return (
     <>

@@ -1,13 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
+import type { SeriousCaseReview } from '../../api/contract';
 import { boardQueries, qualityAssuranceQueries } from '../../api/queries';
+import { SavedNotice } from '../../components/form/saved-notice';
+import { useEditing } from '../../components/form/use-editing';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
 import { IllustrativeNote } from '../../components/illustrative-note';
 import { StatusTag } from '../../components/status-tag';
 import { formatDate } from '../../lib/format';
 import { isOverdue } from '../../lib/overdue';
+import { usePermissions } from '../../lib/use-permissions';
 import { useWording } from '../../lib/use-wording';
 import { reviewTypeName } from '../../lib/wording';
+import { RetireReviewForm, ReviewForm } from './review-form';
 
 const actionStatus = {
   'not-started': 'Not started',
@@ -15,18 +20,49 @@ const actionStatus = {
   complete: 'Complete',
 } as const;
 
+function ReviewButton({
+  verb,
+  review,
+  onClick,
+}: {
+  verb: string;
+  review: SeriousCaseReview;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="button button--secondary button--small"
+      onClick={onClick}
+      aria-label={`${verb} the review ${review.title}`}
+    >
+      {verb}
+    </button>
+  );
+}
+
+/** The board's reviews; quality assurance, editors and administrators add, change and retire them. */
 export function SeriousCaseReviews({ referenceDate }: { referenceDate: string | null }) {
   const reviews = useQuery(qualityAssuranceQueries.seriousCaseReviews());
   const board = useQuery(boardQueries.detail());
   const words = useWording();
   const reviewsInText = words.reviews.toLowerCase();
+  const editable = usePermissions().keepReviews;
+  const {
+    editing,
+    saved,
+    open,
+    formProps: props,
+  } = useEditing({ review: 'review', retire: 'review-retire' });
+  const edited = reviews.data?.reviews.find((r) => r.id === editing?.id);
   return (
     <Panel title={words.reviews}>
+      <SavedNotice message={saved} />
       <QueryState
         query={reviews}
         loadingLabel={`Loading ${reviewsInText}`}
         isEmpty={(d) => d.reviews.length === 0}
-        empty={`${words.The} has published no ${reviewsInText}.`}
+        empty={`${words.The} has published no ${reviewsInText}${editable ? ': add the first.' : '.'}`}
       >
         {({ reviews: list }) => {
           const actions = list.flatMap((r) => r.actions);
@@ -62,6 +98,16 @@ export function SeriousCaseReviews({ referenceDate }: { referenceDate: string | 
                           <li key={t}>{t}</li>
                         ))}
                       </ul>
+                      {review.recommendations && review.recommendations.length > 0 ? (
+                        <>
+                          <h4>Recommendations</h4>
+                          <ol>
+                            {review.recommendations.map((r) => (
+                              <li key={r.id}>{r.text}</li>
+                            ))}
+                          </ol>
+                        </>
+                      ) : null}
                       <p className="review__progress">
                         <strong>
                           {done} of {review.actions.length} actions complete
@@ -97,6 +143,20 @@ export function SeriousCaseReviews({ referenceDate }: { referenceDate: string | 
                           </li>
                         ))}
                       </ul>
+                      {editable ? (
+                        <p className="review__controls">
+                          <ReviewButton
+                            verb="Change"
+                            review={review}
+                            onClick={() => open('review', review.id)}
+                          />{' '}
+                          <ReviewButton
+                            verb="Retire"
+                            review={review}
+                            onClick={() => open('retire', review.id)}
+                          />
+                        </p>
+                      ) : null}
                     </article>
                   );
                 })}
@@ -105,6 +165,19 @@ export function SeriousCaseReviews({ referenceDate }: { referenceDate: string | 
           );
         }}
       </QueryState>
+      {editable && editing && edited ? (
+        editing.form === 'review' ? (
+          <ReviewForm key={edited.id} review={edited} {...props} />
+        ) : (
+          <RetireReviewForm key={edited.id} review={edited} {...props} />
+        )
+      ) : null}
+      {editable && editing?.id !== 'new' ? (
+        <button type="button" className="button button--secondary" onClick={() => open('review', 'new')}>
+          Add a review
+        </button>
+      ) : null}
+      {editable && editing?.id === 'new' ? <ReviewForm {...props} /> : null}
     </Panel>
   );
 }
