@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditSchema, auditTrailSchema, boardSchema, type Audit, type Board } from '../src/api/contract';
+import { auditSchema, boardSchema, type Audit, type Board } from '../src/api/contract';
 import { auditScheduleForYear, carriedIntoYear } from '../src/lib/carry-over';
-import { startService, type Client, type TestService } from './test/service';
+import {
+  FORMULA,
+  lastAuditEntry,
+  MARKUP,
+  startServiceAs,
+  type Client,
+  type TestService,
+} from './test/service';
 
 let service: TestService;
 let admin: Client;
@@ -11,26 +18,20 @@ let viewer: Client;
 let police: Client;
 
 beforeAll(async () => {
-  service = await startService({ today: '2018-05-14' });
-  [admin, qa, editor, viewer, police] = await Promise.all([
-    service.as('administrator'),
-    service.as('quality-assurance'),
-    service.as('editor'),
-    service.as('viewer'),
-    service.as('police'),
-  ]);
+  ({
+    service,
+    clients: [admin, qa, editor, viewer, police],
+  } = await startServiceAs(['administrator', 'quality-assurance', 'editor', 'viewer', 'police'], {
+    today: '2018-05-14',
+  }));
 });
 afterAll(() => service.close());
 
-const lastEntry = async () =>
-  auditTrailSchema.parse((await admin.get('/audit-trail?limit=1')).body).entries[0]!;
+const lastEntry = () => lastAuditEntry(admin);
 const audits = async () =>
   (await viewer.get<{ audits: Audit[] }>('/audits')).body.audits.map((a) => auditSchema.parse(a));
 const audit = async (id: string) => (await audits()).find((a) => a.id === id)!;
 const board = async () => boardSchema.parse((await viewer.get('/board')).body);
-
-const MARKUP = '<img src=x onerror="alert(1)"> <b>bold</b>';
-const FORMULA = '=HYPERLINK("http://evil.example","click")';
 
 describe('actions arising from an audit', () => {
   const path = '/audits/macfa-adolescent-risk-2017/actions';

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDataset } from '../mocks/data';
 import {
-  auditTrailSchema,
   fundingSchema,
   partnershipLinkSchema,
   partnershipSchema,
@@ -10,7 +9,15 @@ import {
   type PartnershipLink,
 } from '../src/api/contract';
 import { migrate } from './db/migrate';
-import { startService, type Client, type TestService } from './test/service';
+import {
+  FORMULA,
+  lastAuditEntry,
+  MARKUP,
+  startService,
+  startServiceAs,
+  type Client,
+  type TestService,
+} from './test/service';
 
 let service: TestService;
 let admin: Client;
@@ -20,15 +27,16 @@ let viewer: Client;
 let police: Client;
 
 beforeAll(async () => {
-  service = await startService({ today: '2018-05-14' });
-  const people = ['administrator', 'quality-assurance', 'editor', 'viewer', 'police'] as const;
-  const clients = await Promise.all(people.map((person) => service.as(person)));
-  [admin, qa, editor, viewer, police] = clients as [Client, Client, Client, Client, Client];
+  ({
+    service,
+    clients: [admin, qa, editor, viewer, police],
+  } = await startServiceAs(['administrator', 'quality-assurance', 'editor', 'viewer', 'police'], {
+    today: '2018-05-14',
+  }));
 });
 afterAll(() => service.close());
 
-const lastEntry = async () =>
-  auditTrailSchema.parse((await admin.get('/audit-trail?limit=1')).body).entries[0]!;
+const lastEntry = () => lastAuditEntry(admin);
 const partnership = async (client: Client = viewer) =>
   partnershipSchema.parse((await client.get('/partnership')).body);
 const funding = async (client: Client = viewer) => fundingSchema.parse((await client.get('/funding')).body);
@@ -36,9 +44,6 @@ const spendingVersion = (f: Funding, year: string) =>
   f.spendingYears.find((y) => y.year === year)?.version ?? 0;
 const spendingOf = (f: Funding, year: string) =>
   f.spending.filter((l) => l.year === year).map(({ item, amount }) => ({ item, amount }));
-
-const MARKUP = '<img src=x onerror="alert(1)"> <b>bold</b>';
-const FORMULA = '=HYPERLINK("http://evil.example","click")';
 
 const takeover = {
   kind: 'engagement',

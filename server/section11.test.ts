@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  auditTrailSchema,
   section11AssessmentSchema,
   section11AssuranceSchema,
   section11CycleListSchema,
@@ -8,7 +7,14 @@ import {
   section11StandardsSchema,
   type Section11Assessment,
 } from '../src/api/contract';
-import { startService, type Client, type TestService } from './test/service';
+import {
+  FORMULA,
+  lastAuditEntry,
+  MARKUP,
+  startServiceAs,
+  type Client,
+  type TestService,
+} from './test/service';
 
 /** Issue 19: Section 11 self-assessment, against the data service on PGlite and PostgreSQL. */
 let service: TestService;
@@ -19,25 +25,19 @@ let police: Client;
 let health: Client;
 
 beforeAll(async () => {
-  service = await startService({ today: '2018-06-01' });
-  const people = ['administrator', 'quality-assurance', 'viewer', 'police', 'health'] as const;
-  [admin, qa, viewer, police, health] = (await Promise.all(people.map((p) => service.as(p)))) as [
-    Client,
-    Client,
-    Client,
-    Client,
-    Client,
-  ];
+  ({
+    service,
+    clients: [admin, qa, viewer, police, health],
+  } = await startServiceAs(['administrator', 'quality-assurance', 'viewer', 'police', 'health'], {
+    today: '2018-06-01',
+  }));
 });
 afterAll(() => service.close());
 
-const MARKUP = '<img src=x onerror="alert(1)"> <b>policy</b>';
-const FORMULA = '=HYPERLINK("http://evil.example","click")';
 const POLICE = '/section11/cycles/section-11-audit-2018/agencies/west-midlands-police';
 const COUNCIL = '/section11/cycles/section-11-audit-2018/agencies/childrens-social-care';
 
-const lastEntry = async () =>
-  auditTrailSchema.parse((await admin.get('/audit-trail?limit=1')).body).entries[0]!;
+const lastEntry = () => lastAuditEntry(admin);
 const standards = async () => section11StandardsSchema.parse((await viewer.get('/section11/standards')).body);
 const assessment = async (client: Client, path = POLICE) =>
   section11AssessmentSchema.parse((await client.get(path)).body);
