@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { addPerson, ADMIN, removeDataDir, startDataService, type DataService } from './data-service';
+import { newBoardWith } from './board-people';
 import { expect, test } from './fixtures';
 
 /**
@@ -18,48 +18,8 @@ const people = {
 const FIRST = 'Neglect in under-fives';
 const FORMULA = '=HYPERLINK("http://evil.example","click")';
 
-test.describe.configure({ mode: 'serial' });
-
-let service: DataService;
-
-test.beforeAll(async ({ playwright }) => {
-  test.setTimeout(120_000);
-  service = await startDataService({ env: { SEED: 'none' } });
-  const request = await playwright.request.newContext();
-  for (const person of Object.values(people)) await addPerson(request, service, person, PASSWORD);
-  const headers = { Origin: service.url, 'Content-Type': 'application/json' };
-  expect((await request.post(`${service.url}/api/v1/session`, { headers, data: ADMIN })).ok()).toBe(true);
-  const board = await request.put(`${service.url}/api/v1/board`, {
-    headers,
-    data: {
-      name: 'Sandwell Safeguarding Children Partnership',
-      shortName: 'SSCP',
-      area: { name: 'Sandwell', laCode: 'E08000028', oldLaCode: '333', region: 'West Midlands' },
-      reportingYears: ['2018-19'],
-      currentYear: '2018-19',
-      dataAsAt: '2018-06-30',
-      ofsted: null,
-      illustrativeNotice: null,
-      version: null,
-    },
-  });
-  expect(board.ok(), await board.text()).toBe(true);
-  await request.dispose();
-});
-
-test.afterAll(async () => {
-  if (!service) return;
-  await service.stop();
-  removeDataDir(service.dataDir);
-});
-
-async function as(page: Page, who: keyof typeof people, path: string) {
-  await page.goto(`${service.url}/sign-in?next=${encodeURIComponent(path)}`);
-  await page.getByLabel('Email address').fill(people[who].email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === path.split('?')[0]);
-}
+const board = newBoardWith(people, PASSWORD);
+const as = (page: Page, who: keyof typeof people, path: string) => board.as(page, who, path);
 
 test('a QA member downloads the template, fills it in, loads it and adds the audits', async ({
   page,
@@ -168,7 +128,7 @@ test('a board member sees the loaded audits and actions and cannot load a spread
     schedule.getByRole('rowheader', { name: `${FORMULA} Priority 1 · Multi-agency case file audit` }),
   ).toBeVisible();
   await expect(schedule.getByRole('button', { name: 'Load from a spreadsheet' })).toHaveCount(0);
-  await page.goto(`${service.url}/action-plan`);
+  await page.goto(board.url('/action-plan'));
   await expect(
     page.getByRole('region', { name: 'Priority 2: Exploitation' }).getByRole('heading', { level: 4 }),
   ).toHaveText(['Map the children missing from home and school']);
