@@ -251,35 +251,32 @@ function AssessmentForm({
               ))}
             </div>
             {answer.rating === 'not-applicable' ? (
-              <div className="field">
-                <label htmlFor={`${id}-${standard.id}-reason`}>Why it does not apply</label>
-                <textarea
-                  id={`${id}-${standard.id}-reason`}
-                  value={answer.notApplicableReason}
-                  maxLength={1000}
-                  onChange={(e) => set(standard.id, { notApplicableReason: e.target.value })}
-                />
-              </div>
+              <Entry
+                id={`${id}-${standard.id}-reason`}
+                label="Why it does not apply"
+                value={answer.notApplicableReason}
+                multiline
+                maxLength={1000}
+                onChange={(value) => set(standard.id, { notApplicableReason: value })}
+              />
             ) : null}
-            <div className="field">
-              <label htmlFor={`${id}-${standard.id}-evidence`}>Evidence</label>
-              <textarea
-                id={`${id}-${standard.id}-evidence`}
-                value={answer.evidence}
-                maxLength={5000}
-                onChange={(e) => set(standard.id, { evidence: e.target.value })}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-${standard.id}-links`}>Links to the evidence</label>
-              <p className="field__hint">One web address per line, starting https://</p>
-              <textarea
-                id={`${id}-${standard.id}-links`}
-                value={answer.links}
-                rows={2}
-                onChange={(e) => set(standard.id, { links: e.target.value })}
-              />
-            </div>
+            <Entry
+              id={`${id}-${standard.id}-evidence`}
+              label="Evidence"
+              value={answer.evidence}
+              multiline
+              maxLength={5000}
+              onChange={(value) => set(standard.id, { evidence: value })}
+            />
+            <Entry
+              id={`${id}-${standard.id}-links`}
+              label="Links to the evidence"
+              hint="One web address per line, starting https://"
+              value={answer.links}
+              multiline
+              rows={2}
+              onChange={(value) => set(standard.id, { links: value })}
+            />
             {kept?.challenge ? (
               <p className="notice">
                 The committee asked: {kept.challenge}
@@ -320,35 +317,27 @@ function AssessmentForm({
                   ))}
                 </select>
               </div>
-              <div className="field">
-                <label htmlFor={`${id}-${item.key}-description`}>What will be done</label>
-                <input
-                  id={`${id}-${item.key}-description`}
-                  type="text"
-                  value={item.description}
-                  maxLength={1000}
-                  onChange={(e) => update({ description: e.target.value })}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-${item.key}-owner`}>Owner</label>
-                <input
-                  id={`${id}-${item.key}-owner`}
-                  type="text"
-                  value={item.owner}
-                  maxLength={200}
-                  onChange={(e) => update({ owner: e.target.value })}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-${item.key}-due`}>Due date</label>
-                <input
-                  id={`${id}-${item.key}-due`}
-                  type="date"
-                  value={item.dueDate}
-                  onChange={(e) => update({ dueDate: e.target.value })}
-                />
-              </div>
+              <Entry
+                id={`${id}-${item.key}-description`}
+                label="What will be done"
+                value={item.description}
+                maxLength={1000}
+                onChange={(value) => update({ description: value })}
+              />
+              <Entry
+                id={`${id}-${item.key}-owner`}
+                label="Owner"
+                value={item.owner}
+                maxLength={200}
+                onChange={(value) => update({ owner: value })}
+              />
+              <Entry
+                id={`${id}-${item.key}-due`}
+                label="Due date"
+                value={item.dueDate}
+                type="date"
+                onChange={(value) => update({ dueDate: value })}
+              />
               <div className="field">
                 <label htmlFor={`${id}-${item.key}-status`}>Status</label>
                 <select
@@ -513,37 +502,34 @@ function ReviewForm({
                   ))}
                 </select>
               </div>
-              <div className="field">
-                <label htmlFor={`${id}-${standard.id}-challenge`}>Challenge asked</label>
-                <textarea
-                  id={`${id}-${standard.id}-challenge`}
-                  value={m.challenge}
-                  maxLength={2000}
-                  onChange={(e) => change({ challenge: e.target.value })}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-${standard.id}-response`}>The agency’s answer</label>
-                <textarea
-                  id={`${id}-${standard.id}-response`}
-                  value={m.agencyResponse}
-                  maxLength={2000}
-                  onChange={(e) => change({ agencyResponse: e.target.value })}
-                />
-              </div>
+              <Entry
+                id={`${id}-${standard.id}-challenge`}
+                label="Challenge asked"
+                value={m.challenge}
+                multiline
+                maxLength={2000}
+                onChange={(value) => change({ challenge: value })}
+              />
+              <Entry
+                id={`${id}-${standard.id}-response`}
+                label="The agency’s answer"
+                value={m.agencyResponse}
+                multiline
+                maxLength={2000}
+                onChange={(value) => change({ agencyResponse: value })}
+              />
             </div>
           </fieldset>
         );
       })}
-      <div className="field">
-        <label htmlFor={`${id}-comments`}>Comments for the agency (when sending it back)</label>
-        <textarea
-          id={`${id}-comments`}
-          value={comments}
-          maxLength={4000}
-          onChange={(e) => setComments(e.target.value)}
-        />
-      </div>
+      <Entry
+        id={`${id}-comments`}
+        label="Comments for the agency (when sending it back)"
+        value={comments}
+        multiline
+        maxLength={4000}
+        onChange={(value) => setComments(value)}
+      />
       <div className="record-form__actions">
         <button
           type="button"
@@ -565,6 +551,60 @@ function ReviewForm({
           Send back to the agency
         </button>
       </div>
+    </div>
+  );
+}
+
+/** A labelled text box, one line or several, with its hint said with it. */
+function Entry({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  multiline = false,
+  type = 'text',
+  maxLength,
+  rows,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (value: string) => void;
+  multiline?: boolean;
+  type?: 'text' | 'date';
+  maxLength?: number;
+  rows?: number;
+}) {
+  const described = hint ? { 'aria-describedby': `${id}-hint` } : {};
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {multiline ? (
+        <textarea
+          id={id}
+          value={value}
+          maxLength={maxLength}
+          rows={rows}
+          onChange={(e) => onChange(e.target.value)}
+          {...described}
+        />
+      ) : (
+        <input
+          id={id}
+          type={type}
+          value={value}
+          maxLength={maxLength}
+          onChange={(e) => onChange(e.target.value)}
+          {...described}
+        />
+      )}
     </div>
   );
 }
