@@ -20,6 +20,7 @@ const RECOMMENDATION = 'Make sure neglect is recognised early by every agency.';
 const ACTION = 'Brief every health visitor on neglect';
 const EVENT = 'New multi-agency CSE team';
 const LINK = 'West Midlands safeguarding partnerships network';
+const REVIEW = 'Serious case review: Child D';
 const MEMBER = {
   name: 'Morgan Member',
   email: 'morgan.member@example.gov.uk',
@@ -117,6 +118,27 @@ test('the business unit sets up a board from nothing, in the browser alone', asy
     await expect(row).toContainText('In progress');
   });
 
+  await test.step('a review, with its recommendation and action', async () => {
+    const reviews = page.getByRole('region', { name: 'Safeguarding practice reviews' });
+    await reviews.getByRole('button', { name: 'Add a review' }).click();
+    const form = page.getByRole('form', { name: 'Add a review' });
+    await form.getByRole('textbox', { name: 'Title' }).fill(REVIEW);
+    await form.getByRole('combobox', { name: 'Kind of review' }).selectOption('serious-case-review');
+    await form.getByLabel('Date of the review').fill('2017-05-10');
+    await form.getByLabel('Published').fill('2017-11-20');
+    await form.getByRole('textbox', { name: /Themes and learning points/ }).fill('Neglect');
+    await form.getByRole('button', { name: 'Add a recommendation' }).click();
+    await form
+      .getByRole('textbox', { name: 'What it recommends' })
+      .fill('Every agency uses the neglect toolkit');
+    const action = form.getByRole('group', { name: 'Recommendation 1, action 1' });
+    await action.getByRole('textbox', { name: 'Action' }).fill('Train health visitors in the toolkit');
+    await action.getByRole('textbox', { name: 'Owner' }).fill('Designated nurse');
+    await action.getByLabel('Due').fill('2018-03-31');
+    await form.getByRole('button', { name: 'Add the review' }).click();
+    await expect(page.getByText(`Added the review “${REVIEW}”.`)).toBeVisible();
+  });
+
   await test.step('an Ofsted recommendation, a priority and an action answering it', async () => {
     await page.goto(url('/action-plan'));
     const ofsted = page.getByRole('region', { name: 'Ofsted recommendations' });
@@ -200,6 +222,12 @@ test('a board member then sees all of it: on the overview and on each page', asy
   await expect(
     page.getByRole('region', { name: 'Audit schedule' }).getByRole('row', { name: new RegExp(AUDIT) }),
   ).toContainText('In progress');
+
+  await expect(
+    page
+      .getByRole('region', { name: 'Safeguarding practice reviews' })
+      .getByRole('article', { name: REVIEW }),
+  ).toContainText('Train health visitors in the toolkit (Designated nurse, due 31 March 2018)');
 
   await page.goto(url('/action-plan'));
   await expect(
