@@ -34,14 +34,15 @@ export const migrations: readonly { version: number; name: string; sql: string }
 const MIGRATION_LOCK = 727_161;
 
 /**
- * Applies the migrations the database has not had, each in its own transaction, under an
- * advisory lock so that several processes starting at once against one PostgreSQL migrate it
- * once. Returns the versions applied.
+ * Applies the migrations the database has not had, in order, in one transaction under an
+ * advisory lock: several processes starting at once against one PostgreSQL wait for the first,
+ * which applies them all, and then find nothing to do. A migration that fails leaves the database
+ * as it was. Returns the versions applied.
  */
 export async function migrate(db: Database): Promise<number[]> {
-  // Under the lock too: two processes creating the table at once collide even with "if not exists".
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    // Under the lock too: two processes creating the table at once collide even with "if not exists".
     await tx.query(
       `create table if not exists schema_migration (
          version integer primary key,
@@ -49,23 +50,23 @@ export async function migrate(db: Database): Promise<number[]> {
          applied_at timestamptz not null default now()
        )`,
     );
-  });
-  const applied: number[] = [];
-  for (const migration of migrations) {
-    const done = await db.transaction(async (tx) => {
-      await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      const rows = await tx.query('select 1 from schema_migration where version = $1', [migration.version]);
-      if (rows.length > 0) return false;
+    const done = new Set(
+      (await tx.query<{ version: number }>('select version from schema_migration')).map((r) =>
+        Number(r.version),
+      ),
+    );
+    const applied: number[] = [];
+    for (const migration of migrations) {
+      if (done.has(migration.version)) continue;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
       await tx.query('insert into schema_migration (version, name) values ($1, $2)', [
         migration.version,
         migration.name,
       ]);
-      return true;
-    });
-    if (done) applied.push(migration.version);
-  }
-  return applied;
+      applied.push(migration.version);
+    }
+    return applied;
+  });
 }
 
 /** The statements of a migration script (no semicolons inside strings or bodies in ours). */

@@ -1,5 +1,5 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { Suspense, type ReactNode } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, useRoutes } from 'react-router';
 import { WidthGuessContext } from '../components/charts/use-width';
 import { routes } from './routes';
@@ -41,6 +41,11 @@ export function App({
   queryClient: QueryClient;
   widthGuess?: number | undefined;
 }) {
+  // Said once the browser has taken the page over (hydrated, or drawn): controls answer from then
+  // on. Tests wait for it rather than for a time.
+  useEffect(() => {
+    document.documentElement.dataset.ready = 'true';
+  }, []);
   return (
     <AppProviders queryClient={queryClient} widthGuess={widthGuess}>
       {/* URL changes apply at once, not as a transition: a checkbox or select whose value lives in

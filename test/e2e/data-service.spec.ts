@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { addPerson, ADMIN, removeDataDir, signIn, startDataService, type DataService } from './data-service';
-import { axeViolations, expect, test } from './fixtures';
+import { axeViolations, expect, test, waitForApp } from './fixtures';
 
 /**
  * The board's data service as a partnership runs it: the built dashboard and API on one origin,
@@ -133,6 +133,7 @@ test('a contributor submits a return, the administrator publishes it, and a boar
   // Not on the dashboard until it is published.
   const member = await newPage();
   await as(member, 'member');
+  await waitForApp(member);
   const cse = member.getByRole('region', { name: 'Child sexual exploitation' });
   await cse.getByRole('button', { name: 'Show data table' }).click();
   await expect(cse.getByRole('row', { name: /^Q4 2017-18/ })).toHaveCount(0);
@@ -154,8 +155,10 @@ test('a contributor submits a return, the administrator publishes it, and a boar
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Saved the board’s settings. Every page now uses them.')).toBeVisible();
 
-  // A board member sees it on the overview and on the indicator's page.
+  // A board member sees it on the overview and on the indicator's page (once the page drawn by
+  // the server has been taken over, or the click on Show data table would go nowhere).
   await member.reload();
+  await waitForApp(member);
   await member
     .getByRole('region', { name: 'Child sexual exploitation' })
     .getByRole('button', { name: 'Show data table' })
@@ -166,6 +169,7 @@ test('a contributor submits a return, the administrator publishes it, and a boar
       .getByRole('row', { name: /^Q4 2017-18/ }),
   ).toContainText('151');
   await member.goto(`${service.url}/indicators/cse-children-at-risk?year=2017-18`);
+  await waitForApp(member);
   await member.getByRole('button', { name: 'Show data table' }).click();
   await expect(member.getByRole('row', { name: /^Q4 2017-18/ })).toContainText('151');
 });

@@ -63,6 +63,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /** Waits until the app has rendered and every panel has finished loading. */
+/** The browser has taken the page over (see App): its controls answer from now on. */
+export async function waitForApp(page: Page) {
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+}
+
 export async function waitForPanels(page: Page) {
   await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByRole('status')).toHaveCount(0);
