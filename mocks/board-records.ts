@@ -1,6 +1,7 @@
 import {
   ACTION_IN_PLAN,
   actionRepeatKey,
+  completedDateAfter,
   AUDIT_IN_PROGRAMME,
   auditRepeatKey,
   quarterLastDay,
@@ -305,6 +306,8 @@ export function writeBoardRecord(
         status: 'not-started',
         progress: 0,
         updates: [],
+        addedDate: today,
+        completedDate: null,
         version: 1,
       };
       target.actions.push(created);
@@ -354,7 +357,12 @@ export function writeBoardRecord(
       if (problem) return problem;
       const a = found!.a;
       const note = (body as { note?: string }).note;
-      Object.assign(a, { status: 'complete', progress: 100, version: a.version + 1 });
+      Object.assign(a, {
+        status: 'complete',
+        progress: 100,
+        completedDate: completedDateAfter(a, 'complete', today),
+        version: a.version + 1,
+      });
       if (note)
         a.updates.push({ id: `update-${a.updates.length + 1}-${Date.now()}`, date: today, author, note });
       return { status: 200, body: a };

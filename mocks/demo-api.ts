@@ -1,4 +1,5 @@
 import {
+  completedDateAfter,
   endpoints,
   mailPreferencesSchema,
   noticeKindSchema,
@@ -226,13 +227,15 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
       if (!action) return notFound(`Action "${params.id}"`);
       const update = parsed.data as z.output<typeof actionUpdateRequestSchema>;
       if (update.version !== action.version) return conflict('action', action);
+      const today = new Date().toISOString().slice(0, 10);
+      action.completedDate = completedDateAfter(action, update.status, today);
       action.status = update.status;
       action.progress = update.progress;
       action.version += 1;
       if (update.note) {
         action.updates.push({
           id: `update-${action.updates.length + 1}-${Date.now()}`,
-          date: new Date().toISOString().slice(0, 10),
+          date: today,
           author: DEMO_SESSION.user.name,
           note: update.note,
         });

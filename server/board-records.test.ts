@@ -224,6 +224,9 @@ describe('the action plan', () => {
       progress: 0,
       ofstedRecommendationIds: ['rec-1'],
       auditIds: ['macfa-neglect-2016'],
+      // Added on the service's day, and open.
+      addedDate: '2018-05-14',
+      completedDate: null,
     });
     expect((await plan()).priorities.find((p) => p.id === priority.id)!.actions).toEqual([action]);
     expect(await lastEntry()).toMatchObject({
@@ -265,8 +268,26 @@ describe('the action plan', () => {
       note: 'Done at the March board',
     });
     expect(reply.status).toBe(200);
-    expect(reply.body).toMatchObject({ status: 'complete', progress: 100 });
+    expect(reply.body).toMatchObject({ status: 'complete', progress: 100, completedDate: '2018-05-14' });
     expect(reply.body.updates.at(-1)).toMatchObject({ note: 'Done at the March board', date: '2018-05-14' });
+    action = reply.body;
+  });
+
+  it('issue 18: a closed action keeps the day it closed on; opened again, it is no longer closed', async () => {
+    // The demo plan's complete actions carry the day they closed on (the year they stay in).
+    const seeded = (await plan()).priorities.flatMap((p) => p.actions);
+    expect(seeded.find((a) => a.id === 'qa-committee-schedule')).toMatchObject({
+      status: 'complete',
+      completedDate: '2017-03-22',
+    });
+    expect(seeded.find((a) => a.id === 'section-11-challenge')).toMatchObject({ completedDate: null });
+    const reopened = await admin.request<Action>('PATCH', `/action-plan/actions/${action.id}`, {
+      status: 'on-track',
+      progress: 90,
+      version: action.version,
+    });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body).toMatchObject({ status: 'on-track', completedDate: null });
   });
 
   it('retires a priority: kept with its actions, shown as retired, the others renumbered', async () => {

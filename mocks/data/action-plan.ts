@@ -17,6 +17,7 @@ export const actionPlan: Unversioned<z.input<typeof actionPlanSchema>> = {
           owner: 'QA Committee Chair',
           dueDate: '2017-03-31',
           status: 'complete',
+          completedDate: '2017-03-22',
           progress: 100,
           ofstedRecommendationIds: ['rec-1'],
           updates: [
@@ -82,6 +83,7 @@ export const actionPlan: Unversioned<z.input<typeof actionPlanSchema>> = {
           owner: 'CSE Coordinator',
           dueDate: '2016-12-31',
           status: 'complete',
+          completedDate: '2016-12-12',
           progress: 100,
           ofstedRecommendationIds: ['rec-3'],
           updates: [
@@ -117,6 +119,7 @@ export const actionPlan: Unversioned<z.input<typeof actionPlanSchema>> = {
           owner: 'BeSafe Team Lead',
           dueDate: '2017-02-28',
           status: 'complete',
+          completedDate: '2017-02-21',
           progress: 100,
           ofstedRecommendationIds: ['rec-4'],
           updates: [
@@ -134,6 +137,7 @@ export const actionPlan: Unversioned<z.input<typeof actionPlanSchema>> = {
           owner: 'Head Teachers’ Safeguarding Group',
           dueDate: '2017-07-31',
           status: 'complete',
+          completedDate: '2017-07-31',
           progress: 100,
           ofstedRecommendationIds: ['rec-4'],
           updates: [],
@@ -169,6 +173,7 @@ export const actionPlan: Unversioned<z.input<typeof actionPlanSchema>> = {
           owner: 'Training Coordinator',
           dueDate: '2017-06-30',
           status: 'complete',
+          completedDate: '2017-06-30',
           progress: 100,
           ofstedRecommendationIds: ['rec-5'],
           updates: [],

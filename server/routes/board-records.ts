@@ -117,8 +117,12 @@ export function boardRecordRoutes(app: Hono<AppEnv>, services: Services): void {
   write('retirePriority', can.editActionPlan, (tx, actor, { params, body }) =>
     retirePriority(tx, actor, params.id!, body),
   );
-  write('createAction', can.editActionPlan, (tx, actor, { body }) => createAction(tx, actor, body));
-  write('importActions', can.editActionPlan, (tx, actor, { body }) => importActions(tx, actor, body));
+  write('createAction', can.editActionPlan, (tx, actor, { body }) =>
+    createAction(tx, actor, body, services.today()),
+  );
+  write('importActions', can.editActionPlan, (tx, actor, { body }) =>
+    importActions(tx, actor, body, services.today()),
+  );
   write('editAction', can.editActionPlan, (tx, actor, { params, body }) =>
     editAction(tx, actor, params.id!, body),
   );

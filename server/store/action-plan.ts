@@ -40,6 +40,8 @@ interface ActionRow extends Record<string, unknown> {
   ofsted_recommendation_ids: string[];
   audit_ids: string[];
   review_ids: string[];
+  added_on: string | null;
+  completed_on: string | null;
   version: number;
 }
 
@@ -63,6 +65,8 @@ function toAction(row: ActionRow, updates: readonly UpdateRow[]): Action {
     auditIds: row.audit_ids,
     reviewIds: row.review_ids,
     updates: updates.map((u) => ({ id: u.id, date: u.date, author: u.author, note: u.note })),
+    addedDate: row.added_on,
+    completedDate: row.completed_on,
     version: row.version,
   };
 }
@@ -126,8 +130,9 @@ export async function insertActionPlan(tx: Queryable, plan: ActionPlan): Promise
     );
     for (const [j, action] of priority.actions.entries()) {
       await tx.query(
-        `insert into action (id, priority_id, position, title, owner, due_date, status, progress, ofsted_recommendation_ids)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        `insert into action (id, priority_id, position, title, owner, due_date, status, progress,
+           ofsted_recommendation_ids, added_on, completed_on)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [
           action.id,
           priority.id,
@@ -138,6 +143,8 @@ export async function insertActionPlan(tx: Queryable, plan: ActionPlan): Promise
           action.status,
           action.progress,
           JSON.stringify(action.ofstedRecommendationIds),
+          action.addedDate ?? null,
+          action.completedDate ?? null,
         ],
       );
       for (const [k, update] of action.updates.entries()) {
@@ -160,11 +167,13 @@ export async function updateAction(
   const before = await readAction(tx, id, true);
   if (!before) throw notFound(`The action "${id}"`);
   if (before.version !== change.version) throw conflict('action', before);
-  await tx.query('update action set status = $2, progress = $3, version = version + 1 where id = $1', [
-    id,
-    change.status,
-    change.progress,
-  ]);
+  // Closed on the day it is first marked complete; open again, it is no longer closed.
+  await tx.query(
+    `update action set status = $2, progress = $3, version = version + 1,
+       completed_on = case when $2 = 'complete' then coalesce(completed_on, $4::date) end
+     where id = $1`,
+    [id, change.status, change.progress, today],
+  );
   if (change.note) {
     await tx.query(
       `insert into action_update (id, action_id, position, date, author, note)
@@ -375,14 +384,15 @@ export async function createAction(
   tx: Queryable,
   actor: Actor,
   request: CreateActionRequest,
+  today: string,
 ): Promise<Action> {
   await checkPriority(tx, request.priorityId);
   const id = await freeId(tx, 'action', request.title, 'action');
   await tx.query(
     `insert into action (id, priority_id, position, title, owner, due_date, status, progress,
-       ofsted_recommendation_ids, audit_ids, review_ids)
-     values ($1, $2, (select coalesce(max(position), -1) + 1 from action), $3, $4, $5, 'not-started', 0, $6, $7, $8)`,
-    [id, ...actionValues(request)],
+       ofsted_recommendation_ids, audit_ids, review_ids, added_on)
+     values ($1, $2, (select coalesce(max(position), -1) + 1 from action), $3, $4, $5, 'not-started', 0, $6, $7, $8, $9)`,
+    [id, ...actionValues(request), today],
   );
   const after = (await readAction(tx, id))!;
   return logged(
@@ -499,6 +509,7 @@ export async function importActions(
   tx: Queryable,
   actor: Actor,
   request: ImportActionsRequest,
+  today: string,
 ): Promise<ActionPlan> {
   await tx.query('lock table priority, action in share row exclusive mode');
   const plan = await readActionPlan(tx);
@@ -522,7 +533,7 @@ export async function importActions(
       priorityId = (await createPriority(tx, actor, { title: priority, description: '' })).id;
       inUse.set(norm(priority), priorityId);
     }
-    await createAction(tx, actor, { ...action, priorityId });
+    await createAction(tx, actor, { ...action, priorityId }, today);
   }
   return readActionPlan(tx);
 }

@@ -1,6 +1,7 @@
 import type { ActionPlan, Audit, FinancialYear, Funding, GradeCounts } from '../api/contract';
 import type { BarFigureProps } from '../components/charts/bar-figure';
-import { formatDate, formatValue } from './format';
+import { formatDate, formatValue, plural } from './format';
+import { actionPlanForYear } from './carry-over';
 import { isInFinancialYear, isOverdue, quarterOfDate } from './overdue';
 import { wordingFor, type Wording } from './wording';
 
@@ -15,7 +16,6 @@ export function auditsForYear(audits: readonly Audit[], year: FinancialYear): Au
   return audits.filter((a) => isInFinancialYear(a.plannedDate, year));
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const marked = (source: string, illustrative: boolean) =>
   illustrative ? `${source} (illustrative)` : source;
 
@@ -150,27 +150,38 @@ export function priorityProgress(plan: ActionPlan): { title: string; progress: n
   }));
 }
 
-export function actionPlanProgressFigure(plan: ActionPlan, illustrative: boolean): BarFigureProps {
+/**
+ * Progress by priority of the actions open in `year` (see `actionPlanForYear`), or of the whole plan
+ * when no year is given.
+ */
+export function actionPlanProgressFigure(
+  whole: ActionPlan,
+  illustrative: boolean,
+  year: FinancialYear | null = null,
+): BarFigureProps {
+  const plan = actionPlanForYear(whole, year).plan;
   const rows = priorityProgress(plan);
   const actions = plan.priorities.flatMap((p) => p.actions);
   const complete = actions.filter((a) => a.status === 'complete').length;
   const lowest = [...rows].sort((a, b) => a.progress - b.progress)[0];
   const narrative =
     actions.length === 0
-      ? 'The action plan has no actions yet.'
-      : `${complete} of the plan’s ${plural(actions.length, 'action')} are complete.${lowest ? ` ${lowest.title} is furthest behind, at ${lowest.progress}% done.` : ''}`;
+      ? year
+        ? `The action plan had no actions open in ${year}.`
+        : 'The action plan has no actions yet.'
+      : `${complete} of ${year ? `the ${plural(actions.length, 'action')} in the plan for ${year}` : `the plan’s ${plural(actions.length, 'action')}`} are complete.${lowest ? ` ${lowest.title} is furthest behind, at ${lowest.progress}% done.` : ''}`;
   return {
     title: 'Strategic action plan: progress by priority',
-    period: 'The plan to date',
+    period: year ? `The plan for ${year}` : 'The plan to date',
     narrative,
-    tableCaption: 'Average progress of each priority’s actions, per cent',
+    tableCaption: `Average progress of each priority’s actions${year ? ` in the plan for ${year}` : ''}, per cent`,
     categoryLabel: 'Priority',
     categories: rows.map((r) => r.title),
     series: [{ id: 'progress', label: 'Progress', values: rows.map((r) => r.progress), colorIndex: 0 }],
     unit: 'percent',
     decimalPlaces: 0,
     max: 100,
-    fileName: 'action-plan-progress',
+    fileName: year ? `action-plan-progress-${year}` : 'action-plan-progress',
     source: marked('Strategic action plan', illustrative),
   };
 }

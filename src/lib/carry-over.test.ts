@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Audit } from '../api/contract';
-import { actionsArisingForYear, auditScheduleForYear, carriedIntoYear } from './carry-over';
+import type { Action, ActionPlan, Audit } from '../api/contract';
+import {
+  actionCarriedFrom,
+  actionPlanForYear,
+  actionsArisingForYear,
+  auditScheduleForYear,
+  carriedIntoYear,
+} from './carry-over';
 
 const audit = (id: string, change: Partial<Audit>): Audit => ({
   id,
@@ -83,5 +89,60 @@ describe('what a reporting year holds', () => {
       ['closed-after', false],
       ['retired', false],
     ]);
+  });
+});
+
+describe('the action plan a year shows', () => {
+  const planAction = (id: string, change: Partial<Action>): Action => ({
+    id,
+    title: id,
+    owner: 'Board Business Manager',
+    dueDate: '2018-03-31',
+    status: 'on-track',
+    progress: 50,
+    ofstedRecommendationIds: [],
+    updates: [],
+    version: 1,
+    ...change,
+  });
+  const plan: ActionPlan = {
+    priorities: [
+      {
+        id: 'p1',
+        number: 1,
+        title: 'Scrutiny',
+        description: '',
+        version: 1,
+        actions: [
+          planAction('open-since-2016', { addedDate: '2016-05-01' }),
+          planAction('closed-2016-17', { status: 'complete', progress: 100, completedDate: '2017-03-22' }),
+          planAction('closed-2017-18', { status: 'complete', progress: 100, completedDate: '2017-07-31' }),
+          planAction('complete-undated', { status: 'complete', progress: 100 }),
+        ],
+      },
+    ],
+  };
+  const ids = (year: string) => actionPlanForYear(plan, year).plan.priorities[0]!.actions.map((a) => a.id);
+
+  it('keeps a closed action in the years it was open in, and carries an open one on', () => {
+    expect(ids('2016-17')).toEqual([
+      'open-since-2016',
+      'closed-2016-17',
+      'closed-2017-18',
+      'complete-undated',
+    ]);
+    expect(ids('2017-18')).toEqual(['open-since-2016', 'closed-2017-18', 'complete-undated']);
+    expect(ids('2018-19')).toEqual(['open-since-2016', 'complete-undated']);
+    expect(actionPlanForYear(plan, '2018-19').closedBefore).toBe(2);
+  });
+
+  it('says which year an open action was carried over from', () => {
+    const [open] = plan.priorities[0]!.actions;
+    expect(actionCarriedFrom(open!, '2016-17')).toBeNull();
+    expect(actionCarriedFrom(open!, '2018-19')).toBe('2016-17');
+  });
+
+  it('is the whole plan when no year is known', () => {
+    expect(actionPlanForYear(plan, null)).toEqual({ plan, closedBefore: 0 });
   });
 });

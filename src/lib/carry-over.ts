@@ -1,6 +1,6 @@
-import type { Audit, AuditAction, FinancialYear } from '../api/contract';
+import type { Action, ActionPlan, Audit, AuditAction, FinancialYear } from '../api/contract';
 import { isInFinancialYear } from './overdue';
-import { financialYearStart } from './periods';
+import { financialYearOfDate, financialYearStart } from './periods';
 
 /**
  * What a reporting year holds of the audit programme, worked out from dates and status, never
@@ -56,4 +56,48 @@ export function carriedIntoYear(audits: readonly Audit[], year: FinancialYear) {
     audits: audits.filter((a) => auditCarriedInto(a, year)),
     actions: actionsArisingForYear(audits, year).filter((a) => a.carried),
   };
+}
+
+/**
+ * Whether an action of the action plan belongs to `year`: not closed before the year began. An
+ * action closed in one year stays in that year and is not carried on; an open one is in every year
+ * (the board may add to its plan while it looks at any year, so the day it was added does not hide
+ * it from one).
+ */
+export function actionInYear(action: Action, year: FinancialYear): boolean {
+  return openAtStart(
+    action.completedDate,
+    action.status !== 'complete' || action.completedDate == null,
+    year,
+  );
+}
+
+/** The year an action was carried over from: added in an earlier year and still open when `year` began. */
+export function actionCarriedFrom(action: Action, year: FinancialYear): FinancialYear | null {
+  return action.addedDate != null && action.addedDate < yearStart(year) && actionInYear(action, year)
+    ? financialYearOfDate(action.addedDate)
+    : null;
+}
+
+/**
+ * The action plan as a reporting year shows it: each priority with the actions open in the year.
+ * `closedBefore` counts the actions closed in earlier years, which are in those years' plans. No
+ * year (the board's years not known yet): the whole plan.
+ */
+export function actionPlanForYear(
+  plan: ActionPlan,
+  year: FinancialYear | null,
+): { plan: ActionPlan; closedBefore: number } {
+  if (!year) return { plan, closedBefore: 0 };
+  const start = yearStart(year);
+  let closedBefore = 0;
+  const priorities = plan.priorities.map((priority) => ({
+    ...priority,
+    actions: priority.actions.filter((action) => {
+      const shown = actionInYear(action, year);
+      if (!shown && action.completedDate != null && action.completedDate < start) closedBefore += 1;
+      return shown;
+    }),
+  }));
+  return { plan: { priorities }, closedBefore };
 }

@@ -27,8 +27,14 @@ export const auditGradesPackChartSchema = z.object({
   year: financialYearSchema,
 });
 
-/** The strategic action plan's progress by priority. */
-export const actionPlanPackChartSchema = z.object({ type: z.literal('action-plan-progress') });
+/**
+ * The strategic action plan's progress by priority: of the actions open in a year, or of the whole
+ * plan (pinned before the plan followed the reporting year).
+ */
+export const actionPlanPackChartSchema = z.object({
+  type: z.literal('action-plan-progress'),
+  year: z.optional(financialYearSchema),
+});
 
 /** Partners' contributions to the board's budget, up to a year. */
 export const partnerFundingPackChartSchema = z.object({
@@ -67,7 +73,7 @@ export function packChartKey(chart: PackChart): string {
     case 'partner-funding':
       return [chart.type, chart.year].join('|');
     case 'action-plan-progress':
-      return chart.type;
+      return [chart.type, chart.year ?? ''].join('|');
   }
 }
 

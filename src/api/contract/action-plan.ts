@@ -46,6 +46,10 @@ export const actionSchema = z
     auditIds: z.optional(z.array(idSchema)),
     reviewIds: z.optional(z.array(idSchema)),
     updates: z.array(actionUpdateNoteSchema),
+    /** The day the action was added to the plan; null if it was added before the plan kept dates. */
+    addedDate: z.optional(z.nullable(isoDateSchema)),
+    /** The day it was closed (marked complete); null while it is open. */
+    completedDate: z.optional(z.nullable(isoDateSchema)),
     /** Goes up by one with every saved change; a save must name the version it was based on. */
     version: z.int().check(z.positive()),
   })
@@ -219,3 +223,14 @@ export function withRecommendations(
     recommendations: [...list.recommendations, ...added],
   };
 }
+
+/**
+ * The day an action counts as closed after its status is set to `status` on `today`: the day it was
+ * first marked complete, kept while it stays complete; none once it is open again. (The data
+ * service keeps the same rule in its store.)
+ */
+export const completedDateAfter = (
+  action: Pick<Action, 'completedDate'>,
+  status: ActionStatus,
+  today: string,
+): string | null => (status === 'complete' ? (action.completedDate ?? today) : null);

@@ -7,6 +7,8 @@ import { actionStatusLabels, actionStatusTones } from './action-labels';
 interface Props {
   action: Action;
   overdue: boolean;
+  /** The year it was carried over from, into the year shown. */
+  carriedFrom?: string | null | undefined;
   /** Absent when the person may not update this action: no button is shown. */
   onUpdate?: (() => void) | undefined;
   /** Change it or move it (editors), close it. */
@@ -31,7 +33,7 @@ function CardButton({
   ) : null;
 }
 
-export function ActionCard({ action, overdue, onUpdate, onChange, onClose, children }: Props) {
+export function ActionCard({ action, overdue, carriedFrom, onUpdate, onChange, onClose, children }: Props) {
   return (
     <li className="action-card" id={`action-${action.id}`}>
       <div className="action-card__head">
@@ -43,6 +45,8 @@ export function ActionCard({ action, overdue, onUpdate, onChange, onClose, child
       </div>
       <p className="action-card__meta">
         Owner: {action.owner} · Due {formatDate(action.dueDate)}
+        {carriedFrom ? ` · Carried over from ${carriedFrom}` : null}
+        {action.completedDate ? ` · Closed ${formatDate(action.completedDate)}` : null}
       </p>
       <p className="action-card__progress">
         <span>{action.progress}% done</span>

@@ -27,19 +27,47 @@ async function progressTable(user: ReturnType<typeof renderApp>['user']) {
 
 describe('Action plan', () => {
   // The default year is now 2016-17 (issue 11); overdue as at 31 December 2017 needs 2017-18.
-  it('puts overdue and at-risk actions first within each priority', async () => {
+  it('puts overdue and at-risk actions first within each priority, complete ones last', async () => {
     renderApp('/action-plan?year=2017-18');
     await screen.findByRole('heading', { level: 4, name: FRAMEWORK });
-    const titles = within(priority(/Priority 1: Scrutiny and challenge/))
-      .getAllByRole('heading', { level: 4 })
-      .map((h) => h.textContent);
-    expect(titles).toEqual([
+    const titles = (name: RegExp) =>
+      within(priority(name))
+        .getAllByRole('heading', { level: 4 })
+        .map((h) => h.textContent);
+    expect(titles(/Priority 1: Scrutiny and challenge/)).toEqual([
       FRAMEWORK,
       'Section 11 self-assessments with challenge sessions for every partner',
-      'Run an audited schedule through the reinvigorated QA committee',
+    ]);
+    expect(titles(/Priority 3: The voice of children/)).toEqual([
+      'Healthy relationships sessions in every secondary school',
+      'Bullying Charter adopted by every school',
     ]);
     expect(within(card(FRAMEWORK)).getByText('Overdue')).toBeInTheDocument();
     expect(within(card(FRAMEWORK)).getByText('At risk')).toBeInTheDocument();
+  });
+
+  it('issue 18: an action closed in one year stays in that year’s plan and is not carried into the next', async () => {
+    const CLOSED = 'Run an audited schedule through the reinvigorated QA committee';
+    const { user } = renderApp('/action-plan?year=2016-17');
+    await screen.findByRole('heading', { level: 4, name: CLOSED });
+    expect(within(card(CLOSED)).getByText(/Closed 22 March 2017/)).toBeInTheDocument();
+    expect(within(await progressTable(user)).getAllByRole('row')).toHaveLength(5);
+    expect(
+      screen.getByText(byText(/^5 of the 11 actions in the plan for 2016-17 are complete\./)),
+    ).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Reporting period' }), '2017-18');
+    await screen.findByRole('heading', { level: 1, name: 'Action plan' });
+    await waitFor(() => expect(screen.queryByRole('heading', { level: 4, name: CLOSED })).toBeNull());
+    // Still open, it goes on into the new year; the three closed in 2016-17 do not.
+    expect(screen.getByRole('heading', { level: 4, name: FRAMEWORK })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 4, name: 'BeSafe takeover day of the board' })).toBeNull();
+    expect(
+      screen.getByText(byText('3 actions closed before 2017-18 are in the plan of the year they closed in.')),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(byText(/^2 of the 8 actions in the plan for 2017-18 are complete\./)),
+    ).toBeInTheDocument();
   });
 
   it('filters actions by owner and by status', async () => {

@@ -25,6 +25,9 @@ import { OfstedRecommendations } from './ofsted-recommendations';
 import { ActionForm, CloseActionForm, PriorityForm } from './plan-forms';
 import { PriorityControls } from './priority-controls';
 import { useWording } from '../../lib/use-wording';
+import { useReportingYear } from '../../lib/use-reporting-year';
+import { actionCarriedFrom, actionPlanForYear } from '../../lib/carry-over';
+import { plural } from '../../lib/format';
 
 /** Which form is open: an action's update, change or closing, a priority's, or a new one's. */
 interface Editing {
@@ -58,6 +61,7 @@ export function ActionPlanPage() {
   const owner = params.get('owner') ?? '';
   const status = params.get('status') ?? '';
   const permissions = usePermissions();
+  const { year } = useReportingYear();
   // A form whose save failed because the session ended opens again with what was typed.
   const [editing, setEditing] = useState<Editing | null>(() => {
     for (const [prefix, form] of draftForms) {
@@ -97,24 +101,34 @@ export function ActionPlanPage() {
 
   const allActions = plan.data?.priorities.flatMap((p) => p.actions) ?? [];
   const words = useWording();
-  const owners = [...new Set(allActions.map((a) => a.owner))].sort();
+  // The year's plan: the actions open in it. One closed in an earlier year is in that year's plan.
+  const yearsPlan = plan.data ? actionPlanForYear(plan.data, year) : null;
+  const owners = [
+    ...new Set(yearsPlan?.plan.priorities.flatMap((p) => p.actions.map((a) => a.owner)) ?? []),
+  ].sort();
 
   return (
     <div className="page">
       <h1 className="page__title">Action plan</h1>
       <p className="page__lede">
         {words.Theirs} strategic priorities and the actions that deliver them, answering Ofsted’s
-        recommendations. Overdue and at-risk actions come first. {overdue.explanation}
+        recommendations{year ? `, with the actions open in ${year}` : ''}. Overdue and at-risk actions come
+        first. {overdue.explanation}
       </p>
       <div className="page-grid">
         <Panel title="Progress by priority">
           <QueryState query={plan} loadingLabel="Loading the action plan chart">
             {(data) => {
-              const figure = actionPlanProgressFigure(data, illustrative);
+              const figure = actionPlanProgressFigure(data, illustrative, year);
               return (
                 <BarFigure
                   {...figure}
-                  pin={<PinButton item={{ type: 'action-plan-progress' }} title={figure.title} />}
+                  pin={
+                    <PinButton
+                      item={{ type: 'action-plan-progress', ...(year ? { year } : {}) }}
+                      title={figure.title}
+                    />
+                  }
                 />
               );
             }}
@@ -159,7 +173,8 @@ export function ActionPlanPage() {
             isEmpty={(d) => d.priorities.length === 0}
             empty={`The action plan has no priorities yet${permissions.editActionPlan ? ': add the first.' : '.'}`}
           >
-            {(data) => {
+            {(whole) => {
+              const { plan: data, closedBefore } = actionPlanForYear(whole, year);
               let shown = 0;
               const sections = data.priorities.map((priority) => {
                 const actions = priority.actions
@@ -202,13 +217,20 @@ export function ActionPlanPage() {
                     {isOpen('new-action', priority.id) ? (
                       <ActionForm priorityId={priority.id} priorities={data.priorities} {...done} />
                     ) : null}
-                    {actions.length === 0 ? <p className="state state--empty">No actions yet.</p> : null}
+                    {actions.length === 0 ? (
+                      <p className="state state--empty">
+                        {year && whole.priorities.find((p) => p.id === priority.id)!.actions.length > 0
+                          ? `No actions open in ${year}.`
+                          : 'No actions yet.'}
+                      </p>
+                    ) : null}
                     <ul className="action-list">
                       {actions.map(({ action, late }) => (
                         <ActionCard
                           key={action.id}
                           action={action}
                           overdue={late}
+                          carriedFrom={year ? actionCarriedFrom(action, year) : null}
                           onUpdate={permissions.updateAction(action) ? open('update', action.id) : undefined}
                           onChange={editable ? open('action', action.id) : undefined}
                           onClose={
@@ -222,10 +244,20 @@ export function ActionPlanPage() {
                   </section>
                 );
               });
+              const earlier =
+                closedBefore > 0 ? (
+                  <p className="action-plan__earlier">
+                    {plural(closedBefore, 'action')} closed before {year} {closedBefore === 1 ? 'is' : 'are'}{' '}
+                    in the plan of the year {closedBefore === 1 ? 'it' : 'they'} closed in.
+                  </p>
+                ) : null;
               return shown === 0 && (owner !== '' || status !== '') ? (
                 <p className="state state--empty">No actions match these filters.</p>
               ) : (
-                <>{sections}</>
+                <>
+                  {sections}
+                  {earlier}
+                </>
               );
             }}
           </QueryState>

@@ -1,18 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { startYearRequestSchema, type Board, type FinancialYear } from '../../api/contract';
-import { boardQueries, qualityAssuranceQueries } from '../../api/queries';
+import { actionPlanQueries, boardQueries, qualityAssuranceQueries } from '../../api/queries';
 import { RecordFormFrame, type FormDone } from '../../components/form/record-form';
 import { SavedNotice } from '../../components/form/saved-notice';
 import { useRecordForm } from '../../components/form/use-record-form';
 import { useSaveRecord } from '../../components/form/use-save-record';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
-import { carriedIntoYear } from '../../lib/carry-over';
-import { formatDate } from '../../lib/format';
+import { actionPlanForYear, carriedIntoYear } from '../../lib/carry-over';
+import { formatDate, plural } from '../../lib/format';
 import { nextReportingYear } from '../../lib/periods';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** What starting the year carries over, said before it is done: worked out as every page will. */
 function CarriedOver({ year }: { year: FinancialYear }) {
@@ -48,9 +46,31 @@ function CarriedOver({ year }: { year: FinancialYear }) {
             ) : null}
             <p>
               Completed, closed and cancelled work stays in the years it belongs to, and those years show what
-              they showed before. The action plan’s open actions stay on it. Nothing is copied or deleted.
+              they showed before. Nothing is copied or deleted.
             </p>
+            <PlanCarriedOver year={year} />
           </>
+        );
+      }}
+    </QueryState>
+  );
+}
+
+/** The action plan's side: its open actions go on into the year, the closed stay in theirs. */
+function PlanCarriedOver({ year }: { year: FinancialYear }) {
+  const plan = useQuery(actionPlanQueries.plan());
+  return (
+    <QueryState query={plan} loadingLabel="Loading the action plan" reportSkipped={false}>
+      {(data) => {
+        const { plan: next } = actionPlanForYear(data, year);
+        const open = next.priorities.flatMap((p) => p.actions).filter((a) => a.status !== 'complete');
+        const closed = data.priorities.flatMap((p) => p.actions).length - open.length;
+        return (
+          <p>
+            The action plan’s {plural(open.length, 'open action')} {open.length === 1 ? 'goes' : 'go'} on into{' '}
+            {year}; {plural(closed, 'closed action')} {closed === 1 ? 'stays' : 'stay'} in the{' '}
+            {closed === 1 ? 'year it was' : 'years they were'} closed in.
+          </p>
         );
       }}
     </QueryState>

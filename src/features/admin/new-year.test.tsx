@@ -35,6 +35,12 @@ describe('starting a new reporting year', { timeout: 30_000 }, () => {
     const actions = within(form).getByRole('list', { name: 'Actions carried over into 2018-19' });
     expect(within(actions).getByText(/^Agree a step-down protocol/)).toBeVisible();
     expect(within(actions).getByText(/^Link return home interview findings/)).toBeVisible();
+    // The action plan: its 6 open actions go on, the 5 closed stay in the years they closed in.
+    expect(
+      await within(form).findByText(
+        'The action plan’s 6 open actions go on into 2018-19; 5 closed actions stay in the years they were closed in.',
+      ),
+    ).toBeVisible();
     expect(within(actions).queryByText(/^Relaunch the neglect toolkit/)).toBeNull();
     expect(board().currentYear).toBe('2016-17');
 

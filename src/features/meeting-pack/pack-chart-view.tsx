@@ -17,6 +17,7 @@ import {
   gradeSpreadFigure,
   partnerFundingFigure,
 } from '../../lib/board-charts';
+import { actionPlanForYear } from '../../lib/carry-over';
 import { QueryFailure } from '../../components/query-state';
 import { formatValue } from '../../lib/format';
 import type { PackChart } from '../../lib/meeting-pack';
@@ -182,24 +183,28 @@ function AuditChartView({
   });
 }
 
-function ActionPlanChartView({ children }: Props<Extract<PackChart, { type: 'action-plan-progress' }>>) {
+function ActionPlanChartView({
+  item,
+  children,
+}: Props<Extract<PackChart, { type: 'action-plan-progress' }>>) {
   const plan = useQuery(actionPlanQueries.plan());
   const illustrative = useIllustrative();
   if (plan.isPending) return children({ status: 'pending' });
   if (plan.isError) return children(failed(plan, 'The action plan'));
-  const figure = actionPlanProgressFigure(plan.data, illustrative);
-  const actions = plan.data.priorities.flatMap((p) => p.actions);
+  const year = item.year ?? null;
+  const figure = actionPlanProgressFigure(plan.data, illustrative, year);
+  const actions = actionPlanForYear(plan.data, year).plan.priorities.flatMap((p) => p.actions);
   const complete = actions.filter((a) => a.status === 'complete').length;
   return children({
     status: 'ready',
     chart: {
       title: figure.title,
-      period: 'The strategic action plan to date',
+      period: year ? `The strategic action plan for ${year}` : 'The strategic action plan to date',
       heading: figure.title,
       figure: { kind: 'bars', props: figure },
       keyFigure: {
         value: `${complete} of ${actions.length}`,
-        period: 'the plan to date',
+        period: year ? `the plan for ${year}` : 'the plan to date',
         caption: 'actions complete',
       },
       illustrative,

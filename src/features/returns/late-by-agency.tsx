@@ -5,7 +5,7 @@ import type { AgencyLateness } from '../../api/contract';
 import { returnQueries } from '../../api/queries';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
-import { formatDate } from '../../lib/format';
+import { formatDate, plural } from '../../lib/format';
 import { financialYearOfDate } from '../../lib/periods';
 
 /** How many, then each one named and linked. */
@@ -18,8 +18,6 @@ function Items<T>({ items, children }: { items: readonly T[]; children: (item: T
     </>
   );
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function LateReturns({ row }: { row: AgencyLateness }) {
   return (
