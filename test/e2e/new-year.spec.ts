@@ -78,4 +78,22 @@ test('the administrator starts a new reporting year and the open audits and acti
   await expect(before.getByRole('row', { name: new RegExp(`^${OPEN_AUDIT}`) })).not.toContainText(
     'Carried over',
   );
+
+  // The action plan follows: its open actions go on into 2018-19, and an action closed in 2017-18
+  // stays in 2017-18's plan.
+  const CLOSED_ACTION = 'Bullying Charter adopted by every school';
+  await page.goto(`${service.url}/action-plan`);
+  await expect(page.getByRole('combobox', { name: 'Reporting period' })).toHaveValue('2018-19');
+  await expect(
+    page.getByRole('heading', {
+      level: 4,
+      name: 'Offer every child a return home interview within 72 hours',
+    }),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { level: 4, name: CLOSED_ACTION })).toHaveCount(0);
+  await expect(
+    page.getByText('5 actions closed before 2018-19 are in the plan of the year they closed in.'),
+  ).toBeVisible();
+  await page.goto(`${service.url}/action-plan?year=2017-18`);
+  await expect(page.getByRole('heading', { level: 4, name: CLOSED_ACTION })).toBeVisible();
 });
