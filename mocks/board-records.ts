@@ -37,6 +37,7 @@ import {
   type PriorityEditRequest,
   reviewRecommendations,
   type CreateReviewRequest,
+  type LinkedBoardsRequest,
   type SeriousCaseReview,
 } from '../src/api/contract';
 import { slugify } from '../src/lib/csv';
@@ -146,6 +147,7 @@ export const boardRecordEndpoints: readonly EndpointName[] = [
   'createPartnershipLink',
   'editPartnershipLink',
   'retirePartnershipLink',
+  'saveLinkedBoards',
   'createReview',
   'editReview',
   'retireReview',
@@ -421,6 +423,23 @@ export function writeBoardRecord(
         (data.partnership.links.splice(data.partnership.links.indexOf(link!), 1),
         { status: 200, body: { ...link!, version: link!.version + 1 } })
       );
+    case 'saveLinkedBoards': {
+      const current = {
+        linkedBoardsCount: data.partnership.linkedBoardsCount,
+        version: data.partnership.linkedBoardsVersion ?? 1,
+      };
+      if (current.version !== (body as LinkedBoardsRequest).version)
+        return conflict('number of linked boards', current);
+      const saved = {
+        linkedBoardsCount: (body as LinkedBoardsRequest).linkedBoardsCount,
+        version: current.version + 1,
+      };
+      Object.assign(data.partnership, {
+        linkedBoardsCount: saved.linkedBoardsCount,
+        linkedBoardsVersion: saved.version,
+      });
+      return { status: 200, body: saved };
+    }
     case 'createReview': {
       const request = body as CreateReviewRequest;
       const created = {

@@ -113,6 +113,7 @@ const matrix: Record<
   createPartnershipLink: { path: '/partnership/links', allowed: ['administrator', 'editor'] },
   editPartnershipLink: { path: '/partnership/links/besafe', allowed: ['administrator', 'editor'] },
   retirePartnershipLink: { path: '/partnership/links/besafe/retire', allowed: ['administrator', 'editor'] },
+  saveLinkedBoards: { path: '/partnership/linked-boards', allowed: ['administrator', 'editor'] },
   agencies: { path: '/agencies', allowed: everyone },
   createAgency: { path: '/agencies', allowed: ['administrator'] },
   updateAgency: { path: '/agencies/west-midlands-police', allowed: ['administrator'] },

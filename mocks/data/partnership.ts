@@ -46,6 +46,7 @@ export const funding: z.input<typeof fundingSchema> = {
 
 export const partnership: Unversioned<z.input<typeof partnershipSchema>> = {
   linkedBoardsCount: 14,
+  linkedBoardsVersion: 1,
   links: [
     {
       id: 'board-network',

@@ -19,7 +19,12 @@ import {
 import type { Actor } from '../store/audit-log';
 import { createChartEvent, editChartEvent, retireChartEvent } from '../store/chart-events';
 import { saveFundingYear, saveSpendingYear } from '../store/funding';
-import { createPartnershipLink, editPartnershipLink, retirePartnershipLink } from '../store/partnership';
+import {
+  createPartnershipLink,
+  editPartnershipLink,
+  retirePartnershipLink,
+  saveLinkedBoards,
+} from '../store/partnership';
 import {
   cancelAudit,
   changeAuditAction,
@@ -157,4 +162,5 @@ export function boardRecordRoutes(app: Hono<AppEnv>, services: Services): void {
   write('retirePartnershipLink', can.editBoardRecords, (tx, actor, { params, body }) =>
     retirePartnershipLink(tx, actor, params.id!, body.version),
   );
+  write('saveLinkedBoards', can.editBoardRecords, (tx, actor, { body }) => saveLinkedBoards(tx, actor, body));
 }

@@ -1,5 +1,7 @@
 import type {
   CreatePartnershipLinkRequest,
+  LinkedBoards,
+  LinkedBoardsRequest,
   Partnership,
   PartnershipLink,
   PartnershipLinkEditRequest,
@@ -44,11 +46,54 @@ const contentOf = (l: PartnershipLink, retired = false) => ({
  * boards, a figure the board states (one link may stand for a network of many boards).
  */
 export async function readPartnership(db: Queryable): Promise<Partnership> {
-  const { linkedBoardsCount } = await readDocument(db, 'partnership', { linkedBoardsCount: 0 });
+  const { linkedBoardsCount, version } = await readLinkedBoards(db);
   const links = (
     await db.query<LinkRow>(`select ${columns} from partnership_link where not retired order by position`)
   ).map(toLink);
-  return { linkedBoardsCount, links };
+  return { linkedBoardsCount, linkedBoardsVersion: version, links };
+}
+
+async function readLinkedBoards(db: Queryable): Promise<LinkedBoards> {
+  const { linkedBoardsCount, version } = await readDocument<{ linkedBoardsCount: number; version?: number }>(
+    db,
+    'partnership',
+    { linkedBoardsCount: 0 },
+  );
+  return { linkedBoardsCount, version: version ?? 1 };
+}
+
+/** Sets the number of other boards shared with: versioned, in the audit trail. */
+export async function saveLinkedBoards(
+  tx: Queryable,
+  actor: Actor,
+  request: LinkedBoardsRequest,
+): Promise<LinkedBoards> {
+  // Two saves at once: the second waits here, then finds the version moved on.
+  await tx.query(
+    `insert into document (key, body) values ('partnership', '{"linkedBoardsCount": 0}') on conflict (key) do nothing`,
+  );
+  await tx.query(`select key from document where key = 'partnership' for update`);
+  const before = checkVersion(
+    await readLinkedBoards(tx),
+    request.version,
+    'number of linked boards',
+    'partnership',
+  );
+  const after: LinkedBoards = { linkedBoardsCount: request.linkedBoardsCount, version: before.version + 1 };
+  await tx.query(`update document set body = $1 where key = 'partnership'`, [JSON.stringify(after)]);
+  return logged(
+    tx,
+    actor,
+    {
+      action: 'partnership.linked-boards',
+      entityType: 'partnership',
+      entityId: 'linked-boards',
+      summary: `Set the number of linked boards to ${after.linkedBoardsCount}`,
+      before: { linkedBoardsCount: before.linkedBoardsCount },
+      after: { linkedBoardsCount: after.linkedBoardsCount },
+    },
+    after,
+  );
 }
 
 async function lockLink(tx: Queryable, id: string, version: number): Promise<PartnershipLink> {

@@ -37,6 +37,8 @@ import {
   partnershipLinkSchema,
   partnershipSchema,
   retirePartnershipLinkRequestSchema,
+  linkedBoardsRequestSchema,
+  linkedBoardsSchema,
   spendingYearRequestSchema,
   spendingYearSchema,
 } from './partnership';
@@ -450,6 +452,13 @@ export const endpoints = withCleanText({
     path: '/partnership/links/{id}/retire',
     request: retirePartnershipLinkRequestSchema,
     response: partnershipLinkSchema,
+    versioned: true,
+  },
+  saveLinkedBoards: {
+    method: 'PUT',
+    path: '/partnership/linked-boards',
+    request: linkedBoardsRequestSchema,
+    response: linkedBoardsSchema,
     versioned: true,
   },
   agencies: {

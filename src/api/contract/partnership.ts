@@ -138,16 +138,39 @@ export const partnershipLinkEditRequestSchema = z.object({ ...linkShape, version
 /** POST /partnership/links/{id}/retire: no longer shown; kept, never deleted outright. */
 export const retirePartnershipLinkRequestSchema = z.object({ version: z.int() });
 
+const linkedBoardsCountSchema = z
+  .int({ error: 'Enter the number as a whole number, 0 or more' })
+  .check(z.gte(0, 'The number cannot be below 0'), z.lte(10_000, 'Enter a number up to 10,000'));
+
 export const partnershipSchema = z.object({
   /** How many other safeguarding boards this board shares information, policies and procedures with. */
-  linkedBoardsCount: z.int().check(z.gte(0)),
+  linkedBoardsCount: linkedBoardsCountSchema,
+  /** The version of that figure, for a change to name (see PUT /partnership/linked-boards). */
+  linkedBoardsVersion: z.optional(z.int().check(z.positive())),
   links: z.array(partnershipLinkSchema),
+});
+
+/** The number of linked boards as stored: a board figure, versioned as a record is. */
+export const linkedBoardsSchema = z.object({
+  linkedBoardsCount: linkedBoardsCountSchema,
+  version: z.int().check(z.positive()),
+});
+
+/**
+ * PUT /partnership/linked-boards: the number of other boards shared with (one link may stand for a
+ * network of many); `version` is the version the change was based on.
+ */
+export const linkedBoardsRequestSchema = z.object({
+  linkedBoardsCount: linkedBoardsCountSchema,
+  version: z.int(),
 });
 
 export type Funding = z.infer<typeof fundingSchema>;
 export type FundingYear = z.infer<typeof fundingYearSchema>;
 export type FundingYearRequest = z.infer<typeof fundingYearRequestSchema>;
 export type PartnershipLink = z.infer<typeof partnershipLinkSchema>;
+export type LinkedBoards = z.infer<typeof linkedBoardsSchema>;
+export type LinkedBoardsRequest = z.infer<typeof linkedBoardsRequestSchema>;
 export type PartnershipLinkKind = z.infer<typeof partnershipLinkKindSchema>;
 export type CreatePartnershipLinkRequest = z.infer<typeof createPartnershipLinkRequestSchema>;
 export type PartnershipLinkEditRequest = z.infer<typeof partnershipLinkEditRequestSchema>;

@@ -137,4 +137,29 @@ describe('partnership links and engagement on the Partnership page', { timeout: 
     const form = await openAdd(user);
     expect(within(form).getByRole('combobox', { name: 'Kind of link' })).toHaveValue('board-network');
   });
+
+  it('issue 18: an editor changes the number of linked boards; a wrong number is refused at the field; a viewer has no control', async () => {
+    const { user } = renderApp(PAGE);
+    expect(await screen.findByText(/other safeguarding boards share information/)).toHaveTextContent(/^14 /);
+    await user.click(screen.getByRole('button', { name: 'Change the number of linked boards' }));
+    const form = screen.getByRole('form', { name: 'Change the number of linked boards' });
+    const field = within(form).getByRole('spinbutton', { name: /^Other safeguarding boards shared with/ });
+    await user.clear(field);
+    await user.type(field, '-2');
+    await user.click(within(form).getByRole('button', { name: 'Save the number' }));
+    expect(await within(form).findAllByText('The number cannot be below 0')).not.toHaveLength(0);
+    await user.clear(field);
+    await user.type(field, '16');
+    await user.click(within(form).getByRole('button', { name: 'Save the number' }));
+    expect(await screen.findByText('Saved: 16 other boards shared with.')).toBeInTheDocument();
+    expect(screen.getByText(/other safeguarding boards share information/)).toHaveTextContent(/^16 /);
+    expect(stored()).toMatchObject({ linkedBoardsCount: 16, linkedBoardsVersion: 2 });
+  });
+
+  it('a board member is offered no change to the number of linked boards', async () => {
+    server.use(signedInAs('viewer'));
+    renderApp(PAGE);
+    expect(await screen.findByText(/other safeguarding boards share information/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /number of linked boards/ })).toBeNull();
+  });
 });

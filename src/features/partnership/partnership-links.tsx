@@ -1,7 +1,9 @@
 import {
+  linkedBoardsRequestSchema,
   createPartnershipLinkRequestSchema,
   partnershipLinkEditRequestSchema,
   retirePartnershipLinkRequestSchema,
+  type LinkedBoards,
   type Partnership,
   type PartnershipLink,
   type PartnershipLinkKind,
@@ -132,6 +134,49 @@ export function RetirePartnershipLinkForm({ link, onDone, onCancel }: FormDone &
   );
 }
 
+/** The number of other boards shared with: a figure the board states. */
+export function LinkedBoardsForm({ partnership, onDone, onCancel }: FormDone & { partnership: Partnership }) {
+  const words = useWording();
+  const label = `Other safeguarding ${words.noun}s shared with`;
+  const form = useRecordForm({
+    who: 'the number of linked boards',
+    compare: (theirs: LinkedBoards, yours: { linkedBoardsCount: string }) => [
+      { label, theirs: String(theirs.linkedBoardsCount), yours: yours.linkedBoardsCount },
+    ],
+    draftKey: 'partnership-linked-boards:count',
+    initial: () => ({ linkedBoardsCount: String(partnership.linkedBoardsCount) }),
+    labels: { linkedBoardsCount: label },
+    record: {
+      linkedBoardsCount: partnership.linkedBoardsCount,
+      version: partnership.linkedBoardsVersion ?? 1,
+    },
+    schema: linkedBoardsRequestSchema,
+    toRequest: (v, version) => ({
+      linkedBoardsCount: v.linkedBoardsCount.trim() === '' ? Number.NaN : Number(v.linkedBoardsCount),
+      version,
+    }),
+    save: useSaveRecord('saveLinkedBoards', partnershipQueries.links().queryKey),
+    onSaved: (saved) => onDone(`Saved: ${saved.linkedBoardsCount} other ${words.noun}s shared with.`),
+  });
+  return (
+    <RecordFormFrame
+      form={form}
+      heading={`Change the number of linked ${words.noun}s`}
+      submitLabel="Save the number"
+      onClose={onCancel}
+    >
+      <InputField
+        form={form}
+        name="linkedBoardsCount"
+        type="number"
+        inputMode="numeric"
+        label={label}
+        hint={`One link above may stand for a network of many ${words.noun}s`}
+      />
+    </RecordFormFrame>
+  );
+}
+
 function LinkButton({ verb, link, onClick }: { verb: string; link: PartnershipLink; onClick: () => void }) {
   return (
     <button
@@ -160,11 +205,32 @@ export function PartnershipLinks({ partnership }: { partnership: Partnership }) 
   } = useEditing({
     link: 'partnership-link',
     retire: 'partnership-link-retire',
+    count: 'partnership-linked-boards',
   });
   const edited = partnership.links.find((l) => l.id === editing?.id);
   return (
     <>
       <SavedNotice message={saved} />
+      {/* A board figure (one link may stand for a network of boards); none said when none is recorded. */}
+      {partnership.linkedBoardsCount > 0 ? (
+        <p className="partnership__headline">
+          <strong>{partnership.linkedBoardsCount}</strong> other safeguarding {words.noun}s share information,
+          policies and procedures with this {words.noun}.
+        </p>
+      ) : null}
+      {editable && editing?.form === 'count' ? (
+        <LinkedBoardsForm partnership={partnership} {...props} />
+      ) : editable ? (
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => open('count', 'count')}
+        >
+          {partnership.linkedBoardsCount > 0
+            ? `Change the number of linked ${words.noun}s`
+            : `Record the number of linked ${words.noun}s`}
+        </button>
+      ) : null}
       {partnership.links.length === 0 ? (
         <p className="state state--empty">
           No links are recorded.

@@ -75,13 +75,6 @@ export function PartnershipPage() {
                 <IllustrativeNote>
                   The dates and descriptions of these links are invented for the demonstration.
                 </IllustrativeNote>
-                {/* A board figure (one link may stand for a network of boards); none said when none is recorded. */}
-                {data.linkedBoardsCount > 0 ? (
-                  <p className="partnership__headline">
-                    <strong>{data.linkedBoardsCount}</strong> other safeguarding {words.noun}s share
-                    information, policies and procedures with this {words.noun}.
-                  </p>
-                ) : null}
                 <PartnershipLinks partnership={data} />
               </>
             )}
