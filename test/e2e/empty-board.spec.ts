@@ -185,6 +185,12 @@ test('the business unit sets up a board from nothing, in the browser alone', asy
     await add.getByRole('textbox', { name: 'What it does' }).fill('Shared procedures and joint training.');
     await add.getByRole('button', { name: 'Add the link' }).click();
     await expect(page.getByText(`Added “${LINK}”.`)).toBeVisible();
+    // The figure a link may stand for: how many other boards or partnerships share with this one.
+    await page.getByRole('button', { name: /^Record the number of linked / }).click();
+    const count = page.getByRole('form', { name: /^Change the number of linked / });
+    await count.getByRole('spinbutton', { name: /^Other safeguarding .* shared with/ }).fill('6');
+    await count.getByRole('button', { name: 'Save the number' }).click();
+    await expect(page.getByText(/^Saved: 6 other .* shared with\.$/)).toBeVisible();
   });
 
   await test.step('a board member, invited', async () => {
@@ -240,4 +246,7 @@ test('a board member then sees all of it: on the overview and on each page', asy
   await page.goto(url('/partnership?year=2017-18'));
   await expect(page.getByText(/In 2017-18 partners contributed £190,000\./)).toBeVisible();
   await expect(page.getByText(LINK, { exact: true })).toBeVisible();
+  await expect(
+    page.getByText(/^6 other safeguarding .* share information, policies and procedures/),
+  ).toBeVisible();
 });
