@@ -65,6 +65,29 @@ export function SelectField<V>({
   );
 }
 
+/** One yes-or-no choice. */
+export function CheckboxField<V>({
+  form,
+  name,
+  label,
+}: {
+  form: FormLike<V>;
+  name: KeysOf<V, boolean>;
+  label: string;
+}) {
+  return (
+    <label className="checkbox">
+      <input
+        id={form.fieldIds[name]}
+        type="checkbox"
+        checked={form.values[name] as boolean}
+        onChange={(e) => form.set(name, e.target.checked as V[typeof name])}
+      />
+      {label}
+    </label>
+  );
+}
+
 /** Running text. */
 export function TextAreaField<V>({
   form,

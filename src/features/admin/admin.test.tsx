@@ -124,6 +124,66 @@ describe('people and roles', () => {
   });
 });
 
+describe('partner agencies', () => {
+  it('adds an agency, naming what is missing first and sending nothing until it is right', async () => {
+    const sent: unknown[] = [];
+    server.use(
+      http.post(url('/agencies'), async ({ request }) => {
+        const body = (await request.json()) as { name: string; kind: string };
+        sent.push(body);
+        return HttpResponse.json({ id: 'youth-justice', ...body, version: 1 }, { status: 201 });
+      }),
+    );
+    const { user } = renderApp('/admin/agencies');
+    await user.click(await screen.findByRole('button', { name: 'Add an agency' }));
+    const form = screen.getByRole('form', { name: 'Add an agency' });
+    await user.click(within(form).getByRole('button', { name: 'Add the agency' }));
+    expect(await within(form).findAllByText('Enter the agency’s name')).not.toHaveLength(0);
+    expect(sent).toEqual([]);
+    await user.type(within(form).getByRole('textbox', { name: 'Name' }), 'Youth Justice Service');
+    await user.selectOptions(
+      within(form).getByRole('combobox', { name: 'Kind of agency' }),
+      'Local authority',
+    );
+    await user.click(within(form).getByRole('button', { name: 'Add the agency' }));
+    expect(await screen.findByText('Added Youth Justice Service.')).toBeInTheDocument();
+    expect(sent).toEqual([{ name: 'Youth Justice Service', kind: 'local-authority' }]);
+  });
+
+  it('shows another administrator’s change to an agency and keeps the typing', async () => {
+    server.use(
+      http.patch(url('/agencies/:id'), () =>
+        HttpResponse.json(
+          {
+            message: 'stale',
+            current: {
+              id: 'west-midlands-police',
+              name: 'West Midlands Police Force',
+              kind: 'police',
+              version: 2,
+            },
+          },
+          { status: 409 },
+        ),
+      ),
+    );
+    const { user } = renderApp('/admin/agencies');
+    await user.click(await screen.findByRole('button', { name: 'Change West Midlands Police' }));
+    const form = screen.getByRole('form', { name: 'Change West Midlands Police' });
+    const name = within(form).getByRole('textbox', { name: 'Name' });
+    await user.clear(name);
+    await user.type(name, 'WM Police');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(
+      await within(form).findByText('Someone else saved a change to this agency while you were editing'),
+    ).toBeInTheDocument();
+    expect(within(form).getByRole('row', { name: /^Name/ })).toHaveTextContent(
+      'West Midlands Police ForceWM Police',
+    );
+    expect(name).toHaveValue('WM Police');
+  });
+});
+
 describe('accounts awaiting approval', () => {
   const nia: User = {
     ...ada,

@@ -1,21 +1,27 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
-import { apiSend } from '../../api/client';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { updateIndicatorRequestSchema, type Agency, type Indicator } from '../../api/contract';
-import { ConflictError } from '../../api/errors';
 import { adminQueries, indicatorQueries } from '../../api/queries';
-import { ConflictNotice } from '../../components/form/conflict-notice';
-import { Field } from '../../components/form/field';
-import { RecordForm } from '../../components/form/record-form';
+import { CheckboxField, InputField, SelectField } from '../../components/form/fields';
+import { RecordButton } from '../../components/form/record-button';
+import { RecordFormFrame, type FormDone } from '../../components/form/record-form';
+import { SavedNotice } from '../../components/form/saved-notice';
+import { useRecordForm } from '../../components/form/use-record-form';
+import { useSaveRecord } from '../../components/form/use-save-record';
 import { Panel } from '../../components/panel';
 import { QueryFailure, QueryState } from '../../components/query-state';
-import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
 import { formatValue } from '../../lib/format';
 import { frequencyLabels } from '../../lib/indicator-labels';
 import { AdminLayout } from './admin-layout';
 import { useWording } from '../../lib/use-wording';
 
-const labels = { agencyId: 'Owning agency', headline: 'Headline', target: 'Target' };
+const labels = {
+  agencyId: 'Owning agency',
+  headline: 'Headline',
+  target: 'Target',
+  tolerance: 'Amber within (% of the target)',
+  description: 'What the target means (optional)',
+};
 
 interface Values {
   agencyId: string;
@@ -35,39 +41,30 @@ function SettingsForm({
   indicator,
   agencies,
   onDone,
-}: {
-  indicator: Indicator;
-  agencies: Agency[];
-  onDone: (message: string | null) => void;
-}) {
-  const id = useId();
-  const queryClient = useQueryClient();
-  const [values, setValues] = useState<Values>({
-    agencyId: indicator.agencyId ?? '',
-    headline: indicator.headline,
-    hasTarget: indicator.target !== null,
-    target: indicator.target ? String(indicator.target.value) : '',
-    tolerance: indicator.target ? String(Math.round(indicator.target.tolerance * 100)) : '10',
-    description: indicator.target?.description ?? '',
-  });
-  const [version, setVersion] = useState(indicator.version ?? 1);
-  const [theirs, setTheirs] = useState<Indicator | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: (request: unknown) =>
-      apiSend('updateIndicator', updateIndicatorRequestSchema.parse(request), {
-        params: { id: indicator.id },
-      }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: indicatorQueries.all() }),
-  });
-  const fieldIds = { agencyId: `${id}-agency`, headline: `${id}-headline`, target: `${id}-target` };
+  onCancel,
+}: FormDone & { indicator: Indicator; agencies: Agency[] }) {
   const agencyName = (agencyId: string | null | undefined) =>
     agencies.find((a) => a.id === agencyId)?.name ?? 'None';
-
-  const submit = () => {
-    setFailure(null);
-    const request = {
+  const form = useRecordForm({
+    who: 'this indicator',
+    compare: (theirs: Indicator, yours: Values) => [
+      { label: 'Owning agency', theirs: agencyName(theirs.agencyId), yours: agencyName(yours.agencyId) },
+      { label: 'Headline', theirs: theirs.headline ? 'Yes' : 'No', yours: yours.headline ? 'Yes' : 'No' },
+      { label: 'Target', theirs: targetText(theirs), yours: yours.hasTarget ? yours.target : 'No target' },
+    ],
+    draftKey: `indicator-settings:${indicator.id}`,
+    initial: (): Values => ({
+      agencyId: indicator.agencyId ?? '',
+      headline: indicator.headline,
+      hasTarget: indicator.target !== null,
+      target: indicator.target ? String(indicator.target.value) : '',
+      tolerance: indicator.target ? String(Math.round(indicator.target.tolerance * 100)) : '10',
+      description: indicator.target?.description ?? '',
+    }),
+    labels,
+    record: { ...indicator, version: indicator.version ?? 1 },
+    schema: updateIndicatorRequestSchema,
+    toRequest: (values, version) => ({
       agencyId: values.agencyId || null,
       headline: values.headline,
       target: values.hasTarget
@@ -78,131 +75,43 @@ function SettingsForm({
           }
         : null,
       version,
-    };
-    const parsed = updateIndicatorRequestSchema.safeParse(request);
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    save.mutate(parsed.data, {
-      onSuccess: (saved) => onDone(`Saved the settings of “${saved.title}”.`),
-      onError: (error) => {
-        if (error instanceof ConflictError) {
-          const current = error.current as Indicator;
-          setTheirs(current);
-          setVersion(current.version ?? version);
-        }
-        const result = describeSaveFailure(error);
-        setErrors(result.fieldErrors);
-        setFailure(result.message);
-      },
-    });
-  };
-
+    }),
+    save: useSaveRecord('updateIndicator', indicatorQueries.all(), { id: indicator.id }),
+    onSaved: (saved) => onDone(`Saved the settings of “${saved.title}”.`),
+  });
   return (
-    <RecordForm
+    <RecordFormFrame
+      form={form}
       heading={`Settings: ${indicator.title}`}
-      headingLevel={3}
-      saveError={failure}
-      errors={errors}
-      fieldIds={fieldIds}
-      labels={labels}
-      pending={save.isPending}
       submitLabel="Save settings"
-      onSubmit={submit}
-      onCancel={() => onDone(null)}
-      notice={
-        theirs ? (
-          <ConflictNotice
-            who="this indicator"
-            changes={[
-              {
-                label: 'Owning agency',
-                theirs: agencyName(theirs.agencyId),
-                yours: agencyName(values.agencyId),
-              },
-              {
-                label: 'Headline',
-                theirs: theirs.headline ? 'Yes' : 'No',
-                yours: values.headline ? 'Yes' : 'No',
-              },
-              {
-                label: 'Target',
-                theirs: targetText(theirs),
-                yours: values.hasTarget ? values.target : 'No target',
-              },
-            ]}
-          />
-        ) : null
-      }
+      onClose={onCancel}
     >
       <div className="record-form__grid">
-        <Field
+        <SelectField
+          form={form}
+          name="agencyId"
           label={labels.agencyId}
           hint="Its quarterly return carries this indicator’s figures"
-          error={errors.agencyId}
-          id={fieldIds.agencyId}
-        >
-          <select
-            value={values.agencyId}
-            onChange={(e) => setValues((v) => ({ ...v, agencyId: e.target.value }))}
-          >
-            <option value="">None (published figures, such as DfE statistics)</option>
-            {agencies.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+          options={[
+            ['', 'None (published figures, such as DfE statistics)'] as const,
+            ...agencies.map((a) => [a.id, a.name] as const),
+          ]}
+        />
       </div>
-      <label className="checkbox">
-        <input
-          id={fieldIds.headline}
-          type="checkbox"
-          checked={values.headline}
-          onChange={(e) => setValues((v) => ({ ...v, headline: e.target.checked }))}
-        />
-        A headline indicator (shown as a tile on the overview)
-      </label>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={values.hasTarget}
-          onChange={(e) => setValues((v) => ({ ...v, hasTarget: e.target.checked }))}
-        />
-        Has a target
-      </label>
-      {values.hasTarget ? (
+      <CheckboxField
+        form={form}
+        name="headline"
+        label="A headline indicator (shown as a tile on the overview)"
+      />
+      <CheckboxField form={form} name="hasTarget" label="Has a target" />
+      {form.values.hasTarget ? (
         <div className="record-form__grid">
-          <Field label="Target" error={errors.target} id={fieldIds.target}>
-            <input
-              type="text"
-              inputMode="decimal"
-              value={values.target}
-              onChange={(e) => setValues((v) => ({ ...v, target: e.target.value }))}
-            />
-          </Field>
-          <Field label="Amber within (% of the target)" id={`${id}-tolerance`}>
-            <input
-              type="number"
-              min={0}
-              max={100}
-              value={values.tolerance}
-              onChange={(e) => setValues((v) => ({ ...v, tolerance: e.target.value }))}
-            />
-          </Field>
-          <Field label="What the target means (optional)" id={`${id}-description`}>
-            <input
-              type="text"
-              value={values.description}
-              onChange={(e) => setValues((v) => ({ ...v, description: e.target.value }))}
-            />
-          </Field>
+          <InputField form={form} name="target" label={labels.target} inputMode="decimal" />
+          <InputField form={form} name="tolerance" type="number" min={0} max={100} label={labels.tolerance} />
+          <InputField form={form} name="description" label={labels.description} maxLength={200} />
         </div>
       ) : null}
-    </RecordForm>
+    </RecordFormFrame>
   );
 }
 
@@ -232,11 +141,7 @@ function IndicatorSettingsContent() {
         (agencies.data ? agencyId : 'Not known'));
   return (
     <>
-      {saved ? (
-        <p className="notice notice--success" role="status">
-          {saved}
-        </p>
-      ) : null}
+      <SavedNotice message={saved} />
       <QueryFailure
         query={agencies}
         what="The list of agencies"
@@ -272,16 +177,14 @@ function IndicatorSettingsContent() {
                           <td>{indicator.headline ? 'Yes' : 'No'}</td>
                           <td>{targetText(indicator)}</td>
                           <td>
-                            <button
-                              type="button"
-                              className="button button--secondary button--small"
+                            <RecordButton
+                              verb="Change"
+                              name={indicator.title}
                               onClick={() => {
                                 setSaved(null);
                                 setEditing(indicator.id);
                               }}
-                            >
-                              Change <span className="visually-hidden">{indicator.title}</span>
-                            </button>
+                            />
                           </td>
                         </tr>
                       ))}
@@ -297,6 +200,7 @@ function IndicatorSettingsContent() {
                       setEditing(null);
                       setSaved(message);
                     }}
+                    onCancel={() => setEditing(null)}
                   />
                 ) : null}
               </>

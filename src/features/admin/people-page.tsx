@@ -1,29 +1,29 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { apiSend } from '../../api/client';
 import {
   createUserRequestSchema,
   roleSchema,
   updateUserRequestSchema,
   type Agency,
-  type CreateUserRequest,
   type Role,
   type SetupLink,
   type User,
 } from '../../api/contract';
-import { ConflictError } from '../../api/errors';
 import { roleLabels } from '../../api/permissions';
 import { actionPlanQueries, adminQueries } from '../../api/queries';
-import { ConflictNotice } from '../../components/form/conflict-notice';
 import { ErrorSummary } from '../../components/form/error-summary';
+import { CheckboxField, ChecksField, InputField, SelectField } from '../../components/form/fields';
 import { FormFailure } from '../../components/form/form-failure';
-import { useCheckedSubmit } from '../../components/form/use-checked-submit';
-import { Field } from '../../components/form/field';
+import { RecordButton } from '../../components/form/record-button';
+import { RecordFormFrame, type FormDone } from '../../components/form/record-form';
+import { SavedNotice } from '../../components/form/saved-notice';
+import { useRecordForm, type RecordFormState } from '../../components/form/use-record-form';
+import { useSaveRecord } from '../../components/form/use-save-record';
 import { Panel } from '../../components/panel';
-import { RecordForm } from '../../components/form/record-form';
 import { QueryFailure, QueryState } from '../../components/query-state';
 import { StatusTag } from '../../components/status-tag';
-import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
+import { describeSaveFailure } from '../../lib/field-errors';
 import { formatDate } from '../../lib/format';
 import { CopyButton } from '../../components/copy-button';
 import { AdminLayout } from './admin-layout';
@@ -45,101 +45,48 @@ interface PersonValues {
   active: boolean;
 }
 
+type PersonForm = RecordFormState<PersonValues>;
+
 function PersonFields({
-  id,
-  values,
-  errors,
+  form,
   agencies,
   owners,
-  onChange,
   withEmail,
 }: {
-  id: string;
-  values: PersonValues;
-  errors: FieldErrors;
+  form: PersonForm;
   agencies: Agency[];
   owners: string[];
-  onChange: (values: PersonValues) => void;
   withEmail: boolean;
 }) {
   return (
     <>
       <div className="record-form__grid">
-        <Field label="Name" error={errors.name} id={`${id}-name`}>
-          <input
-            type="text"
-            value={values.name}
-            onChange={(e) => onChange({ ...values, name: e.target.value })}
-          />
-        </Field>
+        <InputField form={form} name="name" label={labels.name} maxLength={200} />
         {withEmail ? (
-          <Field label="Email address" error={errors.email} id={`${id}-email`}>
-            <input
-              type="email"
-              spellCheck={false}
-              value={values.email}
-              onChange={(e) => onChange({ ...values, email: e.target.value })}
-            />
-          </Field>
+          <InputField form={form} name="email" type="email" spellCheck={false} label={labels.email} />
         ) : null}
-        <Field label="Role" hint={roleHelp[values.role]} error={errors.role} id={`${id}-role`}>
-          <select value={values.role} onChange={(e) => onChange({ ...values, role: e.target.value as Role })}>
-            {roleSchema.options.map((role) => (
-              <option key={role} value={role}>
-                {roleLabels[role]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field
-          label="Owns actions as"
+        <SelectField
+          form={form}
+          name="role"
+          label={labels.role}
+          hint={roleHelp[form.values.role]}
+          options={roleSchema.options.map((role) => [role, roleLabels[role]] as const)}
+        />
+        <SelectField
+          form={form}
+          name="actionOwner"
+          label={labels.actionOwner}
           hint="They may update the action plan’s actions with this owner"
-          error={errors.actionOwner}
-          id={`${id}-owner`}
-        >
-          <select
-            value={values.actionOwner}
-            onChange={(e) => onChange({ ...values, actionOwner: e.target.value })}
-          >
-            <option value="">No actions</option>
-            {owners.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
-        </Field>
+          options={[['', 'No actions'] as const, ...owners.map((o) => [o, o] as const)]}
+        />
       </div>
-      {values.role === 'contributor' ? (
-        <fieldset
-          className={`checkbox-group${errors.agencyIds ? ' field--error' : ''}`}
-          id={`${id}-agencies`}
-          tabIndex={-1}
-        >
-          <legend>Enters the returns of</legend>
-          {errors.agencyIds ? (
-            <p className="field__error">
-              <span className="visually-hidden">Error:</span> {errors.agencyIds}
-            </p>
-          ) : null}
-          {agencies.map((a) => (
-            <label key={a.id} className="checkbox">
-              <input
-                type="checkbox"
-                checked={values.agencyIds.includes(a.id)}
-                onChange={(e) =>
-                  onChange({
-                    ...values,
-                    agencyIds: e.target.checked
-                      ? [...values.agencyIds, a.id]
-                      : values.agencyIds.filter((x) => x !== a.id),
-                  })
-                }
-              />
-              {a.name}
-            </label>
-          ))}
-        </fieldset>
+      {form.values.role === 'contributor' ? (
+        <ChecksField
+          form={form}
+          name="agencyIds"
+          legend="Enters the returns of"
+          options={agencies.map((a) => [a.id, a.name] as const)}
+        />
       ) : null}
     </>
   );
@@ -181,197 +128,113 @@ function LinkNotice({ link, onClose }: { link: SetupLink; onClose: () => void })
   );
 }
 
+const NEW_PERSON: PersonValues = {
+  name: '',
+  email: '',
+  role: 'viewer',
+  agencyIds: [],
+  actionOwner: '',
+  active: true,
+};
+
+/** Always open below the list: each person added gets a one-time sign-in link, and the form empties. */
 function AddPerson({ agencies, onCreated }: { agencies: Agency[]; onCreated: (link: SetupLink) => void }) {
-  const id = useId();
-  const queryClient = useQueryClient();
   const owners = useOwners();
-  const empty: PersonValues = {
-    name: '',
-    email: '',
-    role: 'viewer',
-    agencyIds: [],
-    actionOwner: '',
-    active: true,
-  };
-  const [values, setValues] = useState(empty);
-  const create = useMutation({
-    mutationFn: (request: CreateUserRequest) => apiSend('createUser', request),
-    onSuccess: async (link) => {
-      await queryClient.invalidateQueries({ queryKey: adminQueries.users().queryKey });
-      setValues(empty);
+  const form = useRecordForm({
+    draftKey: 'new-person:form',
+    initial: () => NEW_PERSON,
+    labels,
+    schema: createUserRequestSchema,
+    toRequest: (values) => ({
+      email: values.email,
+      name: values.name,
+      role: values.role,
+      agencyIds: values.role === 'contributor' ? values.agencyIds : [],
+      actionOwner: values.actionOwner || null,
+    }),
+    save: useSaveRecord('createUser', adminQueries.users().queryKey),
+    onSaved: (link) => {
+      form.setValues(NEW_PERSON);
       onCreated(link);
     },
   });
-  const { errors, failure, submit } = useCheckedSubmit({
-    schema: createUserRequestSchema,
-    mutation: create,
-    describe: (error) => describeSaveFailure(error, 'The person was not added'),
-  });
-  const fieldIds = {
-    name: `${id}-name`,
-    email: `${id}-email`,
-    role: `${id}-role`,
-    actionOwner: `${id}-owner`,
-    agencyIds: `${id}-agencies`,
-  };
   return (
     <form
       className="record-form"
-      onSubmit={(event) =>
-        submit(event, {
-          email: values.email,
-          name: values.name,
-          role: values.role,
-          agencyIds: values.role === 'contributor' ? values.agencyIds : [],
-          actionOwner: values.actionOwner || null,
-        })
-      }
+      onSubmit={(event) => {
+        event.preventDefault();
+        form.submit();
+      }}
       noValidate
-      aria-labelledby={`${id}-title`}
+      aria-labelledby={`${form.id}-title`}
     >
-      <h2 id={`${id}-title`} className="panel__title">
+      <h2 id={`${form.id}-title`} className="panel__title">
         Add a person
       </h2>
-      <FormFailure failure={failure} />
-      <ErrorSummary errors={errors} fieldIds={fieldIds} labels={labels} />
-      <PersonFields
-        id={id}
-        values={values}
-        errors={errors}
-        agencies={agencies}
-        owners={owners}
-        onChange={setValues}
-        withEmail
-      />
+      <FormFailure failure={form.saveError} />
+      <ErrorSummary errors={form.errors} fieldIds={form.fieldIds} labels={labels} />
+      <PersonFields form={form} agencies={agencies} owners={owners} withEmail />
       <div className="record-form__actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? 'Adding…' : 'Add and make their sign-in link'}
+        <button type="submit" className="button" disabled={form.pending}>
+          {form.pending ? 'Adding…' : 'Add and make their sign-in link'}
         </button>
       </div>
     </form>
   );
 }
 
-function EditPerson({
-  user,
-  agencies,
-  onDone,
-}: {
-  user: User;
-  agencies: Agency[];
-  onDone: (message: string | null) => void;
-}) {
-  const id = useId();
-  const queryClient = useQueryClient();
+function EditPerson({ user, agencies, onDone, onCancel }: FormDone & { user: User; agencies: Agency[] }) {
   const owners = useOwners();
-  const [values, setValues] = useState<PersonValues>({
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    agencyIds: user.agencyIds,
-    actionOwner: user.actionOwner ?? '',
-    active: user.active,
-  });
-  const [version, setVersion] = useState(user.version);
-  const [theirs, setTheirs] = useState<User | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const update = useMutation({
-    mutationFn: (request: unknown) =>
-      apiSend('updateUser', updateUserRequestSchema.parse(request), { params: { id: user.id } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminQueries.users().queryKey }),
-  });
-  const submit = () => {
-    setFailure(null);
-    const parsed = updateUserRequestSchema.safeParse({
+  const form = useRecordForm({
+    who: 'this account',
+    compare: (theirs: User, yours: PersonValues) => [
+      { label: 'Name', theirs: theirs.name, yours: yours.name },
+      { label: 'Role', theirs: roleLabels[theirs.role], yours: roleLabels[yours.role] },
+      {
+        label: 'Agencies',
+        theirs: theirs.agencyIds.join(', ') || 'none',
+        yours: yours.agencyIds.join(', ') || 'none',
+      },
+      { label: 'Owns actions as', theirs: theirs.actionOwner ?? 'none', yours: yours.actionOwner || 'none' },
+      { label: 'Access', theirs: theirs.active ? 'On' : 'Off', yours: yours.active ? 'On' : 'Off' },
+    ],
+    draftKey: `person:${user.id}`,
+    initial: () => ({
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      agencyIds: user.agencyIds,
+      actionOwner: user.actionOwner ?? '',
+      active: user.active,
+    }),
+    labels,
+    record: user,
+    schema: updateUserRequestSchema,
+    toRequest: (values, version) => ({
       name: values.name,
       role: values.role,
       agencyIds: values.role === 'contributor' ? values.agencyIds : [],
       actionOwner: values.actionOwner || null,
       active: values.active,
       version,
-    });
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    update.mutate(parsed.data, {
-      onSuccess: (saved) => onDone(`Saved ${saved.name}’s account.`),
-      onError: (error) => {
-        if (error instanceof ConflictError) {
-          const current = error.current as User;
-          setTheirs(current);
-          setVersion(current.version);
-          void queryClient.invalidateQueries({ queryKey: adminQueries.users().queryKey });
-        }
-        const result = describeSaveFailure(error);
-        setErrors(result.fieldErrors);
-        setFailure(result.message);
-      },
-    });
-  };
-  const fieldIds = {
-    name: `${id}-name`,
-    role: `${id}-role`,
-    actionOwner: `${id}-owner`,
-    agencyIds: `${id}-agencies`,
-    active: `${id}-active`,
-  };
+    }),
+    save: useSaveRecord('updateUser', adminQueries.users().queryKey, { id: user.id }),
+    onSaved: (saved) => onDone(`Saved ${saved.name}’s account.`),
+  });
   return (
-    <RecordForm
+    <RecordFormFrame
+      form={form}
       heading={`Change ${user.name}’s account`}
-      headingLevel={3}
-      saveError={failure}
-      errors={errors}
-      fieldIds={fieldIds}
-      labels={labels}
-      pending={update.isPending}
       submitLabel="Save"
-      onSubmit={submit}
-      onCancel={() => onDone(null)}
-      notice={
-        theirs ? (
-          <ConflictNotice
-            who="this account"
-            changes={[
-              { label: 'Name', theirs: theirs.name, yours: values.name },
-              { label: 'Role', theirs: roleLabels[theirs.role], yours: roleLabels[values.role] },
-              {
-                label: 'Agencies',
-                theirs: theirs.agencyIds.join(', ') || 'none',
-                yours: values.agencyIds.join(', ') || 'none',
-              },
-              {
-                label: 'Owns actions as',
-                theirs: theirs.actionOwner ?? 'none',
-                yours: values.actionOwner || 'none',
-              },
-              { label: 'Access', theirs: theirs.active ? 'On' : 'Off', yours: values.active ? 'On' : 'Off' },
-            ]}
-          />
-        ) : null
-      }
+      onClose={onCancel}
     >
-      <PersonFields
-        id={id}
-        values={values}
-        errors={errors}
-        agencies={agencies}
-        owners={owners}
-        onChange={setValues}
-        withEmail={false}
+      <PersonFields form={form} agencies={agencies} owners={owners} withEmail={false} />
+      <CheckboxField
+        form={form}
+        name="active"
+        label="Can sign in (untick to switch the account off: their sessions end at once)"
       />
-      <label className="checkbox">
-        <input
-          id={fieldIds.active}
-          type="checkbox"
-          checked={values.active}
-          onChange={(e) => setValues((v) => ({ ...v, active: e.target.checked }))}
-        />
-        Can sign in (untick to switch the account off: their sessions end at once)
-      </label>
-    </RecordForm>
+    </RecordFormFrame>
   );
 }
 
@@ -415,11 +278,7 @@ function PeopleContent() {
   return (
     <>
       {link ? <LinkNotice link={link} onClose={() => setLink(null)} /> : null}
-      {saved ? (
-        <p className="notice notice--success" role="status">
-          {saved}
-        </p>
-      ) : null}
+      <SavedNotice message={saved} />
       {decide.isError ? (
         <p className="record-form__failure" role="alert">
           {describeSaveFailure(decide.error, 'Nothing was changed').message}
@@ -498,16 +357,14 @@ function PeopleContent() {
                           <td>{user.lastSignInAt ? formatDate(user.lastSignInAt.slice(0, 10)) : 'Never'}</td>
                           <td>
                             <div className="button-row">
-                              <button
-                                type="button"
-                                className="button button--secondary button--small"
+                              <RecordButton
+                                verb="Change"
+                                name={`${user.name}’s account`}
                                 onClick={() => {
                                   setSaved(null);
                                   setEditing(user.id);
                                 }}
-                              >
-                                Change <span className="visually-hidden">{user.name}’s account</span>
-                              </button>
+                              />
                               {user.awaitingApproval ? (
                                 <>
                                   <button
@@ -521,27 +378,23 @@ function PeopleContent() {
                                   >
                                     Approve <span className="visually-hidden">{user.name}’s account</span>
                                   </button>
-                                  <button
-                                    type="button"
-                                    className="button button--secondary button--small"
+                                  <RecordButton
+                                    verb="Refuse"
+                                    name={`${user.name}’s request`}
                                     disabled={decide.isPending}
                                     onClick={() => {
                                       setSaved(null);
                                       decide.mutate({ user, decision: 'refuseUser' });
                                     }}
-                                  >
-                                    Refuse <span className="visually-hidden">{user.name}’s request</span>
-                                  </button>
+                                  />
                                 </>
                               ) : (
-                                <button
-                                  type="button"
-                                  className="button button--secondary button--small"
+                                <RecordButton
+                                  verb="New sign-in link"
+                                  name={`for ${user.name}`}
                                   disabled={newLink.isPending}
                                   onClick={() => newLink.mutate(user)}
-                                >
-                                  New sign-in link <span className="visually-hidden">for {user.name}</span>
-                                </button>
+                                />
                               )}
                             </div>
                           </td>
@@ -559,6 +412,7 @@ function PeopleContent() {
                       setEditing(null);
                       setSaved(message);
                     }}
+                    onCancel={() => setEditing(null)}
                   />
                 ) : null}
               </>
