@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { RecordButton } from '../../components/form/record-button';
 import type { Action } from '../../api/contract';
 import { StatusTag } from '../../components/status-tag';
 import { formatDate } from '../../lib/format';
@@ -15,22 +16,6 @@ interface Props {
   onChange?: (() => void) | undefined;
   onClose?: (() => void) | undefined;
   children?: ReactNode;
-}
-
-function CardButton({
-  label,
-  title,
-  onClick,
-}: {
-  label: string;
-  title: string;
-  onClick?: (() => void) | undefined;
-}) {
-  return onClick ? (
-    <button type="button" className="button button--secondary button--small" onClick={onClick}>
-      {label} <span className="visually-hidden">{title}</span>
-    </button>
-  ) : null;
 }
 
 export function ActionCard({ action, overdue, carriedFrom, onUpdate, onChange, onClose, children }: Props) {
@@ -67,9 +52,9 @@ export function ActionCard({ action, overdue, carriedFrom, onUpdate, onChange, o
           </ul>
         </details>
       ) : null}
-      <CardButton label="Update" title={action.title} onClick={onUpdate} />
-      <CardButton label="Change or move" title={action.title} onClick={onChange} />
-      <CardButton label="Close" title={action.title} onClick={onClose} />
+      <RecordButton verb="Update" name={action.title} onClick={onUpdate} />
+      <RecordButton verb="Change or move" name={action.title} onClick={onChange} />
+      <RecordButton verb="Close" name={action.title} onClick={onClose} />
       {children}
     </li>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { RecordButton } from '../../components/form/record-button';
 import type { Priority } from '../../api/contract';
 import { actionPlanQueries } from '../../api/queries';
 import { FormFailure } from '../../components/form/form-failure';
@@ -36,14 +37,12 @@ export function PriorityControls({ priority, priorities, onEdit, onAddAction, on
   };
 
   const button = (label: string, onClick: () => void, disabled = false) => (
-    <button
-      type="button"
-      className="button button--secondary button--small"
+    <RecordButton
+      verb={label}
+      name={name}
       onClick={onClick}
       disabled={disabled || move.isPending || retire.isPending}
-    >
-      {label} <span className="visually-hidden">{name}</span>
-    </button>
+    />
   );
 
   return (

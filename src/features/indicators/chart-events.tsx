@@ -1,4 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query';
+import { RecordButton } from '../../components/form/record-button';
 import {
   annotationEditRequestSchema,
   createAnnotationRequestSchema,
@@ -126,16 +127,7 @@ export function RetireChartEventForm({ event, onDone, onCancel }: FormDone & { e
 }
 
 function EventButton({ verb, event, onClick }: { verb: string; event: Annotation; onClick: () => void }) {
-  return (
-    <button
-      type="button"
-      className="button button--secondary button--small"
-      onClick={onClick}
-      aria-label={`${verb} the event ${event.label}`}
-    >
-      {verb}
-    </button>
-  );
+  return <RecordButton verb={verb} name={`the event ${event.label}`} onClick={onClick} />;
 }
 
 interface Props {

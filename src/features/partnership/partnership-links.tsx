@@ -9,7 +9,8 @@ import {
   type PartnershipLinkKind,
 } from '../../api/contract';
 import { partnershipQueries } from '../../api/queries';
-import { InputField, SelectField, TextAreaField } from '../../components/form/fields';
+import { CountField, InputField, SelectField, TextAreaField } from '../../components/form/fields';
+import { RecordButton } from '../../components/form/record-button';
 import { RecordFormFrame, type FormDone } from '../../components/form/record-form';
 import { SavedNotice } from '../../components/form/saved-notice';
 import { useRecordForm } from '../../components/form/use-record-form';
@@ -165,11 +166,9 @@ export function LinkedBoardsForm({ partnership, onDone, onCancel }: FormDone & {
       submitLabel="Save the number"
       onClose={onCancel}
     >
-      <InputField
+      <CountField
         form={form}
         name="linkedBoardsCount"
-        type="number"
-        inputMode="numeric"
         label={label}
         hint={`One link above may stand for a network of many ${words.noun}s`}
       />
@@ -178,16 +177,7 @@ export function LinkedBoardsForm({ partnership, onDone, onCancel }: FormDone & {
 }
 
 function LinkButton({ verb, link, onClick }: { verb: string; link: PartnershipLink; onClick: () => void }) {
-  return (
-    <button
-      type="button"
-      className="button button--secondary button--small"
-      onClick={onClick}
-      aria-label={`${verb} the link ${link.title}`}
-    >
-      {verb}
-    </button>
-  );
+  return <RecordButton verb={verb} name={`the link ${link.title}`} onClick={onClick} />;
 }
 
 /** The links by kind, as text; editors and administrators add, change and retire them. */

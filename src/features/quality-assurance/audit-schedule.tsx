@@ -1,4 +1,5 @@
 import type { Audit } from '../../api/contract';
+import { RecordButton } from '../../components/form/record-button';
 import { StatusTag, type Tone } from '../../components/status-tag';
 import { gradeLabels } from '../../lib/board-charts';
 import { formatDate } from '../../lib/format';
@@ -46,12 +47,9 @@ export function AuditSchedule({
   carried,
 }: Props) {
   const anyButton = onRecord ?? onPlan ?? onCancel ?? onAddAction;
-  const button = (label: string, audit: Audit, onClick: ((audit: Audit) => void) | undefined) =>
-    onClick ? (
-      <button type="button" className="button button--secondary button--small" onClick={() => onClick(audit)}>
-        {label} <span className="visually-hidden">for {audit.title}</span>
-      </button>
-    ) : null;
+  const button = (label: string, audit: Audit, onClick: ((audit: Audit) => void) | undefined) => (
+    <RecordButton verb={label} name={`for ${audit.title}`} onClick={onClick && (() => onClick(audit))} />
+  );
   return (
     <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table className="data-table schedule-table">

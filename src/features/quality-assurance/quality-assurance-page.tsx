@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { RecordButton } from '../../components/form/record-button';
 import { useRef, useState } from 'react';
 import type { Audit, AuditAction } from '../../api/contract';
 import { qualityAssuranceQueries } from '../../api/queries';
@@ -50,16 +51,13 @@ function ActionsArising({
   /** Absent when the person may not change actions arising: no buttons are shown. */
   onChange: ((form: ActionChange, audit: Audit, action: AuditAction) => void) | undefined;
 }) {
-  const button = (label: string, form: ActionChange, { audit, action }: ArisingAction) =>
-    onChange ? (
-      <button
-        type="button"
-        className="button button--secondary button--small"
-        onClick={() => onChange(form, audit, action)}
-      >
-        {label} <span className="visually-hidden">the action {action.description}</span>
-      </button>
-    ) : null;
+  const button = (label: string, form: ActionChange, { audit, action }: ArisingAction) => (
+    <RecordButton
+      verb={label}
+      name={`the action ${action.description}`}
+      onClick={onChange && (() => onChange(form, audit, action))}
+    />
+  );
   return (
     <div className="table-scroll" role="region" aria-label="Actions arising from audits" tabIndex={0}>
       <table className="data-table schedule-table">

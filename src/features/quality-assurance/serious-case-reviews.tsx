@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { RecordButton } from '../../components/form/record-button';
 import type { SeriousCaseReview } from '../../api/contract';
 import { boardQueries, qualityAssuranceQueries } from '../../api/queries';
 import { SavedNotice } from '../../components/form/saved-notice';
@@ -29,16 +30,7 @@ function ReviewButton({
   review: SeriousCaseReview;
   onClick: () => void;
 }) {
-  return (
-    <button
-      type="button"
-      className="button button--secondary button--small"
-      onClick={onClick}
-      aria-label={`${verb} the review ${review.title}`}
-    >
-      {verb}
-    </button>
-  );
+  return <RecordButton verb={verb} name={`the review ${review.title}`} onClick={onClick} />;
 }
 
 /** The board's reviews; quality assurance, editors and administrators add, change and retire them. */
