@@ -29,6 +29,8 @@ export function useEditing<F extends string>(drafts: Record<F, string>) {
       setSaved(null);
       setEditing({ form, id });
     },
+    /** Tell the person what a list's own button did (approved, moved), leaving any open form open. */
+    say: setSaved,
     /** What a form is handed: done with a message, or cancelled. */
     formProps: { onDone: finish, onCancel: () => finish(null) },
   };

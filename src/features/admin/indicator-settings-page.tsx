@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { updateIndicatorRequestSchema, type Agency, type Indicator } from '../../api/contract';
 import { adminQueries, indicatorQueries } from '../../api/queries';
 import { CheckboxField, InputField, SelectField } from '../../components/form/fields';
 import { RecordButton } from '../../components/form/record-button';
 import { RecordFormFrame, type FormDone } from '../../components/form/record-form';
 import { SavedNotice } from '../../components/form/saved-notice';
+import { useEditing } from '../../components/form/use-editing';
 import { useRecordForm } from '../../components/form/use-record-form';
 import { useSaveRecord } from '../../components/form/use-save-record';
 import { Panel } from '../../components/panel';
@@ -131,8 +131,7 @@ export function IndicatorSettingsPage() {
 function IndicatorSettingsContent() {
   const indicators = useQuery(indicatorQueries.list());
   const agencies = useQuery(adminQueries.agencies());
-  const [editing, setEditing] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const { editing, saved, open, formProps } = useEditing({ settings: 'indicator-settings' });
   const words = useWording();
   const agencyName = (agencyId: string | null | undefined) =>
     !agencyId
@@ -151,7 +150,7 @@ function IndicatorSettingsContent() {
         <QueryState query={indicators} loadingLabel="Loading the indicators">
           {(data) => {
             const shared = data.indicators.filter((i) => !i.importedFrom);
-            const editingIndicator = shared.find((i) => i.id === editing);
+            const editingIndicator = shared.find((i) => i.id === editing?.id);
             return (
               <>
                 <div className="table-scroll" role="region" aria-label="Indicator settings" tabIndex={0}>
@@ -180,10 +179,7 @@ function IndicatorSettingsContent() {
                             <RecordButton
                               verb="Change"
                               name={indicator.title}
-                              onClick={() => {
-                                setSaved(null);
-                                setEditing(indicator.id);
-                              }}
+                              onClick={() => open('settings', indicator.id)}
                             />
                           </td>
                         </tr>
@@ -196,11 +192,7 @@ function IndicatorSettingsContent() {
                     key={editingIndicator.id}
                     indicator={editingIndicator}
                     agencies={agencies.data.agencies}
-                    onDone={(message) => {
-                      setEditing(null);
-                      setSaved(message);
-                    }}
-                    onCancel={() => setEditing(null)}
+                    {...formProps}
                   />
                 ) : null}
               </>

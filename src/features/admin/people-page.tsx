@@ -18,6 +18,7 @@ import { FormFailure } from '../../components/form/form-failure';
 import { RecordButton } from '../../components/form/record-button';
 import { RecordFormFrame, type FormDone } from '../../components/form/record-form';
 import { SavedNotice } from '../../components/form/saved-notice';
+import { useEditing } from '../../components/form/use-editing';
 import { useRecordForm, type RecordFormState } from '../../components/form/use-record-form';
 import { useSaveRecord } from '../../components/form/use-save-record';
 import { Panel } from '../../components/panel';
@@ -254,8 +255,7 @@ function PeopleContent() {
   const users = useQuery(adminQueries.users());
   const agencies = useQuery(adminQueries.agencies());
   const [link, setLink] = useState<SetupLink | null>(null);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const { editing, saved, open, say, formProps } = useEditing({ person: 'person' });
   const queryClient = useQueryClient();
   const newLink = useMutation({
     mutationFn: (user: User) => apiSend('userSetupLink', {}, { params: { id: user.id } }),
@@ -265,7 +265,7 @@ function PeopleContent() {
     mutationFn: ({ user, decision }: { user: User; decision: 'approveUser' | 'refuseUser' }) =>
       apiSend(decision, { version: user.version }, { params: { id: user.id } }),
     onSuccess: (user, { decision }) =>
-      setSaved(
+      say(
         decision === 'approveUser'
           ? `Approved ${user.name}’s account: they can sign in as ${roleLabels[user.role]}.`
           : `Refused ${user.name}’s request: the account stays switched off.`,
@@ -297,7 +297,7 @@ function PeopleContent() {
       <Panel title="People">
         <QueryState query={users} loadingLabel="Loading the people">
           {(data) => {
-            const editingUser = data.users.find((u) => u.id === editing);
+            const editingUser = data.users.find((u) => u.id === editing?.id);
             const awaiting = data.users.filter((u) => u.awaitingApproval).length;
             return (
               <>
@@ -360,10 +360,7 @@ function PeopleContent() {
                               <RecordButton
                                 verb="Change"
                                 name={`${user.name}’s account`}
-                                onClick={() => {
-                                  setSaved(null);
-                                  setEditing(user.id);
-                                }}
+                                onClick={() => open('person', user.id)}
                               />
                               {user.awaitingApproval ? (
                                 <>
@@ -372,7 +369,7 @@ function PeopleContent() {
                                     className="button button--small"
                                     disabled={decide.isPending}
                                     onClick={() => {
-                                      setSaved(null);
+                                      say(null);
                                       decide.mutate({ user, decision: 'approveUser' });
                                     }}
                                   >
@@ -383,7 +380,7 @@ function PeopleContent() {
                                     name={`${user.name}’s request`}
                                     disabled={decide.isPending}
                                     onClick={() => {
-                                      setSaved(null);
+                                      say(null);
                                       decide.mutate({ user, decision: 'refuseUser' });
                                     }}
                                   />
@@ -408,11 +405,7 @@ function PeopleContent() {
                     key={editingUser.id}
                     user={editingUser}
                     agencies={agencies.data.agencies}
-                    onDone={(message) => {
-                      setEditing(null);
-                      setSaved(message);
-                    }}
-                    onCancel={() => setEditing(null)}
+                    {...formProps}
                   />
                 ) : null}
               </>
