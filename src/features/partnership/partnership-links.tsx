@@ -211,15 +211,17 @@ export function PartnershipLinks({ partnership }: { partnership: Partnership }) 
       {editable && editing?.form === 'count' ? (
         <LinkedBoardsForm partnership={partnership} {...props} />
       ) : editable ? (
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          onClick={() => open('count', 'count')}
-        >
-          {partnership.linkedBoardsCount > 0
-            ? `Change the number of linked ${words.noun}s`
-            : `Record the number of linked ${words.noun}s`}
-        </button>
+        <p className="partnership__count-change">
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => open('count', 'count')}
+          >
+            {partnership.linkedBoardsCount > 0
+              ? `Change the number of linked ${words.noun}s`
+              : `Record the number of linked ${words.noun}s`}
+          </button>
+        </p>
       ) : null}
       {partnership.links.length === 0 ? (
         <p className="state state--empty">
