@@ -22,14 +22,19 @@ function dropMockWorkerOutsideDemo(mocksEnabled: boolean): Plugin {
   };
 }
 
-/** The data service's tests run in Node against a fresh database each, without the browser's MSW. */
+/**
+ * The data service's tests run in Node against a fresh database each, without the browser's MSW.
+ * Budgets, not waits: a test that opens its own embedded database, migrates and seeds it (the first
+ * run, two instances on one database) takes 10 to 15 s alone on this 2-core machine, and went past
+ * 30 s with other work running.
+ */
 const serverTests = {
   environment: 'node' as const,
   include: ['server/**/*.test.ts'],
   setupFiles: ['./server/test/setup.ts'],
   globalSetup: ['./server/test/global-setup.ts'],
-  testTimeout: 30_000,
-  hookTimeout: 60_000,
+  testTimeout: 120_000,
+  hookTimeout: 120_000,
 };
 
 /**

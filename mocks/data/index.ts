@@ -35,7 +35,16 @@ export const demoDataset = {
       ...priority,
       retired: false,
       version: 1,
-      actions: priority.actions.map((action) => ({ ...action, auditIds: [], reviewIds: [], version: 1 })),
+      // The demo plan was made before the plan kept the day an action was added; a complete one
+      // carries the day it closed.
+      actions: priority.actions.map((action) => ({
+        addedDate: null,
+        completedDate: null,
+        ...action,
+        auditIds: [],
+        reviewIds: [],
+        version: 1,
+      })),
     })),
   },
   ofstedRecommendations,

@@ -161,7 +161,7 @@ describe('the events marked on a chart', () => {
     expect(screen.getByRole('figure', { name: /Children identified at risk/ })).toBeInTheDocument();
     fail = false;
     await user.click(within(events).getByRole('button', { name: 'Try again' }));
-    expect(await within(events).findByText(byText(/CSE screening tool introduced/))).toBeInTheDocument();
+    expect(await within(events).findByText(byText(/: CSE screening tool introduced\./))).toBeInTheDocument();
   });
 });
 

@@ -2,8 +2,8 @@ import type { InputHTMLAttributes, ReactNode } from 'react';
 import type { FieldErrors } from '../../lib/field-errors';
 import { Field } from './field';
 
-/** What a bound field needs of the form it is in (`useRecordForm` gives it). */
-interface FormLike<V> {
+/** What a bound field needs of the form it is in (`useRecordForm` and `useCheckedSubmit` give it). */
+export interface FormLike<V> {
   values: V;
   set<K extends keyof V>(name: K, value: V[K]): void;
   errors: FieldErrors;

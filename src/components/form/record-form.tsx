@@ -133,3 +133,52 @@ export function RecordFormFrame({
     </RecordForm>
   );
 }
+
+/**
+ * A form that stays open and sends one request (signing in, adding a person, opening a round):
+ * what is wrong at its top, its fields, and its one button, which says when it is sending.
+ */
+export function SubmitFormFrame({
+  form,
+  label,
+  heading,
+  className = 'record-form',
+  submitLabel,
+  pendingLabel,
+  onSubmit,
+  children,
+}: {
+  form: Pick<KitForm, 'saveError' | 'errors' | 'fieldIds' | 'labels' | 'pending'>;
+  /** The form's name when it has no heading of its own. */
+  label?: string;
+  heading?: string;
+  className?: string;
+  submitLabel: string;
+  pendingLabel: string;
+  onSubmit: (event: FormEvent) => void;
+  children: ReactNode;
+}) {
+  const headingId = useId();
+  return (
+    <form
+      className={className}
+      onSubmit={onSubmit}
+      noValidate
+      {...(heading ? { 'aria-labelledby': headingId } : { 'aria-label': label })}
+    >
+      {heading ? (
+        <h2 id={headingId} className="panel__title">
+          {heading}
+        </h2>
+      ) : null}
+      <FormFailure failure={form.saveError} />
+      <ErrorSummary errors={form.errors} fieldIds={form.fieldIds} labels={form.labels} />
+      {children}
+      <div className="record-form__actions">
+        <button type="submit" className="button" disabled={form.pending}>
+          {form.pending ? pendingLabel : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

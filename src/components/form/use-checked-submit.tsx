@@ -1,5 +1,5 @@
 import type { UseMutationResult } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { z } from '../../api/zod';
 import { fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
 
@@ -10,29 +10,37 @@ interface RequestSchema<R> {
 }
 
 /**
- * What a form that sends one request shares (signing in, adding a person, opening a round): the
- * answers are checked against the request's schema, and any check of the form's own such as a
- * password typed twice, before anything is sent; a refusal is said at the top of the form, in
- * the words `describe` gives, with the fields it names marked.
+ * What a form that stays open and sends one request shares (signing in, choosing a password,
+ * opening a round): the values typed, bound to the kit's fields; the answers checked against the
+ * request's schema, and any check of the form's own such as a password typed twice, before anything
+ * is sent; a refusal said at the top of the form, in the words `describe` gives, with the fields it
+ * names marked. Nothing is kept as a draft: these forms carry passwords, or are quickly typed again.
  */
-export function useCheckedSubmit<R, T>({
+export function useCheckedSubmit<V extends object, R, T>({
+  initial,
+  labels,
   schema,
   mutation,
   describe,
   onRefused,
 }: {
+  initial: V;
+  /** The field names in words, for the error summary. */
+  labels: Record<string, string>;
   schema: RequestSchema<R>;
   mutation: UseMutationResult<T, Error, R>;
   describe: (error: unknown) => { message: string; fieldErrors: FieldErrors };
   /** After the request was refused (signing in forgets the password typed). */
   onRefused?: () => void;
 }) {
+  const id = useId();
+  const [values, setValues] = useState<V>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
 
   const submit = (event: FormEvent, input: unknown, ownErrors: FieldErrors = {}) => {
     event.preventDefault();
-    setFailure(null);
+    setSaveError(null);
     const parsed = schema.safeParse(input);
     if (!parsed.success || Object.keys(ownErrors).length > 0) {
       setErrors({ ...(parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues)), ...ownErrors });
@@ -43,11 +51,25 @@ export function useCheckedSubmit<R, T>({
       onError: (error) => {
         const { message, fieldErrors } = describe(error);
         setErrors(fieldErrors);
-        setFailure(message);
+        setSaveError(message);
         onRefused?.();
       },
     });
   };
 
-  return { errors, failure, submit };
+  return {
+    id,
+    values,
+    setValues,
+    /** Set one field to what was typed. */
+    set<K extends keyof V>(name: K, value: V[K]) {
+      setValues((v) => ({ ...v, [name]: value }));
+    },
+    errors,
+    saveError,
+    fieldIds: Object.fromEntries(Object.keys(labels).map((name) => [name, `${id}-${name}`])),
+    labels,
+    pending: mutation.isPending,
+    submit,
+  };
 }

@@ -12,11 +12,9 @@ import {
 } from '../../api/contract';
 import { roleLabels } from '../../api/permissions';
 import { actionPlanQueries, adminQueries } from '../../api/queries';
-import { ErrorSummary } from '../../components/form/error-summary';
 import { CheckboxField, ChecksField, InputField, SelectField } from '../../components/form/fields';
-import { FormFailure } from '../../components/form/form-failure';
 import { RecordButton } from '../../components/form/record-button';
-import { RecordFormFrame, type FormDone } from '../../components/form/record-form';
+import { RecordFormFrame, SubmitFormFrame, type FormDone } from '../../components/form/record-form';
 import { SavedNotice } from '../../components/form/saved-notice';
 import { useEditing } from '../../components/form/use-editing';
 import { useRecordForm, type RecordFormState } from '../../components/form/use-record-form';
@@ -160,27 +158,18 @@ function AddPerson({ agencies, onCreated }: { agencies: Agency[]; onCreated: (li
     },
   });
   return (
-    <form
-      className="record-form"
+    <SubmitFormFrame
+      form={form}
+      heading="Add a person"
+      submitLabel="Add and make their sign-in link"
+      pendingLabel="Adding…"
       onSubmit={(event) => {
         event.preventDefault();
         form.submit();
       }}
-      noValidate
-      aria-labelledby={`${form.id}-title`}
     >
-      <h2 id={`${form.id}-title`} className="panel__title">
-        Add a person
-      </h2>
-      <FormFailure failure={form.saveError} />
-      <ErrorSummary errors={form.errors} fieldIds={form.fieldIds} labels={labels} />
       <PersonFields form={form} agencies={agencies} owners={owners} withEmail />
-      <div className="record-form__actions">
-        <button type="submit" className="button" disabled={form.pending}>
-          {form.pending ? 'Adding…' : 'Add and make their sign-in link'}
-        </button>
-      </div>
-    </form>
+    </SubmitFormFrame>
   );
 }
 

@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { saveSignInPolicyRequestSchema, type SignInPolicy } from '../../api/contract';
 import { adminQueries } from '../../api/queries';
-import { ErrorSummary } from '../../components/form/error-summary';
-import { FormFailure } from '../../components/form/form-failure';
+import { CheckboxField } from '../../components/form/fields';
+import { SubmitFormFrame } from '../../components/form/record-form';
 import { SavedNotice } from '../../components/form/saved-notice';
 import { useRecordForm } from '../../components/form/use-record-form';
 import { useSaveRecord } from '../../components/form/use-save-record';
@@ -39,29 +39,20 @@ function PolicyForm({
     form.submit();
   };
   return (
-    <form className="record-form" onSubmit={submit} noValidate aria-label="Sign-in">
-      <FormFailure failure={form.saveError} />
-      <ErrorSummary errors={form.errors} fieldIds={form.fieldIds} labels={form.labels} />
-      <label className="checkbox">
-        <input
-          id={form.fieldIds.ssoRequired}
-          type="checkbox"
-          checked={form.values.ssoRequired}
-          onChange={(e) => form.set('ssoRequired', e.target.checked)}
-        />
-        Require single sign-on: refuse passwords
-      </label>
+    <SubmitFormFrame
+      form={form}
+      label="Sign-in"
+      submitLabel="Save sign-in setting"
+      pendingLabel="Saving…"
+      onSubmit={submit}
+    >
+      <CheckboxField form={form} name="ssoRequired" label="Require single sign-on: refuse passwords" />
       <p className="field__hint">
         {policy.breakGlassEmail
           ? `The break-glass administrator (${policy.breakGlassEmail}) keeps their password, in case single sign-on fails.`
           : 'There is no break-glass administrator (ADMIN_EMAIL), so single sign-on cannot be required.'}
       </p>
-      <div className="record-form__actions">
-        <button type="submit" className="button" disabled={form.pending}>
-          {form.pending ? 'Saving…' : 'Save sign-in setting'}
-        </button>
-      </div>
-    </form>
+    </SubmitFormFrame>
   );
 }
 

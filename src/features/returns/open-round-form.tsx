@@ -1,11 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
 import { apiSend } from '../../api/client';
 import { openRoundRequestSchema, PAST_DUE_DATE_PROBLEM, type ReturnRound } from '../../api/contract';
 import { returnQueries } from '../../api/queries';
-import { ErrorSummary } from '../../components/form/error-summary';
 import { Field } from '../../components/form/field';
-import { FormFailure } from '../../components/form/form-failure';
+import { CheckboxField } from '../../components/form/fields';
+import { SubmitFormFrame } from '../../components/form/record-form';
 import { useCheckedSubmit } from '../../components/form/use-checked-submit';
 import { describeSaveFailure } from '../../lib/field-errors';
 import { financialYearStart } from '../../lib/periods';
@@ -65,13 +64,7 @@ export function OpenRoundForm({
   today: string;
   onOpened: (round: ReturnRound) => void;
 }) {
-  const id = useId();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<Values>({
-    quarter: suggested,
-    dueDate: defaultDueDate(suggested, today),
-    confirmPastDueDate: false,
-  });
   const open = useMutation({
     mutationFn: (request: { quarter: string; dueDate: string; confirmPastDueDate?: boolean }) =>
       apiSend('openRound', request),
@@ -80,41 +73,42 @@ export function OpenRoundForm({
       onOpened(round);
     },
   });
-  const { errors, failure, submit } = useCheckedSubmit({
+  const form = useCheckedSubmit({
+    initial: {
+      quarter: suggested,
+      dueDate: defaultDueDate(suggested, today),
+      confirmPastDueDate: false,
+    } as Values,
+    labels: { quarter: 'Quarter', dueDate: 'Returns due by' },
     schema: openRoundRequestSchema,
     mutation: open,
     describe: (error) => describeSaveFailure(error, 'The round was not opened'),
   });
-  const fieldIds = { quarter: `${id}-quarter`, dueDate: `${id}-due` };
-  const labels = { quarter: 'Quarter', dueDate: 'Returns due by' };
+  const { values, setValues } = form;
   const past = values.dueDate !== '' && values.dueDate < today;
 
   return (
-    <form
-      className="record-form"
+    <SubmitFormFrame
+      form={form}
+      heading="Open a return round"
+      submitLabel="Open the round"
+      pendingLabel="Opening…"
       onSubmit={(e) => {
         const { quarter, dueDate, confirmPastDueDate } = values;
         const confirmed = past && confirmPastDueDate;
-        submit(
+        form.submit(
           e,
           { quarter, dueDate, ...(confirmed ? { confirmPastDueDate: true } : {}) },
           past && !confirmed ? { dueDate: PAST_DUE_DATE_PROBLEM } : {},
         );
       }}
-      noValidate
-      aria-labelledby={`${id}-title`}
     >
-      <h2 id={`${id}-title`} className="panel__title">
-        Open a return round
-      </h2>
       <p className="field__hint">
         Every agency that owns an indicator with figures for the quarter gets a return to fill in. The
         quarters are those of the board’s reporting years; add a year in board settings to open the next one.
       </p>
-      <FormFailure failure={failure} />
-      <ErrorSummary errors={errors} fieldIds={fieldIds} labels={labels} />
       <div className="record-form__grid">
-        <Field label={labels.quarter} error={errors.quarter} id={fieldIds.quarter}>
+        <Field label={form.labels.quarter!} error={form.errors.quarter} id={form.fieldIds.quarter}>
           <select
             value={values.quarter}
             onChange={(e) =>
@@ -132,7 +126,7 @@ export function OpenRoundForm({
             ))}
           </select>
         </Field>
-        <Field label={labels.dueDate} error={errors.dueDate} id={fieldIds.dueDate}>
+        <Field label={form.labels.dueDate!} error={form.errors.dueDate} id={form.fieldIds.dueDate}>
           <input
             type="date"
             value={values.dueDate}
@@ -141,20 +135,8 @@ export function OpenRoundForm({
         </Field>
       </div>
       {past ? (
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={values.confirmPastDueDate}
-            onChange={(e) => setValues((v) => ({ ...v, confirmPastDueDate: e.target.checked }))}
-          />{' '}
-          Open with a due date that has passed
-        </label>
+        <CheckboxField form={form} name="confirmPastDueDate" label="Open with a due date that has passed" />
       ) : null}
-      <div className="record-form__actions">
-        <button type="submit" className="button" disabled={open.isPending}>
-          {open.isPending ? 'Opening…' : 'Open the round'}
-        </button>
-      </div>
-    </form>
+    </SubmitFormFrame>
   );
 }

@@ -1,40 +1,29 @@
-import { Field } from '../../components/form/field';
+import { InputField, type FormLike } from '../../components/form/fields';
 
 /** A new password typed twice, with the rule said up front. */
-export function PasswordFields({
-  ids,
-  values,
-  errors,
-  onChange,
+export function PasswordFields<V extends { password: string; confirm: string }>({
+  form,
 }: {
-  ids: { password: string; confirm: string };
-  values: { password: string; confirm: string };
-  errors: { password?: string | undefined; confirm?: string | undefined };
-  onChange: (values: { password: string; confirm: string }) => void;
+  form: FormLike<V>;
 }) {
+  const bound = form as unknown as FormLike<{ password: string; confirm: string }>;
   return (
     <>
-      <Field
+      <InputField
+        form={bound}
+        name="password"
+        type="password"
+        autoComplete="new-password"
         label="New password"
         hint="At least 12 characters. Three random words work well, for example ‘kettle orchard lantern’."
-        error={errors.password}
-        id={ids.password}
-      >
-        <input
-          type="password"
-          autoComplete="new-password"
-          value={values.password}
-          onChange={(e) => onChange({ ...values, password: e.target.value })}
-        />
-      </Field>
-      <Field label="Type the password again" error={errors.confirm} id={ids.confirm}>
-        <input
-          type="password"
-          autoComplete="new-password"
-          value={values.confirm}
-          onChange={(e) => onChange({ ...values, confirm: e.target.value })}
-        />
-      </Field>
+      />
+      <InputField
+        form={bound}
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        label="Type the password again"
+      />
     </>
   );
 }

@@ -1,12 +1,10 @@
-import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { apiSend } from '../../api/client';
 import { acceptInvitationRequestSchema, setupRequestSchema } from '../../api/contract';
-import { ErrorSummary } from '../../components/form/error-summary';
-import { Field } from '../../components/form/field';
+import { InputField } from '../../components/form/fields';
+import { SubmitFormFrame } from '../../components/form/record-form';
 import { AccountLayout } from './account-layout';
 import type { FieldErrors } from '../../lib/field-errors';
-import { FormFailure } from '../../components/form/form-failure';
 import { useCheckedSubmit } from '../../components/form/use-checked-submit';
 import { describeAccountFailure } from './account-failure';
 import { confirmError, PasswordFields } from './password-fields';
@@ -34,20 +32,18 @@ function ownErrors(values: { password: string; confirm: string }): FieldErrors {
 
 /** `/set-password#<token>`: a person invited by the administrator (or given a reset) chooses a password. */
 export function SetPasswordPage() {
-  const id = useId();
   const token = useLinkToken();
-  const [values, setValues] = useState({ password: '', confirm: '' });
   const accept = useStartSession(
     (request: { token: string; password: string }) => apiSend('acceptInvitation', request),
     '/',
   );
-  const { errors, failure, submit } = useCheckedSubmit({
+  const form = useCheckedSubmit({
+    initial: { password: '', confirm: '' },
+    labels: { password: 'New password', confirm: 'Type the password again' },
     schema: acceptInvitationRequestSchema,
     mutation: accept,
     describe: describeAccountFailure,
   });
-  const fieldIds = { password: `${id}-password`, confirm: `${id}-confirm` };
-  const labels = { password: 'New password', confirm: 'Type the password again' };
 
   if (!token) {
     return (
@@ -60,51 +56,39 @@ export function SetPasswordPage() {
   return (
     <AccountLayout title="Choose your password">
       <p>Choose the password you will sign in with. This link works once.</p>
-      <form
+      <SubmitFormFrame
+        form={form}
         className="account-form"
-        onSubmit={(e) => submit(e, { token, password: values.password }, ownErrors(values))}
-        noValidate
-        aria-label="Choose your password"
+        label="Choose your password"
+        submitLabel="Save password and sign in"
+        pendingLabel="Saving…"
+        onSubmit={(e) => form.submit(e, { token, password: form.values.password }, ownErrors(form.values))}
       >
-        <FormFailure failure={failure} />
-        <ErrorSummary errors={errors} fieldIds={fieldIds} labels={labels} />
-        <PasswordFields ids={fieldIds} values={values} errors={errors} onChange={setValues} />
-        <div className="record-form__actions">
-          <button type="submit" className="button" disabled={accept.isPending}>
-            {accept.isPending ? 'Saving…' : 'Save password and sign in'}
-          </button>
-        </div>
-      </form>
+        <PasswordFields form={form} />
+      </SubmitFormFrame>
     </AccountLayout>
   );
 }
 
 /** `/set-up#<token>`: the first visitor of a new data service creates its administrator. */
 export function SetUpPage() {
-  const id = useId();
   const token = useLinkToken();
-  const [values, setValues] = useState({ name: '', email: '', password: '', confirm: '' });
   const setup = useStartSession(
     (request: { token: string; name: string; email: string; password: string }) => apiSend('setup', request),
     '/admin/people',
   );
-  const { errors, failure, submit } = useCheckedSubmit({
+  const form = useCheckedSubmit({
+    initial: { name: '', email: '', password: '', confirm: '' },
+    labels: {
+      name: 'Your name',
+      email: 'Your email address',
+      password: 'New password',
+      confirm: 'Type the password again',
+    },
     schema: setupRequestSchema,
     mutation: setup,
     describe: describeAccountFailure,
   });
-  const fieldIds = {
-    name: `${id}-name`,
-    email: `${id}-email`,
-    password: `${id}-password`,
-    confirm: `${id}-confirm`,
-  };
-  const labels = {
-    name: 'Your name',
-    email: 'Your email address',
-    password: 'New password',
-    confirm: 'Type the password again',
-  };
 
   if (!token) {
     return (
@@ -120,46 +104,28 @@ export function SetUpPage() {
         Create the administrator’s account. The administrator adds everyone else, gives them their roles, and
         publishes the partner agencies’ figures.
       </p>
-      <form
+      <SubmitFormFrame
+        form={form}
         className="account-form"
+        label="Create the administrator"
+        submitLabel="Create the administrator"
+        pendingLabel="Creating…"
         onSubmit={(e) => {
-          const { name, email, password } = values;
-          submit(e, { token, name, email, password }, ownErrors(values));
+          const { name, email, password } = form.values;
+          form.submit(e, { token, name, email, password }, ownErrors(form.values));
         }}
-        noValidate
-        aria-label="Create the administrator"
       >
-        <FormFailure failure={failure} />
-        <ErrorSummary errors={errors} fieldIds={fieldIds} labels={labels} />
-        <Field label={labels.name} error={errors.name} id={fieldIds.name}>
-          <input
-            type="text"
-            autoComplete="name"
-            value={values.name}
-            onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))}
-          />
-        </Field>
-        <Field label={labels.email} error={errors.email} id={fieldIds.email}>
-          <input
-            type="email"
-            autoComplete="username"
-            spellCheck={false}
-            value={values.email}
-            onChange={(e) => setValues((v) => ({ ...v, email: e.target.value }))}
-          />
-        </Field>
-        <PasswordFields
-          ids={fieldIds}
-          values={values}
-          errors={errors}
-          onChange={(p) => setValues((v) => ({ ...v, ...p }))}
+        <InputField form={form} name="name" autoComplete="name" label={form.labels.name!} />
+        <InputField
+          form={form}
+          name="email"
+          type="email"
+          autoComplete="username"
+          spellCheck={false}
+          label={form.labels.email!}
         />
-        <div className="record-form__actions">
-          <button type="submit" className="button" disabled={setup.isPending}>
-            {setup.isPending ? 'Creating…' : 'Create the administrator'}
-          </button>
-        </div>
-      </form>
+        <PasswordFields form={form} />
+      </SubmitFormFrame>
     </AccountLayout>
   );
 }

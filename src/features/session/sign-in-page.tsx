@@ -1,14 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { QueryFailure } from '../../components/query-state';
-import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { apiSend } from '../../api/client';
 import { sessionQueries } from '../../api/queries';
 import { signInRequestSchema, type SignInRequest } from '../../api/contract';
-import { ErrorSummary } from '../../components/form/error-summary';
-import { Field } from '../../components/form/field';
+import { InputField } from '../../components/form/fields';
+import { SubmitFormFrame } from '../../components/form/record-form';
 import { AccountLayout } from './account-layout';
-import { FormFailure } from '../../components/form/form-failure';
 import { useCheckedSubmit } from '../../components/form/use-checked-submit';
 import { describeAccountFailure } from './account-failure';
 import { safeNextPath } from '../../lib/next-path';
@@ -17,18 +15,17 @@ import { useStartSession } from './use-start-session';
 const labels = { email: 'Email address', password: 'Password' };
 
 export function SignInPage() {
-  const id = useId();
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
-  const [values, setValues] = useState({ email: '', password: '' });
   const signIn = useStartSession((request: SignInRequest) => apiSend('signIn', request), next);
-  const { errors, failure, submit } = useCheckedSubmit({
+  const form = useCheckedSubmit({
+    initial: { email: '', password: '' },
+    labels,
     schema: signInRequestSchema,
     mutation: signIn,
     describe: describeAccountFailure,
-    onRefused: () => setValues((v) => ({ ...v, password: '' })),
+    onRefused: (): void => form.set('password', ''),
   });
-  const fieldIds = { email: `${id}-email`, password: `${id}-password` };
   // Until the answer comes (or when it fails, as said below) the password form is offered alone.
   const options = useQuery(sessionQueries.signInOptions());
   const sso = options.data?.sso ?? null;
@@ -50,32 +47,30 @@ export function SignInPage() {
         </p>
       )}
       {sso && <h2>Or sign in with a password</h2>}
-      <form className="account-form" onSubmit={(e) => submit(e, values)} noValidate aria-label="Sign in">
-        <FormFailure failure={failure} />
-        <ErrorSummary errors={errors} fieldIds={fieldIds} labels={labels} />
-        <Field label={labels.email} error={errors.email} id={fieldIds.email}>
-          <input
-            type="email"
-            autoComplete="username"
-            spellCheck={false}
-            value={values.email}
-            onChange={(e) => setValues((v) => ({ ...v, email: e.target.value }))}
-          />
-        </Field>
-        <Field label={labels.password} error={errors.password} id={fieldIds.password}>
-          <input
-            type="password"
-            autoComplete="current-password"
-            value={values.password}
-            onChange={(e) => setValues((v) => ({ ...v, password: e.target.value }))}
-          />
-        </Field>
-        <div className="record-form__actions">
-          <button type="submit" className="button" disabled={signIn.isPending}>
-            {signIn.isPending ? 'Signing in…' : 'Sign in'}
-          </button>
-        </div>
-      </form>
+      <SubmitFormFrame
+        form={form}
+        className="account-form"
+        label="Sign in"
+        submitLabel="Sign in"
+        pendingLabel="Signing in…"
+        onSubmit={(e) => form.submit(e, form.values)}
+      >
+        <InputField
+          form={form}
+          name="email"
+          type="email"
+          autoComplete="username"
+          spellCheck={false}
+          label={labels.email}
+        />
+        <InputField
+          form={form}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          label={labels.password}
+        />
+      </SubmitFormFrame>
       <p className="account-card__help">
         Forgotten your password, or no account yet? Ask your board’s business unit for a sign-in link.
       </p>
