@@ -15,6 +15,7 @@ import {
   boardSchema,
   indicatorListSchema,
   seriousCaseReviewListSchema,
+  themeSchema,
   type ActionPlan,
   type Agency,
   type Audit,
@@ -95,14 +96,7 @@ export function largeBoardQuarters(count: number): string[] {
   return quarters;
 }
 
-const THEMES: readonly Theme[] = [
-  'exploitation',
-  'referrals-and-assessment',
-  'child-protection',
-  'quality-assurance',
-  'engagement',
-  'partnership',
-];
+const THEMES: readonly Theme[] = themeSchema.options;
 const UNITS: readonly Unit[] = ['count', 'percent', 'rate-per-10000'];
 const TOPICS = [
   'children at risk of exploitation',
