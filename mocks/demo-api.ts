@@ -93,6 +93,15 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
               query.get('headline') === 'true' ? data.indicators.filter((i) => i.headline) : data.indicators,
           },
         };
+      case 'indicatorSummary':
+        return {
+          status: 200,
+          body: {
+            indicators: data.indicators
+              .filter((i) => query.get('headline') !== 'true' || i.headline)
+              .map(({ comparators: _comparators, ...summary }) => summary),
+          },
+        };
       case 'indicator': {
         const indicator = data.indicators.find((i) => i.id === params.id);
         return indicator ? { status: 200, body: indicator } : notFound(`Indicator "${params.id}"`);

@@ -27,6 +27,7 @@ const matrix: Record<
   saveBoard: { path: '/board', allowed: ['administrator'] },
   startReportingYear: { path: '/board/years', allowed: ['administrator'] },
   indicators: { path: '/indicators', allowed: everyone },
+  indicatorSummary: { path: '/indicators/summary', allowed: everyone },
   indicator: { path: '/indicators/referrals', allowed: everyone },
   updateIndicator: { path: '/indicators/referrals', allowed: ['administrator'] },
   publishIndicator: { path: '/indicators/referrals', allowed: ['administrator'] },

@@ -18,6 +18,8 @@ const reads = [
   ['board', '/board'],
   ['indicators', '/indicators'],
   ['indicators', '/indicators?headline=true'],
+  ['indicatorSummary', '/indicators/summary'],
+  ['indicatorSummary', '/indicators/summary?headline=true'],
   ['indicator', '/indicators/cse-children-at-risk'],
   ['annotations', '/annotations'],
   ['audits', '/audits'],
@@ -58,6 +60,25 @@ describe('the data service serves the demo board as the MSW demo does', () => {
     const served = reply.body.indicators.flatMap((i) => i.series.filter((o) => o.value === null));
     for (const o of served) expect(o.symbol).toMatch(/^(c|x|z|low)$/);
     expect(source.length).toBeGreaterThanOrEqual(served.length);
+  });
+
+  it('summarises every indicator for lists: all but its comparators, with the board’s own figures as the indicator has them', async () => {
+    type Listed = { id: string; headline: boolean; series: unknown[]; comparators?: unknown[] };
+    const full = (await viewer.get<{ indicators: Listed[] }>('/indicators')).body.indicators;
+    const summary = await viewer.get<{ indicators: Listed[] }>('/indicators/summary');
+    expect(summary.status).toBe(200);
+    expect(summary.body.indicators).toEqual(full.map(({ comparators: _comparators, ...rest }) => rest));
+    expect(summary.body.indicators.some((i) => 'comparators' in i)).toBe(false);
+    expect(full.some((i) => (i.comparators?.length ?? 0) > 0)).toBe(true);
+    const headline = await viewer.get<{ indicators: Listed[] }>('/indicators/summary?headline=true');
+    expect(headline.body.indicators.map((i) => i.id)).toEqual(
+      full.filter((i) => i.headline).map((i) => i.id),
+    );
+    const bad = await viewer.get<{ fieldErrors: Record<string, string[]> }>(
+      '/indicators/summary?headline=maybe',
+    );
+    expect(bad.status).toBe(422);
+    expect(bad.body.fieldErrors).toEqual({ headline: ['headline is true or false'] });
   });
 
   it('answers an unknown indicator with 404 and a plain message', async () => {

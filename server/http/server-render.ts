@@ -55,7 +55,7 @@ const pages: { path: string; load: Loader }[] = [
   {
     path: '/',
     load: async (db) => {
-      const headline = await published.indicators(db, true);
+      const headline = await published.indicatorSummary(db, true);
       const board = await findBoard(db);
       const featured = featuredIndicatorId(board, headline.indicators);
       // The tile worked out from the audit programme is drawn from it.
@@ -80,7 +80,7 @@ const pages: { path: string; load: Loader }[] = [
   {
     path: '/indicators',
     load: async (db) => [
-      { queryKey: indicatorQueries.list().queryKey, data: await published.indicators(db) },
+      { queryKey: indicatorQueries.summaries().queryKey, data: await published.indicatorSummary(db) },
     ],
   },
   {

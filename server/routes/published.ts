@@ -15,6 +15,11 @@ export function publishedRoutes(app: Hono<AppEnv>, services: Services): void {
     ...options,
     handler: ({ query }) => published.indicators(db, query.headline === 'true'),
   });
+  // Before /indicators/{id}, which would take `summary` for an indicator's id.
+  endpoint(app, services, 'indicatorSummary', {
+    ...options,
+    handler: ({ query }) => published.indicatorSummary(db, query.headline === 'true'),
+  });
   endpoint(app, services, 'indicator', {
     ...options,
     handler: ({ params }) => published.indicator(db, params.id!),

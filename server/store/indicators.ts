@@ -54,32 +54,41 @@ export function sortKey(period: string, frequency: Indicator['frequency'], fallb
   return parsePeriod(period, frequency)?.endMonth ?? fallback;
 }
 
-/** Indicators with their published figures and comparators, in the board's order. */
+/**
+ * Indicators with their published figures and comparators, in the board's order. Without
+ * comparators (lists and the overview, see indicatorSummarySchema), their figures are not read
+ * and each indicator's `comparators` is empty.
+ */
 export async function readIndicators(
   db: Queryable,
   ids?: readonly string[],
-  options: { headlineOnly?: boolean } = {},
+  options: { headlineOnly?: boolean; withoutComparators?: boolean } = {},
 ): Promise<Indicator[]> {
   if (options.headlineOnly) {
     const headline = await db.query<{ id: string }>('select id from indicator where headline');
     return readIndicators(
       db,
       headline.map((r) => r.id),
+      { withoutComparators: options.withoutComparators },
     );
   }
-  const filter = ids ? 'where indicator_id = any($1)' : '';
+  const filter = ids ? 'indicator_id = any($1)' : 'true';
   const params = ids ? [ids] : [];
   const [rows, comparators, observations] = await Promise.all([
     db.query<IndicatorRow>(
       `select * from indicator ${ids ? 'where id = any($1)' : ''} order by position`,
       params,
     ),
-    db.query<ComparatorRow>(
-      `select indicator_id, id, label from comparator ${filter} order by position`,
-      params,
-    ),
+    options.withoutComparators
+      ? Promise.resolve([])
+      : db.query<ComparatorRow>(
+          `select indicator_id, id, label from comparator where ${filter} order by position`,
+          params,
+        ),
     db.query<ObservationRow>(
-      `select indicator_id, series, period, value, symbol from observation ${filter} order by sort_key, period`,
+      `select indicator_id, series, period, value, symbol from observation
+       where ${filter} ${options.withoutComparators ? `and series = '${BOARD_SERIES}'` : ''}
+       order by sort_key, period`,
       params,
     ),
   ]);

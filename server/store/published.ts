@@ -22,6 +22,11 @@ export const published = {
   indicators: async (db: Queryable, headlineOnly = false): Promise<Answer<'indicators'>> => ({
     indicators: await readIndicators(db, undefined, { headlineOnly }),
   }),
+  indicatorSummary: async (db: Queryable, headlineOnly = false): Promise<Answer<'indicatorSummary'>> => ({
+    indicators: (await readIndicators(db, undefined, { headlineOnly, withoutComparators: true })).map(
+      ({ comparators: _comparators, ...summary }) => summary,
+    ),
+  }),
   indicator: (db: Queryable, id: string): Promise<Answer<'indicator'>> => readIndicator(db, id),
   revisions: async (db: Queryable, id: string): Promise<Answer<'revisions'>> => ({
     revisions: await readRevisions(db, id),

@@ -1,5 +1,5 @@
 import { del, get, set } from 'idb-keyval';
-import type { Indicator } from './contract/indicators';
+import type { Indicator, IndicatorSummaryItem } from './contract/indicators';
 import type { ImportedFrom, LocalDataset, LocalIndicator } from './local-indicator-schemas';
 
 export type { ImportedFrom, LocalDataset, LocalIndicator } from './local-indicator-schemas';
@@ -14,6 +14,8 @@ export const LOCAL_PREFIX = 'local-';
 
 /** An indicator as the dashboard lists it: from the API, or imported and marked with its file. */
 export type ListedIndicator = Indicator & { importedFrom?: ImportedFrom };
+/** An indicator as lists show it: the API's summary, or one imported into this browser. */
+export type ListedSummary = IndicatorSummaryItem & { importedFrom?: ImportedFrom };
 
 const KEY = 'local-indicators-v1';
 
@@ -24,7 +26,7 @@ export const isLocalId = (id: string) => id.startsWith(LOCAL_PREFIX);
  * board's own indicators; none for an imported one, which shows its own latest figure whatever
  * years its file covers (the board's years would hide a series that starts or ends outside them).
  */
-export function asAtYearFor<Year>(indicator: ListedIndicator, year: Year | null): Year | null {
+export function asAtYearFor<Year>(indicator: ListedSummary, year: Year | null): Year | null {
   return indicator.importedFrom ? null : year;
 }
 

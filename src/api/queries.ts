@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiGet, type WithSkipped } from './client';
 import { HttpError } from './errors';
-import { isLocalId, loadLocalIndicators, type ListedIndicator } from './local-indicators';
+import { isLocalId, loadLocalIndicators, type ListedIndicator, type ListedSummary } from './local-indicators';
 
 /**
  * One query-options factory per API area. Keys start with the area and include every variable
@@ -28,13 +28,28 @@ export const indicatorQueries = {
         return { ...api, indicators: [...api.indicators, ...local] };
       },
     }),
-  /** The headline indicators only (the overview's tiles): a small answer however big the board. */
+  /**
+   * Every indicator as lists show it (the indicators page): without comparators, so the answer stays
+   * small however big the board; an indicator's whole series loads when it is opened (`detail`).
+   */
+  summaries: () =>
+    queryOptions({
+      queryKey: [...indicatorQueries.all(), 'summary'] as const,
+      queryFn: async ({ signal }): Promise<WithSkipped<{ indicators: ListedSummary[] }>> => {
+        const [api, local] = await Promise.all([
+          apiGet('indicatorSummary', { signal }),
+          loadLocalIndicators(),
+        ]);
+        return { ...api, indicators: [...api.indicators, ...local] };
+      },
+    }),
+  /** The headline indicators' summaries only (the overview's tiles). */
   headline: () =>
     queryOptions({
-      queryKey: [...indicatorQueries.all(), 'list', 'headline'] as const,
-      queryFn: async ({ signal }): Promise<WithSkipped<{ indicators: ListedIndicator[] }>> => {
+      queryKey: [...indicatorQueries.all(), 'summary', 'headline'] as const,
+      queryFn: async ({ signal }): Promise<WithSkipped<{ indicators: ListedSummary[] }>> => {
         const [api, local] = await Promise.all([
-          apiGet('indicators', { signal, query: { headline: 'true' } }),
+          apiGet('indicatorSummary', { signal, query: { headline: 'true' } }),
           loadLocalIndicators(),
         ]);
         return { ...api, indicators: [...api.indicators, ...local.filter((i) => i.headline)] };

@@ -127,7 +127,7 @@ describe('a stalled data service', () => {
   it('says it is still waiting after 5 seconds, and that it is not answering, with Try again, by 20', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     server.use(
-      http.get(url('/indicators'), async () => {
+      http.get(url('/indicators/summary'), async () => {
         await delay('infinite');
         return HttpResponse.json({});
       }),
@@ -224,9 +224,11 @@ describe('bad links', () => {
 describe('one bad record in a list', () => {
   it('shows the rest, and says once how many could not be shown, with the details behind a disclosure', async () => {
     server.use(
-      http.get(url('/indicators'), async ({ request }) => {
+      http.get(url('/indicators/summary'), async ({ request }) => {
         if (request.headers.get('x-pass')) return undefined;
-        const list = (await (await fetch(url('/indicators'), { headers: { 'x-pass': '1' } })).json()) as {
+        const list = (await (
+          await fetch(url('/indicators/summary'), { headers: { 'x-pass': '1' } })
+        ).json()) as {
           indicators: Record<string, unknown>[];
         };
         return HttpResponse.json({

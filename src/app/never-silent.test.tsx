@@ -181,7 +181,7 @@ describe('case 4: the overview says its narrative cannot be written, and why, wh
   });
 
   it.each(needed)('the headline list’s record lacks %s', async (field) => {
-    withoutField('/indicators', field);
+    withoutField('/indicators/summary', field);
     renderApp('/');
     expect(
       await screen.findByText(

@@ -60,7 +60,7 @@ const routes: { path: string; page?: { preload: () => Promise<void> }; data?: Pr
   {
     path: '/indicators',
     page: pages.IndicatorsPage,
-    data: (qc) => [prefetch(qc, indicatorQueries.list())],
+    data: (qc) => [prefetch(qc, indicatorQueries.summaries())],
   },
   {
     path: '/indicators/:id',

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Link, type To } from 'react-router';
-import type { Indicator } from '../api/contract';
+import type { IndicatorSummaryItem } from '../api/contract';
 import { formatValue } from '../lib/format';
 import type { IndicatorSummary } from '../lib/indicator-summary';
 import { RagBadge } from './rag-badge';
@@ -19,7 +19,7 @@ export function KpiTile({
   to,
   note,
 }: {
-  indicator: Indicator;
+  indicator: IndicatorSummaryItem;
   summary: IndicatorSummary;
   to?: To;
   /** Where the figure comes from, when that is not the indicator's reported series. */

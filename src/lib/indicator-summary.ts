@@ -1,4 +1,4 @@
-import type { Indicator } from '../api/contract';
+import type { IndicatorSummaryItem } from '../api/contract';
 import { analyseTrend, describeTrendBriefly, type Change } from './narrative';
 import { ragStatus, type RagStatus } from './rag';
 import { indicatorDefaultRange, pointsInRange, type ReportingRange } from './reporting-range';
@@ -20,7 +20,10 @@ export interface IndicatorSummary {
  * tile or list row shows. The range and the words are the ones the indicator's page uses by
  * default, so a tile and the page it links to say the same thing.
  */
-export function summariseIndicator(indicator: Indicator, range: ReportingRange | null): IndicatorSummary {
+export function summariseIndicator(
+  indicator: IndicatorSummaryItem,
+  range: ReportingRange | null,
+): IndicatorSummary {
   const points = range
     ? pointsInRange(indicator, indicatorDefaultRange(indicator, range))
     : toPoints(indicator.series, indicator.frequency);

@@ -5,10 +5,13 @@
 //   import: the Import page on 20 MB files (preview time, tick cost);
 //   server: the data service under 50 signed-in people, on PGlite and (TEST_DATABASE_URL)
 //           PostgreSQL, and its first chart beside the MSW demo's.
-//   node test/bench/bench.mjs [--no-build] [--runs N] [--only load|import|server] [--baseline DIR]
+//   large:  what the indicators list and the overview hand over on the large board (npm run
+//           board:large), through the old whole-series reads and the summary.
+//   node test/bench/bench.mjs [--no-build] [--runs N] [--only load|import|server|large] [--baseline DIR]
 import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { createServer as createViteServer } from 'vite';
@@ -31,6 +34,7 @@ import {
   postgresDatabase,
   prepareBoard,
   signedInViewers,
+  signIn,
   startService,
 } from './server-bench.mjs';
 
@@ -40,6 +44,7 @@ const runs = Number(args[args.indexOf('--runs') + 1]) || 7;
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const baseline = args.includes('--baseline') ? resolve(args[args.indexOf('--baseline') + 1]) : null;
 const measures = (name) => only === null || only === name;
+const LARGE_PASSWORD = 'large board bench password';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LAUNCH_ARGS = [
   '--no-sandbox',
@@ -394,6 +399,53 @@ if (measures('server')) {
     await service.stop();
   }
   await postgres?.drop();
+}
+
+// ---- large: what the lists hand over on the large board (issue 22) -----------------------------
+if (measures('large')) {
+  const largeDir = mkdtempSync(join(tmpdir(), 'bench-large-'));
+  console.error('Loading the large board (npm run board:large)…');
+  execSync(`node test/tools/large-board.mjs --data-dir ${largeDir} --password "${LARGE_PASSWORD}"`, {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const service = await startService(root, { DATA_DIR: largeDir, SEED: 'none' });
+  const cookie = await signIn(service.url, { email: 'person001@large-board.test', password: LARGE_PASSWORD });
+  const size = async (path) => {
+    const reply = await fetch(`${service.url}${path}`, { headers: { Cookie: cookie } });
+    if (reply.status !== 200) throw new Error(`${path} answered ${reply.status}`);
+    const body = Buffer.from(await reply.arrayBuffer());
+    return { raw: body.length, gzip: gzipSync(body).length };
+  };
+  const kB = ({ raw, gzip }) => `${(raw / 1000).toFixed(1)} kB (${(gzip / 1000).toFixed(1)} kB gzip)`;
+  const sum = (sizes) =>
+    sizes.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
+  const featured = '/api/v1/indicators/large-indicator-001';
+  const rows = [
+    [
+      'Indicators list: its data',
+      [await size('/api/v1/indicators')],
+      [await size('/api/v1/indicators/summary')],
+    ],
+    [
+      'Overview: its tiles’ data, and the featured chart’s indicator',
+      [await size('/api/v1/indicators?headline=true'), await size(featured)],
+      [await size('/api/v1/indicators/summary?headline=true'), await size(featured)],
+    ],
+  ];
+  output.push(
+    '',
+    '| Large board (200 indicators × 40 quarters × 3 comparators): what a page hands over | before (GET /indicators) | after (GET /indicators/summary) | Bar |',
+    '| --- | --- | --- | --- |',
+    ...rows.map(
+      ([what, before, after]) =>
+        `| ${what} | ${kB(sum(before))} | **${kB(sum(after))}** | at most 100 kB gzip |`,
+    ),
+    `| The page drawn by the service, data inside: /indicators | | ${kB(await size('/indicators'))} | |`,
+    `| The page drawn by the service, data inside: / | | ${kB(await size('/'))} | |`,
+  );
+  await service.stop();
+  rmSync(largeDir, { recursive: true, force: true });
 }
 
 await browser.close();

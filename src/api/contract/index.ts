@@ -11,6 +11,7 @@ import {
   indicatorListQuerySchema,
   indicatorListSchema,
   indicatorSchema,
+  indicatorSummaryListSchema,
 } from './indicators';
 import {
   addOfstedRecommendationsRequestSchema,
@@ -179,6 +180,14 @@ export const endpoints = withCleanText({
     path: '/indicators',
     query: indicatorListQuerySchema,
     response: indicatorListSchema,
+  },
+  /** Lists and the overview: every indicator without its comparators (see indicatorSummarySchema). */
+  indicatorSummary: {
+    list: 'indicators',
+    method: 'GET',
+    path: '/indicators/summary',
+    query: indicatorListQuerySchema,
+    response: indicatorSummaryListSchema,
   },
   indicator: { method: 'GET', path: '/indicators/{id}', response: indicatorSchema },
   updateIndicator: {

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import { z, type RefinementCtx } from '../zod';
 import { frequencySchema, idSchema, isoDateSchema, nonEmpty, periodCodeSchema } from './common';
 
 /**
@@ -64,73 +64,94 @@ const periodForms = {
   'academic-year': /^\d{4}\/\d{2}$/,
 } as const;
 
-export const indicatorSchema = z
-  .object({
-    id: idSchema,
-    title: nonEmpty(),
-    shortTitle: nonEmpty(),
-    theme: themeSchema,
-    definition: nonEmpty(),
-    unit: unitSchema,
-    decimalPlaces: z.int().check(z.gte(0), z.lte(3)),
-    polarity: polaritySchema,
-    frequency: frequencySchema,
-    target: z.nullable(
-      z.object({
-        value: z.number(),
-        /** How far from target still counts as amber, as a fraction of the target (0.1 = 10%). */
-        tolerance: z.number().check(z.gte(0), z.lte(1)),
-        description: z.optional(z.string()),
-      }),
-    ),
-    /** Shown as a tile on the overview. */
-    headline: z.boolean(),
-    /** True when the figures are invented for demonstration. */
-    illustrative: z.boolean(),
-    source: z.object({
-      name: nonEmpty(),
-      publisher: nonEmpty(),
-      url: z.optional(z.url({ protocol: /^https$/ })),
-      licence: z.optional(z.string()),
+/** What describes an indicator, besides its comparators. */
+const indicatorFields = {
+  id: idSchema,
+  title: nonEmpty(),
+  shortTitle: nonEmpty(),
+  theme: themeSchema,
+  definition: nonEmpty(),
+  unit: unitSchema,
+  decimalPlaces: z.int().check(z.gte(0), z.lte(3)),
+  polarity: polaritySchema,
+  frequency: frequencySchema,
+  target: z.nullable(
+    z.object({
+      value: z.number(),
+      /** How far from target still counts as amber, as a fraction of the target (0.1 = 10%). */
+      tolerance: z.number().check(z.gte(0), z.lte(1)),
+      description: z.optional(z.string()),
     }),
-    series: z.array(observationSchema),
-    comparators: z.array(comparatorSchema),
-    /** The partner agency whose quarterly return carries this indicator's figures, if any. */
-    agencyId: z.optional(z.nullable(idSchema)),
-    /** Goes up by one with every change to the indicator or its published figures (data service only). */
-    version: z.optional(z.int().check(z.positive())),
-  })
-  .check(
-    z.superRefine((indicator, ctx) => {
-      const form = periodForms[indicator.frequency];
-      const check = (series: { period: string }[], path: (string | number)[]) => {
-        const seen = new Set<string>();
-        series.forEach((obs, i) => {
-          if (!form.test(obs.period)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [...path, i, 'period'],
-              message: `"${obs.period}" is not a ${indicator.frequency} period`,
-            });
-          }
-          if (seen.has(obs.period)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [...path, i, 'period'],
-              message: `Period ${obs.period} appears twice`,
-            });
-          }
-          seen.add(obs.period);
+  ),
+  /** Shown as a tile on the overview. */
+  headline: z.boolean(),
+  /** True when the figures are invented for demonstration. */
+  illustrative: z.boolean(),
+  source: z.object({
+    name: nonEmpty(),
+    publisher: nonEmpty(),
+    url: z.optional(z.url({ protocol: /^https$/ })),
+    licence: z.optional(z.string()),
+  }),
+  /** The board's own published figures. */
+  series: z.array(observationSchema),
+  /** The partner agency whose quarterly return carries this indicator's figures, if any. */
+  agencyId: z.optional(z.nullable(idSchema)),
+  /** Goes up by one with every change to the indicator or its published figures (data service only). */
+  version: z.optional(z.int().check(z.positive())),
+};
+
+type Frequency = z.infer<typeof frequencySchema>;
+
+/** Each series' periods are of the indicator's frequency, and none appears twice. */
+function checkPeriods<
+  T extends {
+    frequency: Frequency;
+    series: { period: string }[];
+    comparators?: { series: { period: string }[] }[];
+  },
+>(indicator: T, ctx: RefinementCtx<T>) {
+  const form = periodForms[indicator.frequency];
+  const check = (series: { period: string }[], path: (string | number)[]) => {
+    const seen = new Set<string>();
+    series.forEach((obs, i) => {
+      if (!form.test(obs.period)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, i, 'period'],
+          message: `"${obs.period}" is not a ${indicator.frequency} period`,
         });
-      };
-      check(indicator.series, ['series']);
-      indicator.comparators.forEach((c, i) => check(c.series, ['comparators', i, 'series']));
-    }),
-  );
+      }
+      if (seen.has(obs.period)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, i, 'period'],
+          message: `Period ${obs.period} appears twice`,
+        });
+      }
+      seen.add(obs.period);
+    });
+  };
+  check(indicator.series, ['series']);
+  indicator.comparators?.forEach((c, i) => check(c.series, ['comparators', i, 'series']));
+}
+
+export const indicatorSchema = z
+  .object({ ...indicatorFields, comparators: z.array(comparatorSchema) })
+  .check(z.superRefine(checkPeriods));
+
+/**
+ * GET /indicators/summary: an indicator as lists and the overview show it (a tile, a row, its
+ * sparkline and narrative): everything but its comparators. The board's own figures are all there
+ * (a tile's narrative reads the whole reporting range); the comparators, three times as many
+ * figures on most indicators, load with the indicator when it is opened or pinned.
+ */
+export const indicatorSummarySchema = z.object(indicatorFields).check(z.superRefine(checkPeriods));
 
 export const indicatorListSchema = z.object({ indicators: z.array(indicatorSchema) });
+export const indicatorSummaryListSchema = z.object({ indicators: z.array(indicatorSummarySchema) });
 
-/** GET /indicators?headline=true: only the headline indicators (the overview's tiles). */
+/** GET /indicators?headline=true (and /indicators/summary?headline=true): only the headline indicators (the overview's tiles). */
 export const indicatorListQuerySchema = z.object({
   headline: z.optional(z.enum(['true', 'false'], { error: 'headline is true or false' })),
 });
@@ -176,6 +197,7 @@ export type Polarity = z.infer<typeof polaritySchema>;
 export type ComparatorId = z.infer<typeof comparatorIdSchema>;
 export type Comparator = z.infer<typeof comparatorSchema>;
 export type Indicator = z.infer<typeof indicatorSchema>;
+export type IndicatorSummaryItem = z.infer<typeof indicatorSummarySchema>;
 export type Annotation = z.infer<typeof annotationSchema>;
 export type CreateAnnotationRequest = z.infer<typeof createAnnotationRequestSchema>;
 export type AnnotationEditRequest = z.infer<typeof annotationEditRequestSchema>;

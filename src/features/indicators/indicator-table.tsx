@@ -1,12 +1,12 @@
 import { Link, useLocation } from 'react-router';
-import type { ListedIndicator } from '../../api/local-indicators';
+import type { ListedSummary } from '../../api/local-indicators';
 import { RagBadge } from '../../components/rag-badge';
 import { Unbroken } from '../../components/unbroken';
 import { formatValue } from '../../lib/format';
 import type { IndicatorSummary } from '../../lib/indicator-summary';
 
 interface Row {
-  indicator: ListedIndicator;
+  indicator: ListedSummary;
   summary: IndicatorSummary;
 }
 

@@ -30,7 +30,7 @@ export function IndicatorsPage() {
   const query = params.get('q') ?? '';
   const ragParam = params.get('rag');
   const rag = isRag(ragParam) ? ragParam : null;
-  const list = useQuery(indicatorQueries.list());
+  const list = useQuery(indicatorQueries.summaries());
   const wording = useWording();
 
   // Filters live in the URL, so a filtered list can be shared; typing replaces history entries.

@@ -1,4 +1,4 @@
-import type { Audit, Indicator, Observation } from '../../api/contract';
+import type { Audit, IndicatorSummaryItem, Observation } from '../../api/contract';
 import { multiAgencyAuditsOnSchedule } from '../../lib/board-charts';
 import { financialYearCode } from '../../lib/periods';
 
@@ -15,7 +15,11 @@ const yearOfDate = (isoDate: string): number => {
  * multi-agency audits due, the share of those due by the quarter's end that were complete by then.
  * Quarters before the programme has audits keep the reported figure.
  */
-export function withAuditProgramme(indicator: Indicator, audits: readonly Audit[], asAt: string): Indicator {
+export function withAuditProgramme<T extends IndicatorSummaryItem>(
+  indicator: T,
+  audits: readonly Audit[],
+  asAt: string,
+): T {
   if (indicator.frequency !== 'quarterly') return indicator;
   const byPeriod = new Map<string, Observation>(indicator.series.map((o) => [o.period, o]));
   const starts = new Set(audits.map((a) => yearOfDate(a.plannedDate)));

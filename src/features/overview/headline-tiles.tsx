@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Audit, Board, FinancialYear, Indicator } from '../../api/contract';
-import { asAtYearFor } from '../../api/local-indicators';
+import type { Audit, Board, FinancialYear } from '../../api/contract';
+import { asAtYearFor, type ListedSummary } from '../../api/local-indicators';
 import { boardQueries, indicatorQueries, qualityAssuranceQueries } from '../../api/queries';
 import { KpiTile } from '../../components/kpi-tile';
 import { Panel } from '../../components/panel';
@@ -17,10 +17,10 @@ import { useWording } from '../../lib/use-wording';
  * out from the audits the board records (one source with the quality assurance page), and says so.
  */
 function asShown(
-  indicator: Indicator,
+  indicator: ListedSummary,
   board: Board | undefined,
   audits: { data?: { audits: Audit[] } | undefined; isError: boolean },
-): { indicator: Indicator; note?: string } {
+): { indicator: ListedSummary; note?: string } {
   if (!board || board.auditScheduleIndicatorId !== indicator.id) return { indicator };
   if (!audits.data) {
     return {

@@ -139,7 +139,7 @@ describe('Overview', () => {
   it('keeps the other panels working when the indicators fail, and recovers on retry', async () => {
     let fail = true;
     server.use(
-      http.get(url('/indicators'), () =>
+      http.get(url('/indicators/summary'), () =>
         fail ? HttpResponse.json({ message: 'Down for maintenance' }, { status: 500 }) : undefined,
       ),
     );
@@ -190,7 +190,9 @@ describe('Overview', () => {
   it('tells a signed-out user once, at the top, to sign in, with a link back to this page', async () => {
     server.use(
       http.get(url('/board'), () => HttpResponse.json({ message: 'Not signed in' }, { status: 401 })),
-      http.get(url('/indicators'), () => HttpResponse.json({ message: 'Not signed in' }, { status: 401 })),
+      http.get(url('/indicators/summary'), () =>
+        HttpResponse.json({ message: 'Not signed in' }, { status: 401 }),
+      ),
     );
     renderApp('/?year=2016-17');
     const ofsted = screen.getByRole('region', { name: 'Ofsted judgement' });
@@ -204,7 +206,7 @@ describe('Overview', () => {
   });
 
   it('shows an empty state when the board has no headline indicators', async () => {
-    server.use(http.get(url('/indicators'), () => HttpResponse.json({ indicators: [] })));
+    server.use(http.get(url('/indicators/summary'), () => HttpResponse.json({ indicators: [] })));
     renderApp('/');
     expect(
       await screen.findByText('The board has not chosen any headline indicators yet.'),
@@ -324,7 +326,7 @@ describe('case 4: the overview’s featured panel is chosen by the board', () =>
     const own = { ...indicators.find((i) => i.id === 'cse-children-at-risk')!, id: 'our-cse-count' };
     server.use(
       http.get(url('/board'), () => HttpResponse.json(board)),
-      http.get(url('/indicators'), () => HttpResponse.json({ indicators: [own] })),
+      http.get(url('/indicators/summary'), () => HttpResponse.json({ indicators: [own] })),
       http.get(url('/indicators/our-cse-count'), () => HttpResponse.json(own)),
     );
     renderApp('/?year=2016-17');
@@ -337,7 +339,7 @@ describe('case 4: the overview’s featured panel is chosen by the board', () =>
     const board = await boardWith(null);
     server.use(
       http.get(url('/board'), () => HttpResponse.json(board)),
-      http.get(url('/indicators'), () => HttpResponse.json({ indicators: [] })),
+      http.get(url('/indicators/summary'), () => HttpResponse.json({ indicators: [] })),
     );
     renderApp('/');
     const panel = await screen.findByRole('region', { name: 'Featured indicator' });
@@ -414,7 +416,7 @@ describe('case 5: a new board opens on a set-up checklist, not on errors', () =>
           user: { ...DEMO_SESSION.user, role: 'administrator' },
         }),
       ),
-      http.get(url('/indicators'), () => HttpResponse.json({ indicators: [] })),
+      http.get(url('/indicators/summary'), () => HttpResponse.json({ indicators: [] })),
     );
     renderApp('/');
     const checklist = await screen.findByRole('region', { name: 'Set up the board' });
