@@ -40,6 +40,7 @@ interface ActionRow extends Record<string, unknown> {
   ofsted_recommendation_ids: string[];
   audit_ids: string[];
   review_ids: string[];
+  section11: Action['section11'] | null;
   version: number;
 }
 
@@ -62,6 +63,7 @@ function toAction(row: ActionRow, updates: readonly UpdateRow[]): Action {
     ofstedRecommendationIds: row.ofsted_recommendation_ids,
     auditIds: row.audit_ids,
     reviewIds: row.review_ids,
+    ...(row.section11 ? { section11: row.section11 } : {}),
     updates: updates.map((u) => ({ id: u.id, date: u.date, author: u.author, note: u.note })),
     version: row.version,
   };

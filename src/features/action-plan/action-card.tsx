@@ -44,6 +44,12 @@ export function ActionCard({ action, overdue, onUpdate, onChange, onClose, child
       <p className="action-card__meta">
         Owner: {action.owner} · Due {formatDate(action.dueDate)}
       </p>
+      {action.section11 ? (
+        <p className="action-card__meta">
+          Answers Section 11: {action.section11.agencyName}, standard {action.section11.standardCode} (
+          {action.section11.standardTitle})
+        </p>
+      ) : null}
       <p className="action-card__progress">
         <span>{action.progress}% done</span>
         <meter min={0} max={100} value={action.progress} aria-label={`${action.title}: progress`} />
