@@ -36,12 +36,16 @@ export const partnerFundingPackChartSchema = z.object({
   year: financialYearSchema,
 });
 
+/** The Section 11 assurance view of the latest cycle: agencies by standards, with its narrative. */
+export const section11AssurancePackChartSchema = z.object({ type: z.literal('section11-assurance') });
+
 export const packChartSchema = z.discriminatedUnion('type', [
   indicatorPackChartSchema,
   auditProgressPackChartSchema,
   auditGradesPackChartSchema,
   actionPlanPackChartSchema,
   partnerFundingPackChartSchema,
+  section11AssurancePackChartSchema,
 ]);
 
 export const NOTE_MAX_LENGTH = 500;
@@ -67,6 +71,7 @@ export function packChartKey(chart: PackChart): string {
     case 'partner-funding':
       return [chart.type, chart.year].join('|');
     case 'action-plan-progress':
+    case 'section11-assurance':
       return chart.type;
   }
 }

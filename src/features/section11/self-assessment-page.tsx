@@ -20,7 +20,12 @@ import { formatDate } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { usePermissions } from '../../lib/use-permissions';
 import { ImprovementsToPlan } from './improvements-to-plan';
-import { ratingLabels, ratingTones, section11StatusLabels, section11StatusTones } from './section11-labels';
+import {
+  ratingLabels,
+  ratingTones,
+  section11StatusLabels,
+  section11StatusTones,
+} from '../../components/section11/section11-labels';
 
 const ratings = Object.keys(ratingLabels) as Section11Rating[];
 
