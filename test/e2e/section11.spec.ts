@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
@@ -203,6 +204,54 @@ test('after the due date, a board member sees the agency that has not resubmitte
       `${CYCLE}: 1 of 2 agencies’ self-assessments accepted by the quality assurance committee so far. Late: ${HEALTH}.`,
     ),
   ).toBeVisible();
+});
+
+test('a board member pins the matrix to the meeting pack, presents it and prints it', async ({
+  page,
+}, testInfo) => {
+  const title = `Section 11 assurance: agencies by standard, ${CYCLE}`;
+  await as(page, 'member');
+  await page.getByRole('button', { name: `Pin to meeting pack: ${title}` }).click();
+  await expect(page.getByRole('button', { name: `Pinned to meeting pack: ${title}` })).toBeVisible();
+  await page.getByRole('link', { name: 'Meeting pack, 1 chart' }).click();
+  const item = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3, name: title }) });
+  await expect(
+    item
+      .getByRole('region', { name: `${CYCLE}: agencies by standard` })
+      .getByRole('row', { name: /^Wolverhampton health/ }),
+  ).toContainText('Late');
+
+  await page.getByRole('button', { name: 'Present' }).click();
+  await expect(page.getByRole('region', { name: 'Slide 1 of 2' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Wolverhampton Safeguarding Children Board' }),
+  ).toBeVisible();
+  await page.keyboard.press('PageDown');
+  await expect(page.getByRole('region', { name: 'Slide 2 of 2' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await expect(page.getByText('1 of 2', { exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: `${CYCLE}: agencies by standard` })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Download CSV/ })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/\/meeting-pack$/);
+
+  await page.goto(board.url('/meeting-pack/presenter'));
+  await expect(page.getByRole('heading', { name: `Next: ${title}` })).toBeVisible();
+
+  await page.goto(board.url('/meeting-pack'));
+  await expect(item.getByRole('region', { name: `${CYCLE}: agencies by standard` })).toBeVisible();
+  await page.emulateMedia({ media: 'print', reducedMotion: 'reduce' });
+  const path = testInfo.outputPath('section11-pack.pdf');
+  await page.pdf({ path, format: 'A4', printBackground: true });
+  const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  expect(text).toContain(title);
+  expect(text).toMatch(/1 of 2 agencies’\s+self-assessments\s+accepted/);
+  expect(text).toContain(POLICE);
+  expect(text).toContain('Not met');
+  expect(text).toContain('Late');
+  expect(text).not.toContain('Download CSV');
 });
 
 for (const theme of ['light', 'dark'] as const) {
