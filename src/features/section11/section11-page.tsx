@@ -16,6 +16,7 @@ import { usePermissions } from '../../lib/use-permissions';
 import { useWording } from '../../lib/use-wording';
 import { AssuranceMatrix } from '../../components/section11/assurance-matrix';
 import { OpenCycleForm } from './open-cycle-form';
+import { StandardsEditor } from './standards-editor';
 import { section11StatusLabels, section11StatusTones } from '../../components/section11/section11-labels';
 
 /** What the person can do with an agency's self-assessment, as the link to it says. */
@@ -204,6 +205,7 @@ export function Section11Page() {
         </QueryState>
       </Panel>
       {permissions.seeSelfAssessments ? <SelfAssessments /> : null}
+      {permissions.administer ? <StandardsEditor /> : null}
     </div>
   );
 }
