@@ -55,6 +55,24 @@ async function fillIn(page: Page, notMet: string | null) {
   }
 }
 
+test('before a cycle, the administrator rewords a standard of the board’s own; the form passes axe at 360 px', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await as(page, 'admin');
+  await page.getByRole('button', { name: 'Change the standards' }).click();
+  const form = page.getByRole('form', { name: 'Change the standards' });
+  await expect(form.getByText(/it can be reworded, not retired/)).toHaveCount(8);
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await form
+    .getByRole('group', { name: 'Standard 11', exact: true })
+    .getByRole('textbox', { name: 'Standard', exact: true })
+    .fill('Escalation: staff know the board’s escalation policy and use it');
+  await form.getByRole('button', { name: 'Save the standards' }).click();
+  await expect(page.getByText('Saved the standards: 11 in the set.')).toBeVisible();
+});
+
 test('the administrator opens a Section 11 cycle for two agencies', async ({ page }) => {
   await as(page, 'admin');
   await page.getByRole('button', { name: 'Open a Section 11 cycle' }).click();
