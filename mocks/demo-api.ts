@@ -4,6 +4,7 @@ import {
   mailPreferencesSchema,
   noticeKindSchema,
   type actionUpdateRequestSchema,
+  type AddSection11ActionRequest,
   type MailPreferences,
   type auditUpdateRequestSchema,
   type Session,
@@ -15,7 +16,7 @@ import { lateByAgency } from '../src/lib/late-by-agency';
 import { nextReportingYear } from '../src/lib/periods';
 import { boardRecordEndpoints, conflict, notFound, writeBoardRecord } from './board-records';
 import { demoDataset, type DemoDataset } from './data';
-import { readSection11 } from './section11';
+import { addSection11Action, readSection11 } from './section11';
 
 export interface Reply {
   status: number;
@@ -183,6 +184,7 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
       name === 'updateAudit' ||
       name === 'updateAction' ||
       name === 'startReportingYear' ||
+      name === 'addSection11Action' ||
       boardRecordEndpoints.includes(name);
     if (!('request' in endpoint) || !written) return notInDemo;
     const parsed = endpoint.request.safeParse(body);
@@ -194,6 +196,17 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
       return { status: 422, body: { message: 'Some fields need correcting', fieldErrors } };
     }
     const today = new Date().toISOString().slice(0, 10);
+    if (name === 'addSection11Action') {
+      const reply = addSection11Action(
+        data,
+        params,
+        parsed.data as AddSection11ActionRequest,
+        today,
+        DEMO_SESSION.user.name,
+      );
+      if (reply.status === 201) storage?.save(data);
+      return reply;
+    }
     const record = writeBoardRecord(data, name, params, parsed.data, today, DEMO_SESSION.user.name);
     if (record) {
       storage?.save(data);

@@ -1,5 +1,12 @@
-import type { endpoints, Section11Cycle } from '../src/api/contract';
+import {
+  createActionRequestSchema,
+  type Action,
+  type AddSection11ActionRequest,
+  type endpoints,
+  type Section11Cycle,
+} from '../src/api/contract';
 import { assuranceOf, isLate } from '../src/lib/section11';
+import { conflict, notFound, writeBoardRecord } from './board-records';
 import type { DemoDataset } from './data';
 import { statutoryStandards } from './data/section11';
 
@@ -87,4 +94,65 @@ export function readSection11(
     default:
       return null;
   }
+}
+
+/**
+ * The committee's agreed improvement action into the action plan, as the data service does it:
+ * added the action plan's own way, then the action and the improvement each name the other.
+ */
+export function addSection11Action(
+  data: DemoDataset,
+  params: Record<string, string>,
+  request: AddSection11ActionRequest,
+  today: string,
+  author: string,
+): Reply {
+  const cycle = data.section11.cycles.find((c) => c.id === params.id);
+  const assessment = cycle?.assessments.find((a) => a.agencyId === params.agency);
+  if (!cycle || !assessment) return notFound('That self-assessment');
+  const current = () => readSection11(data, 'section11Assessment', params, today)!.body;
+  if (assessment.version !== request.version) return conflict('self-assessment', current());
+  // The demo's cycle is its past one, every assessment accepted; a draft cannot be agreed.
+  if ((assessment.status as string) !== 'accepted' && (assessment.status as string) !== 'submitted')
+    return {
+      status: 409,
+      body: {
+        message:
+          'Only a submitted or accepted self-assessment’s improvement actions can go into the action plan.',
+      },
+    };
+  const improvement = assessment.improvements.find((i) => i.id === params.improvement);
+  if (!improvement) return notFound(`The improvement action "${params.improvement}"`);
+  if (improvement.actionId)
+    return { status: 409, body: { message: 'This improvement action is already in the action plan.' } };
+  const added = writeBoardRecord(
+    data,
+    'createAction',
+    {},
+    createActionRequestSchema.parse({
+      priorityId: request.priorityId,
+      title: improvement.description.slice(0, 300),
+      owner: improvement.owner.slice(0, 120),
+      dueDate: improvement.dueDate,
+      ofstedRecommendationIds: [],
+      auditIds: [],
+      reviewIds: [],
+    }),
+    today,
+    author,
+  )!;
+  if (added.status !== 201) return added;
+  const action = added.body as Action;
+  const standard = cycle.standards.find((st) => st.id === improvement.standardId);
+  action.section11 = {
+    cycleId: cycle.id,
+    agencyId: assessment.agencyId,
+    improvementId: improvement.id,
+    agencyName: data.agencies.find((a) => a.id === assessment.agencyId)?.name ?? assessment.agencyId,
+    standardCode: standard?.code ?? '?',
+    standardTitle: standard?.title ?? improvement.standardId,
+  };
+  improvement.actionId = action.id;
+  assessment.version += 1;
+  return { status: 201, body: current() };
 }

@@ -198,6 +198,12 @@ const matrix: Record<
     path: '/section11/cycles/section-11-2018/agencies/west-midlands-police/send-back',
     allowed: ['administrator', 'quality-assurance'],
   },
+  // The committee adds an agreed improvement action to the action plan (an editor keeps the plan,
+  // but agreeing a Section 11 action is the committee's).
+  addSection11Action: {
+    path: '/section11/cycles/section-11-2018/agencies/west-midlands-police/improvements/training-refresh/action',
+    allowed: ['administrator', 'quality-assurance'],
+  },
   section11Assurance: { path: '/section11/assurance', allowed: everyone },
 };
 

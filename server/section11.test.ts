@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  actionPlanSchema,
   section11AssessmentSchema,
   section11AssuranceSchema,
   section11CycleListSchema,
@@ -331,6 +332,100 @@ describe('a cycle, from opening to the board’s assurance', () => {
     const late = section11AssuranceSchema.parse((await viewer.get('/section11/assurance')).body);
     expect(late.rows.find((r) => r.agencyId === 'childrens-social-care')).toMatchObject({ late: true });
     expect(late.rows.find((r) => r.agencyId === 'west-midlands-police')).toMatchObject({ late: false });
+  });
+
+  it('the committee adds the police’s agreed improvement action to the action plan, linked back to its standard', async () => {
+    const accepted = await assessment(qa);
+    const improvement = accepted.improvements[0]!;
+    const path = `${POLICE}/improvements/${improvement.id}/action`;
+    const plan = actionPlanSchema.parse((await viewer.get('/action-plan')).body);
+    const priority = plan.priorities.find((p) => !p.retired)!;
+    // Only the committee (and the administrator) agree it: the agency and a board member may not.
+    expect(
+      (await police.request('POST', path, { version: accepted.version, priorityId: priority.id })).status,
+    ).toBe(403);
+    expect(
+      (await viewer.request('POST', path, { version: accepted.version, priorityId: priority.id })).status,
+    ).toBe(403);
+    const stale = await qa.request('POST', path, { version: accepted.version - 1, priorityId: priority.id });
+    expect(stale.status).toBe(409);
+    expect(section11AssessmentSchema.parse((stale.body as { current: unknown }).current)).toEqual(accepted);
+    const noPriority = await qa.request('POST', path, {
+      version: accepted.version,
+      priorityId: 'no-such-priority',
+    });
+    expect(noPriority.status).toBe(422);
+
+    const reply = await qa.request('POST', path, { version: accepted.version, priorityId: priority.id });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    const after = section11AssessmentSchema.parse(reply.body);
+    const actionId = after.improvements[0]!.actionId;
+    expect(actionId).not.toBeNull();
+    expect(after.version).toBe(accepted.version + 1);
+    expect(await lastEntry()).toMatchObject({
+      action: 'section11.add-to-plan',
+      before: { improvements: accepted.improvements },
+      after: { improvements: after.improvements },
+    });
+
+    // Every member sees it in the plan, under the priority chosen, answering the police's standard 5.
+    const seen = actionPlanSchema.parse((await viewer.get('/action-plan')).body);
+    const action = seen.priorities.find((p) => p.id === priority.id)!.actions.find((a) => a.id === actionId);
+    expect(action).toMatchObject({
+      title: 'Level 3 training for every detective sergeant',
+      owner: 'Head of public protection',
+      dueDate: '2018-12-31',
+      status: 'not-started',
+      section11: {
+        cycleId: 'section-11-audit-2018',
+        agencyId: 'west-midlands-police',
+        improvementId: improvement.id,
+        agencyName: accepted.agencyName,
+        standardCode: '5',
+        standardTitle: accepted.standards.find((s) => s.id === 'training')!.title,
+      },
+    });
+
+    // Once is enough: a second time is refused, and the plan has the action once.
+    const again = await qa.request('POST', path, { version: after.version, priorityId: priority.id });
+    expect(again.status).toBe(409);
+    expect((again.body as { message: string }).message).toBe(
+      'This improvement action is already in the action plan.',
+    );
+    const actions = actionPlanSchema
+      .parse((await viewer.get('/action-plan')).body)
+      .priorities.flatMap((p) => p.actions)
+      .filter((a) => a.section11?.improvementId === improvement.id);
+    expect(actions).toHaveLength(1);
+  });
+
+  it('an improvement action of a self-assessment not yet submitted cannot go into the action plan', async () => {
+    const council = await assessment(admin, COUNCIL);
+    const drafted = section11AssessmentSchema.parse(
+      (
+        await admin.request('PUT', COUNCIL, {
+          version: council.version,
+          answers: [],
+          improvements: [
+            {
+              id: null,
+              standardId: 'training',
+              description: 'Refresh the training needs analysis',
+              owner: 'Principal social worker',
+              dueDate: '2018-11-30',
+              status: 'open',
+            },
+          ],
+        })
+      ).body,
+    );
+    const plan = actionPlanSchema.parse((await viewer.get('/action-plan')).body);
+    const reply = await qa.request('POST', `${COUNCIL}/improvements/${drafted.improvements[0]!.id}/action`, {
+      version: drafted.version,
+      priorityId: plan.priorities.find((p) => !p.retired)!.id,
+    });
+    expect(reply.status).toBe(409);
+    expect((reply.body as { message: string }).message).toContain('submitted or accepted');
   });
 
   it('the health contributor, of another agency, cannot touch the police’s; the cycle closes and nothing more changes', async () => {

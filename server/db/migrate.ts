@@ -12,6 +12,7 @@ import funding from './migrations/014_funding.sql?raw';
 import reviews from './migrations/015_reviews.sql?raw';
 import partnershipAndSpending from './migrations/016_partnership_and_spending.sql?raw';
 import section11 from './migrations/018_section11.sql?raw';
+import section11Actions from './migrations/019_section11_actions.sql?raw';
 import actionDates from './migrations/021_action_dates.sql?raw';
 
 /** Every migration, in order. A new one is appended with the next number; none is ever edited. */
@@ -29,6 +30,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 15, name: 'reviews', sql: reviews },
   { version: 16, name: 'partnership_and_spending', sql: partnershipAndSpending },
   { version: 18, name: 'section11', sql: section11 },
+  { version: 19, name: 'section11_actions', sql: section11Actions },
   { version: 21, name: 'action_dates', sql: actionDates },
 ];
 

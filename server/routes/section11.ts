@@ -4,6 +4,7 @@ import { can } from '../../src/api/permissions';
 import { endpoint } from '../http/endpoint';
 import type { AppEnv, Services } from '../http/env';
 import {
+  addImprovementToPlan,
   closeCycle,
   decideAssessment,
   moderateAssessment,
@@ -85,6 +86,21 @@ export function section11Routes(app: Hono<AppEnv>, services: Services): void {
     allow: can.challengeSelfAssessments,
     handler: ({ user, params, body }) =>
       db.transaction((tx) => decideAssessment(tx, actorOf(user), params.id!, params.agency!, body, today())),
+  });
+  endpoint(app, services, 'addSection11Action', {
+    allow: can.challengeSelfAssessments,
+    handler: ({ user, params, body }) =>
+      db.transaction((tx) =>
+        addImprovementToPlan(
+          tx,
+          actorOf(user),
+          params.id!,
+          params.agency!,
+          params.improvement!,
+          body,
+          today(),
+        ),
+      ),
   });
 
   endpoint(app, services, 'section11Assurance', {

@@ -42,6 +42,7 @@ interface ActionRow extends Record<string, unknown> {
   review_ids: string[];
   added_on: string | null;
   completed_on: string | null;
+  section11: Action['section11'] | null;
   version: number;
 }
 
@@ -64,6 +65,7 @@ function toAction(row: ActionRow, updates: readonly UpdateRow[]): Action {
     ofstedRecommendationIds: row.ofsted_recommendation_ids,
     auditIds: row.audit_ids,
     reviewIds: row.review_ids,
+    ...(row.section11 ? { section11: row.section11 } : {}),
     updates: updates.map((u) => ({ id: u.id, date: u.date, author: u.author, note: u.note })),
     addedDate: row.added_on,
     completedDate: row.completed_on,

@@ -1,5 +1,7 @@
 import {
   checkSection11Complete,
+  createActionRequestSchema,
+  type AddSection11ActionRequest,
   type ModerateSection11Request,
   type OpenSection11CycleRequest,
   type SaveSection11AssessmentRequest,
@@ -17,6 +19,7 @@ import { slugify } from '../../src/lib/csv';
 import { assuranceOf, isLate, mergeDraft, mergeModeration } from '../../src/lib/section11';
 import type { Queryable } from '../db/database';
 import { conflict, notFound, Problem, unprocessable } from '../http/problem';
+import { createAction } from './action-plan';
 import type { Actor } from './audit-log';
 import { checkVersion, logged } from './writes';
 
@@ -553,6 +556,81 @@ export async function decideAssessment(
         : `Sent ${after.agencyName}’s self-assessment back: ${decision.comments}`,
       before: { status: current.status },
       after: { status: after.status, comments: after.comments },
+    },
+    after,
+  );
+}
+
+/** At most `max` characters, cut at a word with an ellipsis where it is longer. */
+function shortened(text: string, max: number): string {
+  const trimmed = text.trim();
+  if (trimmed.length <= max) return trimmed;
+  const cut = trimmed.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * The committee adds an agreed improvement action of a submitted or accepted self-assessment to
+ * the board's action plan, through the action plan's own way of adding an action, and the
+ * improvement and the action each name the other.
+ */
+export async function addImprovementToPlan(
+  tx: Queryable,
+  actor: Actor,
+  cycleId: string,
+  agencyId: string,
+  improvementId: string,
+  request: AddSection11ActionRequest,
+  today: string,
+): Promise<Section11Assessment> {
+  const { cycle, row, current } = await lockAssessment(tx, cycleId, agencyId, request.version, today);
+  if (row.status !== 'submitted' && row.status !== 'accepted')
+    throw new Problem(
+      409,
+      'Only a submitted or accepted self-assessment’s improvement actions can go into the action plan.',
+    );
+  const improvement = row.improvements.find((i) => i.id === improvementId);
+  if (!improvement) throw notFound(`The improvement action "${improvementId}"`);
+  if (improvement.actionId) throw new Problem(409, 'This improvement action is already in the action plan.');
+  const standard = cycle.standards.find((s) => s.id === improvement.standardId);
+  const action = await createAction(
+    tx,
+    actor,
+    createActionRequestSchema.parse({
+      priorityId: request.priorityId,
+      title: shortened(improvement.description, 300),
+      owner: shortened(improvement.owner, 120),
+      dueDate: improvement.dueDate,
+      ofstedRecommendationIds: [],
+      auditIds: [],
+      reviewIds: [],
+    }),
+    today,
+  );
+  const link = {
+    cycleId,
+    agencyId,
+    improvementId,
+    agencyName: row.agency_name,
+    standardCode: standard?.code ?? '?',
+    standardTitle: standard?.title ?? improvement.standardId,
+  };
+  await tx.query('update action set section11 = $2 where id = $1', [action.id, JSON.stringify(link)]);
+  const improvements = row.improvements.map((i) =>
+    i.id === improvementId ? { ...i, actionId: action.id } : i,
+  );
+  const after = await update(tx, cycle, agencyId, 'improvements = $3', [JSON.stringify(improvements)], today);
+  return logged(
+    tx,
+    actor,
+    {
+      action: 'section11.add-to-plan',
+      entityType: 'section11-assessment',
+      entityId: `${cycleId}/${agencyId}`,
+      summary: `Added ${after.agencyName}’s improvement action “${action.title}” (standard ${link.standardCode}) to the action plan`,
+      before: { improvements: current.improvements },
+      after: { improvements: after.improvements, action: { id: action.id, section11: link } },
     },
     after,
   );

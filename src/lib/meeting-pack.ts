@@ -42,12 +42,16 @@ export const partnerFundingPackChartSchema = z.object({
   year: financialYearSchema,
 });
 
+/** The Section 11 assurance view of the latest cycle: agencies by standards, with its narrative. */
+export const section11AssurancePackChartSchema = z.object({ type: z.literal('section11-assurance') });
+
 export const packChartSchema = z.discriminatedUnion('type', [
   indicatorPackChartSchema,
   auditProgressPackChartSchema,
   auditGradesPackChartSchema,
   actionPlanPackChartSchema,
   partnerFundingPackChartSchema,
+  section11AssurancePackChartSchema,
 ]);
 
 export const NOTE_MAX_LENGTH = 500;
@@ -74,6 +78,8 @@ export function packChartKey(chart: PackChart): string {
       return [chart.type, chart.year].join('|');
     case 'action-plan-progress':
       return [chart.type, chart.year ?? ''].join('|');
+    case 'section11-assurance':
+      return chart.type;
   }
 }
 

@@ -52,6 +52,14 @@ function boardWith<P extends Record<string, Person>>(
   });
 
   return {
+    /**
+     * Stops the data service and starts it again on the same database, with more environment
+     * (such as a clock moved on): what the service then judges, it judges on its own.
+     */
+    async restart(env: Record<string, string>) {
+      await service.stop();
+      service = await startDataService({ dataDir: service.dataDir, env: { ...options.env, ...env } });
+    },
     /** The service's address for a path. */
     url: (path: string) => `${service.url}${path}`,
     /**

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { demoBoardWith } from './board-people';
 import { axeViolations, expect, test } from './fixtures';
@@ -28,6 +31,7 @@ const people = {
 } as const;
 const CYCLE = 'Section 11 audit 2027';
 const POLICE = 'West Midlands Police';
+const TRAINING = 'Level 3 training for every detective sergeant';
 const HEALTH = 'Wolverhampton health partners (CCG and Royal Wolverhampton NHS Trust)';
 
 const board = demoBoardWith(people, PASSWORD);
@@ -50,6 +54,24 @@ async function fillIn(page: Page, notMet: string | null) {
       .fill(`Our evidence: ${legend.slice(0, 30)}`);
   }
 }
+
+test('before a cycle, the administrator rewords a standard of the board’s own; the form passes axe at 360 px', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await as(page, 'admin');
+  await page.getByRole('button', { name: 'Change the standards' }).click();
+  const form = page.getByRole('form', { name: 'Change the standards' });
+  await expect(form.getByText(/it can be reworded, not retired/)).toHaveCount(8);
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await form
+    .getByRole('group', { name: 'Standard 11', exact: true })
+    .getByRole('textbox', { name: 'Standard', exact: true })
+    .fill('Escalation: staff know the board’s escalation policy and use it');
+  await form.getByRole('button', { name: 'Save the standards' }).click();
+  await expect(page.getByText('Saved the standards: 11 in the set.')).toBeVisible();
+});
 
 test('the administrator opens a Section 11 cycle for two agencies', async ({ page }) => {
   await as(page, 'admin');
@@ -90,9 +112,7 @@ test('the police fill theirs in, with a standard not met and its improvement act
   await page.getByRole('button', { name: 'Add an improvement action' }).click();
   const action = page.getByRole('group', { name: 'Improvement action 1' });
   await action.getByLabel('Standard').selectOption({ index: 4 });
-  await action
-    .getByRole('textbox', { name: 'What will be done' })
-    .fill('Level 3 training for every detective sergeant');
+  await action.getByRole('textbox', { name: 'What will be done' }).fill(TRAINING);
   await action.getByRole('textbox', { name: 'Owner' }).fill('Head of public protection');
   await action.getByLabel('Due date').fill('2099-06-30');
   await page.getByRole('button', { name: 'Submit to the committee' }).click();
@@ -134,6 +154,15 @@ test('the committee moderates a police rating with its challenge and accepts; it
   await expect(page.getByText(`Sent ${HEALTH}’s self-assessment back with your comments.`)).toBeVisible();
 });
 
+test('the committee adds the police’s agreed improvement action to the action plan', async ({ page }) => {
+  await as(page, 'qa', '/section11/section-11-audit-2027/west-midlands-police');
+  const toPlan = page.getByRole('form', { name: `Add to the action plan: ${TRAINING}` });
+  await toPlan.getByLabel('Priority it comes under').selectOption({ index: 0 });
+  await toPlan.getByRole('button', { name: 'Add to the action plan' }).click();
+  await expect(page.getByText(`Added “${TRAINING}” to the action plan.`)).toBeVisible();
+  await expect(toPlan).toHaveCount(0);
+});
+
 test('health see why theirs came back', async ({ page }) => {
   await as(page, 'health');
   await page.getByRole('link', { name: `Fill in ${HEALTH}’s self-assessment for ${CYCLE}` }).click();
@@ -159,6 +188,88 @@ test('a board member sees the matrix and its narrative, with nothing to fill in'
     page.getByText(/^Standard 5 \(.*\) is the one most often not fully met: not met by 1 of 1 agencies\.$/),
   ).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Self-assessments' })).toHaveCount(0);
+});
+
+test('a board member sees the agreed action in the action plan, answering the police’s standard 5', async ({
+  page,
+}) => {
+  await as(page, 'member', '/action-plan');
+  const card = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 4, name: TRAINING }) });
+  await expect(card).toContainText('Owner: Head of public protection');
+  await expect(card).toContainText(/Answers Section 11: West Midlands Police, standard 5 \(Staff training/);
+});
+
+test('after the due date, a board member sees the agency that has not resubmitted as late', async ({
+  page,
+}) => {
+  // The data service judges lateness by its own clock, which a browser's clock cannot move: it is
+  // restarted on the same database with its clock started after the due date (31 January 2099).
+  test.setTimeout(120_000);
+  await board.restart({
+    NODE_OPTIONS: `--import=${pathToFileURL(resolve('test/e2e/clock-at.mjs')).href}`,
+    CLOCK_AT: '2099-02-01T09:00:00Z',
+  });
+  await as(page, 'member');
+  const assurance = page.getByRole('region', { name: `${CYCLE}: agencies by standard` });
+  const health = assurance.getByRole('row', { name: /^Wolverhampton health partners/ });
+  await expect(health).toContainText('Sent back to agency');
+  await expect(health).toContainText('Late');
+  await expect(assurance.getByRole('row', { name: new RegExp(POLICE) })).not.toContainText('Late');
+  await expect(
+    page.getByText(
+      `${CYCLE}: 1 of 2 agencies’ self-assessments accepted by the quality assurance committee so far. Late: ${HEALTH}.`,
+    ),
+  ).toBeVisible();
+});
+
+test('a board member pins the matrix to the meeting pack, presents it and prints it', async ({
+  page,
+}, testInfo) => {
+  const title = `Section 11 assurance: agencies by standard, ${CYCLE}`;
+  await as(page, 'member');
+  await page.getByRole('button', { name: `Pin to meeting pack: ${title}` }).click();
+  await expect(page.getByRole('button', { name: `Pinned to meeting pack: ${title}` })).toBeVisible();
+  await page.getByRole('link', { name: 'Meeting pack, 1 chart' }).click();
+  const item = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3, name: title }) });
+  await expect(
+    item
+      .getByRole('region', { name: `${CYCLE}: agencies by standard` })
+      .getByRole('row', { name: /^Wolverhampton health/ }),
+  ).toContainText('Late');
+
+  await page.getByRole('button', { name: 'Present' }).click();
+  await expect(page.getByRole('region', { name: 'Slide 1 of 2' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Wolverhampton Safeguarding Children Board' }),
+  ).toBeVisible();
+  await page.keyboard.press('PageDown');
+  await expect(page.getByRole('region', { name: 'Slide 2 of 2' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await expect(page.getByText('1 of 2', { exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: `${CYCLE}: agencies by standard` })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Download CSV/ })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/\/meeting-pack$/);
+
+  await page.goto(board.url('/meeting-pack/presenter'));
+  await expect(page.getByRole('heading', { name: `Next: ${title}` })).toBeVisible();
+
+  await page.goto(board.url('/meeting-pack'));
+  await expect(item.getByRole('region', { name: `${CYCLE}: agencies by standard` })).toBeVisible();
+  await page.emulateMedia({ media: 'print', reducedMotion: 'reduce' });
+  const path = testInfo.outputPath('section11-pack.pdf');
+  await page.pdf({ path, format: 'A4', printBackground: true });
+  const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  expect(text).toContain(title);
+  expect(text).toMatch(/1 of 2 agencies’\s+self-assessments\s+accepted/);
+  expect(text).toContain(POLICE);
+  expect(text).toContain('Not met');
+  expect(text).toContain('Late');
+  expect(text).not.toContain('Download CSV');
 });
 
 for (const theme of ['light', 'dark'] as const) {

@@ -45,6 +45,17 @@ export const actionSchema = z
     /** The audits and reviews the action answers, besides Ofsted recommendations. */
     auditIds: z.optional(z.array(idSchema)),
     reviewIds: z.optional(z.array(idSchema)),
+    /** The Section 11 improvement action it answers, once the committee added it to the plan. */
+    section11: z.optional(
+      z.object({
+        cycleId: idSchema,
+        agencyId: idSchema,
+        improvementId: idSchema,
+        agencyName: nonEmpty(),
+        standardCode: nonEmpty(),
+        standardTitle: nonEmpty(),
+      }),
+    ),
     updates: z.array(actionUpdateNoteSchema),
     /** The day the action was added to the plan; null if it was added before the plan kept dates. */
     addedDate: z.optional(z.nullable(isoDateSchema)),

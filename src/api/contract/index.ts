@@ -99,6 +99,7 @@ import {
 } from './returns';
 import { lateByAgencySchema } from './late';
 import {
+  addSection11ActionRequestSchema,
   closeSection11CycleRequestSchema,
   moderateSection11RequestSchema,
   openSection11CycleRequestSchema,
@@ -709,6 +710,15 @@ export const endpoints = withCleanText({
     path: '/section11/cycles/{id}/agencies/{agency}/send-back',
     request: sendBackSection11RequestSchema,
     response: section11AssessmentSchema,
+    versioned: true,
+  },
+  /** An agreed improvement action into the board's action plan, linked back to its standard. */
+  addSection11Action: {
+    method: 'POST',
+    path: '/section11/cycles/{id}/agencies/{agency}/improvements/{improvement}/action',
+    request: addSection11ActionRequestSchema,
+    response: section11AssessmentSchema,
+    status: 201,
     versioned: true,
   },
   section11Assurance: { method: 'GET', path: '/section11/assurance', response: section11AssuranceSchema },

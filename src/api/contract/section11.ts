@@ -205,6 +205,16 @@ export const moderateSection11RequestSchema = z.object({
     .check(z.maxLength(60)),
 });
 
+/**
+ * POST …/improvements/{improvement}/action: the committee adds an agreed improvement action of a
+ * submitted or accepted self-assessment to the board's action plan, under the priority chosen,
+ * linked back to its standard and agency.
+ */
+export const addSection11ActionRequestSchema = z.object({
+  version: z.int(),
+  priorityId: idSchema,
+});
+
 /** What a submission lacks, by field: each standard rated, a reason where not applicable, an action where not met. */
 export function checkSection11Complete(assessment: {
   standards: readonly { id: string; code: string }[];
@@ -280,4 +290,5 @@ export type Section11Improvement = z.infer<typeof section11ImprovementSchema>;
 export type Section11Assessment = z.infer<typeof section11AssessmentSchema>;
 export type SaveSection11AssessmentRequest = z.infer<typeof saveSection11AssessmentRequestSchema>;
 export type ModerateSection11Request = z.infer<typeof moderateSection11RequestSchema>;
+export type AddSection11ActionRequest = z.infer<typeof addSection11ActionRequestSchema>;
 export type Section11Assurance = z.infer<typeof section11AssuranceSchema>;

@@ -33,6 +33,12 @@ export function ActionCard({ action, overdue, carriedFrom, onUpdate, onChange, o
         {carriedFrom ? ` · Carried over from ${carriedFrom}` : null}
         {action.completedDate ? ` · Closed ${formatDate(action.completedDate)}` : null}
       </p>
+      {action.section11 ? (
+        <p className="action-card__meta">
+          Answers Section 11: {action.section11.agencyName}, standard {action.section11.standardCode} (
+          {action.section11.standardTitle})
+        </p>
+      ) : null}
       <p className="action-card__progress">
         <span>{action.progress}% done</span>
         <meter min={0} max={100} value={action.progress} aria-label={`${action.title}: progress`} />

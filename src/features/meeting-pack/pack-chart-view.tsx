@@ -1,12 +1,15 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import type { ComponentProps, ReactNode } from 'react';
+import { useId, type ComponentProps, type ReactNode } from 'react';
 import {
   actionPlanQueries,
   boardQueries,
   indicatorQueries,
   partnershipQueries,
   qualityAssuranceQueries,
+  section11Queries,
 } from '../../api/queries';
+import type { Section11Assurance } from '../../api/contract';
+import { AssuranceMatrix } from '../../components/section11/assurance-matrix';
 import { BarFigure, type BarFigureProps, type FigureDisplayProps } from '../../components/charts/bar-figure';
 import { ChartFigure } from '../../components/charts/chart-figure';
 import { indicatorChart } from '../../components/charts/indicator-chart';
@@ -32,7 +35,9 @@ type TrendFigureProps = Omit<
 
 /** The dashboard's own figure for a pack item: a trend (ChartFigure) or categories (BarFigure). */
 export type PackFigureSpec =
-  { kind: 'trend'; props: TrendFigureProps } | { kind: 'bars'; props: BarFigureProps };
+  | { kind: 'trend'; props: TrendFigureProps }
+  | { kind: 'bars'; props: BarFigureProps }
+  | { kind: 'section11-matrix'; props: { title: string; assurance: Section11Assurance } };
 
 /** A pack item turned into what the dashboard draws, plus what a slide shows beside it. */
 export interface ResolvedChart {
@@ -80,10 +85,42 @@ export function PackFigure({
   height,
   ...display
 }: { figure: PackFigureSpec; height?: number | undefined } & FigureDisplayProps) {
+  if (figure.kind === 'section11-matrix')
+    return (
+      <Section11Figure {...figure.props} toolbar={display.toolbar !== false} className={display.className} />
+    );
   return figure.kind === 'trend' ? (
     <ChartFigure {...figure.props} {...display} {...(height ? { height } : {})} />
   ) : (
     <BarFigure {...figure.props} {...display} height={height} />
+  );
+}
+
+/**
+ * The Section 11 assurance view as a figure: a table already, so its data table is itself, on the
+ * screen, on a slide and on paper, with its narrative and (not on a slide) its CSV.
+ */
+function Section11Figure({
+  title,
+  assurance,
+  toolbar,
+  className,
+}: {
+  title: string;
+  assurance: Section11Assurance;
+  toolbar: boolean;
+  className: string | undefined;
+}) {
+  const titleId = useId();
+  return (
+    <figure className={`chart-figure section11-figure ${className ?? ''}`} aria-labelledby={titleId}>
+      <figcaption>
+        <h3 id={titleId} className="chart-figure__title">
+          {title}
+        </h3>
+      </figcaption>
+      <AssuranceMatrix assurance={assurance} toolbar={toolbar} />
+    </figure>
   );
 }
 
@@ -118,6 +155,8 @@ export function PackChartView({ item, children }: Props) {
       return <ActionPlanChartView item={item}>{children}</ActionPlanChartView>;
     case 'partner-funding':
       return <FundingChartView item={item}>{children}</FundingChartView>;
+    case 'section11-assurance':
+      return <Section11ChartView item={item}>{children}</Section11ChartView>;
   }
 }
 
@@ -234,6 +273,30 @@ function FundingChartView({ item, children }: Props<Extract<PackChart, { type: '
         period: item.year,
         caption: `from partners in ${item.year}`,
       },
+      illustrative,
+    },
+  });
+}
+
+function Section11ChartView({ children }: Props<Extract<PackChart, { type: 'section11-assurance' }>>) {
+  const assurance = useQuery(section11Queries.assurance());
+  const illustrative = useIllustrative();
+  if (assurance.isPending) return children({ status: 'pending' });
+  if (assurance.isError) return children(failed(assurance, 'The Section 11 assurance view'));
+  const { cycle, rows } = assurance.data;
+  const accepted = rows.filter((r) => r.status === 'accepted').length;
+  const period = cycle?.title ?? 'No cycle yet';
+  const title = titleWithPeriod('Section 11 assurance: agencies by standard', period);
+  return children({
+    status: 'ready',
+    chart: {
+      title,
+      period,
+      heading: title,
+      figure: { kind: 'section11-matrix', props: { title, assurance: assurance.data } },
+      keyFigure: cycle
+        ? { value: `${accepted} of ${rows.length}`, period, caption: 'self-assessments accepted' }
+        : null,
       illustrative,
     },
   });

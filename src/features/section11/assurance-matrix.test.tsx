@@ -2,8 +2,8 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Section11Assurance } from '../../api/contract';
 import { renderApp, renderWithProviders } from '../../../test/render';
-import { AssuranceMatrix } from './assurance-matrix';
-import { assuranceNarrative } from './section11-labels';
+import { AssuranceMatrix } from '../../components/section11/assurance-matrix';
+import { assuranceNarrative } from '../../components/section11/section11-labels';
 
 const standards = [
   { id: 'training', code: '5', title: 'Staff training', description: '', statutory: true },

@@ -6,6 +6,7 @@ import type { Section11Cycle } from '../../api/contract';
 import { section11Queries } from '../../api/queries';
 import { FormFailure } from '../../components/form/form-failure';
 import { Panel } from '../../components/panel';
+import { PinButton } from '../../components/pin-button';
 import { QueryState } from '../../components/query-state';
 import { StatusTag } from '../../components/status-tag';
 import { describeSaveFailure } from '../../lib/field-errors';
@@ -13,9 +14,10 @@ import { formatDate } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { usePermissions } from '../../lib/use-permissions';
 import { useWording } from '../../lib/use-wording';
-import { AssuranceMatrix } from './assurance-matrix';
+import { AssuranceMatrix } from '../../components/section11/assurance-matrix';
 import { OpenCycleForm } from './open-cycle-form';
-import { section11StatusLabels, section11StatusTones } from './section11-labels';
+import { StandardsEditor } from './standards-editor';
+import { section11StatusLabels, section11StatusTones } from '../../components/section11/section11-labels';
 
 /** What the person can do with an agency's self-assessment, as the link to it says. */
 function actionFor(
@@ -187,10 +189,23 @@ export function Section11Page() {
       </p>
       <Panel title="Assurance">
         <QueryState query={assurance} loadingLabel="Loading the Section 11 assurance">
-          {(data) => <AssuranceMatrix assurance={data} />}
+          {(data) => (
+            <>
+              {data.cycle ? (
+                <div className="button-row">
+                  <PinButton
+                    item={{ type: 'section11-assurance' }}
+                    title={`Section 11 assurance: agencies by standard, ${data.cycle.title}`}
+                  />
+                </div>
+              ) : null}
+              <AssuranceMatrix assurance={data} />
+            </>
+          )}
         </QueryState>
       </Panel>
       {permissions.seeSelfAssessments ? <SelfAssessments /> : null}
+      {permissions.administer ? <StandardsEditor /> : null}
     </div>
   );
 }

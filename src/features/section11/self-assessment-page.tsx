@@ -19,7 +19,13 @@ import { describeSaveFailure, type FieldErrors } from '../../lib/field-errors';
 import { formatDate } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { usePermissions } from '../../lib/use-permissions';
-import { ratingLabels, ratingTones, section11StatusLabels, section11StatusTones } from './section11-labels';
+import { ImprovementsToPlan } from './improvements-to-plan';
+import {
+  ratingLabels,
+  ratingTones,
+  section11StatusLabels,
+  section11StatusTones,
+} from '../../components/section11/section11-labels';
 
 const ratings = Object.keys(ratingLabels) as Section11Rating[];
 
@@ -717,6 +723,11 @@ export function SelfAssessmentPage() {
                 ))
               )}
             </Panel>
+            {permissions.challengeSelfAssessments &&
+            (a.status === 'submitted' || a.status === 'accepted') &&
+            a.improvements.length > 0 ? (
+              <ImprovementsToPlan assessment={a} />
+            ) : null}
           </>
         )}
       </QueryState>

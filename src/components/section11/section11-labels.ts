@@ -1,5 +1,5 @@
 import type { Section11Assurance, Section11Rating, Section11Status } from '../../api/contract';
-import type { Tone } from '../../components/status-tag';
+import type { Tone } from '../status-tag';
 
 export const ratingLabels: Record<Section11Rating, string> = {
   met: 'Met',

@@ -1,5 +1,5 @@
 import type { Section11Assurance } from '../../api/contract';
-import { StatusTag } from '../../components/status-tag';
+import { StatusTag } from '../status-tag';
 import { toCsv } from '../../lib/csv';
 import { downloadBlob } from '../../lib/download';
 import { formatDate } from '../../lib/format';
@@ -42,12 +42,21 @@ function assuranceCsv(assurance: Section11Assurance): string {
  * committee's where it differs, and the agency's rating in the last cycle beside it. An agency not
  * yet accepted shows its status, and Late after the due date.
  */
-export function AssuranceMatrix({ assurance }: { assurance: Section11Assurance }) {
+export function AssuranceMatrix({
+  assurance,
+  toolbar = true,
+  className,
+}: {
+  assurance: Section11Assurance;
+  /** The CSV button: not on a slide. */
+  toolbar?: boolean | undefined;
+  className?: string | undefined;
+}) {
   const { cycle } = assurance;
   const words = useWording();
   if (!cycle) return <p>No Section 11 cycle has been run yet.</p>;
   return (
-    <>
+    <div className={`section11-assurance ${className ?? ''}`}>
       <div className="section11-narrative">
         {assuranceNarrative(assurance).map((p) => (
           <p key={p}>{p}</p>
@@ -112,20 +121,22 @@ export function AssuranceMatrix({ assurance }: { assurance: Section11Assurance }
           </tbody>
         </table>
       </div>
-      <div className="button-row">
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() =>
-            downloadBlob(
-              new Blob([assuranceCsv(assurance)], { type: 'text/csv;charset=utf-8' }),
-              `${cycle.id}-assurance.csv`,
-            )
-          }
-        >
-          Download CSV <span className="visually-hidden">of the {cycle.title} assurance table</span>
-        </button>
-      </div>
+      {toolbar ? (
+        <div className="button-row no-print">
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() =>
+              downloadBlob(
+                new Blob([assuranceCsv(assurance)], { type: 'text/csv;charset=utf-8' }),
+                `${cycle.id}-assurance.csv`,
+              )
+            }
+          >
+            Download CSV <span className="visually-hidden">of the {cycle.title} assurance table</span>
+          </button>
+        </div>
+      ) : null}
       <h3>The standards</h3>
       <ol className="section11-standards">
         {assurance.standards.map((s) => (
@@ -135,6 +146,6 @@ export function AssuranceMatrix({ assurance }: { assurance: Section11Assurance }
           </li>
         ))}
       </ol>
-    </>
+    </div>
   );
 }
