@@ -1,7 +1,8 @@
 import type { UseMutationResult } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { z } from '../../api/zod';
 import { fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
+import { useFieldValues } from './use-field-values';
 
 interface RequestSchema<R> {
   safeParse(
@@ -33,8 +34,7 @@ export function useCheckedSubmit<V extends object, R, T>({
   /** After the request was refused (signing in forgets the password typed). */
   onRefused?: () => void;
 }) {
-  const id = useId();
-  const [values, setValues] = useState<V>(initial);
+  const fields = useFieldValues(initial, labels);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saveError, setSaveError] = useState<string | null>(null);
 
@@ -58,16 +58,9 @@ export function useCheckedSubmit<V extends object, R, T>({
   };
 
   return {
-    id,
-    values,
-    setValues,
-    /** Set one field to what was typed. */
-    set<K extends keyof V>(name: K, value: V[K]) {
-      setValues((v) => ({ ...v, [name]: value }));
-    },
+    ...fields,
     errors,
     saveError,
-    fieldIds: Object.fromEntries(Object.keys(labels).map((name) => [name, `${id}-${name}`])),
     labels,
     pending: mutation.isPending,
     submit,

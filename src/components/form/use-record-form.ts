@@ -1,10 +1,11 @@
 import type { UseMutationResult } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { ConflictError, HttpError } from '../../api/errors';
 import type { z } from '../../api/zod';
 import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
 import { dropDraft, keepDraft, readDraft } from '../../lib/form-drafts';
 import type { FieldChange } from './conflict-notice';
+import { useFieldValues } from './use-field-values';
 
 export interface RequestSchema<R> {
   safeParse(
@@ -50,7 +51,6 @@ export function useRecordForm<
   R extends { version: number } = { version: number },
 >(options: Options<V, Req, Res, R>) {
   const { draftKey, initial, labels, schema, toRequest, save, onSaved, record } = options;
-  const id = useId();
   const [restored] = useState(() =>
     readDraft(draftKey, (value): value is V => {
       if (!isObject(value)) return false;
@@ -60,14 +60,12 @@ export function useRecordForm<
       );
     }),
   );
-  const [values, setValues] = useState<V>(() => restored ?? initial());
+  const fields = useFieldValues<V>(() => restored ?? initial(), labels, options.fieldIds);
+  const { values } = fields;
   const [baseVersion, setBaseVersion] = useState(record?.version ?? 0);
   const [theirs, setTheirs] = useState<R | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saveError, setSaveError] = useState<string | null>(null);
-  const fieldIds: Record<string, string> = Object.fromEntries(
-    Object.keys(labels).map((name) => [name, options.fieldIds?.[name] ?? `${id}-${name}`]),
-  );
 
   const failed = (error: unknown) => {
     if (error instanceof ConflictError) {
@@ -82,13 +80,7 @@ export function useRecordForm<
   };
 
   return {
-    id,
-    values,
-    setValues,
-    /** Set one field to what was typed. */
-    set<K extends keyof V>(name: K, value: V[K]) {
-      setValues((v) => ({ ...v, [name]: value }));
-    },
+    ...fields,
     /** The kept draft this form opened with, if any. */
     restored: restored !== null,
     /** The record as someone else saved it, after a 409. */
@@ -100,7 +92,6 @@ export function useRecordForm<
         : null,
     errors,
     saveError,
-    fieldIds,
     labels,
     pending: save.isPending,
     submit() {
