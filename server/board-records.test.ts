@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   actionPlanSchema,
   actionSchema,
@@ -9,33 +9,17 @@ import {
   type Audit,
   type Priority,
 } from '../src/api/contract';
-import {
-  startServiceAs,
-  type Client,
-  type TestService,
-  lastAuditEntry,
-  MARKUP,
-  FORMULA,
-} from './test/service';
+import { testBoard, type Client, lastAuditEntry, MARKUP, FORMULA } from './test/service';
 
-let service: TestService;
-let admin: Client;
-let qa: Client;
-let editor: Client;
-let viewer: Client;
-let police: Client;
-let owner: Client;
-
-beforeAll(async () => {
-  ({
-    service,
-    clients: [admin, qa, editor, viewer, police, owner],
-  } = await startServiceAs(
-    ['administrator', 'quality-assurance', 'editor', 'viewer', 'police', 'action-owner'],
-    { today: '2018-05-14' },
-  ));
-});
-afterAll(() => service.close());
+const board = testBoard({ today: '2018-05-14' });
+const [admin, qa, editor, viewer, police, owner] = board.signedIn(
+  'administrator',
+  'quality-assurance',
+  'editor',
+  'viewer',
+  'police',
+  'action-owner',
+);
 
 const lastEntry = () => lastAuditEntry(admin);
 const audits = async (client: Client = viewer) =>

@@ -1,30 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { annotationSchema, type Annotation } from '../src/api/contract';
-import {
-  startServiceAs,
-  type Client,
-  type TestService,
-  lastAuditEntry,
-  MARKUP,
-  FORMULA,
-} from './test/service';
+import { testBoard, type Client, lastAuditEntry, MARKUP, FORMULA } from './test/service';
 
-let service: TestService;
-let admin: Client;
-let qa: Client;
-let editor: Client;
-let viewer: Client;
-let police: Client;
-
-beforeAll(async () => {
-  ({
-    service,
-    clients: [admin, qa, editor, viewer, police],
-  } = await startServiceAs(['administrator', 'quality-assurance', 'editor', 'viewer', 'police'], {
-    today: '2018-05-14',
-  }));
-});
-afterAll(() => service.close());
+const board = testBoard({ today: '2018-05-14' });
+const [admin, qa, editor, viewer, police] = board.signedIn(
+  'administrator',
+  'quality-assurance',
+  'editor',
+  'viewer',
+  'police',
+);
 
 const lastEntry = () => lastAuditEntry(admin);
 const events = async (client: Client = viewer) =>

@@ -1,32 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../mocks/data';
 import { fundingSchema, fundingYearSchema, type Funding } from '../src/api/contract';
 import { migrate } from './db/migrate';
-import {
-  startService,
-  startServiceAs,
-  type Client,
-  type TestService,
-  lastAuditEntry,
-  FORMULA,
-} from './test/service';
+import { startService, testBoard, type Client, lastAuditEntry, FORMULA } from './test/service';
 
-let service: TestService;
-let admin: Client;
-let qa: Client;
-let editor: Client;
-let viewer: Client;
-let police: Client;
-
-beforeAll(async () => {
-  ({
-    service,
-    clients: [admin, qa, editor, viewer, police],
-  } = await startServiceAs(['administrator', 'quality-assurance', 'editor', 'viewer', 'police'], {
-    today: '2018-05-14',
-  }));
-});
-afterAll(() => service.close());
+const board = testBoard({ today: '2018-05-14' });
+const [admin, qa, editor, viewer, police] = board.signedIn(
+  'administrator',
+  'quality-assurance',
+  'editor',
+  'viewer',
+  'police',
+);
 
 const lastEntry = () => lastAuditEntry(admin);
 const funding = async (client: Client = viewer) => fundingSchema.parse((await client.get('/funding')).body);
@@ -114,7 +99,7 @@ describe('funding by partner and year', () => {
       after: { 'City of Wolverhampton Council': { amount: 210000 } },
     });
     expect((await lastEntry()).after).not.toHaveProperty(['West Midlands Police']);
-    const [row] = await service.db.query<{ retired: boolean }>(
+    const [row] = await board.service.db.query<{ retired: boolean }>(
       "select retired from funding_contribution where year = '2018-19' and partner = 'West Midlands Police'",
     );
     expect(row).toEqual({ retired: true });

@@ -1,37 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditSchema, boardSchema, type Audit, type Board } from '../src/api/contract';
 import { auditScheduleForYear, carriedIntoYear } from '../src/lib/carry-over';
-import {
-  FORMULA,
-  lastAuditEntry,
-  MARKUP,
-  startServiceAs,
-  type Client,
-  type TestService,
-} from './test/service';
+import { FORMULA, lastAuditEntry, MARKUP, testBoard } from './test/service';
 
-let service: TestService;
-let admin: Client;
-let qa: Client;
-let editor: Client;
-let viewer: Client;
-let police: Client;
-
-beforeAll(async () => {
-  ({
-    service,
-    clients: [admin, qa, editor, viewer, police],
-  } = await startServiceAs(['administrator', 'quality-assurance', 'editor', 'viewer', 'police'], {
-    today: '2018-05-14',
-  }));
-});
-afterAll(() => service.close());
+const board = testBoard({ today: '2018-05-14' });
+const [admin, qa, editor, viewer, police] = board.signedIn(
+  'administrator',
+  'quality-assurance',
+  'editor',
+  'viewer',
+  'police',
+);
 
 const lastEntry = () => lastAuditEntry(admin);
 const audits = async () =>
   (await viewer.get<{ audits: Audit[] }>('/audits')).body.audits.map((a) => auditSchema.parse(a));
 const audit = async (id: string) => (await audits()).find((a) => a.id === id)!;
-const board = async () => boardSchema.parse((await viewer.get('/board')).body);
+const boardNow = async () => boardSchema.parse((await viewer.get('/board')).body);
 
 describe('actions arising from an audit', () => {
   const path = '/audits/macfa-adolescent-risk-2017/actions';
@@ -183,16 +168,16 @@ describe('actions arising from an audit', () => {
 
 describe('a new reporting year', () => {
   it('is refused to everyone but an administrator', async () => {
-    const { version } = await board();
+    const { version } = await boardNow();
     for (const client of [viewer, police, qa, editor]) {
       const reply = await client.request('POST', '/board/years', { year: '2018-19', version });
       expect(reply.status).toBe(403);
     }
-    expect((await board()).version).toBe(version);
+    expect((await boardNow()).version).toBe(version);
   });
 
   it('is only ever the year after the latest', async () => {
-    const { version } = await board();
+    const { version } = await boardNow();
     const reply = await admin.request<{ fieldErrors: Record<string, string[]> }>('POST', '/board/years', {
       year: '2019-20',
       version,
@@ -202,7 +187,7 @@ describe('a new reporting year', () => {
   });
 
   it('is started by an administrator: shown first, in the audit trail, open work carried over, past years as they were', async () => {
-    const before = await board();
+    const before = await boardNow();
     const beforeAudits = await audits();
     const pastYear = auditScheduleForYear(beforeAudits, '2017-18');
     const reply = await admin.request<Board>('POST', '/board/years', {
@@ -216,7 +201,7 @@ describe('a new reporting year', () => {
       dataAsAt: before.dataAsAt,
       version: before.version + 1,
     });
-    expect(await board()).toEqual(reply.body);
+    expect(await boardNow()).toEqual(reply.body);
     expect(await lastEntry()).toMatchObject({
       action: 'board.new-year',
       entityType: 'board',
@@ -243,7 +228,7 @@ describe('a new reporting year', () => {
   });
 
   it('refuses a stale start with 409 and the board as it is', async () => {
-    const current = await board();
+    const current = await boardNow();
     const reply = await admin.request<{ current: Board }>('POST', '/board/years', {
       year: '2019-20',
       version: current.version - 1,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../mocks/data';
 import {
   fundingSchema,
@@ -9,32 +9,16 @@ import {
   type PartnershipLink,
 } from '../src/api/contract';
 import { migrate } from './db/migrate';
-import {
-  FORMULA,
-  lastAuditEntry,
-  MARKUP,
-  startService,
-  startServiceAs,
-  type Client,
-  type TestService,
-} from './test/service';
+import { FORMULA, lastAuditEntry, MARKUP, startService, testBoard, type Client } from './test/service';
 
-let service: TestService;
-let admin: Client;
-let qa: Client;
-let editor: Client;
-let viewer: Client;
-let police: Client;
-
-beforeAll(async () => {
-  ({
-    service,
-    clients: [admin, qa, editor, viewer, police],
-  } = await startServiceAs(['administrator', 'quality-assurance', 'editor', 'viewer', 'police'], {
-    today: '2018-05-14',
-  }));
-});
-afterAll(() => service.close());
+const board = testBoard({ today: '2018-05-14' });
+const [admin, qa, editor, viewer, police] = board.signedIn(
+  'administrator',
+  'quality-assurance',
+  'editor',
+  'viewer',
+  'police',
+);
 
 const lastEntry = () => lastAuditEntry(admin);
 const partnership = async (client: Client = viewer) =>
@@ -116,7 +100,7 @@ describe('partnership links', () => {
       before: { title: 'Takeover day', retired: false },
       after: { title: 'Takeover day', retired: true },
     });
-    const [row] = await service.db.query<{ retired: boolean }>(
+    const [row] = await board.service.db.query<{ retired: boolean }>(
       'select retired from partnership_link where id = $1',
       [created.id],
     );
@@ -265,7 +249,7 @@ describe('the board’s spending by year', () => {
       after: { 'Business unit staff': 199000 },
     });
     expect((await lastEntry()).after).not.toHaveProperty(['Independent chair']);
-    const [row] = await service.db.query<{ retired: boolean }>(
+    const [row] = await board.service.db.query<{ retired: boolean }>(
       "select retired from spending_line where year = '2018-19' and item = 'Independent chair'",
     );
     expect(row).toEqual({ retired: true });

@@ -1,36 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   seriousCaseReviewListSchema,
   seriousCaseReviewSchema,
   type SeriousCaseReview,
 } from '../src/api/contract';
 import { migrate } from './db/migrate';
-import {
-  startService,
-  startServiceAs,
-  type Client,
-  type TestService,
-  lastAuditEntry,
-  MARKUP,
-  FORMULA,
-} from './test/service';
+import { startService, testBoard, type Client, lastAuditEntry, MARKUP, FORMULA } from './test/service';
 
-let service: TestService;
-let admin: Client;
-let qa: Client;
-let editor: Client;
-let viewer: Client;
-let police: Client;
-
-beforeAll(async () => {
-  ({
-    service,
-    clients: [admin, qa, editor, viewer, police],
-  } = await startServiceAs(['administrator', 'quality-assurance', 'editor', 'viewer', 'police'], {
-    today: '2021-05-14',
-  }));
-});
-afterAll(() => service.close());
+const board = testBoard({ today: '2021-05-14' });
+const [admin, qa, editor, viewer, police] = board.signedIn(
+  'administrator',
+  'quality-assurance',
+  'editor',
+  'viewer',
+  'police',
+);
 
 const lastEntry = () => lastAuditEntry(admin);
 const reviews = async (client: Client = viewer) =>

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   actionPlanSchema,
   section11AssessmentSchema,
@@ -8,32 +8,17 @@ import {
   section11StandardsSchema,
   type Section11Assessment,
 } from '../src/api/contract';
-import {
-  FORMULA,
-  lastAuditEntry,
-  MARKUP,
-  startServiceAs,
-  type Client,
-  type TestService,
-} from './test/service';
+import { FORMULA, lastAuditEntry, MARKUP, testBoard, type Client } from './test/service';
 
 /** Issue 19: Section 11 self-assessment, against the data service on PGlite and PostgreSQL. */
-let service: TestService;
-let admin: Client;
-let qa: Client;
-let viewer: Client;
-let police: Client;
-let health: Client;
-
-beforeAll(async () => {
-  ({
-    service,
-    clients: [admin, qa, viewer, police, health],
-  } = await startServiceAs(['administrator', 'quality-assurance', 'viewer', 'police', 'health'], {
-    today: '2018-06-01',
-  }));
-});
-afterAll(() => service.close());
+const board = testBoard({ today: '2018-06-01' });
+const [admin, qa, viewer, police, health] = board.signedIn(
+  'administrator',
+  'quality-assurance',
+  'viewer',
+  'police',
+  'health',
+);
 
 const POLICE = '/section11/cycles/section-11-audit-2018/agencies/west-midlands-police';
 const COUNCIL = '/section11/cycles/section-11-audit-2018/agencies/childrens-social-care';
@@ -327,8 +312,10 @@ describe('a cycle, from opening to the board’s assurance', () => {
     });
 
     // The due date passes (moved back here, as the service's own writes move the data version on).
-    await service.db.query(`update s11_cycle set due_date = '2018-05-31' where id = 'section-11-audit-2018'`);
-    await service.db.query('update service_state set data_version = data_version + 1');
+    await board.service.db.query(
+      `update s11_cycle set due_date = '2018-05-31' where id = 'section-11-audit-2018'`,
+    );
+    await board.service.db.query('update service_state set data_version = data_version + 1');
     const late = section11AssuranceSchema.parse((await viewer.get('/section11/assurance')).body);
     expect(late.rows.find((r) => r.agencyId === 'childrens-social-care')).toMatchObject({ late: true });
     expect(late.rows.find((r) => r.agencyId === 'west-midlands-police')).toMatchObject({ late: false });

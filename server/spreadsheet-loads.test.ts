@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actionPlanSchema, auditListSchema, auditTrailSchema, type Audit } from '../src/api/contract';
-import { FORMULA, MARKUP, startServiceAs, type Client, type TestService } from './test/service';
+import { FORMULA, MARKUP, testBoard, type Client } from './test/service';
 
-let service: TestService;
-let admin: Client;
-let qa: Client;
-let editor: Client;
-let viewer: Client;
-let police: Client;
-let owner: Client;
-
-beforeAll(async () => {
-  ({
-    service,
-    clients: [admin, qa, editor, viewer, police, owner],
-  } = await startServiceAs(
-    ['administrator', 'quality-assurance', 'editor', 'viewer', 'police', 'action-owner'],
-    { today: '2018-05-14' },
-  ));
-});
-afterAll(() => service.close());
+const board = testBoard({ today: '2018-05-14' });
+const [admin, qa, editor, viewer, police, owner] = board.signedIn(
+  'administrator',
+  'quality-assurance',
+  'editor',
+  'viewer',
+  'police',
+  'action-owner',
+);
 
 const audits = async () => (await viewer.get<{ audits: Audit[] }>('/audits')).body.audits;
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp } from '../app';
 import { readConfig, type Config } from '../config';
 import type { Database } from '../db/database';
@@ -24,7 +24,8 @@ export interface Reply<T = unknown> {
 export class Client {
   cookie: string | null = null;
 
-  constructor(readonly base: string) {}
+  /** `base` is set later for a client made before its service starts (see `testBoard`). */
+  constructor(public base: string) {}
 
   async request<T = unknown>(
     method: string,
@@ -105,6 +106,13 @@ async function freshDatabase(): Promise<{ db: Database; drop: () => Promise<void
   };
 }
 
+/** Signs `client` in as one of the test people. */
+async function signIn(client: Client, person: TestPerson): Promise<Client> {
+  const reply = await client.request('POST', '/session', { email: people[person].email, password: PASSWORD });
+  if (reply.status !== 200) throw new Error(`Could not sign in as ${person}: ${reply.status}`);
+  return client;
+}
+
 /**
  * The data service on 127.0.0.1 (a free port) over a fresh copy of the test database: the demo
  * board and the test people, on PGlite or (TEST_DATABASE=postgres) on PostgreSQL. Answers are
@@ -133,15 +141,7 @@ export async function startService(
     services,
     config,
     anonymous: () => new Client(url),
-    async as(person) {
-      const client = new Client(url);
-      const reply = await client.request('POST', '/session', {
-        email: people[person].email,
-        password: PASSWORD,
-      });
-      if (reply.status !== 200) throw new Error(`Could not sign in as ${person}: ${reply.status}`);
-      return client;
-    },
+    as: (person) => signIn(new Client(url), person),
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
@@ -151,16 +151,34 @@ export async function startService(
 }
 
 /**
- * The service for a test file and a client signed in as each person named, in the order named:
- * `({ service, clients: [admin, viewer] } = await startServiceAs(['administrator', 'viewer']))`.
+ * The service for a test file: started before its tests on a fresh copy of the test database and
+ * closed after them. `signedIn` gives a client per person named, signed in when the service starts:
+ * `const board = testBoard({ today }); const [admin, viewer] = board.signedIn('administrator', 'viewer');`
  */
-export async function startServiceAs<const P extends readonly TestPerson[]>(
-  persons: P,
-  options: Parameters<typeof startService>[0] = {},
-): Promise<{ service: TestService; clients: { [K in keyof P]: Client } }> {
-  const service = await startService(options);
-  const clients = await Promise.all(persons.map((person) => service.as(person)));
-  return { service, clients: clients as { [K in keyof P]: Client } };
+export function testBoard(options: Parameters<typeof startService>[0] = {}) {
+  let started: TestService | undefined;
+  const clients: [Client, TestPerson][] = [];
+  beforeAll(async () => {
+    started = await startService(options);
+    await Promise.all(
+      clients.map(([client, person]) => signIn(Object.assign(client, { base: started!.url }), person)),
+    );
+  });
+  afterAll(() => started?.close());
+  return {
+    /** The running service (from the first test on). */
+    get service(): TestService {
+      if (!started) throw new Error('The test board has not started yet');
+      return started;
+    },
+    signedIn<const P extends readonly TestPerson[]>(...persons: P): { [K in keyof P]: Client } {
+      return persons.map((person) => {
+        const client = new Client('');
+        clients.push([client, person]);
+        return client;
+      }) as { [K in keyof P]: Client };
+    },
+  };
 }
 
 /** Markup and a spreadsheet formula, to show text is stored as given (and shown as text). */
