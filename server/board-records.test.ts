@@ -9,19 +9,12 @@ import {
   type Audit,
   type Priority,
 } from '../src/api/contract';
-import { testBoard, type Client, lastAuditEntry, MARKUP, FORMULA } from './test/service';
+import { testBoard, type Client, MARKUP, FORMULA } from './test/service';
 
 const board = testBoard({ today: '2018-05-14' });
-const [admin, qa, editor, viewer, police, owner] = board.signedIn(
-  'administrator',
-  'quality-assurance',
-  'editor',
-  'viewer',
-  'police',
-  'action-owner',
-);
+const { admin, qa, editor, viewer, police, owner } = board.people;
 
-const lastEntry = () => lastAuditEntry(admin);
+const { lastEntry } = board;
 const audits = async (client: Client = viewer) =>
   (await client.get<{ audits: Audit[] }>('/audits')).body.audits;
 const plan = async (client: Client = viewer) =>

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { annotationSchema, type Annotation } from '../src/api/contract';
-import { testBoard, type Client, lastAuditEntry, MARKUP, FORMULA } from './test/service';
+import { testBoard, type Client, MARKUP, FORMULA } from './test/service';
 
 const board = testBoard({ today: '2018-05-14' });
-const [admin, qa, editor, viewer, police] = board.signedIn(
-  'administrator',
-  'quality-assurance',
-  'editor',
-  'viewer',
-  'police',
-);
+const { admin, qa, editor, viewer, police } = board.people;
 
-const lastEntry = () => lastAuditEntry(admin);
+const { lastEntry } = board;
 const events = async (client: Client = viewer) =>
   (await client.get<{ annotations: Annotation[] }>('/annotations')).body.annotations;
 

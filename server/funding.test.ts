@@ -2,18 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { demoDataset } from '../mocks/data';
 import { fundingSchema, fundingYearSchema, type Funding } from '../src/api/contract';
 import { migrate } from './db/migrate';
-import { startService, testBoard, type Client, lastAuditEntry, FORMULA } from './test/service';
+import { startService, testBoard, type Client, FORMULA } from './test/service';
 
 const board = testBoard({ today: '2018-05-14' });
-const [admin, qa, editor, viewer, police] = board.signedIn(
-  'administrator',
-  'quality-assurance',
-  'editor',
-  'viewer',
-  'police',
-);
+const { admin, qa, editor, viewer, police } = board.people;
 
-const lastEntry = () => lastAuditEntry(admin);
+const { lastEntry } = board;
 const funding = async (client: Client = viewer) => fundingSchema.parse((await client.get('/funding')).body);
 const versionOf = (f: Funding, year: string) => f.years.find((y) => y.year === year)?.version ?? 0;
 const yearOf = (f: Funding, year: string) =>

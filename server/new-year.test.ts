@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { auditSchema, boardSchema, type Audit, type Board } from '../src/api/contract';
 import { auditScheduleForYear, carriedIntoYear } from '../src/lib/carry-over';
-import { FORMULA, lastAuditEntry, MARKUP, testBoard } from './test/service';
+import { FORMULA, MARKUP, testBoard } from './test/service';
 
 const board = testBoard({ today: '2018-05-14' });
-const [admin, qa, editor, viewer, police] = board.signedIn(
-  'administrator',
-  'quality-assurance',
-  'editor',
-  'viewer',
-  'police',
-);
+const { admin, qa, editor, viewer, police } = board.people;
 
-const lastEntry = () => lastAuditEntry(admin);
+const { lastEntry } = board;
 const audits = async () =>
   (await viewer.get<{ audits: Audit[] }>('/audits')).body.audits.map((a) => auditSchema.parse(a));
 const audit = async (id: string) => (await audits()).find((a) => a.id === id)!;

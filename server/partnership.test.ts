@@ -9,18 +9,12 @@ import {
   type PartnershipLink,
 } from '../src/api/contract';
 import { migrate } from './db/migrate';
-import { FORMULA, lastAuditEntry, MARKUP, startService, testBoard, type Client } from './test/service';
+import { FORMULA, MARKUP, startService, testBoard, type Client } from './test/service';
 
 const board = testBoard({ today: '2018-05-14' });
-const [admin, qa, editor, viewer, police] = board.signedIn(
-  'administrator',
-  'quality-assurance',
-  'editor',
-  'viewer',
-  'police',
-);
+const { admin, qa, editor, viewer, police } = board.people;
 
-const lastEntry = () => lastAuditEntry(admin);
+const { lastEntry } = board;
 const partnership = async (client: Client = viewer) =>
   partnershipSchema.parse((await client.get('/partnership')).body);
 const funding = async (client: Client = viewer) => fundingSchema.parse((await client.get('/funding')).body);

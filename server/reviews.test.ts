@@ -5,18 +5,12 @@ import {
   type SeriousCaseReview,
 } from '../src/api/contract';
 import { migrate } from './db/migrate';
-import { startService, testBoard, type Client, lastAuditEntry, MARKUP, FORMULA } from './test/service';
+import { startService, testBoard, type Client, MARKUP, FORMULA } from './test/service';
 
 const board = testBoard({ today: '2021-05-14' });
-const [admin, qa, editor, viewer, police] = board.signedIn(
-  'administrator',
-  'quality-assurance',
-  'editor',
-  'viewer',
-  'police',
-);
+const { admin, qa, editor, viewer, police } = board.people;
 
-const lastEntry = () => lastAuditEntry(admin);
+const { lastEntry } = board;
 const reviews = async (client: Client = viewer) =>
   seriousCaseReviewListSchema.parse((await client.get('/serious-case-reviews')).body).reviews;
 

@@ -8,22 +8,16 @@ import {
   section11StandardsSchema,
   type Section11Assessment,
 } from '../src/api/contract';
-import { FORMULA, lastAuditEntry, MARKUP, testBoard, type Client } from './test/service';
+import { FORMULA, MARKUP, testBoard, type Client } from './test/service';
 
 /** Issue 19: Section 11 self-assessment, against the data service on PGlite and PostgreSQL. */
 const board = testBoard({ today: '2018-06-01' });
-const [admin, qa, viewer, police, health] = board.signedIn(
-  'administrator',
-  'quality-assurance',
-  'viewer',
-  'police',
-  'health',
-);
+const { admin, qa, viewer, police, health } = board.people;
 
 const POLICE = '/section11/cycles/section-11-audit-2018/agencies/west-midlands-police';
 const COUNCIL = '/section11/cycles/section-11-audit-2018/agencies/childrens-social-care';
 
-const lastEntry = () => lastAuditEntry(admin);
+const { lastEntry } = board;
 const standards = async () => section11StandardsSchema.parse((await viewer.get('/section11/standards')).body);
 const assessment = async (client: Client, path = POLICE) =>
   section11AssessmentSchema.parse((await client.get(path)).body);

@@ -3,14 +3,7 @@ import { actionPlanSchema, auditListSchema, auditTrailSchema, type Audit } from 
 import { FORMULA, MARKUP, testBoard, type Client } from './test/service';
 
 const board = testBoard({ today: '2018-05-14' });
-const [admin, qa, editor, viewer, police, owner] = board.signedIn(
-  'administrator',
-  'quality-assurance',
-  'editor',
-  'viewer',
-  'police',
-  'action-owner',
-);
+const { admin, qa, editor, viewer, police, owner } = board.people;
 
 const audits = async () => (await viewer.get<{ audits: Audit[] }>('/audits')).body.audits;
 

@@ -150,18 +150,34 @@ export async function startService(
   };
 }
 
+/** The test people by the short names the tests use. */
+const shortNames = {
+  admin: 'administrator',
+  qa: 'quality-assurance',
+  editor: 'editor',
+  viewer: 'viewer',
+  police: 'police',
+  health: 'health',
+  owner: 'action-owner',
+} as const satisfies Record<string, TestPerson>;
+
 /**
  * The service for a test file: started before its tests on a fresh copy of the test database and
- * closed after them. `signedIn` gives a client per person named, signed in when the service starts:
- * `const board = testBoard({ today }); const [admin, viewer] = board.signedIn('administrator', 'viewer');`
+ * closed after them, with a client for each test person, signed in when it starts:
+ * `const board = testBoard({ today }); const { admin, viewer } = board.people;`
  */
 export function testBoard(options: Parameters<typeof startService>[0] = {}) {
   let started: TestService | undefined;
-  const clients: [Client, TestPerson][] = [];
+  const people = Object.fromEntries(Object.keys(shortNames).map((name) => [name, new Client('')])) as Record<
+    keyof typeof shortNames,
+    Client
+  >;
   beforeAll(async () => {
     started = await startService(options);
     await Promise.all(
-      clients.map(([client, person]) => signIn(Object.assign(client, { base: started!.url }), person)),
+      Object.entries(shortNames).map(([name, person]) =>
+        signIn(Object.assign(people[name as keyof typeof shortNames], { base: started!.url }), person),
+      ),
     );
   });
   afterAll(() => started?.close());
@@ -171,13 +187,9 @@ export function testBoard(options: Parameters<typeof startService>[0] = {}) {
       if (!started) throw new Error('The test board has not started yet');
       return started;
     },
-    signedIn<const P extends readonly TestPerson[]>(...persons: P): { [K in keyof P]: Client } {
-      return persons.map((person) => {
-        const client = new Client('');
-        clients.push([client, person]);
-        return client;
-      }) as { [K in keyof P]: Client };
-    },
+    people,
+    /** The audit trail's latest entry, as the administrator reads it. */
+    lastEntry: () => lastAuditEntry(people.admin),
   };
 }
 
