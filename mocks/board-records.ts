@@ -11,6 +11,7 @@ import {
   type Action,
   type ActionEditRequest,
   type Annotation,
+  type Board,
   type AnnotationEditRequest,
   type CreateAnnotationRequest,
   type ActionPlan,
@@ -48,6 +49,8 @@ interface Reply {
 }
 
 interface Records {
+  /** The board's years: a record retired now is retired in its latest. */
+  board: Pick<Board, 'reportingYears'>;
   annotations: Annotation[];
   audits: Audit[];
   actionPlan: ActionPlan;
@@ -58,6 +61,7 @@ interface Records {
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
+const latestYear = (years: readonly string[]) => [...years].sort().at(-1)!;
 export const notFound = (what: string): Reply => ({ status: 404, body: { message: `${what} not found` } });
 /** 409 with the record as it now stands, as the data service answers a stale save. */
 export const conflict = (what: string, current: unknown): Reply => ({
@@ -168,8 +172,9 @@ export function writeBoardRecord(
 ): Reply | null {
   const audit = data.audits.find((a) => a.id === params.id);
   const event = data.annotations.find((a) => a.id === params.id);
-  const link = data.partnership.links.find((l) => l.id === params.id);
-  const review = data.seriousCaseReviews.find((r) => r.id === params.id);
+  // A retired link or review is kept, shown in the years before, and never changed again.
+  const link = data.partnership.links.find((l) => l.id === params.id && !l.retiredIn);
+  const review = data.seriousCaseReviews.find((r) => r.id === params.id && !r.retiredIn);
   const priorities = data.actionPlan.priorities;
   const priority = priorities.find((p) => p.id === params.id);
   const found = priorities
@@ -417,11 +422,13 @@ export function writeBoardRecord(
         { status: 200, body: link })
       );
     case 'retirePartnershipLink':
-      // Kept by the data service, in its audit trail; the demo only stops answering it.
       return (
         stale(link, 'partnership link') ??
-        (data.partnership.links.splice(data.partnership.links.indexOf(link!), 1),
-        { status: 200, body: { ...link!, version: link!.version + 1 } })
+        (Object.assign(link!, {
+          version: link!.version + 1,
+          retiredIn: latestYear(data.board.reportingYears),
+        }),
+        { status: 200, body: link })
       );
     case 'saveLinkedBoards': {
       const current = {
@@ -457,11 +464,17 @@ export function writeBoardRecord(
       return stale(review, 'review') ?? (Object.assign(review!, changed), { status: 200, body: review });
     }
     case 'retireReview':
-      // Kept by the data service with its reason, in its audit trail; the demo only stops answering it.
+      // Kept with the day it was retired; its reason is in the data service's audit trail.
       return (
         stale(review, 'review') ??
-        (data.seriousCaseReviews.splice(data.seriousCaseReviews.indexOf(review!), 1),
-        { status: 200, body: { ...review!, version: review!.version + 1 } })
+        (Object.assign(review!, {
+          version: review!.version + 1,
+          retiredIn: latestYear(data.board.reportingYears),
+        }),
+        {
+          status: 200,
+          body: review,
+        })
       );
     default:
       return null;

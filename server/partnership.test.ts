@@ -83,16 +83,22 @@ describe('partnership links', () => {
     expect((await partnership()).links.find((l) => l.id === created.id)?.title).toBe('Takeover day');
   });
 
-  it('retires a link: no longer answered, kept in the table and the audit trail; a retired link cannot be edited', async () => {
-    const stale = await editor.request('POST', `/partnership/links/${created.id}/retire`, { version: 1 });
+  it('retires a link in the board’s latest year: answered with that year (shown in the years before), kept in the table and the audit trail; a retired link cannot be edited', async () => {
+    const stale = await editor.request<{ current: PartnershipLink }>(
+      'POST',
+      `/partnership/links/${created.id}/retire`,
+      { version: 1 },
+    );
     expect(stale.status).toBe(409);
     const reply = await editor.request('POST', `/partnership/links/${created.id}/retire`, { version: 2 });
     expect(reply.status).toBe(200);
-    expect((await partnership()).links.map((l) => l.id)).not.toContain(created.id);
+    const retired = { ...stale.body.current, version: 3, retiredIn: '2017-18' };
+    expect(reply.body).toEqual(retired);
+    expect((await partnership()).links.find((l) => l.id === created.id)).toEqual(retired);
     expect(await lastEntry()).toMatchObject({
       action: 'partnership-link.retire',
       before: { title: 'Takeover day', retired: false },
-      after: { title: 'Takeover day', retired: true },
+      after: { title: 'Takeover day', retired: true, retiredIn: '2017-18' },
     });
     const [row] = await board.service.db.query<{ retired: boolean }>(
       'select retired from partnership_link where id = $1',

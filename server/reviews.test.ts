@@ -146,7 +146,7 @@ describe('reviews', () => {
     expect(reply.body.actions).toEqual(childA.actions);
   });
 
-  it('retires a review with a reason: no longer answered, kept in the audit trail with before and after', async () => {
+  it('retires a review with a reason in the board’s latest year: answered with that year (shown in the years before), kept in the audit trail with before and after', async () => {
     const review = (await reviews()).find((r) => r.id === 'rapid-review-child-e')!;
     const noReason = await editor.request<{ fieldErrors: Record<string, string[]> }>(
       'POST',
@@ -165,13 +165,21 @@ describe('reviews', () => {
       version: review.version,
     });
     expect(reply.status).toBe(200);
-    expect((await reviews()).map((r) => r.id)).not.toContain(review.id);
+    // The test board's years run to 2017-18: retired in it, it is kept for 2016-17 and before.
+    const retired = { ...review, version: review.version + 1, retiredIn: '2017-18' };
+    expect(seriousCaseReviewSchema.parse(reply.body)).toEqual(retired);
+    expect((await reviews()).find((r) => r.id === review.id)).toEqual(retired);
     expect(await lastEntry()).toMatchObject({
       action: 'review.retire',
       entityId: review.id,
-      before: { title: newReview.title, retired: false, retiredReason: null },
-      after: { title: newReview.title, retired: true, retiredReason: 'Entered twice' },
+      before: { title: newReview.title, retired: false, retiredReason: null, retiredIn: null },
+      after: { title: newReview.title, retired: true, retiredReason: 'Entered twice', retiredIn: '2017-18' },
     });
+    const twice = await editor.request('POST', `/reviews/${review.id}/retire`, {
+      reason: 'Entered twice',
+      version: review.version + 1,
+    });
+    expect(twice.status).toBe(404);
     // Retired, not deleted: its id stays taken and it cannot be changed any more.
     const again = await editor.request('PUT', `/reviews/${review.id}`, { ...newReview, version: 3 });
     expect(again.status).toBe(404);
@@ -249,6 +257,29 @@ describe('reviews', () => {
       expect(await migrate(fresh.db)).toEqual([15]);
       expect(await reviews(await fresh.as('viewer'))).toEqual(before);
       expect(await fresh.db.query("select 1 from document where key = 'serious-case-reviews'")).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('issue 18: migration 023 gives a review and a link retired before it the board’s latest year, so the years before still show them', async () => {
+    const fresh = await startService();
+    try {
+      // The database as it stood before migration 023: retired rows, with no year.
+      await fresh.db.query('alter table review drop column retired_in');
+      await fresh.db.query('alter table partnership_link drop column retired_in');
+      await fresh.db.query("update review set retired = true where id = 'child-b'");
+      await fresh.db.query("update partnership_link set retired = true where id = 'besafe'");
+      await fresh.db.query('delete from schema_migration where version = 23');
+      expect(await migrate(fresh.db)).toEqual([23]);
+      expect(await fresh.db.query('select id, retired_in from review where retired_in is not null')).toEqual([
+        { id: 'child-b', retired_in: '2017-18' },
+      ]);
+      expect(
+        await fresh.db.query('select id, retired_in from partnership_link where retired_in is not null'),
+      ).toEqual([{ id: 'besafe', retired_in: '2017-18' }]);
+      const answered = await reviews(await fresh.as('viewer'));
+      expect(answered.find((r) => r.id === 'child-b')?.retiredIn).toBe('2017-18');
     } finally {
       await fresh.close();
     }

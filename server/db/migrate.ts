@@ -14,6 +14,7 @@ import partnershipAndSpending from './migrations/016_partnership_and_spending.sq
 import section11 from './migrations/018_section11.sql?raw';
 import section11Actions from './migrations/019_section11_actions.sql?raw';
 import actionDates from './migrations/021_action_dates.sql?raw';
+import retiredIn from './migrations/023_retired_in.sql?raw';
 
 /** Every migration, in order. A new one is appended with the next number; none is ever edited. */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
@@ -32,6 +33,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 18, name: 'section11', sql: section11 },
   { version: 19, name: 'section11_actions', sql: section11Actions },
   { version: 21, name: 'action_dates', sql: actionDates },
+  { version: 23, name: 'retired_in', sql: retiredIn },
 ];
 
 // Any fixed number: every process that starts against one database takes this lock to migrate.

@@ -34,6 +34,7 @@ import {
   updateAuditPlan,
 } from '../store/quality-assurance';
 import { createReview, editReview, retireReview } from '../store/reviews';
+import { boardYearNow } from '../store/board';
 import { actorOf } from '../store/users';
 
 /**
@@ -108,8 +109,8 @@ export function boardRecordRoutes(app: Hono<AppEnv>, services: Services): void {
   write('editReview', can.keepReviews, (tx, actor, { params, body }) =>
     editReview(tx, actor, params.id!, body),
   );
-  write('retireReview', can.keepReviews, (tx, actor, { params, body }) =>
-    retireReview(tx, actor, params.id!, body),
+  write('retireReview', can.keepReviews, async (tx, actor, { params, body }) =>
+    retireReview(tx, actor, params.id!, body, await boardYearNow(tx, services.today())),
   );
 
   write('createPriority', can.editActionPlan, (tx, actor, { body }) => createPriority(tx, actor, body));
@@ -159,8 +160,8 @@ export function boardRecordRoutes(app: Hono<AppEnv>, services: Services): void {
   write('editPartnershipLink', can.editBoardRecords, (tx, actor, { params, body }) =>
     editPartnershipLink(tx, actor, params.id!, body),
   );
-  write('retirePartnershipLink', can.editBoardRecords, (tx, actor, { params, body }) =>
-    retirePartnershipLink(tx, actor, params.id!, body.version),
+  write('retirePartnershipLink', can.editBoardRecords, async (tx, actor, { params, body }) =>
+    retirePartnershipLink(tx, actor, params.id!, body.version, await boardYearNow(tx, services.today())),
   );
   write('saveLinkedBoards', can.editBoardRecords, (tx, actor, { body }) => saveLinkedBoards(tx, actor, body));
 }

@@ -7,7 +7,7 @@ import type {
   UpdateAgencyRequest,
 } from '../../src/api/contract';
 import { slugify } from '../../src/lib/csv';
-import { nextReportingYear } from '../../src/lib/periods';
+import { financialYearOfDate, nextReportingYear } from '../../src/lib/periods';
 import { wordingFor } from '../../src/lib/wording';
 import type { Queryable } from '../db/database';
 import { conflict, notFound, Problem, unprocessable } from '../http/problem';
@@ -85,6 +85,14 @@ const sortYears = (years: readonly string[]) => [...years].sort();
 export async function findBoard(db: Queryable, forUpdate = false): Promise<Board | null> {
   const [row] = await db.query<BoardRow>(`select * from board limit 1${forUpdate ? ' for update' : ''}`);
   return row ? toBoard(row) : null;
+}
+
+/**
+ * The reporting year the board is in (its latest), the year a record retired now is retired in;
+ * before the board is set up, the financial year of `today`.
+ */
+export async function boardYearNow(db: Queryable, today: string): Promise<string> {
+  return sortYears((await findBoard(db))?.reportingYears ?? []).at(-1) ?? financialYearOfDate(today);
 }
 
 const settingsOf = ({ id: _id, version: _version, ...settings }: Board) => settings;

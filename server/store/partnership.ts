@@ -19,9 +19,10 @@ interface LinkRow extends Record<string, unknown> {
   since: string | null;
   version: number;
   retired: boolean;
+  retired_in: string | null;
 }
 
-const columns = 'id, kind, title, description, since, version, retired';
+const columns = 'id, kind, title, description, since, version, retired, retired_in';
 
 const toLink = (row: LinkRow): PartnershipLink => ({
   id: row.id,
@@ -30,25 +31,30 @@ const toLink = (row: LinkRow): PartnershipLink => ({
   description: row.description,
   since: row.since,
   version: row.version,
+  ...(row.retired_in ? { retiredIn: row.retired_in } : {}),
 });
 
 /** What a link says, for the audit trail's before and after. */
-const contentOf = (l: PartnershipLink, retired = false) => ({
+const contentOf = (l: PartnershipLink) => ({
   kind: l.kind,
   title: l.title,
   description: l.description,
   since: l.since,
-  retired,
+  retired: l.retiredIn !== undefined,
+  ...(l.retiredIn ? { retiredIn: l.retiredIn } : {}),
 });
 
 /**
- * GET /partnership: the links in force (retired ones stay in the table), and the number of linked
- * boards, a figure the board states (one link may stand for a network of many boards).
+ * GET /partnership: the links, a retired one with the year it was retired in (it is shown in the
+ * years before), and the number of linked boards, a figure the board states (one link may stand
+ * for a network of many boards).
  */
 export async function readPartnership(db: Queryable): Promise<Partnership> {
   const { linkedBoardsCount, version } = await readLinkedBoards(db);
   const links = (
-    await db.query<LinkRow>(`select ${columns} from partnership_link where not retired order by position`)
+    await db.query<LinkRow>(
+      `select ${columns} from partnership_link where not retired or retired_in is not null order by position`,
+    )
   ).map(toLink);
   return { linkedBoardsCount, linkedBoardsVersion: version, links };
 }
@@ -160,17 +166,19 @@ export async function editPartnershipLink(
   );
 }
 
-/** Retires a link: no longer shown, kept in the table and the audit trail. */
+/** Retires a link in `year`: kept, shown in the years before, and in the audit trail. */
 export async function retirePartnershipLink(
   tx: Queryable,
   actor: Actor,
   id: string,
   version: number,
+  year: string,
 ): Promise<PartnershipLink> {
   const before = await lockLink(tx, id, version);
   const [row] = await tx.query<LinkRow>(
-    `update partnership_link set retired = true, version = version + 1 where id = $1 returning ${columns}`,
-    [id],
+    `update partnership_link set retired = true, retired_in = $2, version = version + 1 where id = $1
+     returning ${columns}`,
+    [id, year],
   );
   const after = toLink(row!);
   return logged(
@@ -182,7 +190,7 @@ export async function retirePartnershipLink(
       entityId: id,
       summary: `Retired the partnership link “${after.title}”`,
       before: contentOf(before),
-      after: contentOf(after, true),
+      after: contentOf(after),
     },
     after,
   );

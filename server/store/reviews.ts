@@ -26,10 +26,12 @@ interface ReviewRow extends Record<string, unknown> {
   version: number;
   retired: boolean;
   retired_reason: string | null;
+  retired_in: string | null;
 }
 
 const columns =
-  'id, title, type, review_date, published_date, summary, learning_themes, recommendations, actions, version, retired, retired_reason';
+  'id, title, type, review_date, published_date, summary, learning_themes, recommendations, actions, version, retired, ' +
+  'retired_reason, retired_in';
 
 const toReview = (row: ReviewRow): SeriousCaseReview => ({
   id: row.id,
@@ -43,6 +45,7 @@ const toReview = (row: ReviewRow): SeriousCaseReview => ({
   ...(row.recommendations ? { recommendations: row.recommendations } : {}),
   actions: [...row.actions, ...(row.recommendations ?? []).flatMap((r) => r.actions)],
   version: row.version,
+  ...(row.retired_in ? { retiredIn: row.retired_in } : {}),
 });
 
 /** What a review says, for the audit trail's before and after. */
@@ -57,13 +60,19 @@ const contentOf = (row: ReviewRow) => ({
   actions: row.actions,
   retired: row.retired,
   retiredReason: row.retired_reason,
+  retiredIn: row.retired_in,
 });
 
-/** The reviews in force, as GET /serious-case-reviews answers; retired ones stay in the table. */
+/**
+ * The reviews, as GET /serious-case-reviews answers: a retired one with the year it was retired
+ * in, to be shown in the years before.
+ */
 export async function readReviews(db: Queryable): Promise<SeriousCaseReview[]> {
-  return (await db.query<ReviewRow>(`select ${columns} from review where not retired order by position`)).map(
-    toReview,
-  );
+  return (
+    await db.query<ReviewRow>(
+      `select ${columns} from review where not retired or retired_in is not null order by position`,
+    )
+  ).map(toReview);
 }
 
 const values = (request: CreateReviewRequest) => [
@@ -140,18 +149,19 @@ export async function editReview(
   );
 }
 
-/** Retires a review with a reason: no longer shown, kept in the table and the audit trail. */
+/** Retires a review in `year` with a reason: kept, shown in the years before, and in the audit trail. */
 export async function retireReview(
   tx: Queryable,
   actor: Actor,
   id: string,
   request: RetireReviewRequest,
+  year: string,
 ): Promise<SeriousCaseReview> {
   const before = await lockReview(tx, id, request.version);
   const [row] = await tx.query<ReviewRow>(
-    `update review set retired = true, retired_reason = $2, version = version + 1 where id = $1
-     returning ${columns}`,
-    [id, request.reason],
+    `update review set retired = true, retired_reason = $2, retired_in = $3, version = version + 1
+     where id = $1 returning ${columns}`,
+    [id, request.reason, year],
   );
   return logged(
     tx,

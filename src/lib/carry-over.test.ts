@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Action, ActionPlan, Audit } from '../api/contract';
 import {
+  inForceInYear,
   actionCarriedFrom,
   actionPlanForYear,
   actionsArisingForYear,
@@ -144,5 +145,18 @@ describe('the action plan a year shows', () => {
 
   it('is the whole plan when no year is known', () => {
     expect(actionPlanForYear(plan, null)).toEqual({ plan, closedBefore: 0 });
+  });
+});
+
+describe('inForceInYear (issue 18: a retired record stays in the years before)', () => {
+  it('shows a record in force in every year, and a retired one only in the years before the one it was retired in', () => {
+    expect(inForceInYear({}, '2016-17')).toBe(true);
+    expect(inForceInYear({}, null)).toBe(true);
+    const retired = { retiredIn: '2017-18' };
+    expect(inForceInYear(retired, '2015-16')).toBe(true);
+    expect(inForceInYear(retired, '2016-17')).toBe(true);
+    expect(inForceInYear(retired, '2017-18')).toBe(false);
+    expect(inForceInYear(retired, '2018-19')).toBe(false);
+    expect(inForceInYear(retired, null)).toBe(false);
   });
 });

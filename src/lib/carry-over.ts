@@ -101,3 +101,12 @@ export function actionPlanForYear(
   }));
   return { plan: { priorities }, closedBefore };
 }
+
+/**
+ * Whether a record the board retires rather than deletes (a review, a partnership link) is in a
+ * year's view: in force, or retired in a later year, so that a past year shows what it showed
+ * then. No year (the board's years not known yet): only the records in force.
+ */
+export function inForceInYear(record: { retiredIn?: FinancialYear }, year: FinancialYear | null): boolean {
+  return record.retiredIn === undefined || (year !== null && year < record.retiredIn);
+}

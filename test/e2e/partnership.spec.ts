@@ -44,8 +44,15 @@ test('an editor adds an engagement activity, changes a link and retires another'
     .getByRole('form', { name: 'Retire the link: Black Country chairs forum' })
     .getByRole('button', { name: 'Retire the link' })
     .click();
-  await expect(page.getByText('Retired “Black Country chairs forum”. It is no longer shown.')).toBeVisible();
+  await expect(
+    page.getByText('Retired “Black Country chairs forum”. It is no longer shown, from 2017-18 on.'),
+  ).toBeVisible();
   await expect(page.getByText('Black Country chairs forum', { exact: true })).toHaveCount(0);
+  // Issue 18: retired in 2017-18, it is kept in the years before, marked, with nothing to change.
+  await page.getByRole('combobox', { name: 'Reporting period' }).selectOption('2016-17');
+  const kept = page.getByRole('listitem').filter({ hasText: 'Black Country chairs forum' });
+  await expect(kept.getByText('Retired in 2017-18')).toBeVisible();
+  await expect(kept.getByRole('button')).toHaveCount(0);
 });
 
 test('an editor changes the year’s spending as a table; income against spending follows in words', async ({

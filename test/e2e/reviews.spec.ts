@@ -65,8 +65,17 @@ test('an editor adds a review with a recommendation, its action and owner, chang
   const retire = page.getByRole('form', { name: `Retire the review: ${CHILD_B}` });
   await retire.getByRole('textbox', { name: 'Why it is retired' }).fill('Entered twice');
   await retire.getByRole('button', { name: 'Retire the review' }).click();
-  await expect(page.getByText(`Retired “${CHILD_B}”. It is kept in the audit trail.`)).toBeVisible();
+  await expect(
+    page.getByText(
+      `Retired “${CHILD_B}”. It is no longer shown from 2017-18 on, and is kept in the audit trail.`,
+    ),
+  ).toBeVisible();
   await expect(reviews(page).getByRole('article', { name: CHILD_B })).toHaveCount(0);
+  // Issue 18: retired in 2017-18, it is kept in the years before, marked, with nothing to change.
+  await page.getByRole('combobox', { name: 'Reporting period' }).selectOption('2016-17');
+  const kept = reviews(page).getByRole('article', { name: CHILD_B });
+  await expect(kept.getByText('Retired in 2017-18')).toBeVisible();
+  await expect(kept.getByRole('button')).toHaveCount(0);
 });
 
 test('a board member sees the review, with nothing to change', async ({ page }) => {

@@ -117,6 +117,11 @@ export const partnershipLinkSchema = z.object({
   since: z.nullable(isoDateSchema),
   /** Goes up by one with every saved change; a save must name the version it was based on. */
   version: z.int().check(z.positive()),
+  /**
+   * The reporting year it was retired in (the board's latest year then), once it is: a retired
+   * link is kept, never changed again, and shown in the years before (`inForceInYear`).
+   */
+  retiredIn: z.optional(financialYearSchema),
 });
 
 const linkShape = {
@@ -135,7 +140,7 @@ export const createPartnershipLinkRequestSchema = z.object(linkShape);
 /** PUT /partnership/links/{id}: change a link; `version` is the version the change was based on. */
 export const partnershipLinkEditRequestSchema = z.object({ ...linkShape, version: z.int() });
 
-/** POST /partnership/links/{id}/retire: no longer shown; kept, never deleted outright. */
+/** POST /partnership/links/{id}/retire: kept, with its year, and shown in the years before; never deleted. */
 export const retirePartnershipLinkRequestSchema = z.object({ version: z.int() });
 
 const linkedBoardsCountSchema = z

@@ -1,6 +1,6 @@
 import { slugify } from '../../lib/csv';
 import { z, type RefinementCtx } from '../zod';
-import { idSchema, isoDateSchema, nonEmpty } from './common';
+import { financialYearSchema, idSchema, isoDateSchema, nonEmpty } from './common';
 import { quarterSchema } from './returns';
 
 export const auditStatusSchema = z.enum(['planned', 'in-progress', 'completed', 'cancelled']);
@@ -239,6 +239,11 @@ export const seriousCaseReviewSchema = z.object({
   actions: z.array(reviewActionSchema),
   /** Goes up by one with every saved change; a save must name the version it was based on. */
   version: z.int().check(z.positive()),
+  /**
+   * The reporting year it was retired in (the board's latest year then), once it is: a retired
+   * review is kept, never changed again, and shown in the years before (`inForceInYear`).
+   */
+  retiredIn: z.optional(financialYearSchema),
 });
 
 /** PRACTICE_REVIEWS_FROM in `lib/wording`: the day the new kinds of review began. */
@@ -309,7 +314,7 @@ export const reviewEditRequestSchema = z
   .object({ ...reviewShape, version: z.int() })
   .check(z.superRefine(checkReview));
 
-/** POST /reviews/{id}/retire: no longer shown; kept in the table and the audit trail, never deleted. */
+/** POST /reviews/{id}/retire: kept, with its year and reason, and shown in the years before; never deleted. */
 export const retireReviewRequestSchema = z.object({
   reason: text('why the review is retired', 1000),
   version: z.int(),

@@ -80,7 +80,11 @@ function useAnswerOptions() {
       `${r.number}. ${r.text}`,
     ]),
     auditIds: (audits.data?.audits ?? []).map((a): [string, string] => [a.id, a.title]),
-    reviewIds: (reviews.data?.reviews ?? []).map((r): [string, string] => [r.id, r.title]),
+    // A retired review stays a choice (an action may answer it still), named so.
+    reviewIds: (reviews.data?.reviews ?? []).map((r): [string, string] => [
+      r.id,
+      r.retiredIn ? `${r.title} (retired in ${r.retiredIn})` : r.title,
+    ]),
   };
 }
 

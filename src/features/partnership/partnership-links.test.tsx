@@ -48,7 +48,7 @@ describe('partnership links and engagement on the Partnership page', { timeout: 
     });
   });
 
-  it('an editor changes a link, and retires another: it is no longer shown', async () => {
+  it('an editor changes a link, and retires another: gone from the year it is retired in, kept in the years before', async () => {
     const { user } = renderApp(PAGE);
     const form = await openChange(user, 'Bullying Charter');
     await user.clear(name(form));
@@ -64,10 +64,20 @@ describe('partnership links and engagement on the Partnership page', { timeout: 
     const retire = screen.getByRole('form', { name: 'Retire the link: Black Country chairs forum' });
     await user.click(within(retire).getByRole('button', { name: 'Retire the link' }));
     expect(
-      await screen.findByText('Retired “Black Country chairs forum”. It is no longer shown.'),
+      await screen.findByText(
+        'Retired “Black Country chairs forum”. It is no longer shown, from 2017-18 on.',
+      ),
     ).toBeInTheDocument();
     expect(screen.queryByText('Black Country chairs forum')).toBeNull();
-    expect(stored().links.map((l) => l.id)).not.toContain('black-country-chairs');
+    expect(stored().links.find((l) => l.id === 'black-country-chairs')).toMatchObject({
+      retiredIn: '2017-18',
+    });
+
+    // 2016-17 shows it still, as retired, with nothing to change.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Reporting period' }), '2016-17');
+    const kept = (await screen.findByText('Black Country chairs forum')).closest('li')!;
+    expect(within(kept).getByText('Retired in 2017-18')).toBeInTheDocument();
+    expect(within(kept).queryByRole('button')).toBeNull();
   });
 
   it('lists what is wrong next to each field and in the summary, and sends nothing', async () => {

@@ -16,7 +16,10 @@ import { SavedNotice } from '../../components/form/saved-notice';
 import { useRecordForm } from '../../components/form/use-record-form';
 import { useSaveRecord } from '../../components/form/use-save-record';
 import { useEditing } from '../../components/form/use-editing';
+import { StatusTag } from '../../components/status-tag';
+import { inForceInYear } from '../../lib/carry-over';
 import { formatDate } from '../../lib/format';
+import { useReportingYear } from '../../lib/use-reporting-year';
 import { useHydrated } from '../../lib/use-hydrated';
 import { usePermissions } from '../../lib/use-permissions';
 import { useWording } from '../../lib/use-wording';
@@ -108,7 +111,7 @@ export function PartnershipLinkForm({ link, onDone, onCancel }: FormProps) {
   );
 }
 
-/** Retire a link: no longer shown; kept in the audit trail. */
+/** Retire a link: gone from this year on, kept in the years before and in the audit trail. */
 export function RetirePartnershipLinkForm({ link, onDone, onCancel }: FormDone & { link: PartnershipLink }) {
   const words = useWording();
   const form = useRecordForm({
@@ -121,7 +124,8 @@ export function RetirePartnershipLinkForm({ link, onDone, onCancel }: FormDone &
     schema: retirePartnershipLinkRequestSchema,
     toRequest: (_values, version) => ({ version }),
     save: useSaveRecord('retirePartnershipLink', partnershipQueries.links().queryKey, { id: link.id }),
-    onSaved: () => onDone(`Retired “${link.title}”. It is no longer shown.`),
+    onSaved: (saved) =>
+      onDone(`Retired “${link.title}”. It is no longer shown, from ${saved.retiredIn ?? 'this year'} on.`),
   });
   return (
     <RecordFormFrame
@@ -130,7 +134,10 @@ export function RetirePartnershipLinkForm({ link, onDone, onCancel }: FormDone &
       submitLabel="Retire the link"
       onClose={onCancel}
     >
-      <p>It will no longer be shown on the Partnership page. The audit trail keeps it.</p>
+      <p>
+        It will no longer be shown on the Partnership page from this reporting year on. Earlier years still
+        show it, and the audit trail keeps it.
+      </p>
     </RecordFormFrame>
   );
 }
@@ -197,7 +204,9 @@ export function PartnershipLinks({ partnership }: { partnership: Partnership }) 
     retire: 'partnership-link-retire',
     count: 'partnership-linked-boards',
   });
-  const edited = partnership.links.find((l) => l.id === editing?.id);
+  const { year } = useReportingYear();
+  const links = partnership.links.filter((l) => inForceInYear(l, year));
+  const edited = links.find((l) => l.id === editing?.id && !l.retiredIn);
   return (
     <>
       <SavedNotice message={saved} />
@@ -223,7 +232,7 @@ export function PartnershipLinks({ partnership }: { partnership: Partnership }) 
           </button>
         </p>
       ) : null}
-      {partnership.links.length === 0 ? (
+      {links.length === 0 ? (
         <p className="state state--empty">
           No links are recorded.
           {editable ? ' Add the first: another board, a group or an engagement activity.' : ''}
@@ -231,7 +240,7 @@ export function PartnershipLinks({ partnership }: { partnership: Partnership }) 
       ) : null}
       <div className="link-groups">
         {linkGroups.map((group) => {
-          const items = partnership.links.filter((l) => l.kind === group.kind);
+          const items = links.filter((l) => l.kind === group.kind);
           return items.length === 0 ? null : (
             <section key={group.kind} aria-labelledby={`links-${group.kind}`} className="link-group">
               <h3 id={`links-${group.kind}`}>{group.title(words)}</h3>
@@ -242,9 +251,15 @@ export function PartnershipLinks({ partnership }: { partnership: Partnership }) 
                     {l.since ? (
                       <span className="link-group__since"> (since {formatDate(l.since)})</span>
                     ) : null}
+                    {l.retiredIn ? (
+                      <>
+                        {' '}
+                        <StatusTag tone="neutral">{`Retired in ${l.retiredIn}`}</StatusTag>
+                      </>
+                    ) : null}
                     <br />
                     {l.description}
-                    {editable ? (
+                    {editable && !l.retiredIn ? (
                       <span className="events__controls">
                         {' '}
                         <LinkButton verb="Change" link={l} onClick={() => open('link', l.id)} />{' '}

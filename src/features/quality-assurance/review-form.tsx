@@ -272,7 +272,10 @@ export function RetireReviewForm({ review, onDone, onCancel }: FormDone & { revi
     save: useSaveRecord('retireReview', qualityAssuranceQueries.seriousCaseReviews().queryKey, {
       id: review.id,
     }),
-    onSaved: () => onDone(`Retired “${review.title}”. It is kept in the audit trail.`),
+    onSaved: (saved) =>
+      onDone(
+        `Retired “${review.title}”. It is no longer shown from ${saved.retiredIn ?? 'this year'} on, and is kept in the audit trail.`,
+      ),
   });
   return (
     <RecordFormFrame
@@ -281,6 +284,10 @@ export function RetireReviewForm({ review, onDone, onCancel }: FormDone & { revi
       submitLabel="Retire the review"
       onClose={onCancel}
     >
+      <p>
+        It will no longer be shown from this reporting year on. Earlier years still show it, and the audit
+        trail keeps it with the reason.
+      </p>
       <TextAreaField form={form} name="reason" label="Why it is retired" maxLength={1000} />
     </RecordFormFrame>
   );

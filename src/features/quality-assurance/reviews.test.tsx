@@ -125,7 +125,7 @@ describe('reviews on the Quality assurance page', { timeout: 30_000 }, () => {
     expect(title).toHaveValue('My title');
   });
 
-  it('retires a review with a reason: it is no longer shown', async () => {
+  it('issue 18: retires a review with a reason: kept, marked, in the years before the one it is retired in; gone from that year on', async () => {
     const { user } = renderApp(PAGE);
     await user.click(
       await within(await panel()).findByRole('button', { name: `Retire the review ${CHILD_A}` }),
@@ -133,13 +133,22 @@ describe('reviews on the Quality assurance page', { timeout: 30_000 }, () => {
     const form = screen.getByRole('form', { name: `Retire the review: ${CHILD_A}` });
     await user.type(within(form).getByRole('textbox', { name: 'Why it is retired' }), 'Entered twice');
     await user.click(within(form).getByRole('button', { name: 'Retire the review' }));
+    // The demo board is in 2017-18: the review is retired in it, and 2016-17 still shows it.
     expect(
-      await screen.findByText(`Retired “${CHILD_A}”. It is kept in the audit trail.`),
+      await screen.findByText(
+        `Retired “${CHILD_A}”. It is no longer shown from 2017-18 on, and is kept in the audit trail.`,
+      ),
     ).toBeInTheDocument();
+    const kept = await within(await panel()).findByRole('article', { name: CHILD_A });
+    expect(within(kept).getByText('Retired in 2017-18')).toBeInTheDocument();
+    expect(within(kept).queryByRole('button')).toBeNull();
+    expect(stored().find((r) => r.title === CHILD_A)).toMatchObject({ retiredIn: '2017-18', version: 2 });
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Reporting period' }), '2017-18');
     await waitFor(async () =>
       expect(within(await panel()).queryByRole('article', { name: CHILD_A })).toBeNull(),
     );
-    expect(stored().map((r) => r.title)).not.toContain(CHILD_A);
+    expect(within(await panel()).getAllByRole('article').length).toBeGreaterThan(0);
   });
 
   it('a board member sees the reviews but no Add, Change or Retire buttons', async () => {

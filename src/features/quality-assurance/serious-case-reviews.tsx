@@ -13,6 +13,8 @@ import { isOverdue } from '../../lib/overdue';
 import { usePermissions } from '../../lib/use-permissions';
 import { useWording } from '../../lib/use-wording';
 import { reviewTypeName } from '../../lib/wording';
+import { inForceInYear } from '../../lib/carry-over';
+import { useReportingYear } from '../../lib/use-reporting-year';
 import { RetireReviewForm, ReviewForm } from './review-form';
 
 const actionStatus = {
@@ -37,6 +39,8 @@ function ReviewButton({
 export function SeriousCaseReviews({ referenceDate }: { referenceDate: string | null }) {
   const reviews = useQuery(qualityAssuranceQueries.seriousCaseReviews());
   const board = useQuery(boardQueries.detail());
+  const { year } = useReportingYear();
+  const inYear = (d: { reviews: SeriousCaseReview[] }) => d.reviews.filter((r) => inForceInYear(r, year));
   const words = useWording();
   const reviewsInText = words.reviews.toLowerCase();
   const editable = usePermissions().keepReviews;
@@ -53,10 +57,11 @@ export function SeriousCaseReviews({ referenceDate }: { referenceDate: string | 
       <QueryState
         query={reviews}
         loadingLabel={`Loading ${reviewsInText}`}
-        isEmpty={(d) => d.reviews.length === 0}
+        isEmpty={(d) => inYear(d).length === 0}
         empty={`${words.The} has published no ${reviewsInText}${editable ? ': add the first.' : '.'}`}
       >
-        {({ reviews: list }) => {
+        {(data) => {
+          const list = inYear(data);
           const actions = list.flatMap((r) => r.actions);
           const complete = actions.filter((a) => a.status === 'complete').length;
           return (
@@ -79,6 +84,11 @@ export function SeriousCaseReviews({ referenceDate }: { referenceDate: string | 
                   return (
                     <article key={review.id} className="review" aria-labelledby={`review-${review.id}`}>
                       <h3 id={`review-${review.id}`}>{review.title}</h3>
+                      {review.retiredIn ? (
+                        <p>
+                          <StatusTag tone="neutral">{`Retired in ${review.retiredIn}`}</StatusTag>
+                        </p>
+                      ) : null}
                       {/* A review keeps the name of its time: a serious case review stays one. */}
                       <p className="review__meta">
                         {reviewTypeName(review)}, published {formatDate(review.publishedDate)}
@@ -135,7 +145,7 @@ export function SeriousCaseReviews({ referenceDate }: { referenceDate: string | 
                           </li>
                         ))}
                       </ul>
-                      {editable ? (
+                      {editable && !review.retiredIn ? (
                         <p className="review__controls">
                           <ReviewButton
                             verb="Change"
