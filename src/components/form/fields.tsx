@@ -117,17 +117,22 @@ export function FieldGroup({
   legend,
   error,
   errorId,
+  id,
   className = '',
   children,
 }: {
   legend: string;
   error: string | undefined;
   errorId: string;
+  /** The group's own id, where the error summary links to the group rather than its first input. */
+  id?: string | undefined;
   className?: string;
   children: ReactNode;
 }) {
   return (
     <fieldset
+      id={id}
+      tabIndex={id ? -1 : undefined}
       className={`${className}${error ? ' field--error' : ''}`}
       aria-describedby={error ? errorId : undefined}
     >

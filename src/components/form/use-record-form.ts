@@ -19,6 +19,8 @@ interface Options<V extends object, Req, Res, R extends { version: number }> {
   initial: () => V;
   /** The field names in words, for the error summary and the conflict notice. */
   labels: Partial<Record<keyof V & string, string>> & Record<string, string>;
+  /** Words for the request's nested fields (`area.name`), so that a message names the one it is about. */
+  fieldLabels?: Record<string, string>;
   /** The request the values make, checked against the contract before anything is sent. */
   schema: RequestSchema<Req>;
   toRequest: (values: V, version: number) => unknown;
@@ -74,7 +76,7 @@ export function useRecordForm<
       setBaseVersion(current.version);
     }
     if (error instanceof HttpError && error.status === 401) keepDraft(draftKey, values);
-    const failure = describeSaveFailure(error);
+    const failure = describeSaveFailure(error, undefined, options.fieldLabels);
     setErrors(failure.fieldErrors);
     setSaveError(failure.message);
   };
@@ -98,7 +100,7 @@ export function useRecordForm<
       setSaveError(null);
       const parsed = schema.safeParse(toRequest(values, baseVersion));
       if (!parsed.success) {
-        setErrors(fieldErrorsFromIssues(parsed.error.issues));
+        setErrors(fieldErrorsFromIssues(parsed.error.issues, options.fieldLabels));
         return;
       }
       setErrors({});
@@ -106,6 +108,11 @@ export function useRecordForm<
       save.mutate(request, {
         onSuccess: (saved) => {
           dropDraft(draftKey);
+          // A form that stays open after saving bases its next save on what it saved.
+          if (isObject(saved) && 'version' in saved && typeof saved.version === 'number') {
+            setBaseVersion(saved.version);
+          }
+          setTheirs(null);
           onSaved(saved, request);
         },
         onError: failed,
@@ -114,6 +121,13 @@ export function useRecordForm<
     /** Closing the form forgets any kept draft. */
     discard() {
       dropDraft(draftKey);
+    },
+    /** A form that stays open, on Cancel: back to `to`, with nothing said against it. */
+    reset(to: V) {
+      fields.setValues(to);
+      setErrors({});
+      setSaveError(null);
+      setTheirs(null);
     },
   };
 }

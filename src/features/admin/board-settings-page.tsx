@@ -1,23 +1,22 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
-import { apiSend } from '../../api/client';
-import {
-  ofstedJudgementSchema,
-  saveBoardRequestSchema,
-  type Board,
-  type BoardKind,
-  type OfstedJudgement,
-} from '../../api/contract';
-import { ConflictError, HttpError } from '../../api/errors';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { saveBoardRequestSchema, type Board, type BoardKind, type OfstedJudgement } from '../../api/contract';
+import { HttpError } from '../../api/errors';
 import { isLocalId } from '../../api/local-indicators';
 import { boardQueries, indicatorQueries } from '../../api/queries';
-import { ConflictNotice } from '../../components/form/conflict-notice';
-import { Field } from '../../components/form/field';
-import { SelectField } from '../../components/form/fields';
-import { RecordForm } from '../../components/form/record-form';
+import {
+  CheckboxField,
+  FieldGroup,
+  InputField,
+  SelectField,
+  TextAreaField,
+} from '../../components/form/fields';
+import { RecordFormFrame } from '../../components/form/record-form';
+import { SavedNotice } from '../../components/form/saved-notice';
+import { useRecordForm } from '../../components/form/use-record-form';
+import { useSaveRecord } from '../../components/form/use-save-record';
 import { Panel } from '../../components/panel';
 import { LoadingState, ErrorState } from '../../components/states';
-import { describeSaveFailure, fieldErrorsFromIssues, type FieldErrors } from '../../lib/field-errors';
 import { useWording } from '../../lib/use-wording';
 import { AdminLayout } from './admin-layout';
 import { NewYearPanel } from './new-year-panel';
@@ -146,125 +145,56 @@ const fieldLabels: Record<string, string> = {
 };
 
 function BoardForm({ board }: { board: Board | null }) {
-  const id = useId();
-  const queryClient = useQueryClient();
-  const [values, setValues] = useState<Values>(() => valuesOf(board));
-  const [version, setVersion] = useState<number | null>(board?.version ?? null);
-  const [theirs, setTheirs] = useState<Board | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const indicators = useQuery(indicatorQueries.list());
-  const save = useMutation({
-    mutationFn: (request: unknown) => apiSend('saveBoard', saveBoardRequestSchema.parse(request)),
-    onSuccess: (savedBoard) => queryClient.setQueryData(boardQueries.detail().queryKey, savedBoard),
+  const form = useRecordForm({
+    who: 'the board’s settings',
+    compare: (theirs: Board, values: Values) => [
+      { label: labels.kind!, theirs: kindLabels[theirs.kind], yours: kindLabels[values.kind] },
+      { label: 'Board name', theirs: theirs.name, yours: values.name },
+      {
+        label: 'Reporting years',
+        theirs: theirs.reportingYears.join(', '),
+        yours: toRequest(values, null).reportingYears.join(', '),
+      },
+      { label: 'Year shown first', theirs: theirs.currentYear, yours: values.currentYear },
+      { label: 'Figures as at', theirs: theirs.dataAsAt, yours: values.dataAsAt },
+    ],
+    draftKey: 'board-settings',
+    initial: () => valuesOf(board),
+    labels,
+    fieldLabels,
+    ...(board ? { record: board } : {}),
+    schema: saveBoardRequestSchema,
+    // A board not set up yet has no version to name.
+    toRequest: (values, version) => toRequest(values, board || version > 0 ? version : null),
+    save: useSaveRecord('saveBoard', boardQueries.detail().queryKey, undefined, { answerIsRead: true }),
+    onSaved: () => setSaved('Saved the board’s settings. Every page now uses them.'),
   });
-  const set = (change: Partial<Values>) => setValues((v) => ({ ...v, ...change }));
-  const fieldIds = Object.fromEntries(Object.keys(labels).map((k) => [k, `${id}-${k}`]));
-  const form = {
-    values,
-    set: <K extends keyof Values>(name: K, value: Values[K]) => set({ [name]: value }),
-    errors,
-    fieldIds,
-  };
-
-  const submit = () => {
-    setFailure(null);
-    setSaved(null);
-    const parsed = saveBoardRequestSchema.safeParse(toRequest(values, version));
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues, fieldLabels));
-      return;
-    }
-    setErrors({});
-    save.mutate(parsed.data, {
-      onSuccess: (result) => {
-        setVersion(result.version);
-        setTheirs(null);
-        setSaved('Saved the board’s settings. Every page now uses them.');
-      },
-      onError: (error) => {
-        if (error instanceof ConflictError) {
-          const current = error.current as Board;
-          setTheirs(current);
-          setVersion(current.version);
-          queryClient.setQueryData(boardQueries.detail().queryKey, current);
-        }
-        const result = describeSaveFailure(error, undefined, fieldLabels);
-        setErrors(result.fieldErrors);
-        setFailure(result.message);
-      },
-    });
-  };
-
-  const text = (key: keyof Values, label: string, hint?: string, error?: string) => (
-    <Field label={label} hint={hint} error={error} id={`${id}-${key}`}>
-      <input type="text" value={values[key] as string} onChange={(e) => set({ [key]: e.target.value })} />
-    </Field>
-  );
-
+  const { values } = form;
   const indicatorChoice = (
     key: 'featuredIndicatorId' | 'auditScheduleIndicatorId',
     hint: string,
     none: string,
-  ) => (
-    <Field label={labels[key]!} hint={hint} error={errors[key]} id={fieldIds[key]}>
-      <select value={values[key]} onChange={(e) => set({ [key]: e.target.value })}>
-        <option value="">{none}</option>
-        {(indicators.data?.indicators ?? [])
-          .filter((i) => !isLocalId(i.id))
-          .map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.title}
-            </option>
-          ))}
-        {values[key] && !indicators.data?.indicators.some((i) => i.id === values[key]) ? (
-          <option value={values[key]}>{values[key]}</option>
-        ) : null}
-      </select>
-    </Field>
-  );
+  ) => {
+    const known = (indicators.data?.indicators ?? []).filter((i) => !isLocalId(i.id));
+    const options: [string, string][] = [['', none], ...known.map((i): [string, string] => [i.id, i.title])];
+    // A choice saved earlier and no longer listed stays as it is, by its id.
+    if (values[key] && !known.some((i) => i.id === values[key])) options.push([values[key], values[key]]);
+    return <SelectField form={form} name={key} label={labels[key]!} hint={hint} options={options} />;
+  };
 
   return (
     <>
-      {saved ? (
-        <p className="notice notice--success" role="status">
-          {saved}
-        </p>
-      ) : null}
-      <RecordForm
+      <SavedNotice message={saved} />
+      <RecordFormFrame
+        form={form}
         heading={board ? 'Change the board’s settings' : 'Set up the board'}
-        headingLevel={3}
-        saveError={failure}
-        errors={errors}
-        fieldIds={fieldIds}
-        labels={labels}
-        pending={save.isPending}
         submitLabel={board ? 'Save settings' : 'Set up the board'}
-        onSubmit={submit}
-        onCancel={() => {
-          setValues(valuesOf(theirs ?? board));
-          setErrors({});
-          setFailure(null);
+        onClose={() => {
+          setSaved(null);
+          form.reset(valuesOf(form.theirs ?? board));
         }}
-        notice={
-          theirs ? (
-            <ConflictNotice
-              who="the board’s settings"
-              changes={[
-                { label: labels.kind!, theirs: kindLabels[theirs.kind], yours: kindLabels[values.kind] },
-                { label: 'Board name', theirs: theirs.name, yours: values.name },
-                {
-                  label: 'Reporting years',
-                  theirs: theirs.reportingYears.join(', '),
-                  yours: toRequest(values, null).reportingYears.join(', '),
-                },
-                { label: 'Year shown first', theirs: theirs.currentYear, yours: values.currentYear },
-                { label: 'Figures as at', theirs: theirs.dataAsAt, yours: values.dataAsAt },
-              ]}
-            />
-          ) : null
-        }
       >
         <SelectField
           form={form}
@@ -274,95 +204,77 @@ function BoardForm({ board }: { board: Board | null }) {
           options={kindLabels}
         />
         <div className="record-form__grid">
-          {text('name', labels.name!, undefined, errors.name)}
-          {text(
-            'shortName',
-            labels.shortName!,
-            'For slides and the meeting pack, e.g. WSCB',
-            errors.shortName,
-          )}
+          <InputField form={form} name="name" label={labels.name!} />
+          <InputField
+            form={form}
+            name="shortName"
+            label={labels.shortName!}
+            hint="For slides and the meeting pack, e.g. WSCB"
+          />
         </div>
-        <fieldset className={errors.area ? 'field--error' : undefined} id={fieldIds.area} tabIndex={-1}>
-          <legend>Area</legend>
-          {errors.area ? (
-            <p className="field__error">
-              <span className="visually-hidden">Error:</span> {errors.area}
-            </p>
-          ) : null}
+        <FieldGroup
+          legend="Area"
+          id={form.fieldIds.area}
+          error={form.errors.area}
+          errorId={`${form.fieldIds.area}-error`}
+        >
           <div className="record-form__grid">
-            {text('areaName', 'Local authority')}
-            {text('laCode', 'ONS code', 'E and eight digits, such as E08000031')}
-            {text('oldLaCode', 'DfE code', 'Three digits, such as 336')}
-            {text('region', 'Region')}
+            <InputField form={form} name="areaName" label="Local authority" />
+            <InputField
+              form={form}
+              name="laCode"
+              label="ONS code"
+              hint="E and eight digits, such as E08000031"
+            />
+            <InputField form={form} name="oldLaCode" label="DfE code" hint="Three digits, such as 336" />
+            <InputField form={form} name="region" label="Region" />
           </div>
-        </fieldset>
+        </FieldGroup>
         <div className="record-form__grid">
-          {text(
-            'reportingYears',
-            labels.reportingYears!,
-            'Financial years, separated by commas: 2016-17, 2017-18',
-            errors.reportingYears,
-          )}
-          {text('currentYear', labels.currentYear!, 'One of the reporting years', errors.currentYear)}
-          <Field
+          <InputField
+            form={form}
+            name="reportingYears"
+            label={labels.reportingYears!}
+            hint="Financial years, separated by commas: 2016-17, 2017-18"
+          />
+          <InputField
+            form={form}
+            name="currentYear"
+            label={labels.currentYear!}
+            hint="One of the reporting years"
+          />
+          <InputField
+            form={form}
+            type="date"
+            name="dataAsAt"
             label={labels.dataAsAt!}
             hint="The date the board’s figures run to"
-            error={errors.dataAsAt}
-            id={fieldIds.dataAsAt}
-          >
-            <input type="date" value={values.dataAsAt} onChange={(e) => set({ dataAsAt: e.target.value })} />
-          </Field>
+          />
         </div>
-        <fieldset className={errors.ofsted ? 'field--error' : undefined} id={fieldIds.ofsted} tabIndex={-1}>
-          <legend>Ofsted judgement</legend>
-          {errors.ofsted ? (
-            <p className="field__error">
-              <span className="visually-hidden">Error:</span> {errors.ofsted}
-            </p>
-          ) : null}
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={values.hasOfsted}
-              onChange={(e) => set({ hasOfsted: e.target.checked })}
-            />
-            Ofsted has judged the partnership
-          </label>
+        <FieldGroup
+          legend="Ofsted judgement"
+          id={form.fieldIds.ofsted}
+          error={form.errors.ofsted}
+          errorId={`${form.fieldIds.ofsted}-error`}
+        >
+          <CheckboxField form={form} name="hasOfsted" label="Ofsted has judged the partnership" />
           {values.hasOfsted ? (
             <>
               <div className="record-form__grid">
-                <Field label="Judgement" id={`${id}-judgement`}>
-                  <select
-                    value={values.judgement}
-                    onChange={(e) => set({ judgement: e.target.value as OfstedJudgement })}
-                  >
-                    {ofstedJudgementSchema.options.map((j) => (
-                      <option key={j} value={j}>
-                        {judgementLabels[j]}
-                      </option>
-                    ))}
-                  </select>
-                </Field>
-                {text('inspectionTitle', 'Inspection or review')}
-                <Field label="Published" id={`${id}-published`}>
-                  <input
-                    type="date"
-                    value={values.publishedDate}
-                    onChange={(e) => set({ publishedDate: e.target.value })}
-                  />
-                </Field>
-                {text('recommendationsPage', 'Recommendations on page', 'Of the board’s annual report')}
-              </div>
-              <Field label="Summary" id={`${id}-summary`}>
-                <textarea
-                  rows={3}
-                  value={values.summary}
-                  onChange={(e) => set({ summary: e.target.value })}
+                <SelectField form={form} name="judgement" label="Judgement" options={judgementLabels} />
+                <InputField form={form} name="inspectionTitle" label="Inspection or review" />
+                <InputField form={form} type="date" name="publishedDate" label="Published" />
+                <InputField
+                  form={form}
+                  name="recommendationsPage"
+                  label="Recommendations on page"
+                  hint="Of the board’s annual report"
                 />
-              </Field>
+              </div>
+              <TextAreaField form={form} name="summary" label="Summary" />
             </>
           ) : null}
-        </fieldset>
+        </FieldGroup>
         {indicatorChoice(
           'featuredIndicatorId',
           'Shown with its chart beside the headline tiles. Headline indicators are chosen in Indicator settings.',
@@ -373,19 +285,13 @@ function BoardForm({ board }: { board: Board | null }) {
           'The indicator that counts multi-agency case file audits completed against the schedule: its overview tile is worked out from the audits recorded on the quality assurance page, as at the date the figures run to.',
           'None: every indicator shows its reported figures',
         )}
-        <Field
+        <TextAreaField
+          form={form}
+          name="illustrativeNotice"
           label={labels.illustrativeNotice!}
           hint="Leave empty for a real board. Shown in the footer when some figures are invented for a demonstration."
-          error={errors.illustrativeNotice}
-          id={fieldIds.illustrativeNotice}
-        >
-          <textarea
-            rows={3}
-            value={values.illustrativeNotice}
-            onChange={(e) => set({ illustrativeNotice: e.target.value })}
-          />
-        </Field>
-      </RecordForm>
+        />
+      </RecordFormFrame>
     </>
   );
 }

@@ -14,6 +14,7 @@ import { formatValue } from '../../lib/format';
 import { frequencyLabels } from '../../lib/indicator-labels';
 import { AdminLayout } from './admin-layout';
 import { useWording } from '../../lib/use-wording';
+import { hidden, ScrollTable } from '../../components/scroll-table';
 
 const labels = {
   agencyId: 'Owning agency',
@@ -153,40 +154,27 @@ function IndicatorSettingsContent() {
             const editingIndicator = shared.find((i) => i.id === editing?.id);
             return (
               <>
-                <div className="table-scroll" role="region" aria-label="Indicator settings" tabIndex={0}>
-                  <table className="data-table data-table--text">
-                    <thead>
-                      <tr>
-                        <th scope="col">Indicator</th>
-                        <th scope="col">Figures</th>
-                        <th scope="col">Owning agency</th>
-                        <th scope="col">Headline</th>
-                        <th scope="col">Target</th>
-                        <th scope="col">
-                          <span className="visually-hidden">Change</span>
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {shared.map((indicator) => (
-                        <tr key={indicator.id}>
-                          <th scope="row">{indicator.title}</th>
-                          <td>{frequencyLabels[indicator.frequency]}</td>
-                          <td>{agencyName(indicator.agencyId)}</td>
-                          <td>{indicator.headline ? 'Yes' : 'No'}</td>
-                          <td>{targetText(indicator)}</td>
-                          <td>
-                            <RecordButton
-                              verb="Change"
-                              name={indicator.title}
-                              onClick={() => open('settings', indicator.id)}
-                            />
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <ScrollTable
+                  label="Indicator settings"
+                  columns={['Indicator', 'Figures', 'Owning agency', 'Headline', 'Target', hidden('Change')]}
+                >
+                  {shared.map((indicator) => (
+                    <tr key={indicator.id}>
+                      <th scope="row">{indicator.title}</th>
+                      <td>{frequencyLabels[indicator.frequency]}</td>
+                      <td>{agencyName(indicator.agencyId)}</td>
+                      <td>{indicator.headline ? 'Yes' : 'No'}</td>
+                      <td>{targetText(indicator)}</td>
+                      <td>
+                        <RecordButton
+                          verb="Change"
+                          name={indicator.title}
+                          onClick={() => open('settings', indicator.id)}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </ScrollTable>
                 {editingIndicator && agencies.data ? (
                   <SettingsForm
                     key={editingIndicator.id}

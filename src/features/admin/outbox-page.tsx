@@ -8,6 +8,7 @@ import { StatusTag } from '../../components/status-tag';
 import { formatDateTime } from '../../lib/format';
 import { mailKindLabels } from '../../lib/mail-labels';
 import { AdminLayout } from './admin-layout';
+import { ScrollTable } from '../../components/scroll-table';
 
 function Status({ message }: { message: OutboxMessage }) {
   if (message.sentAt) {
@@ -112,25 +113,15 @@ function OutboxContent() {
               {data.messages.length === 0 ? (
                 <p>No message is waiting.</p>
               ) : (
-                <div className="table-scroll" role="region" aria-label="Outbox" tabIndex={0}>
-                  <table className="data-table data-table--text audit-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">Queued</th>
-                        <th scope="col">To</th>
-                        <th scope="col">Subject</th>
-                        <th scope="col">Status</th>
-                        <th scope="col">Attempts</th>
-                        <th scope="col">Links</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {data.messages.map((message) => (
-                        <MessageRow key={message.id} message={message} />
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <ScrollTable
+                  label="Outbox"
+                  className="data-table data-table--text audit-table"
+                  columns={['Queued', 'To', 'Subject', 'Status', 'Attempts', 'Links']}
+                >
+                  {data.messages.map((message) => (
+                    <MessageRow key={message.id} message={message} />
+                  ))}
+                </ScrollTable>
               )}
             </>
           )}

@@ -26,6 +26,7 @@ import { describeSaveFailure } from '../../lib/field-errors';
 import { formatDate } from '../../lib/format';
 import { CopyButton } from '../../components/copy-button';
 import { AdminLayout } from './admin-layout';
+import { hidden, ScrollTable } from '../../components/scroll-table';
 
 const roleHelp: Record<Role, string> = {
   viewer: 'reads everything published',
@@ -296,99 +297,88 @@ function PeopleContent() {
                     for through single sign-on, switched off until you approve.
                   </p>
                 ) : null}
-                <div className="table-scroll" role="region" aria-label="People" tabIndex={0}>
-                  <table className="data-table data-table--text people-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">Name</th>
-                        <th scope="col">Role</th>
-                        <th scope="col">Access</th>
-                        <th scope="col">Last signed in</th>
-                        <th scope="col">
-                          <span className="visually-hidden">Change</span>
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {data.users.map((user) => (
-                        <tr key={user.id}>
-                          <th scope="row">
-                            {user.name}
-                            <span className="schedule-table__meta">{user.email}</span>
-                          </th>
-                          <td>
-                            {roleLabels[user.role]}
-                            {user.agencyIds.length > 0 ? (
-                              <span className="schedule-table__meta">
-                                Returns for {user.agencyIds.map(agencyName).join(', ')}
-                              </span>
-                            ) : null}
-                            {user.actionOwner ? (
-                              <span className="schedule-table__meta">Owns actions as {user.actionOwner}</span>
-                            ) : null}
-                          </td>
-                          <td>
-                            {user.awaitingApproval ? (
-                              <StatusTag tone="warning">Awaiting approval</StatusTag>
-                            ) : !user.active ? (
-                              <StatusTag tone="bad">Switched off</StatusTag>
-                            ) : user.hasPassword || user.signsInWithSso ? (
-                              <StatusTag tone="good">Active</StatusTag>
-                            ) : (
-                              <StatusTag tone="warning">Waiting for their password</StatusTag>
-                            )}
-                            {user.signsInWithSso ? (
-                              <span className="schedule-table__meta">
-                                Signs in with their organisation’s account
-                              </span>
-                            ) : null}
-                          </td>
-                          <td>{user.lastSignInAt ? formatDate(user.lastSignInAt.slice(0, 10)) : 'Never'}</td>
-                          <td>
-                            <div className="button-row">
+                <ScrollTable
+                  label="People"
+                  className="data-table data-table--text people-table"
+                  columns={['Name', 'Role', 'Access', 'Last signed in', hidden('Change')]}
+                >
+                  {data.users.map((user) => (
+                    <tr key={user.id}>
+                      <th scope="row">
+                        {user.name}
+                        <span className="schedule-table__meta">{user.email}</span>
+                      </th>
+                      <td>
+                        {roleLabels[user.role]}
+                        {user.agencyIds.length > 0 ? (
+                          <span className="schedule-table__meta">
+                            Returns for {user.agencyIds.map(agencyName).join(', ')}
+                          </span>
+                        ) : null}
+                        {user.actionOwner ? (
+                          <span className="schedule-table__meta">Owns actions as {user.actionOwner}</span>
+                        ) : null}
+                      </td>
+                      <td>
+                        {user.awaitingApproval ? (
+                          <StatusTag tone="warning">Awaiting approval</StatusTag>
+                        ) : !user.active ? (
+                          <StatusTag tone="bad">Switched off</StatusTag>
+                        ) : user.hasPassword || user.signsInWithSso ? (
+                          <StatusTag tone="good">Active</StatusTag>
+                        ) : (
+                          <StatusTag tone="warning">Waiting for their password</StatusTag>
+                        )}
+                        {user.signsInWithSso ? (
+                          <span className="schedule-table__meta">
+                            Signs in with their organisation’s account
+                          </span>
+                        ) : null}
+                      </td>
+                      <td>{user.lastSignInAt ? formatDate(user.lastSignInAt.slice(0, 10)) : 'Never'}</td>
+                      <td>
+                        <div className="button-row">
+                          <RecordButton
+                            verb="Change"
+                            name={`${user.name}’s account`}
+                            onClick={() => open('person', user.id)}
+                          />
+                          {user.awaitingApproval ? (
+                            <>
+                              <button
+                                type="button"
+                                className="button button--small"
+                                disabled={decide.isPending}
+                                onClick={() => {
+                                  say(null);
+                                  decide.mutate({ user, decision: 'approveUser' });
+                                }}
+                              >
+                                Approve <span className="visually-hidden">{user.name}’s account</span>
+                              </button>
                               <RecordButton
-                                verb="Change"
-                                name={`${user.name}’s account`}
-                                onClick={() => open('person', user.id)}
+                                verb="Refuse"
+                                name={`${user.name}’s request`}
+                                disabled={decide.isPending}
+                                onClick={() => {
+                                  say(null);
+                                  decide.mutate({ user, decision: 'refuseUser' });
+                                }}
                               />
-                              {user.awaitingApproval ? (
-                                <>
-                                  <button
-                                    type="button"
-                                    className="button button--small"
-                                    disabled={decide.isPending}
-                                    onClick={() => {
-                                      say(null);
-                                      decide.mutate({ user, decision: 'approveUser' });
-                                    }}
-                                  >
-                                    Approve <span className="visually-hidden">{user.name}’s account</span>
-                                  </button>
-                                  <RecordButton
-                                    verb="Refuse"
-                                    name={`${user.name}’s request`}
-                                    disabled={decide.isPending}
-                                    onClick={() => {
-                                      say(null);
-                                      decide.mutate({ user, decision: 'refuseUser' });
-                                    }}
-                                  />
-                                </>
-                              ) : (
-                                <RecordButton
-                                  verb="New sign-in link"
-                                  name={`for ${user.name}`}
-                                  disabled={newLink.isPending}
-                                  onClick={() => newLink.mutate(user)}
-                                />
-                              )}
-                            </div>
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                            </>
+                          ) : (
+                            <RecordButton
+                              verb="New sign-in link"
+                              name={`for ${user.name}`}
+                              disabled={newLink.isPending}
+                              onClick={() => newLink.mutate(user)}
+                            />
+                          )}
+                        </div>
+                      </td>
+                    </tr>
+                  ))}
+                </ScrollTable>
                 {editingUser && agencies.data ? (
                   <EditPerson
                     key={editingUser.id}

@@ -12,6 +12,7 @@ import { FilePicker } from './file-picker';
 import { PublishToBoard } from './publish-to-board';
 import { ProblemList } from './problem-list';
 import type { Problem } from './parse/types';
+import { hidden, ScrollTable } from '../../components/scroll-table';
 
 /** The indicators imported into this browser, with Remove, Export all and Import a saved dataset. */
 export function ImportedList() {
@@ -88,44 +89,34 @@ export function ImportedList() {
         empty="Nothing imported yet."
       >
         {(indicators) => (
-          <div className="table-scroll" role="region" aria-label="Imported indicators" tabIndex={0}>
-            <table className="data-table data-table--text imported-table">
-              <caption>Imported indicators</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Indicator</th>
-                  <th scope="col">Source file</th>
-                  <th scope="col">Imported</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {indicators.map((i) => (
-                  <tr key={i.id}>
-                    <th scope="row">
-                      <Link to={`/indicators/${i.id}`}>{i.title}</Link>
-                    </th>
-                    <td>{i.importedFrom.fileName}</td>
-                    <td>{formatDate(i.importedFrom.importedAt.slice(0, 10))}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="button button--secondary"
-                        disabled={remove.isPending}
-                        aria-label={`Remove ${i.title}`}
-                        onClick={() => remove.mutate(i.id)}
-                      >
-                        Remove
-                      </button>
-                      {permissions.administer ? <PublishToBoard indicator={i} /> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            label="Imported indicators"
+            className="data-table data-table--text imported-table"
+            caption={<caption>Imported indicators</caption>}
+            columns={['Indicator', 'Source file', 'Imported', hidden('Actions')]}
+          >
+            {indicators.map((i) => (
+              <tr key={i.id}>
+                <th scope="row">
+                  <Link to={`/indicators/${i.id}`}>{i.title}</Link>
+                </th>
+                <td>{i.importedFrom.fileName}</td>
+                <td>{formatDate(i.importedFrom.importedAt.slice(0, 10))}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    disabled={remove.isPending}
+                    aria-label={`Remove ${i.title}`}
+                    onClick={() => remove.mutate(i.id)}
+                  >
+                    Remove
+                  </button>
+                  {permissions.administer ? <PublishToBoard indicator={i} /> : null}
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
         )}
       </QueryState>
       <div className="import-actions">

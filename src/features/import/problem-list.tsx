@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { Problem } from './parse/types';
+import { ScrollTable } from '../../components/scroll-table';
 
 /** How many problems of a kind are listed before "Show all". */
 const FIRST = 5;
@@ -47,30 +48,25 @@ function ProblemGroup({ kind, problems }: { kind: string; problems: readonly Pro
   const caption = `${kind}: ${count(problems.length, 'problem')}`;
   return (
     <section className="problems__group" aria-label={kind}>
-      <div className="table-scroll" role="region" aria-label={caption} tabIndex={0} id={tableId}>
-        <table className="data-table data-table--text">
+      <ScrollTable
+        label={caption}
+        id={tableId}
+        caption={
           <caption>
             {caption}
             {problems.length > FIRST && !all ? `, the first ${FIRST} shown` : ''}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Row</th>
-              <th scope="col">Column</th>
-              <th scope="col">Problem</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((p, i) => (
-              <tr key={i}>
-                <td>{p.row ?? 'Whole file'}</td>
-                <td>{p.column ?? '—'}</td>
-                <td>{p.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+        }
+        columns={['Row', 'Column', 'Problem']}
+      >
+        {shown.map((p, i) => (
+          <tr key={i}>
+            <td>{p.row ?? 'Whole file'}</td>
+            <td>{p.column ?? '—'}</td>
+            <td>{p.message}</td>
+          </tr>
+        ))}
+      </ScrollTable>
       {problems.length > FIRST ? (
         <button
           type="button"

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ScrollTable } from '../../components/scroll-table';
 
 export interface TemplateColumn {
   key: string;
@@ -10,26 +11,18 @@ export interface TemplateColumn {
 /** A template's columns, whether each is required, and what to put in it. */
 export function TemplateColumns({ columns }: { columns: readonly TemplateColumn[] }) {
   return (
-    <div className="table-scroll" role="region" aria-label="Template columns" tabIndex={0}>
-      <table className="data-table data-table--text">
-        <caption>Template columns</caption>
-        <thead>
-          <tr>
-            <th scope="col">Column</th>
-            <th scope="col">Required</th>
-            <th scope="col">What to put in it</th>
-          </tr>
-        </thead>
-        <tbody>
-          {columns.map((c) => (
-            <tr key={c.key}>
-              <th scope="row">{c.name}</th>
-              <td>{c.required ? 'Yes' : 'No'}</td>
-              <td>{c.help}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable
+      label="Template columns"
+      caption={<caption>Template columns</caption>}
+      columns={['Column', 'Required', 'What to put in it']}
+    >
+      {columns.map((c) => (
+        <tr key={c.key}>
+          <th scope="row">{c.name}</th>
+          <td>{c.required ? 'Yes' : 'No'}</td>
+          <td>{c.help}</td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }

@@ -4,6 +4,7 @@ import { RagBadge } from '../../components/rag-badge';
 import { Unbroken } from '../../components/unbroken';
 import { formatValue } from '../../lib/format';
 import type { IndicatorSummary } from '../../lib/indicator-summary';
+import { ScrollTable } from '../../components/scroll-table';
 
 interface Row {
   indicator: ListedSummary;
@@ -15,60 +16,47 @@ export function IndicatorTable({ caption, rows }: { caption: string; rows: reado
   const { search } = useLocation();
   const year = new URLSearchParams(search).get('year');
   return (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
-      <table className="data-table indicator-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Indicator</th>
-            <th scope="col">Latest</th>
-            <th scope="col">Change</th>
-            <th scope="col">Target</th>
-            <th scope="col">Status</th>
+    <ScrollTable
+      label={caption}
+      className="data-table indicator-table"
+      caption={<caption>{caption}</caption>}
+      columns={['Indicator', 'Latest', 'Change', 'Target', 'Status']}
+    >
+      {rows.map(({ indicator, summary }) => {
+        const fmt = (v: number) => formatValue(v, indicator.unit, indicator.decimalPlaces);
+        return (
+          <tr key={indicator.id}>
+            <th scope="row">
+              <Link to={{ pathname: `/indicators/${indicator.id}`, search: year ? `?year=${year}` : '' }}>
+                {indicator.title}
+              </Link>
+              {indicator.illustrative ? <span className="indicator-table__note">Illustrative</span> : null}
+              {indicator.importedFrom ? (
+                <span className="indicator-table__note">Imported from {indicator.importedFrom.fileName}</span>
+              ) : null}
+            </th>
+            <td>
+              {summary.latest?.value != null ? (
+                <>
+                  {fmt(summary.latest.value)}
+                  <span className="indicator-table__period">{summary.latest.period.label}</span>
+                </>
+              ) : (
+                'No figure'
+              )}
+            </td>
+            <td
+              className={`indicator-table__change indicator-table__change--${summary.change?.judgement ?? 'neutral'}`}
+            >
+              <Unbroken text={summary.trendText} />
+            </td>
+            <td>{indicator.target ? fmt(indicator.target.value) : 'None'}</td>
+            <td>
+              <RagBadge status={summary.rag} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ indicator, summary }) => {
-            const fmt = (v: number) => formatValue(v, indicator.unit, indicator.decimalPlaces);
-            return (
-              <tr key={indicator.id}>
-                <th scope="row">
-                  <Link to={{ pathname: `/indicators/${indicator.id}`, search: year ? `?year=${year}` : '' }}>
-                    {indicator.title}
-                  </Link>
-                  {indicator.illustrative ? (
-                    <span className="indicator-table__note">Illustrative</span>
-                  ) : null}
-                  {indicator.importedFrom ? (
-                    <span className="indicator-table__note">
-                      Imported from {indicator.importedFrom.fileName}
-                    </span>
-                  ) : null}
-                </th>
-                <td>
-                  {summary.latest?.value != null ? (
-                    <>
-                      {fmt(summary.latest.value)}
-                      <span className="indicator-table__period">{summary.latest.period.label}</span>
-                    </>
-                  ) : (
-                    'No figure'
-                  )}
-                </td>
-                <td
-                  className={`indicator-table__change indicator-table__change--${summary.change?.judgement ?? 'neutral'}`}
-                >
-                  <Unbroken text={summary.trendText} />
-                </td>
-                <td>{indicator.target ? fmt(indicator.target.value) : 'None'}</td>
-                <td>
-                  <RagBadge status={summary.rag} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </ScrollTable>
   );
 }

@@ -7,6 +7,7 @@ import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
 import { formatDate, plural } from '../../lib/format';
 import { financialYearOfDate } from '../../lib/periods';
+import { ScrollTable } from '../../components/scroll-table';
 
 /** How many, then each one named and linked. */
 function Items<T>({ items, children }: { items: readonly T[]; children: (item: T) => ReactNode }) {
@@ -89,38 +90,33 @@ export function LateByAgencyPanel() {
                 audit; a lead agency that is not one of the board’s partner agencies is listed under that
                 name.
               </p>
-              <div className="table-scroll" role="region" aria-label="What is late, by agency" tabIndex={0}>
-                <table className="data-table data-table--text late-table">
+              <ScrollTable
+                label="What is late, by agency"
+                className="data-table data-table--text late-table"
+                caption={
                   <caption className="visually-hidden">
                     Returns late and audits overdue, by agency, the most behind first
                   </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Agency</th>
-                      <th scope="col">Returns late</th>
-                      <th scope="col">Audits overdue (as lead agency)</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.agencies.map((row) => (
-                      <tr key={row.agencyId ?? `lead:${row.agencyName}`}>
-                        <th scope="row">
-                          {row.agencyName}
-                          {row.agencyId === null ? (
-                            <span className="schedule-table__meta">Named as lead agency on audits</span>
-                          ) : null}
-                        </th>
-                        <td>
-                          <LateReturns row={row} />
-                        </td>
-                        <td>
-                          <OverdueAudits row={row} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                }
+                columns={['Agency', 'Returns late', 'Audits overdue (as lead agency)']}
+              >
+                {data.agencies.map((row) => (
+                  <tr key={row.agencyId ?? `lead:${row.agencyName}`}>
+                    <th scope="row">
+                      {row.agencyName}
+                      {row.agencyId === null ? (
+                        <span className="schedule-table__meta">Named as lead agency on audits</span>
+                      ) : null}
+                    </th>
+                    <td>
+                      <LateReturns row={row} />
+                    </td>
+                    <td>
+                      <OverdueAudits row={row} />
+                    </td>
+                  </tr>
+                ))}
+              </ScrollTable>
             </>
           );
         }}

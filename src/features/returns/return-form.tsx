@@ -21,6 +21,7 @@ import { slugify } from '../../lib/csv';
 import { describeFigureChange, figureText } from './figure-change';
 import { returnStatusLabels, symbolChoices } from './return-labels';
 import { itemKey, readReturnFile, returnTemplateCsv, type EnteredFigure } from './return-file';
+import { ScrollTable } from '../../components/scroll-table';
 
 type Figures = Record<string, EnteredFigure>;
 
@@ -345,119 +346,110 @@ export function ReturnForm({
         ) : null}
       </div>
 
-      <div className="table-scroll" role="region" aria-label="Figures in this return" tabIndex={0}>
-        <table className="data-table data-table--text return-table">
-          <thead>
-            <tr>
-              <th scope="col">Indicator</th>
-              <th scope="col">Last figure</th>
-              <th scope="col">This return</th>
-              <th scope="col">Change</th>
-              <th scope="col">Note (why a figure changed)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((item) => {
-              const key = itemKey(item);
-              const f = figures[key] ?? { value: '', symbol: '', note: '' };
-              const change = describeFigureChange(item, numberOf(f));
-              const error = errors[key];
-              const valueId = fieldId(key, 'value');
-              return (
-                <tr key={key} className={error ? 'return-table__row--error' : undefined}>
-                  <th scope="row">
-                    {item.title}
-                    <span className="schedule-table__meta">{item.period}</span>
-                    {item.published ? (
-                      <span className="schedule-table__meta">
-                        Already published: {figureText(item.published, item)}. A new figure corrects it.
-                      </span>
-                    ) : null}
-                    {error ? (
-                      <span className="field__error" id={`${valueId}-error`}>
-                        <span className="visually-hidden">Error:</span> {error}
-                      </span>
-                    ) : null}
-                  </th>
-                  <td>
-                    {item.previous ? `${figureText(item.previous, item)} (${item.previous.period})` : 'none'}
-                  </td>
-                  <td>
-                    <div className="return-table__entry">
-                      <label className="visually-hidden" htmlFor={valueId}>
-                        {item.title}, {item.period}: value
-                      </label>
-                      <input
-                        id={valueId}
-                        type="text"
-                        inputMode="decimal"
-                        size={8}
-                        value={f.value}
-                        aria-invalid={error ? true : undefined}
-                        aria-describedby={error ? `${valueId}-error` : undefined}
-                        // A tick confirms the figure it was given for, not one typed since.
-                        onChange={(e) => set(key, { value: e.target.value, checked: false })}
-                      />
-                      <label className="visually-hidden" htmlFor={fieldId(key, 'symbol')}>
-                        {item.title}, {item.period}: mark
-                      </label>
-                      <select
-                        id={fieldId(key, 'symbol')}
-                        value={f.symbol}
-                        onChange={(e) => set(key, { symbol: e.target.value as EesSymbol | '' })}
-                      >
-                        <option value="">No mark</option>
-                        {symbolChoices.map((s) => (
-                          <option key={s.value} value={s.value}>
-                            {s.label}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
-                  </td>
-                  <td>
-                    {change ? (
-                      <span className={change.large ? 'return-table__warning' : undefined}>
-                        {change.large ? (
-                          <>
-                            <span aria-hidden="true">⚠ </span>
-                            {change.text}: more than half the last figure. Check it, and say why in a note.
-                            <label className="return-table__check">
-                              <input
-                                type="checkbox"
-                                aria-label={`${item.title}, ${item.period}: I have checked this figure`}
-                                checked={f.checked === true}
-                                onChange={(e) => set(key, { checked: e.target.checked })}
-                              />{' '}
-                              I have checked this figure
-                            </label>
-                          </>
-                        ) : (
-                          change.text
-                        )}
-                      </span>
+      <ScrollTable
+        label="Figures in this return"
+        className="data-table data-table--text return-table"
+        columns={['Indicator', 'Last figure', 'This return', 'Change', 'Note (why a figure changed)']}
+      >
+        {data.items.map((item) => {
+          const key = itemKey(item);
+          const f = figures[key] ?? { value: '', symbol: '', note: '' };
+          const change = describeFigureChange(item, numberOf(f));
+          const error = errors[key];
+          const valueId = fieldId(key, 'value');
+          return (
+            <tr key={key} className={error ? 'return-table__row--error' : undefined}>
+              <th scope="row">
+                {item.title}
+                <span className="schedule-table__meta">{item.period}</span>
+                {item.published ? (
+                  <span className="schedule-table__meta">
+                    Already published: {figureText(item.published, item)}. A new figure corrects it.
+                  </span>
+                ) : null}
+                {error ? (
+                  <span className="field__error" id={`${valueId}-error`}>
+                    <span className="visually-hidden">Error:</span> {error}
+                  </span>
+                ) : null}
+              </th>
+              <td>
+                {item.previous ? `${figureText(item.previous, item)} (${item.previous.period})` : 'none'}
+              </td>
+              <td>
+                <div className="return-table__entry">
+                  <label className="visually-hidden" htmlFor={valueId}>
+                    {item.title}, {item.period}: value
+                  </label>
+                  <input
+                    id={valueId}
+                    type="text"
+                    inputMode="decimal"
+                    size={8}
+                    value={f.value}
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={error ? `${valueId}-error` : undefined}
+                    // A tick confirms the figure it was given for, not one typed since.
+                    onChange={(e) => set(key, { value: e.target.value, checked: false })}
+                  />
+                  <label className="visually-hidden" htmlFor={fieldId(key, 'symbol')}>
+                    {item.title}, {item.period}: mark
+                  </label>
+                  <select
+                    id={fieldId(key, 'symbol')}
+                    value={f.symbol}
+                    onChange={(e) => set(key, { symbol: e.target.value as EesSymbol | '' })}
+                  >
+                    <option value="">No mark</option>
+                    {symbolChoices.map((s) => (
+                      <option key={s.value} value={s.value}>
+                        {s.label}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              </td>
+              <td>
+                {change ? (
+                  <span className={change.large ? 'return-table__warning' : undefined}>
+                    {change.large ? (
+                      <>
+                        <span aria-hidden="true">⚠ </span>
+                        {change.text}: more than half the last figure. Check it, and say why in a note.
+                        <label className="return-table__check">
+                          <input
+                            type="checkbox"
+                            aria-label={`${item.title}, ${item.period}: I have checked this figure`}
+                            checked={f.checked === true}
+                            onChange={(e) => set(key, { checked: e.target.checked })}
+                          />{' '}
+                          I have checked this figure
+                        </label>
+                      </>
                     ) : (
-                      '–'
+                      change.text
                     )}
-                  </td>
-                  <td>
-                    <label className="visually-hidden" htmlFor={fieldId(key, 'note')}>
-                      {item.title}, {item.period}: note
-                    </label>
-                    <input
-                      id={fieldId(key, 'note')}
-                      type="text"
-                      maxLength={1000}
-                      value={f.note}
-                      onChange={(e) => set(key, { note: e.target.value })}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                  </span>
+                ) : (
+                  '–'
+                )}
+              </td>
+              <td>
+                <label className="visually-hidden" htmlFor={fieldId(key, 'note')}>
+                  {item.title}, {item.period}: note
+                </label>
+                <input
+                  id={fieldId(key, 'note')}
+                  type="text"
+                  maxLength={1000}
+                  value={f.note}
+                  onChange={(e) => set(key, { note: e.target.value })}
+                />
+              </td>
+            </tr>
+          );
+        })}
+      </ScrollTable>
       <div className="record-form__actions">
         <button
           type="button"

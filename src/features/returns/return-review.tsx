@@ -7,68 +7,53 @@ import { indicatorQueries, returnQueries, boardQueries } from '../../api/queries
 import { Field } from '../../components/form/field';
 import { describeSaveFailure } from '../../lib/field-errors';
 import { describeFigureChange, figureText } from './figure-change';
+import { ScrollTable } from '../../components/scroll-table';
 
 /** The figures of a return beside what is published now and the period before. */
 export function ReturnFiguresTable({ data }: { data: AgencyReturn }) {
   return (
-    <div className="table-scroll" role="region" aria-label="Figures in this return" tabIndex={0}>
-      <table className="data-table data-table--text return-table">
-        <thead>
-          <tr>
-            <th scope="col">Indicator</th>
-            <th scope="col">Period before</th>
-            <th scope="col">Published now</th>
-            <th scope="col">In this return</th>
-            <th scope="col">Change</th>
-            <th scope="col">Note</th>
+    <ScrollTable
+      label="Figures in this return"
+      className="data-table data-table--text return-table"
+      columns={['Indicator', 'Period before', 'Published now', 'In this return', 'Change', 'Note']}
+    >
+      {data.items.map((item) => {
+        const change = describeFigureChange(item, item.entered?.value ?? null);
+        const corrects =
+          item.published &&
+          item.entered &&
+          (item.published.value !== item.entered.value || item.published.symbol !== item.entered.symbol);
+        return (
+          <tr key={`${item.indicatorId} ${item.period}`}>
+            <th scope="row">
+              {item.title}
+              <span className="schedule-table__meta">{item.period}</span>
+            </th>
+            <td>{item.previous ? `${figureText(item.previous, item)} (${item.previous.period})` : 'none'}</td>
+            <td>{figureText(item.published, item)}</td>
+            <td>
+              {figureText(item.entered, item)}
+              {corrects ? <span className="schedule-table__meta">Corrects the published figure</span> : null}
+            </td>
+            <td>
+              {change ? (
+                <span className={change.large ? 'return-table__warning' : undefined}>
+                  {change.large ? <span aria-hidden="true">⚠ </span> : null}
+                  {change.text}
+                  {change.large ? <span className="visually-hidden"> (a large change)</span> : null}
+                </span>
+              ) : (
+                '–'
+              )}
+            </td>
+            <td>
+              {item.entered?.note ??
+                (item.entered?.checked ? 'No note: the agency ticked that it has checked this figure' : '')}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {data.items.map((item) => {
-            const change = describeFigureChange(item, item.entered?.value ?? null);
-            const corrects =
-              item.published &&
-              item.entered &&
-              (item.published.value !== item.entered.value || item.published.symbol !== item.entered.symbol);
-            return (
-              <tr key={`${item.indicatorId} ${item.period}`}>
-                <th scope="row">
-                  {item.title}
-                  <span className="schedule-table__meta">{item.period}</span>
-                </th>
-                <td>
-                  {item.previous ? `${figureText(item.previous, item)} (${item.previous.period})` : 'none'}
-                </td>
-                <td>{figureText(item.published, item)}</td>
-                <td>
-                  {figureText(item.entered, item)}
-                  {corrects ? (
-                    <span className="schedule-table__meta">Corrects the published figure</span>
-                  ) : null}
-                </td>
-                <td>
-                  {change ? (
-                    <span className={change.large ? 'return-table__warning' : undefined}>
-                      {change.large ? <span aria-hidden="true">⚠ </span> : null}
-                      {change.text}
-                      {change.large ? <span className="visually-hidden"> (a large change)</span> : null}
-                    </span>
-                  ) : (
-                    '–'
-                  )}
-                </td>
-                <td>
-                  {item.entered?.note ??
-                    (item.entered?.checked
-                      ? 'No note: the agency ticked that it has checked this figure'
-                      : '')}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </ScrollTable>
   );
 }
 

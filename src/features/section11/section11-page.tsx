@@ -18,6 +18,7 @@ import { AssuranceMatrix } from '../../components/section11/assurance-matrix';
 import { OpenCycleForm } from './open-cycle-form';
 import { StandardsEditor } from './standards-editor';
 import { section11StatusLabels, section11StatusTones } from '../../components/section11/section11-labels';
+import { hidden, ScrollTable } from '../../components/scroll-table';
 
 /** What the person can do with an agency's self-assessment, as the link to it says. */
 function actionFor(
@@ -74,43 +75,34 @@ function CloseCycle({ cycle, onDone }: { cycle: Section11Cycle; onDone: (message
 function CycleTable({ cycle }: { cycle: Section11Cycle }) {
   const permissions = usePermissions();
   return (
-    <div className="table-scroll" role="region" aria-label={`${cycle.title} self-assessments`} tabIndex={0}>
-      <table className="data-table data-table--text">
+    <ScrollTable
+      label={`${cycle.title} self-assessments`}
+      caption={
         <caption className="visually-hidden">
           {cycle.title}, due {formatDate(cycle.dueDate)}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Agency</th>
-            <th scope="col">Status</th>
-            <th scope="col">Submitted</th>
-            <th scope="col">
-              <span className="visually-hidden">Open</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {cycle.agencies.map((a) => (
-            <tr key={a.agencyId}>
-              <th scope="row">{a.agencyName}</th>
-              <td>
-                <StatusTag tone={section11StatusTones[a.status]}>{section11StatusLabels[a.status]}</StatusTag>
-                {a.late ? <StatusTag tone="bad">Late</StatusTag> : null}
-              </td>
-              <td>{a.submittedAt ? formatDate(a.submittedAt.slice(0, 10)) : '–'}</td>
-              <td>
-                <Link to={`/section11/${cycle.id}/${a.agencyId}`}>
-                  {actionFor(cycle, a.status, a.agencyId, permissions)}{' '}
-                  <span className="visually-hidden">
-                    {a.agencyName}’s self-assessment for {cycle.title}
-                  </span>
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+      }
+      columns={['Agency', 'Status', 'Submitted', hidden('Open')]}
+    >
+      {cycle.agencies.map((a) => (
+        <tr key={a.agencyId}>
+          <th scope="row">{a.agencyName}</th>
+          <td>
+            <StatusTag tone={section11StatusTones[a.status]}>{section11StatusLabels[a.status]}</StatusTag>
+            {a.late ? <StatusTag tone="bad">Late</StatusTag> : null}
+          </td>
+          <td>{a.submittedAt ? formatDate(a.submittedAt.slice(0, 10)) : '–'}</td>
+          <td>
+            <Link to={`/section11/${cycle.id}/${a.agencyId}`}>
+              {actionFor(cycle, a.status, a.agencyId, permissions)}{' '}
+              <span className="visually-hidden">
+                {a.agencyName}’s self-assessment for {cycle.title}
+              </span>
+            </Link>
+          </td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
 

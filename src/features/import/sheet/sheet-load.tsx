@@ -15,6 +15,7 @@ import {
   type SheetRow,
   type SheetSpec,
 } from './sheet-rows';
+import { ScrollTable } from '../../../components/scroll-table';
 
 interface Props<K extends string, R> {
   spec: SheetSpec<K, R>;
@@ -155,33 +156,21 @@ function SheetPreview<K extends string, R>({
       {adding === 0 ? (
         <p role="status">Every row of {name} is already there: there is nothing to add.</p>
       ) : null}
-      <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
-        <table className="data-table data-table--text">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Row</th>
-              {spec.columns.map((c) => (
-                <th scope="col" key={c.key}>
-                  {c.heading}
-                </th>
-              ))}
-              <th scope="col">Will be</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.row}>
-                <th scope="row">{r.row}</th>
-                {spec.columns.map((c) => (
-                  <td key={c.key}>{r.cells[c.key]}</td>
-                ))}
-                <td>{r.repeat ? 'Already there: not added again' : 'Added'}</td>
-              </tr>
+      <ScrollTable
+        label={caption}
+        caption={<caption>{caption}</caption>}
+        columns={['Row', ...spec.columns.map((c) => c.heading), 'Will be']}
+      >
+        {rows.map((r) => (
+          <tr key={r.row}>
+            <th scope="row">{r.row}</th>
+            {spec.columns.map((c) => (
+              <td key={c.key}>{r.cells[c.key]}</td>
             ))}
-          </tbody>
-        </table>
-      </div>
+            <td>{r.repeat ? 'Already there: not added again' : 'Added'}</td>
+          </tr>
+        ))}
+      </ScrollTable>
     </div>
   );
 }
