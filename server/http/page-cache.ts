@@ -61,3 +61,47 @@ export class PageCache {
     this.bytes -= entry.html.length;
   }
 }
+
+/** A part of a page drawn on the server (src/app/server-part.tsx): its HTML, and the lazy pages drawn with it. */
+export interface KeptPart {
+  html: string;
+  modules: readonly string[];
+}
+
+/**
+ * The parts of pages that depend only on the board's data (and the width guess, the person's
+ * rights, the day and what the part is given from the address), drawn once and used again for
+ * every page drawn from the same, whoever it is for. Each part's key holds the data version, so a
+ * write anyone can see (it moves the version on, in this process or another) means the next page
+ * draws the part anew. Per instance, bounded by size, the least recently used going first.
+ */
+export class PartCache {
+  private readonly entries = new Map<string, KeptPart>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes = 16 * 1024 * 1024) {}
+
+  get(key: string): KeptPart | undefined {
+    const entry = this.entries.get(key);
+    if (entry) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  set(key: string, part: KeptPart): void {
+    this.remove(key);
+    if (part.html.length > this.maxBytes) return;
+    this.entries.set(key, part);
+    this.bytes += part.html.length;
+    while (this.bytes > this.maxBytes) this.remove(this.entries.keys().next().value!);
+  }
+
+  private remove(key: string) {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.html.length;
+  }
+}
