@@ -348,7 +348,13 @@ describe('the parts of a page drawn from the board’s data alone, kept to draw 
       // Each instance draws the overview, and keeps its parts, for two sessions.
       const viewers = [await service.as('viewer'), await service.as('viewer')];
       const elsewhere = [await second.as('viewer'), await second.as('viewer')];
-      for (const viewer of viewers) expect(text((await page(viewer, '/')).html)).not.toContain('98,765');
+      const drawn = [];
+      for (const viewer of viewers) drawn.push((await page(viewer, '/')).html);
+      for (const html of drawn) expect(text(html)).not.toContain('98,765');
+      // The second page's panels are the first's, kept: the same HTML the browser takes over.
+      const root = (html: string) => /<div id="root"[^>]*>([\s\S]*)<\/div><script/.exec(html)?.[1];
+      expect(root(drawn[0]!)).toContain('data-part=');
+      expect(root(drawn[1]!)).toBe(root(drawn[0]!));
       for (const viewer of elsewhere)
         expect(text((await pageAt(second.url, viewer, '/')).html)).not.toContain('98,765');
 
