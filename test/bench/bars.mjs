@@ -180,7 +180,7 @@ async function staticCopy(root, url, cookie) {
 }
 
 /** Everything, as Markdown lines; `missed` the bars not met. */
-export async function measureBars(root, browser, { runs, databaseUrl = null }) {
+export async function measureBars(root, browser, { runs, databaseUrl = null, lighthouse = true }) {
   const lines = [];
   const missed = [];
   const bar = (ok, what) => {
@@ -268,7 +268,8 @@ export async function measureBars(root, browser, { runs, databaseUrl = null }) {
     }
     await copy.close();
 
-    if (await lighthouseAvailable()) {
+    if (!lighthouse) lines.push('', 'Lighthouse not run (--no-lighthouse).');
+    else if (await lighthouseAvailable()) {
       console.error('Lighthouse on five pages…');
       lines.push(
         '',

@@ -12,7 +12,7 @@
 //           drawn anew and saving a return under 50 people, memory, first paint against static,
 //           Lighthouse mobile on five pages; each figure beside its bar (test/bench/bars.mjs).
 //   node test/bench/bench.mjs [--no-build] [--runs N] [--only load|import|server|large|bars]
-//     [--baseline DIR] [--database-url URL]
+//     [--baseline DIR] [--database-url URL] [--no-lighthouse]
 import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -453,7 +453,11 @@ if (measures('large')) {
 
 // ---- bars: issue 22's bars on the large board ------------------------------------------------
 if (measures('bars')) {
-  const { lines } = await measureBars(root, browser, { runs, databaseUrl });
+  const { lines } = await measureBars(root, browser, {
+    runs,
+    databaseUrl,
+    lighthouse: !args.includes('--no-lighthouse'),
+  });
   output.push(...lines);
 }
 
