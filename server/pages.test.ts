@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boardSchema } from '../src/api/contract/board';
+import type { Indicator } from '../src/api/contract';
 import { boardQueries, indicatorQueries, sessionQueries } from '../src/api/queries';
+import type { Database } from './db/database';
 import { scriptJson } from './http/server-render';
 import { people, type TestPerson } from './test/fixtures';
 import { startService, type Client, type TestService } from './test/service';
@@ -45,7 +47,17 @@ afterAll(async () => {
 });
 
 async function page(client: Client | null, path: string, headers: Record<string, string> = {}) {
-  const response = await fetch(`${service.url}${path}`, {
+  return pageAt(service.url, client, path, headers);
+}
+
+/** A page as one instance of the service serves it. */
+async function pageAt(
+  base: string,
+  client: Client | null,
+  path: string,
+  headers: Record<string, string> = {},
+) {
+  const response = await fetch(`${base}${path}`, {
     redirect: 'manual',
     headers: { Accept: 'text/html', ...(client?.cookie ? { Cookie: client.cookie } : {}), ...headers },
   });
@@ -313,6 +325,60 @@ describe('a page the data service keeps, to serve again', () => {
       expect(session.user.role).toBe('viewer');
     } finally {
       await service.db.query("update app_user set role = 'editor' where email = $1", [people.editor.email]);
+    }
+  });
+});
+
+/** A second instance of the service over the same database: it shares nothing else with the first. */
+const sharedDb = (db: Database): Database =>
+  Object.create(db, { close: { value: async () => undefined } }) as Database;
+
+describe('the parts of a page drawn from the board’s data alone, kept to draw the next page', () => {
+  it('shows a saved figure on the next page, in this instance and another', async () => {
+    const second = await startService({ db: sharedDb(service.db), env: { STATIC_DIR: dir } });
+    const admin = await service.as('administrator');
+    const tiles = (await admin.get<{ indicators: Indicator[] }>('/indicators/summary?headline=true')).body;
+    // A tile's figure for the year the overview shows (referrals to children's social care).
+    const { currentYear } = boardSchema.parse((await admin.get('/board')).body);
+    const tile = tiles.indicators.find(
+      (i) => i.unit === 'count' && i.series.some((p) => p.period === currentYear && p.value !== null),
+    )!;
+    const before = (await admin.get<Indicator>(`/indicators/${tile.id}`)).body;
+    try {
+      // Each instance draws the overview, and keeps its parts, for two sessions.
+      const viewers = [await service.as('viewer'), await service.as('viewer')];
+      const elsewhere = [await second.as('viewer'), await second.as('viewer')];
+      const drawn = [];
+      for (const viewer of viewers) drawn.push((await page(viewer, '/')).html);
+      for (const html of drawn) expect(text(html)).not.toContain('98,765');
+      // The second page's panels are the first's, kept: the same HTML the browser takes over.
+      const root = (html: string) => /<div id="root"[^>]*>([\s\S]*)<\/div><script/.exec(html)?.[1];
+      expect(root(drawn[0]!)).toContain('data-part=');
+      expect(root(drawn[1]!)).toBe(root(drawn[0]!));
+      for (const viewer of elsewhere)
+        expect(text((await pageAt(second.url, viewer, '/')).html)).not.toContain('98,765');
+
+      const series = before.series.map((p) => (p.period === currentYear ? { ...p, value: 98765 } : p));
+      const saved = await admin.request('PUT', `/indicators/${tile.id}`, {
+        indicator: { ...before, series },
+        version: before.version,
+        reason: 'A corrected figure',
+      });
+      expect(saved.status).toBe(200);
+
+      // A session already open and a new one, on both instances: the next page shows the new figure.
+      expect(text((await page(viewers[0]!, '/')).html)).toContain('98,765');
+      expect(text((await page(await service.as('viewer'), '/')).html)).toContain('98,765');
+      expect(text((await pageAt(second.url, elsewhere[0]!, '/')).html)).toContain('98,765');
+      expect(text((await pageAt(second.url, await second.as('viewer'), '/')).html)).toContain('98,765');
+    } finally {
+      const now = (await admin.get<Indicator>(`/indicators/${tile.id}`)).body;
+      await admin.request('PUT', `/indicators/${tile.id}`, {
+        indicator: { ...before, version: undefined },
+        version: now.version,
+        reason: 'Back as it was',
+      });
+      await second.close();
     }
   });
 });

@@ -4,6 +4,7 @@ import { prerenderToNodeStream } from 'react-dom/static';
 import { StaticRouter } from 'react-router';
 import { AppProviders, AppRoutes } from './app/app';
 import { RenderedPagesContext } from './app/lazy-page';
+import { ServerPartsContext, type ServerParts } from './app/server-part';
 import { createQueryClient } from './lib/query-client';
 
 /** The data for a page, keyed as the dashboard's queries key it (see api/queries). */
@@ -14,12 +15,14 @@ export type PageData = { queryKey: readonly unknown[]; data: unknown }[];
  * overview's figures, narrative and chart as SVG), and that data as the dashboard's query cache,
  * for the browser to hydrate from without fetching it again. The whole page is waited for,
  * lazy chunks included, so what is sent is complete; `modules` are the lazy pages it drew (their
- * sources), whose code the browser is told to fetch at once.
+ * sources), whose code the browser is told to fetch at once. `parts`, from the data service, holds
+ * the parts of pages it has drawn before (src/app/server-part.tsx), used again rather than drawn.
  */
 export async function renderPage(
   url: string,
   pageData: PageData,
   widthGuess: number,
+  parts: ServerParts | null = null,
 ): Promise<{ html: string; state: DehydratedState; modules: string[] }> {
   const queryClient = createQueryClient();
   for (const { queryKey, data } of pageData) queryClient.setQueryData(queryKey, data);
@@ -31,11 +34,13 @@ export async function renderPage(
   const { prelude } = await prerenderToNodeStream(
     <StrictMode>
       <RenderedPagesContext value={modules}>
-        <AppProviders queryClient={client} widthGuess={widthGuess}>
-          <StaticRouter location={url}>
-            <AppRoutes />
-          </StaticRouter>
-        </AppProviders>
+        <ServerPartsContext value={parts}>
+          <AppProviders queryClient={client} widthGuess={widthGuess}>
+            <StaticRouter location={url}>
+              <AppRoutes />
+            </StaticRouter>
+          </AppProviders>
+        </ServerPartsContext>
       </RenderedPagesContext>
     </StrictMode>,
     {

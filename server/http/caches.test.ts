@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { PageCache } from './page-cache';
+import { partHtml } from '../../src/app/server-part';
+import { PageCache, PartCache } from './page-cache';
 import { ReadCache } from './read-cache';
 
 describe('the data read for pages, kept per data version', () => {
@@ -99,5 +100,27 @@ describe('the data read for pages, asked for by many at once', () => {
     fail(new Error('connection lost'));
     for (const one of asked) await expect(one).rejects.toThrow('connection lost');
     expect(await cache.value('overview', 1, async () => 'read')).toBe('read');
+  });
+});
+
+describe('the parts of pages the data service keeps', () => {
+  it('holds no more than its size, letting the least recently used go first', () => {
+    const cache = new PartCache(1000);
+    cache.set('a', { html: 'a'.repeat(400), modules: [] });
+    cache.set('b', { html: 'b'.repeat(400), modules: [] });
+    cache.get('a');
+    cache.set('c', { html: 'c'.repeat(400), modules: ['src/features/indicators/indicators-page.tsx'] });
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')?.html).toBe('a'.repeat(400));
+    expect(cache.get('c')?.modules).toEqual(['src/features/indicators/indicators-page.tsx']);
+    cache.set('huge', { html: 'h'.repeat(2000), modules: [] });
+    expect(cache.get('huge')).toBeUndefined();
+  });
+
+  it('takes a part’s HTML out of the page drawn, nested elements and all', () => {
+    const page =
+      '<header><div>Board</div></header><div class="overview-grid" data-part="«R1»"><div><p>130</p><div></div></div><section>Chart</section></div><div>after</div>';
+    expect(partHtml(page, '«R1»')).toBe('<div><p>130</p><div></div></div><section>Chart</section>');
+    expect(partHtml(page, '«R2»')).toBeNull();
   });
 });

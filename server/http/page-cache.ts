@@ -12,19 +12,16 @@ export interface CachedPage {
 }
 
 /**
- * Pages the data service has drawn, kept per process so that opening the same page again (a
- * reload, the back button, a second tab) is not drawn again. The caller's key says everything
- * the page was drawn from: its address, the person's session, the board's data version, and so on.
- * Bounded by the size of the pages (their gzipped copies add about a fifth), not their count: a
- * page of 200 indicators carries all their figures. The least recently used go first.
+ * Entries bounded by their size (`html.length`), not their count, the least recently used going
+ * first. An entry bigger than the whole cache is not kept.
  */
-export class PageCache {
-  private readonly entries = new Map<string, CachedPage>();
+class SizedCache<T extends { html: { length: number } }> {
+  private readonly entries = new Map<string, T>();
   private bytes = 0;
 
-  constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
+  constructor(private readonly maxBytes: number) {}
 
-  get(key: string): CachedPage | undefined {
+  get(key: string): T | undefined {
     const entry = this.entries.get(key);
     if (entry) {
       this.entries.delete(key);
@@ -33,15 +30,38 @@ export class PageCache {
     return entry;
   }
 
-  set(key: string, html: Buffer, status?: 200 | 404): CachedPage {
+  protected keep(key: string, entry: T): T {
     this.remove(key);
-    const entry: CachedPage = { html, gzip: null, ...(status ? { status } : {}) };
-    // A page bigger than the whole cache is served, not kept.
-    if (html.length > this.maxBytes) return entry;
+    if (entry.html.length > this.maxBytes) return entry;
     this.entries.set(key, entry);
-    this.bytes += html.length;
+    this.bytes += entry.html.length;
     while (this.bytes > this.maxBytes) this.remove(this.entries.keys().next().value!);
     return entry;
+  }
+
+  private remove(key: string) {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.html.length;
+  }
+}
+
+/**
+ * Pages the data service has drawn, kept per process so that opening the same page again (a
+ * reload, the back button, a second tab) is not drawn again. The caller's key says everything
+ * the page was drawn from: its address, the person's session, the board's data version, and so on.
+ * Bounded by the size of the pages (their gzipped copies add about a fifth), not their count: a
+ * page of 200 indicators carries all their figures. The least recently used go first.
+ */
+export class PageCache extends SizedCache<CachedPage> {
+  constructor(maxBytes = 64 * 1024 * 1024) {
+    super(maxBytes);
+  }
+
+  /** A page bigger than the whole cache is served, not kept. */
+  set(key: string, html: Buffer, status?: 200 | 404): CachedPage {
+    return this.keep(key, { html, gzip: null, ...(status ? { status } : {}) });
   }
 
   /** The page gzipped, compressed once (in libuv's thread pool, so other requests go on). */
@@ -53,11 +73,27 @@ export class PageCache {
     }
     return entry.gzip;
   }
+}
 
-  private remove(key: string) {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    this.entries.delete(key);
-    this.bytes -= entry.html.length;
+/** A part of a page drawn on the server (src/app/server-part.tsx): its HTML, and the lazy pages drawn with it. */
+export interface KeptPart {
+  html: string;
+  modules: readonly string[];
+}
+
+/**
+ * The parts of pages that depend only on the board's data (and the width guess, the person's
+ * rights, the day and what the part is given from the address), drawn once and used again for
+ * every page drawn from the same, whoever it is for. Each part's key holds the data version, so a
+ * write anyone can see (it moves the version on, in this process or another) means the next page
+ * draws the part anew. Per instance, bounded by size, the least recently used going first.
+ */
+export class PartCache extends SizedCache<KeptPart> {
+  constructor(maxBytes = 16 * 1024 * 1024) {
+    super(maxBytes);
+  }
+
+  set(key: string, part: KeptPart): void {
+    this.keep(key, part);
   }
 }

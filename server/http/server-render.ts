@@ -12,12 +12,14 @@ import type { Session } from '../../src/api/contract';
 import { can } from '../../src/api/permissions';
 import { DEFAULT_WIDTH_GUESS, PHONE_WIDTH_GUESS } from '../../src/app/app';
 import { routes } from '../../src/app/routes';
+import { partHtml, type ServerParts } from '../../src/app/server-part';
 import { renderPage, type PageData } from '../../src/entry-server';
 import { featuredIndicatorId } from '../../src/features/overview/featured-panel';
 import type { ActiveSession } from '../auth/sessions';
 import type { Queryable } from '../db/database';
 import { findBoard } from '../store/board';
 import { published } from '../store/published';
+import type { PartCache } from './page-cache';
 import { Problem } from './problem';
 import type { Services } from './env';
 
@@ -40,14 +42,23 @@ const optional = async (load: () => Promise<PageData>): Promise<PageData> => {
   }
 };
 
+const statuses = new Map<string, 200 | 404>();
+
 /**
  * 404 for an address the app has no page for (the router's catch-all draws the not-found page),
  * 200 otherwise. Read from the router itself, so a new page is known the day it is added.
  */
 export function routeStatus(pathname: string): 200 | 404 {
+  // The router ranks all its routes again on each match (about a millisecond): the answer for an
+  // address never changes while the service runs, so it is kept, for a bounded number of them.
+  const known = statuses.get(pathname);
+  if (known) return known;
   const matches = matchRoutes(routes, pathname);
   const last = matches?.at(-1)?.route;
-  return !last || last.path === '*' ? 404 : 200;
+  const status = !last || last.path === '*' ? 404 : 200;
+  if (statuses.size >= 2000) statuses.clear();
+  statuses.set(pathname, status);
+  return status;
 }
 
 /** The data each page draws first, read as the API would answer it. */
@@ -166,6 +177,7 @@ export async function serverRender(
   url: URL,
   session: ActiveSession,
   widthGuess: number = DEFAULT_WIDTH_GUESS,
+  kept: PartCache | null = null,
 ): Promise<ServerRendered | null> {
   try {
     const { db, config, cache } = services;
@@ -210,13 +222,43 @@ export async function serverRender(
           )
         : [];
     const missing = data.some(isMissing);
+    // The parts of the page drawn from the board's data alone, kept from an earlier drawing of the
+    // same data version for anyone with the same rights (src/app/server-part.tsx).
+    const keptModules = new Set<string>();
+    const parts: ServerParts | null = kept && {
+      context: JSON.stringify([
+        session.dataVersion,
+        widthGuess,
+        session.user.role,
+        session.user.agencyIds,
+        session.user.actionOwner,
+        services.today(),
+      ]),
+      find: (key) => {
+        const part = kept.get(key);
+        for (const module of part?.modules ?? []) keptModules.add(module);
+        return part?.html;
+      },
+      drawn: new Map(),
+    };
     const { html, state, modules } = await renderPage(
       url.pathname + url.search,
       [...base, ...data.filter((entry) => !isMissing(entry))],
       widthGuess,
+      parts,
     );
+    for (const [id, key] of parts?.drawn ?? []) {
+      const part = partHtml(html, id);
+      if (part !== null) kept!.set(key, { html: part, modules });
+    }
     const status = missing ? 404 : routeStatus(url.pathname);
-    return { html, json: scriptJson(state), widthGuess, modules, status };
+    return {
+      html,
+      json: scriptJson(state),
+      widthGuess,
+      modules: [...new Set([...modules, ...keptModules])],
+      status,
+    };
   } catch (error) {
     services.log.error(`Drawing ${url.pathname} on the server failed; the browser draws it instead`, error);
     return null;

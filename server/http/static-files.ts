@@ -6,7 +6,7 @@ import { safeNextPath } from '../../src/lib/next-path';
 import { getCookie } from 'hono/cookie';
 import { THEME_COOKIE } from '../../src/stores/theme-store';
 import { findSession, type ActiveSession } from '../auth/sessions';
-import { PageCache, type CachedPage } from './page-cache';
+import { PageCache, PartCache, type CachedPage } from './page-cache';
 import { routeStatus, serverRender, widthGuessFor, type ServerRendered } from './server-render';
 import type { AppEnv, Services } from './env';
 import { readSessionSecret } from './session-cookie';
@@ -120,6 +120,7 @@ const PUBLIC_PAGES = /^\/(sign-in|set-up|set-password)\/?$/;
 export async function serveDashboard(app: Hono<AppEnv>, root: string, services: Services): Promise<void> {
   const files = new Map<string, StaticFile>();
   const drawn = new PageCache();
+  const parts = new PartCache();
   for (const path of await walk(root)) {
     const url = `/${relative(root, path).split(sep).join('/')}`;
     // Source maps stay on the server's disk (README: debugging a production build), never served.
@@ -184,7 +185,7 @@ export async function serveDashboard(app: Hono<AppEnv>, root: string, services: 
         const cached = drawn.get(key);
         if (cached) page = cached;
         else {
-          const rendered = await serverRender(services, url, session, widthGuess);
+          const rendered = await serverRender(services, url, session, widthGuess, parts);
           const html = Buffer.from(pageHtml(template, theme, rendered, chunksOf));
           // A page that could not be drawn here is not kept: the next request tries again.
           page = rendered ? drawn.set(key, html, rendered.status) : { html, gzip: null };

@@ -100,6 +100,41 @@ describe('the large board generator', () => {
     expect(plan.priorities.flatMap((p) => p.actions)).toHaveLength(20);
   });
 
+  it('leaves the last quarter’s round open: a contributor saves their agency’s draft return', async () => {
+    // person004 is the first contributor (the roles go viewer, viewer, viewer, contributor, …).
+    const contributor = service.anonymous();
+    const signedIn = await contributor.request<{ user: { role: string; agencyIds: string[] } }>(
+      'POST',
+      '/session',
+      { email: 'person004@large-board.test', password: PASSWORD },
+    );
+    expect(signedIn.body.user.role).toBe('contributor');
+    const [agency] = signedIn.body.user.agencyIds;
+    const draft = await contributor.get<{
+      status: string;
+      version: number;
+      items: { indicatorId: string; period: string }[];
+    }>(`/returns/q4-2017-18/${agency}`);
+    expect(draft.status).toBe(200);
+    expect(draft.body.status).toBe('draft');
+    const saved = await contributor.request<{ status: string; version: number }>(
+      'PUT',
+      `/returns/q4-2017-18/${agency}`,
+      {
+        version: draft.body.version,
+        values: draft.body.items.map((item) => ({
+          indicatorId: item.indicatorId,
+          period: item.period,
+          value: 12,
+          symbol: null,
+          note: null,
+        })),
+      },
+    );
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ status: 'draft', version: draft.body.version + 1 });
+  });
+
   it('refuses a database that already holds a board', async () => {
     await expect(loadLargeBoard(service.db, size)).rejects.toThrow('already holds a board');
   });

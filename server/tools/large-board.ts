@@ -411,9 +411,12 @@ export async function loadLargeBoard(
       ]);
     }
     for (const [i, indicator] of data.indicators.entries()) await insertIndicator(tx, indicator, i);
-    // Every quarter's round, every agency's return published with the figures it carried.
+    // Every quarter's round, every agency's return published with the figures it carried; the
+    // last quarter's round still open, each agency's return a draft with its figures entered (what
+    // a contributor saves while a round is open, which the benchmark measures).
     let returnValues = 0;
     for (const code of data.quarters) {
+      const open = code === data.quarters.at(-1);
       const quarter = parseQuarter(code)!;
       const round = roundId(code);
       const [y, m, d] = quarter.endDate.split('-').map(Number) as [number, number, number];
@@ -423,11 +426,18 @@ export async function loadLargeBoard(
         [round, code, due, `${quarter.endDate}T09:00:00Z`, 'Board Manager'],
       );
       for (const agency of data.agencies) {
-        await tx.query(
-          `insert into agency_return (round_id, agency_id, status, submitted_by_name, submitted_at, published_by_name, published_at, version)
-           values ($1, $2, 'published', $3, $4, 'Board Manager', $4, 3)`,
-          [round, agency.id, `${agency.name} contact`, `${due}T09:00:00Z`],
-        );
+        if (open) {
+          await tx.query(`insert into agency_return (round_id, agency_id, status) values ($1, $2, 'draft')`, [
+            round,
+            agency.id,
+          ]);
+        } else {
+          await tx.query(
+            `insert into agency_return (round_id, agency_id, status, submitted_by_name, submitted_at, published_by_name, published_at, version)
+             values ($1, $2, 'published', $3, $4, 'Board Manager', $4, 3)`,
+            [round, agency.id, `${agency.name} contact`, `${due}T09:00:00Z`],
+          );
+        }
         for (const indicator of data.indicators) {
           if (indicator.agencyId !== agency.id) continue;
           const observation = indicator.series.find((o) => o.period === code);

@@ -7,7 +7,12 @@
 //           PostgreSQL, and its first chart beside the MSW demo's.
 //   large:  what the indicators list and the overview hand over on the large board (npm run
 //           board:large), through the old whole-series reads and the summary.
-//   node test/bench/bench.mjs [--no-build] [--runs N] [--only load|import|server|large] [--baseline DIR]
+//   bars:   the bars of issue 22 on the large board, on PostgreSQL (TEST_DATABASE_URL, or
+//           --database-url URL of an empty database) and PGlite: every API read, a page kept, a page
+//           drawn anew and saving a return under 50 people, memory, first paint against static,
+//           Lighthouse mobile on five pages; each figure beside its bar (test/bench/bars.mjs).
+//   node test/bench/bench.mjs [--no-build] [--runs N] [--only load|import|server|large|bars]
+//     [--baseline DIR] [--database-url URL] [--no-lighthouse]
 import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +21,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { createServer as createViteServer } from 'vite';
 import { STRICT_CSP, startStaticServer } from '../tools/static-server.mjs';
+import { measureBars } from './bars.mjs';
 import { lighthouseAvailable, runLighthouse } from './lighthouse.mjs';
 import {
   coldLoad,
@@ -30,6 +36,7 @@ import {
   CONNECTIONS,
   INDICATORS,
   load,
+  median,
   overviewRequests,
   postgresDatabase,
   prepareBoard,
@@ -43,6 +50,7 @@ const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 7;
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const baseline = args.includes('--baseline') ? resolve(args[args.indexOf('--baseline') + 1]) : null;
+const databaseUrl = args.includes('--database-url') ? args[args.indexOf('--database-url') + 1] : null;
 const measures = (name) => only === null || only === name;
 const LARGE_PASSWORD = 'large board bench password';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -64,11 +72,6 @@ if (!args.includes('--no-build')) {
   });
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 /** `612 [540–790]`: the median and the range of a list of numbers. */
 const spread = (all, digits = 0, unit = ' ms') => {
   // A run that failed (Lighthouse's NO_NAVSTART, say) has no figure: left out, and said.
@@ -446,6 +449,16 @@ if (measures('large')) {
   );
   await service.stop();
   rmSync(largeDir, { recursive: true, force: true });
+}
+
+// ---- bars: issue 22's bars on the large board ------------------------------------------------
+if (measures('bars')) {
+  const { lines } = await measureBars(root, browser, {
+    runs,
+    databaseUrl,
+    lighthouse: !args.includes('--no-lighthouse'),
+  });
+  output.push(...lines);
 }
 
 await browser.close();

@@ -2,7 +2,7 @@
 // figures and 3 comparators, and 50 signed-in people loading the overview at once (autocannon on
 // loopback). Run on the embedded database and, with TEST_DATABASE_URL, on PostgreSQL.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -43,6 +43,7 @@ export async function startService(root, env) {
   });
   return {
     url,
+    pid: child.pid,
     async stop() {
       const exited = new Promise((done) => child.once('exit', done));
       child.kill('SIGTERM');
@@ -177,10 +178,27 @@ export async function overviewRequests(browser, url, cookie) {
   };
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+export const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-/** 50 connections, each a signed-in viewer, requesting the overview's API calls in turn. */
-export async function load(url, paths, cookies, seconds = 10, { drawAnew = false } = {}) {
+export const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/**
+ * 50 connections, each a signed-in viewer, requesting the overview's API calls in turn.
+ * `requestsFor(i, cookie)`, when given, is connection i's own list of autocannon requests (a save,
+ * say, which reads its return's version off the answer before); `connections` how many there are.
+ */
+export async function load(
+  url,
+  paths,
+  cookies,
+  seconds = 10,
+  { drawAnew = false, requestsFor = null, connections = CONNECTIONS } = {},
+) {
   let next = 0;
   let drawn = 0;
   // Each page at an address of its own, so none is served from the pages the service kept.
@@ -189,10 +207,12 @@ export async function load(url, paths, cookies, seconds = 10, { drawAnew = false
   const errors = { non2xx: 0 };
   const instance = autocannon({
     url,
-    connections: CONNECTIONS,
+    connections,
     duration: seconds,
     setupClient(client) {
-      const cookie = cookies[next++ % cookies.length];
+      const index = next++;
+      const cookie = cookies[index % cookies.length];
+      if (requestsFor) return client.setRequests(requestsFor(index, cookie));
       client.setRequests(
         paths.map((path) => ({
           method: 'GET',
@@ -241,4 +261,56 @@ export async function postgresDatabase() {
       await client.end();
     },
   };
+}
+
+/** The resident memory of a process (VmRSS), in MB; null once it has gone. */
+export function residentMB(pid) {
+  try {
+    const kB = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kB ? Number(kB) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Samples a process's resident memory every 100 ms until stopped; `stop()` gives the most seen. */
+export function watchMemory(pid) {
+  let most = residentMB(pid) ?? 0;
+  const timer = setInterval(() => (most = Math.max(most, residentMB(pid) ?? 0)), 100);
+  return {
+    stop() {
+      clearInterval(timer);
+      return most;
+    },
+  };
+}
+
+/**
+ * The API reads a set of pages make in the browser, read off real page loads: each page opened
+ * (after its first paint the browser may ask for more) and each reached from another page by a
+ * link, `{ from, href }`, as a reader moves around the dashboard.
+ */
+export async function pageReads(browser, url, cookie, { opened, reached }) {
+  const context = await browser.newContext();
+  const [name, value] = cookie.split('=');
+  await context.addCookies([{ name, value, url }]);
+  const page = await context.newPage();
+  const reads = new Set();
+  page.on('request', (request) => {
+    const { pathname, search } = new URL(request.url());
+    if (request.method() === 'GET' && pathname.startsWith('/api/v1/')) reads.add(pathname + search);
+  });
+  for (const path of opened) {
+    await page.goto(`${url}${path}`);
+    await page.waitForLoadState('networkidle');
+  }
+  for (const { from, href } of reached) {
+    await page.goto(`${url}${from}`);
+    await page.waitForLoadState('networkidle');
+    await page.locator(`a[href="${href}"]`).first().click();
+    await page.waitForURL(`${url}${href}`);
+    await page.waitForLoadState('networkidle');
+  }
+  await context.close();
+  return [...reads].sort();
 }

@@ -1,3 +1,4 @@
+import { ServerPart } from '../../app/server-part';
 import { yearLabel } from '../../lib/reporting-range';
 import { useReportingRange } from '../../lib/use-reporting-range';
 import { useReportingYear } from '../../lib/use-reporting-year';
@@ -25,12 +26,13 @@ export function OverviewPage() {
       <h1 className="page__title">
         Overview{year ? <span className="page__period"> {yearLabel(year, range, 'short')}</span> : null}
       </h1>
-      <div className="overview-grid">
+      {/* Drawn from the board's data and the year alone: the server draws it once per data version. */}
+      <ServerPart name="overview-grid" deps={[year, range]} className="overview-grid">
         <OfstedPanel range={range} />
         {/* DOM order follows the wide layout's reading order, so focus order matches what is seen. */}
         <FeaturedPanel range={range} />
         <HeadlineTiles year={year} range={range} />
-      </div>
+      </ServerPart>
     </div>
   );
 }
