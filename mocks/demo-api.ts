@@ -1,6 +1,7 @@
 import {
   completedDateAfter,
   endpoints,
+  financialYearSchema,
   mailPreferencesSchema,
   noticeKindSchema,
   type actionUpdateRequestSchema,
@@ -12,6 +13,7 @@ import {
 } from '../src/api/contract';
 import type { z } from '../src/api/zod';
 import { formatPath } from '../src/api/errors';
+import { auditsShownInYear } from '../src/lib/carry-over';
 import { lateByAgency } from '../src/lib/late-by-agency';
 import { nextReportingYear } from '../src/lib/periods';
 import { boardRecordEndpoints, conflict, notFound, writeBoardRecord } from './board-records';
@@ -114,8 +116,18 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
           : notFound(`Indicator "${params.id}"`);
       case 'annotations':
         return { status: 200, body: { annotations: data.annotations } };
-      case 'audits':
-        return { status: 200, body: { audits: data.audits } };
+      case 'audits': {
+        // One reporting year, as the data service answers it (the same code picks the audits).
+        const year = query.get('year');
+        if (year === null) return { status: 200, body: { audits: data.audits } };
+        if (!financialYearSchema.safeParse(year).success) {
+          return { status: 422, body: { message: 'The address asks for something this list cannot do' } };
+        }
+        return {
+          status: 200,
+          body: { audits: auditsShownInYear(data.audits, year), total: data.audits.length },
+        };
+      }
       case 'seriousCaseReviews':
         return { status: 200, body: { reviews: data.seriousCaseReviews } };
       case 'actionPlan':

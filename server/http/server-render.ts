@@ -95,13 +95,21 @@ const pages: { path: string; load: Loader }[] = [
   },
   {
     path: '/quality-assurance',
-    load: async (db) => [
-      { queryKey: qualityAssuranceQueries.audits().queryKey, data: await published.audits(db) },
-      {
-        queryKey: qualityAssuranceQueries.seriousCaseReviews().queryKey,
-        data: await published.seriousCaseReviews(db),
-      },
-    ],
+    // The board's current year's audits, which the page opens on (another year is read by the
+    // browser). The board is there: a page is not drawn here before it is.
+    load: async (db) => {
+      const { currentYear } = await published.board(db);
+      return [
+        {
+          queryKey: qualityAssuranceQueries.auditsForYear(currentYear).queryKey,
+          data: await published.audits(db, currentYear),
+        },
+        {
+          queryKey: qualityAssuranceQueries.seriousCaseReviews().queryKey,
+          data: await published.seriousCaseReviews(db),
+        },
+      ];
+    },
   },
   {
     path: '/action-plan',

@@ -29,7 +29,10 @@ export function publishedRoutes(app: Hono<AppEnv>, services: Services): void {
     handler: ({ params }) => published.revisions(db, params.id!),
   });
   endpoint(app, services, 'annotations', { ...options, handler: () => published.annotations(db) });
-  endpoint(app, services, 'audits', { ...options, handler: () => published.audits(db) });
+  endpoint(app, services, 'audits', {
+    ...options,
+    handler: ({ query }) => published.audits(db, query.year),
+  });
   endpoint(app, services, 'seriousCaseReviews', {
     ...options,
     handler: () => published.seriousCaseReviews(db),

@@ -80,10 +80,20 @@ export const indicatorQueries = {
 
 export const qualityAssuranceQueries = {
   all: () => ['quality-assurance'] as const,
+  /** The whole programme, every year (the meeting pack, the new year, the overview's audit tile). */
   audits: () =>
     queryOptions({
       queryKey: [...qualityAssuranceQueries.all(), 'audits'] as const,
       queryFn: ({ signal }) => apiGet('audits', { signal }),
+    }),
+  /**
+   * What one reporting year shows (the quality assurance page): under `audits()`'s key, so a save
+   * that refreshes the programme refreshes every year read too.
+   */
+  auditsForYear: (year: string) =>
+    queryOptions({
+      queryKey: [...qualityAssuranceQueries.audits().queryKey, year] as const,
+      queryFn: ({ signal }) => apiGet('audits', { signal, query: { year } }),
     }),
   seriousCaseReviews: () =>
     queryOptions({

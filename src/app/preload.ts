@@ -74,7 +74,13 @@ const routes: { path: string; page?: { preload: () => Promise<void> }; data?: Pr
     path: '/quality-assurance',
     page: pages.QualityAssurancePage,
     data: (qc) => [
-      prefetch(qc, qualityAssuranceQueries.audits()),
+      // The board's current year's audits (the page opens on it); a link to another year asks for it.
+      failed(qc, boardQueries.detail())
+        ? undefined
+        : qc
+            .fetchQuery(boardQueries.detail())
+            .then((board) => prefetch(qc, qualityAssuranceQueries.auditsForYear(board.currentYear)))
+            .catch(() => undefined),
       prefetch(qc, qualityAssuranceQueries.seriousCaseReviews()),
     ],
   },

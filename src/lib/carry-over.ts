@@ -50,6 +50,19 @@ export function actionsArisingForYear(audits: readonly Audit[], year: FinancialY
   });
 }
 
+/**
+ * The audits a reporting year shows anywhere (its schedule, or an action arising in it): what the
+ * data service hands over for `GET /audits?year=` and the demo API too. Both lists above filter
+ * audit by audit, so worked out from these alone they are the same as from the whole programme.
+ */
+export function auditsShownInYear(audits: readonly Audit[], year: FinancialYear): Audit[] {
+  const shown = new Set([
+    ...auditScheduleForYear(audits, year),
+    ...actionsArisingForYear(audits, year).map((a) => a.audit),
+  ]);
+  return audits.filter((a) => shown.has(a));
+}
+
 /** What starting `year` carries into it: the audits and actions arising open at its start. */
 export function carriedIntoYear(audits: readonly Audit[], year: FinancialYear) {
   return {

@@ -46,6 +46,7 @@ import {
 import {
   auditActionChangeRequestSchema,
   auditActionEditRequestSchema,
+  auditListQuerySchema,
   auditListSchema,
   auditPlanRequestSchema,
   auditSchema,
@@ -244,6 +245,7 @@ export const endpoints = withCleanText({
     list: 'audits',
     method: 'GET',
     path: '/audits',
+    query: auditListQuerySchema,
     response: auditListSchema,
   },
   updateAudit: {
