@@ -15,6 +15,7 @@ import type { z } from '../src/api/zod';
 import { formatPath } from '../src/api/errors';
 import { auditsShownInYear } from '../src/lib/carry-over';
 import { lateByAgency } from '../src/lib/late-by-agency';
+import { roundsPage } from '../src/lib/returns-due';
 import { nextReportingYear } from '../src/lib/periods';
 import { boardRecordEndpoints, conflict, notFound, writeBoardRecord } from './board-records';
 import { demoDataset, type DemoDataset } from './data';
@@ -140,8 +141,13 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
         return { status: 200, body: data.partnership };
       case 'agencies':
         return { status: 200, body: { agencies: data.agencies } };
-      case 'returnRounds':
-        return { status: 200, body: { rounds: [] } };
+      case 'returnRounds': {
+        const parsed = endpoints.returnRounds.query.safeParse(Object.fromEntries(query));
+        if (!parsed.success) {
+          return { status: 422, body: { message: 'The address asks for something this list cannot do' } };
+        }
+        return { status: 200, body: roundsPage([], parsed.data) };
+      }
       case 'agencyReturn':
         return notFound('That return');
       case 'lateByAgency': {

@@ -302,7 +302,10 @@ describe('checks that need the record', () => {
 });
 
 /** Reads asked with a query (one reporting year, one page): the same people as the whole read. */
-const withQuery: [keyof typeof matrix, string][] = [['audits', '/audits?year=2017-18']];
+const withQuery: [keyof typeof matrix, string][] = [
+  ['audits', '/audits?year=2017-18'],
+  ['returnRounds', '/returns?page=1'],
+];
 
 describe.each(withQuery)('%s at %s', (name, path) => {
   it('refuses a signed-out request with 401 and no data', async () => {

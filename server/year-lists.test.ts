@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoApi } from '../mocks/demo-api';
-import { endpoints, type Audit } from '../src/api/contract';
+import { endpoints, type Audit, type ReturnRoundList } from '../src/api/contract';
 import { actionsArisingForYear, auditScheduleForYear } from '../src/lib/carry-over';
+import { returnsDue } from '../src/lib/returns-due';
 import { startServiceAs, type Client, type TestService } from './test/service';
 
 /**
@@ -12,12 +13,16 @@ import { startServiceAs, type Client, type TestService } from './test/service';
 let service: TestService;
 let viewer: Client;
 let qa: Client;
+let admin: Client;
+let police: Client;
 
 beforeAll(async () => {
   ({
     service,
-    clients: [viewer, qa],
-  } = await startServiceAs(['viewer', 'quality-assurance'], { today: '2018-05-14' }));
+    clients: [viewer, qa, admin, police],
+  } = await startServiceAs(['viewer', 'quality-assurance', 'administrator', 'police'], {
+    today: '2018-05-14',
+  }));
 });
 afterAll(() => service.close());
 
@@ -90,5 +95,63 @@ describe('GET /audits?year=', () => {
       expect(reply.status).toBe(422);
       expect(reply.body.message).toBe('The address asks for something this list cannot do');
     }
+  });
+});
+
+describe('GET /returns?page=', () => {
+  // Six rounds, Q1 2016-17 to Q2 2017-18, opened after the event (their due dates have passed).
+  const QUARTERS = ['Q1 2016-17', 'Q2 2016-17', 'Q3 2016-17', 'Q4 2016-17', 'Q1 2017-18', 'Q2 2017-18'];
+  beforeAll(async () => {
+    for (const [i, quarter] of QUARTERS.entries()) {
+      const reply = await admin.request('POST', '/returns', {
+        quarter,
+        dueDate: `2018-01-1${i}`,
+        confirmPastDueDate: true,
+      });
+      expect(reply.status).toBe(201);
+    }
+  });
+  const newestFirst = [...QUARTERS].reverse();
+  const quarters = (list: ReturnRoundList) => list.rounds.map((r) => r.quarter);
+
+  it('hands over the rounds a page at a time, newest first, with how many there are, their quarters and what is due', async () => {
+    const whole = (await admin.get<ReturnRoundList>('/returns')).body;
+    expect(quarters(whole)).toEqual(newestFirst);
+    expect(whole.total).toBeUndefined();
+    const first = await admin.get<ReturnRoundList>('/returns?page=1');
+    expect(first.status).toBe(200);
+    const parsed = endpoints.returnRounds.response.safeParse(first.body);
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+    expect(quarters(first.body)).toEqual(newestFirst.slice(0, 4));
+    expect(first.body.rounds).toEqual(whole.rounds.slice(0, 4));
+    expect(first.body.total).toBe(6);
+    expect(first.body.quarters).toEqual(newestFirst);
+    expect(first.body.due).toEqual(returnsDue(whole.rounds));
+    const second = (await admin.get<ReturnRoundList>('/returns?page=2')).body;
+    expect(quarters(second)).toEqual(newestFirst.slice(4));
+    const sized = (await admin.get<ReturnRoundList>('/returns?page=3&pageSize=2')).body;
+    expect(quarters(sized)).toEqual(newestFirst.slice(4, 6));
+    expect((await admin.get<ReturnRoundList>('/returns?page=9')).body.rounds).toEqual([]);
+  });
+
+  it('pages only the returns a contributor may see, and their returns due in every round', async () => {
+    const first = (await police.get<ReturnRoundList>('/returns?page=1&pageSize=2')).body;
+    expect(quarters(first)).toEqual(newestFirst.slice(0, 2));
+    expect(first.rounds.flatMap((r) => r.agencies.map((a) => a.agencyId))).toEqual([
+      'west-midlands-police',
+      'west-midlands-police',
+    ]);
+    expect(first.due?.map((d) => [d.quarter, d.agencyId, d.late])).toEqual(
+      QUARTERS.map((q) => [q, 'west-midlands-police', true]),
+    );
+  });
+
+  it('refuses a page or a page size out of range with 422, and a viewer with 403', async () => {
+    for (const query of ['page=0', 'page=x', 'pageSize=0', 'pageSize=41', 'page=1&pageSize=-1']) {
+      const reply = await admin.get<{ message: string }>(`/returns?${query}`);
+      expect(reply.status).toBe(422);
+      expect(reply.body.message).toBe('The address asks for something this list cannot do');
+    }
+    expect((await viewer.get('/returns?page=1')).status).toBe(403);
   });
 });

@@ -1,6 +1,7 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { apiGet, type WithSkipped } from './client';
 import { HttpError } from './errors';
+import { asRoundsPage } from '../lib/returns-due';
 import { isLocalId, loadLocalIndicators, type ListedIndicator, type ListedSummary } from './local-indicators';
 
 /**
@@ -173,6 +174,22 @@ export const returnQueries = {
     queryOptions({
       queryKey: [...returnQueries.all(), 'rounds'] as const,
       queryFn: ({ signal }) => apiGet('returnRounds', { signal }),
+      staleTime: 0,
+    }),
+  /**
+   * The rounds a page at a time, newest first (the returns page), with what the page needs of them
+   * all; under `rounds()`'s key, so whatever refreshes the rounds refreshes the pages read.
+   */
+  roundPages: () =>
+    infiniteQueryOptions({
+      queryKey: [...returnQueries.rounds().queryKey, 'pages'] as const,
+      queryFn: async ({ pageParam, signal }) =>
+        asRoundsPage(await apiGet('returnRounds', { signal, query: { page: String(pageParam) } })),
+      initialPageParam: 1,
+      getNextPageParam: (last, pages) =>
+        pages.reduce((n, page) => n + page.rounds.length, 0) < (last.total ?? 0)
+          ? pages.length + 1
+          : undefined,
       staleTime: 0,
     }),
   lateByAgency: () =>

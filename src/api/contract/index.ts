@@ -92,6 +92,7 @@ import {
   agencyReturnSchema,
   openRoundRequestSchema,
   returnRoundListSchema,
+  returnRoundsQuerySchema,
   returnRoundSchema,
   returnTransitionRequestSchema,
   saveReturnRequestSchema,
@@ -524,6 +525,7 @@ export const endpoints = withCleanText({
     list: 'rounds',
     method: 'GET',
     path: '/returns',
+    query: returnRoundsQuerySchema,
     response: returnRoundListSchema,
   },
   openRound: {
