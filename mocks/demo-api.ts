@@ -13,7 +13,7 @@ import {
 } from '../src/api/contract';
 import type { z } from '../src/api/zod';
 import { formatPath } from '../src/api/errors';
-import { auditsShownInYear } from '../src/lib/carry-over';
+import { auditsShownInYear, yearsActionPlan } from '../src/lib/carry-over';
 import { lateByAgency } from '../src/lib/late-by-agency';
 import { roundsPage } from '../src/lib/returns-due';
 import { nextReportingYear } from '../src/lib/periods';
@@ -131,8 +131,15 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
       }
       case 'seriousCaseReviews':
         return { status: 200, body: { reviews: data.seriousCaseReviews } };
-      case 'actionPlan':
-        return { status: 200, body: data.actionPlan };
+      case 'actionPlan': {
+        // One reporting year, as the data service answers it (the same code cuts the plan).
+        const year = query.get('year');
+        if (year === null) return { status: 200, body: data.actionPlan };
+        if (!financialYearSchema.safeParse(year).success) {
+          return { status: 422, body: { message: 'The address asks for something this list cannot do' } };
+        }
+        return { status: 200, body: yearsActionPlan(data.actionPlan, year) };
+      }
       case 'ofstedRecommendations':
         return { status: 200, body: data.ofstedRecommendations };
       case 'funding':

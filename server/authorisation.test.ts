@@ -305,6 +305,7 @@ describe('checks that need the record', () => {
 const withQuery: [keyof typeof matrix, string][] = [
   ['audits', '/audits?year=2017-18'],
   ['returnRounds', '/returns?page=1'],
+  ['actionPlan', '/action-plan?year=2017-18'],
 ];
 
 describe.each(withQuery)('%s at %s', (name, path) => {

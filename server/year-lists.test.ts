@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoApi } from '../mocks/demo-api';
-import { endpoints, type Audit, type ReturnRoundList } from '../src/api/contract';
-import { actionsArisingForYear, auditScheduleForYear } from '../src/lib/carry-over';
+import { endpoints, type ActionPlan, type Audit, type ReturnRoundList } from '../src/api/contract';
+import { actionPlanForYear, actionsArisingForYear, auditScheduleForYear } from '../src/lib/carry-over';
 import { returnsDue } from '../src/lib/returns-due';
 import { startServiceAs, type Client, type TestService } from './test/service';
 
@@ -153,5 +153,53 @@ describe('GET /returns?page=', () => {
       expect(reply.body.message).toBe('The address asks for something this list cannot do');
     }
     expect((await viewer.get('/returns?page=1')).status).toBe(403);
+  });
+});
+
+describe('GET /action-plan?year=', () => {
+  const actionIds = (plan: ActionPlan) => plan.priorities.flatMap((p) => p.actions.map((a) => a.id));
+
+  it('hands over the year’s plan as the page works it out, with the actions closed before it in brief', async () => {
+    const demo = createDemoApi();
+    const whole = (await viewer.get<ActionPlan>('/action-plan')).body;
+    expect(whole.closedBefore).toBeUndefined();
+    for (const year of YEARS) {
+      const reply = await viewer.get<ActionPlan>(`/action-plan?year=${year}`);
+      expect(reply.status).toBe(200);
+      const parsed = endpoints.actionPlan.response.safeParse(reply.body);
+      expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+      expect(reply.body).toEqual(demo.handle('GET', `/action-plan?year=${year}`).body);
+      const fromWhole = actionPlanForYear(whole, year);
+      expect(reply.body.priorities).toEqual(fromWhole.plan.priorities);
+      // Worked out again from the year's answer, the page's figures are the same as from the whole plan.
+      expect(actionPlanForYear(reply.body, year)).toEqual(fromWhole);
+      const hidden = actionIds(whole).filter((id) => !actionIds(reply.body).includes(id));
+      expect(reply.body.closedBefore?.map((c) => c.id)).toEqual(hidden);
+    }
+  });
+
+  it('keeps an action closed in one year in that year’s plan, and only counts it in the next', async () => {
+    const year = async (y: string) => (await viewer.get<ActionPlan>(`/action-plan?year=${y}`)).body;
+    const closedIn2016 = 'qa-committee-schedule';
+    expect(actionIds(await year('2016-17'))).toContain(closedIn2016);
+    const next = await year('2017-18');
+    expect(actionIds(next)).not.toContain(closedIn2016);
+    expect(next.closedBefore?.find((c) => c.id === closedIn2016)).toEqual({
+      id: closedIn2016,
+      priorityId: 'scrutiny-and-challenge',
+      title: 'Run an audited schedule through the reinvigorated QA committee',
+      owner: 'QA Committee Chair',
+      dueDate: '2017-03-31',
+      status: 'complete',
+      progress: 100,
+      completedDate: '2017-03-22',
+      ofstedRecommendationIds: ['rec-1'],
+    });
+  });
+
+  it('refuses a year that is not a financial year with 422 and a plain message', async () => {
+    const reply = await viewer.get<{ message: string }>('/action-plan?year=2017');
+    expect(reply.status).toBe(422);
+    expect(reply.body.message).toBe('The address asks for something this list cannot do');
   });
 });

@@ -113,13 +113,20 @@ const pages: { path: string; load: Loader }[] = [
   },
   {
     path: '/action-plan',
-    load: async (db) => [
-      { queryKey: actionPlanQueries.plan().queryKey, data: await published.actionPlan(db) },
-      {
-        queryKey: actionPlanQueries.ofstedRecommendations().queryKey,
-        data: await published.ofstedRecommendations(db),
-      },
-    ],
+    // The board's current year's plan, which the page opens on (as for quality assurance).
+    load: async (db) => {
+      const { currentYear } = await published.board(db);
+      return [
+        {
+          queryKey: actionPlanQueries.planForYear(currentYear).queryKey,
+          data: await published.actionPlan(db, currentYear),
+        },
+        {
+          queryKey: actionPlanQueries.ofstedRecommendations().queryKey,
+          data: await published.ofstedRecommendations(db),
+        },
+      ];
+    },
   },
   {
     path: '/partnership',

@@ -37,7 +37,10 @@ export function publishedRoutes(app: Hono<AppEnv>, services: Services): void {
     ...options,
     handler: () => published.seriousCaseReviews(db),
   });
-  endpoint(app, services, 'actionPlan', { ...options, handler: () => published.actionPlan(db) });
+  endpoint(app, services, 'actionPlan', {
+    ...options,
+    handler: ({ query }) => published.actionPlan(db, query.year),
+  });
   endpoint(app, services, 'ofstedRecommendations', {
     ...options,
     handler: () => published.ofstedRecommendations(db),

@@ -1,5 +1,5 @@
 import type { endpoints, FinancialYear } from '../../src/api/contract';
-import { auditsShownInYear } from '../../src/lib/carry-over';
+import { auditsShownInYear, yearsActionPlan } from '../../src/lib/carry-over';
 import type { z } from '../../src/api/zod';
 import type { Queryable } from '../db/database';
 import { readActionPlan } from './action-plan';
@@ -46,7 +46,11 @@ export const published = {
   seriousCaseReviews: async (db: Queryable): Promise<Answer<'seriousCaseReviews'>> => ({
     reviews: await readReviews(db),
   }),
-  actionPlan: (db: Queryable): Promise<Answer<'actionPlan'>> => readActionPlan(db),
+  /** The whole plan, or as one reporting year shows it (worked out as the page does, by the same code). */
+  actionPlan: async (db: Queryable, year?: FinancialYear): Promise<Answer<'actionPlan'>> => {
+    const plan = await readActionPlan(db);
+    return year ? yearsActionPlan(plan, year) : plan;
+  },
   ofstedRecommendations: (db: Queryable): Promise<Answer<'ofstedRecommendations'>> =>
     readDocument(db, 'ofsted-recommendations', {
       reportTitle: 'No Ofsted recommendations recorded',

@@ -105,10 +105,20 @@ export const qualityAssuranceQueries = {
 
 export const actionPlanQueries = {
   all: () => ['action-plan'] as const,
+  /** The whole plan, every year (the meeting pack, the new year, the people page's owners). */
   plan: () =>
     queryOptions({
       queryKey: [...actionPlanQueries.all(), 'plan'] as const,
       queryFn: ({ signal }) => apiGet('actionPlan', { signal }),
+    }),
+  /**
+   * The plan as one reporting year shows it (the action plan page), with the actions closed before
+   * it in brief; under `plan()`'s key, so a save that refreshes the plan refreshes every year read.
+   */
+  planForYear: (year: string) =>
+    queryOptions({
+      queryKey: [...actionPlanQueries.plan().queryKey, year] as const,
+      queryFn: ({ signal }) => apiGet('actionPlan', { signal, query: { year } }),
     }),
   ofstedRecommendations: () =>
     queryOptions({

@@ -88,7 +88,12 @@ const routes: { path: string; page?: { preload: () => Promise<void> }; data?: Pr
     path: '/action-plan',
     page: pages.ActionPlanPage,
     data: (qc) => [
-      prefetch(qc, actionPlanQueries.plan()),
+      failed(qc, boardQueries.detail())
+        ? undefined
+        : qc
+            .fetchQuery(boardQueries.detail())
+            .then((board) => prefetch(qc, actionPlanQueries.planForYear(board.currentYear)))
+            .catch(() => undefined),
       prefetch(qc, actionPlanQueries.ofstedRecommendations()),
     ],
   },

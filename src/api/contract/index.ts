@@ -16,6 +16,7 @@ import {
 import {
   addOfstedRecommendationsRequestSchema,
   actionEditRequestSchema,
+  actionPlanQuerySchema,
   actionPlanSchema,
   actionSchema,
   actionUpdateRequestSchema,
@@ -342,7 +343,12 @@ export const endpoints = withCleanText({
     response: seriousCaseReviewSchema,
     versioned: true,
   },
-  actionPlan: { method: 'GET', path: '/action-plan', response: actionPlanSchema },
+  actionPlan: {
+    method: 'GET',
+    path: '/action-plan',
+    query: actionPlanQuerySchema,
+    response: actionPlanSchema,
+  },
   updateAction: {
     method: 'PATCH',
     path: '/action-plan/actions/{id}',
