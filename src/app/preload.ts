@@ -28,6 +28,21 @@ function prefetch<T, K extends QueryKey>(
   return queryClient.prefetchQuery(options);
 }
 
+/**
+ * A page's data for the board's current year, which the page opens on (a link to another year asks
+ * for that one when it opens): read once the board is known, not when the board has failed.
+ */
+function prefetchCurrentYear<T, K extends QueryKey>(
+  queryClient: QueryClient,
+  forYear: (year: string) => FetchQueryOptions<T, Error, T, K>,
+) {
+  if (failed(queryClient, boardQueries.detail())) return undefined;
+  return queryClient
+    .fetchQuery(boardQueries.detail())
+    .then((board) => prefetch(queryClient, forYear(board.currentYear)))
+    .catch(() => undefined);
+}
+
 type Prefetch = (queryClient: QueryClient, params: Record<string, string | undefined>) => unknown[];
 
 /**
@@ -74,13 +89,7 @@ const routes: { path: string; page?: { preload: () => Promise<void> }; data?: Pr
     path: '/quality-assurance',
     page: pages.QualityAssurancePage,
     data: (qc) => [
-      // The board's current year's audits (the page opens on it); a link to another year asks for it.
-      failed(qc, boardQueries.detail())
-        ? undefined
-        : qc
-            .fetchQuery(boardQueries.detail())
-            .then((board) => prefetch(qc, qualityAssuranceQueries.auditsForYear(board.currentYear)))
-            .catch(() => undefined),
+      prefetchCurrentYear(qc, qualityAssuranceQueries.auditsForYear),
       prefetch(qc, qualityAssuranceQueries.seriousCaseReviews()),
     ],
   },
@@ -88,12 +97,7 @@ const routes: { path: string; page?: { preload: () => Promise<void> }; data?: Pr
     path: '/action-plan',
     page: pages.ActionPlanPage,
     data: (qc) => [
-      failed(qc, boardQueries.detail())
-        ? undefined
-        : qc
-            .fetchQuery(boardQueries.detail())
-            .then((board) => prefetch(qc, actionPlanQueries.planForYear(board.currentYear)))
-            .catch(() => undefined),
+      prefetchCurrentYear(qc, actionPlanQueries.planForYear),
       prefetch(qc, actionPlanQueries.ofstedRecommendations()),
     ],
   },
