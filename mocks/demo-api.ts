@@ -1,6 +1,7 @@
 import {
   completedDateAfter,
   endpoints,
+  financialYearSchema,
   mailPreferencesSchema,
   noticeKindSchema,
   type actionUpdateRequestSchema,
@@ -12,7 +13,9 @@ import {
 } from '../src/api/contract';
 import type { z } from '../src/api/zod';
 import { formatPath } from '../src/api/errors';
+import { auditsShownInYear, yearsActionPlan } from '../src/lib/carry-over';
 import { lateByAgency } from '../src/lib/late-by-agency';
+import { roundsPage } from '../src/lib/returns-due';
 import { nextReportingYear } from '../src/lib/periods';
 import { boardRecordEndpoints, conflict, notFound, writeBoardRecord } from './board-records';
 import { demoDataset, type DemoDataset } from './data';
@@ -114,12 +117,29 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
           : notFound(`Indicator "${params.id}"`);
       case 'annotations':
         return { status: 200, body: { annotations: data.annotations } };
-      case 'audits':
-        return { status: 200, body: { audits: data.audits } };
+      case 'audits': {
+        // One reporting year, as the data service answers it (the same code picks the audits).
+        const year = query.get('year');
+        if (year === null) return { status: 200, body: { audits: data.audits } };
+        if (!financialYearSchema.safeParse(year).success) {
+          return { status: 422, body: { message: 'The address asks for something this list cannot do' } };
+        }
+        return {
+          status: 200,
+          body: { audits: auditsShownInYear(data.audits, year), total: data.audits.length },
+        };
+      }
       case 'seriousCaseReviews':
         return { status: 200, body: { reviews: data.seriousCaseReviews } };
-      case 'actionPlan':
-        return { status: 200, body: data.actionPlan };
+      case 'actionPlan': {
+        // One reporting year, as the data service answers it (the same code cuts the plan).
+        const year = query.get('year');
+        if (year === null) return { status: 200, body: data.actionPlan };
+        if (!financialYearSchema.safeParse(year).success) {
+          return { status: 422, body: { message: 'The address asks for something this list cannot do' } };
+        }
+        return { status: 200, body: yearsActionPlan(data.actionPlan, year) };
+      }
       case 'ofstedRecommendations':
         return { status: 200, body: data.ofstedRecommendations };
       case 'funding':
@@ -128,8 +148,13 @@ export function createDemoApi(initial: DemoDataset = demoDataset, storage?: Demo
         return { status: 200, body: data.partnership };
       case 'agencies':
         return { status: 200, body: { agencies: data.agencies } };
-      case 'returnRounds':
-        return { status: 200, body: { rounds: [] } };
+      case 'returnRounds': {
+        const parsed = endpoints.returnRounds.query.safeParse(Object.fromEntries(query));
+        if (!parsed.success) {
+          return { status: 422, body: { message: 'The address asks for something this list cannot do' } };
+        }
+        return { status: 200, body: roundsPage([], parsed.data) };
+      }
       case 'agencyReturn':
         return notFound('That return');
       case 'lateByAgency': {

@@ -300,3 +300,23 @@ describe('checks that need the record', () => {
     expect(after.status).toBe(before.status);
   });
 });
+
+/** Reads asked with a query (one reporting year, one page): the same people as the whole read. */
+const withQuery: [keyof typeof matrix, string][] = [
+  ['audits', '/audits?year=2017-18'],
+  ['returnRounds', '/returns?page=1'],
+  ['actionPlan', '/action-plan?year=2017-18'],
+];
+
+describe.each(withQuery)('%s at %s', (name, path) => {
+  it('refuses a signed-out request with 401 and no data', async () => {
+    const reply = await service.anonymous().get(path);
+    expect(reply.status).toBe(401);
+    expect(reply.body).toEqual({ message: expect.any(String), reference: reply.headers.get('x-request-id') });
+  });
+
+  it.each(everyone)(`as %s`, async (person) => {
+    const reply = await clients[person].get(path);
+    expect(reply.status).toBe(matrix[name].allowed.includes(person) ? 200 : 403);
+  });
+});

@@ -106,23 +106,38 @@ const pages: { path: string; load: Loader }[] = [
   },
   {
     path: '/quality-assurance',
-    load: async (db) => [
-      { queryKey: qualityAssuranceQueries.audits().queryKey, data: await published.audits(db) },
-      {
-        queryKey: qualityAssuranceQueries.seriousCaseReviews().queryKey,
-        data: await published.seriousCaseReviews(db),
-      },
-    ],
+    // The board's current year's audits, which the page opens on (another year is read by the
+    // browser). The board is there: a page is not drawn here before it is.
+    load: async (db) => {
+      const { currentYear } = await published.board(db);
+      return [
+        {
+          queryKey: qualityAssuranceQueries.auditsForYear(currentYear).queryKey,
+          data: await published.audits(db, currentYear),
+        },
+        {
+          queryKey: qualityAssuranceQueries.seriousCaseReviews().queryKey,
+          data: await published.seriousCaseReviews(db),
+        },
+      ];
+    },
   },
   {
     path: '/action-plan',
-    load: async (db) => [
-      { queryKey: actionPlanQueries.plan().queryKey, data: await published.actionPlan(db) },
-      {
-        queryKey: actionPlanQueries.ofstedRecommendations().queryKey,
-        data: await published.ofstedRecommendations(db),
-      },
-    ],
+    // The board's current year's plan, which the page opens on (as for quality assurance).
+    load: async (db) => {
+      const { currentYear } = await published.board(db);
+      return [
+        {
+          queryKey: actionPlanQueries.planForYear(currentYear).queryKey,
+          data: await published.actionPlan(db, currentYear),
+        },
+        {
+          queryKey: actionPlanQueries.ofstedRecommendations().queryKey,
+          data: await published.ofstedRecommendations(db),
+        },
+      ];
+    },
   },
   {
     path: '/partnership',

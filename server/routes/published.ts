@@ -29,12 +29,18 @@ export function publishedRoutes(app: Hono<AppEnv>, services: Services): void {
     handler: ({ params }) => published.revisions(db, params.id!),
   });
   endpoint(app, services, 'annotations', { ...options, handler: () => published.annotations(db) });
-  endpoint(app, services, 'audits', { ...options, handler: () => published.audits(db) });
+  endpoint(app, services, 'audits', {
+    ...options,
+    handler: ({ query }) => published.audits(db, query.year),
+  });
   endpoint(app, services, 'seriousCaseReviews', {
     ...options,
     handler: () => published.seriousCaseReviews(db),
   });
-  endpoint(app, services, 'actionPlan', { ...options, handler: () => published.actionPlan(db) });
+  endpoint(app, services, 'actionPlan', {
+    ...options,
+    handler: ({ query }) => published.actionPlan(db, query.year),
+  });
   endpoint(app, services, 'ofstedRecommendations', {
     ...options,
     handler: () => published.ofstedRecommendations(db),

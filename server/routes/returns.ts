@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { can } from '../../src/api/permissions';
+import { roundsPage } from '../../src/lib/returns-due';
 import { endpoint } from '../http/endpoint';
 import type { AppEnv, Services } from '../http/env';
 import { mailReturnPublished, mailReturnSentBack, mailRoundOpened } from '../mail/outbox';
@@ -27,9 +28,11 @@ export function returnRoutes(app: Hono<AppEnv>, services: Services): void {
 
   endpoint(app, services, 'returnRounds', {
     allow: can.seeReturns,
-    handler: async ({ user }) => ({
-      rounds: await readRounds(db, services.today(), can.readAllReturns(user) ? null : user.agencyIds),
-    }),
+    handler: async ({ user, query }) =>
+      roundsPage(
+        await readRounds(db, services.today(), can.readAllReturns(user) ? null : user.agencyIds),
+        query,
+      ),
   });
 
   endpoint(app, services, 'lateByAgency', {

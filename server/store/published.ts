@@ -1,4 +1,5 @@
-import type { endpoints } from '../../src/api/contract';
+import type { endpoints, FinancialYear } from '../../src/api/contract';
+import { auditsShownInYear, yearsActionPlan } from '../../src/lib/carry-over';
 import type { z } from '../../src/api/zod';
 import type { Queryable } from '../db/database';
 import { readActionPlan } from './action-plan';
@@ -34,11 +35,22 @@ export const published = {
   annotations: async (db: Queryable): Promise<Answer<'annotations'>> => ({
     annotations: await readChartEvents(db),
   }),
-  audits: async (db: Queryable): Promise<Answer<'audits'>> => ({ audits: await readAudits(db) }),
+  /**
+   * Every audit, or only what one reporting year shows (worked out as the page does, by the same
+   * code), with how many the programme holds in all.
+   */
+  audits: async (db: Queryable, year?: FinancialYear): Promise<Answer<'audits'>> => {
+    const audits = await readAudits(db);
+    return year ? { audits: auditsShownInYear(audits, year), total: audits.length } : { audits };
+  },
   seriousCaseReviews: async (db: Queryable): Promise<Answer<'seriousCaseReviews'>> => ({
     reviews: await readReviews(db),
   }),
-  actionPlan: (db: Queryable): Promise<Answer<'actionPlan'>> => readActionPlan(db),
+  /** The whole plan, or as one reporting year shows it (worked out as the page does, by the same code). */
+  actionPlan: async (db: Queryable, year?: FinancialYear): Promise<Answer<'actionPlan'>> => {
+    const plan = await readActionPlan(db);
+    return year ? yearsActionPlan(plan, year) : plan;
+  },
   ofstedRecommendations: (db: Queryable): Promise<Answer<'ofstedRecommendations'>> =>
     readDocument(db, 'ofsted-recommendations', {
       reportTitle: 'No Ofsted recommendations recorded',

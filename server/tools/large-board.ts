@@ -305,6 +305,10 @@ function actionPlan(size: LargeBoardSize): ActionPlan {
           ofstedRecommendationIds: [],
           auditIds: [],
           reviewIds: [],
+          // Added at the start of its priority's year, closed at its end: each year's plan holds
+          // its own actions and the ones still open, as a board's does after some years.
+          addedDate: isoDate(year, 4, 3),
+          completedDate: done ? isoDate(year + 1, 3, 20) : null,
           updates: [1, 2].map((u) => ({
             id: `large-action-${financialYear(year)}-${pad(k + 1, 2)}-update-${u}`,
             date: isoDate(year, 6 + u * 3, 1),

@@ -1,6 +1,7 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { apiGet, type WithSkipped } from './client';
 import { HttpError } from './errors';
+import { asRoundsPage } from '../lib/returns-due';
 import { isLocalId, loadLocalIndicators, type ListedIndicator, type ListedSummary } from './local-indicators';
 
 /**
@@ -80,10 +81,20 @@ export const indicatorQueries = {
 
 export const qualityAssuranceQueries = {
   all: () => ['quality-assurance'] as const,
+  /** The whole programme, every year (the meeting pack, the new year, the overview's audit tile). */
   audits: () =>
     queryOptions({
       queryKey: [...qualityAssuranceQueries.all(), 'audits'] as const,
       queryFn: ({ signal }) => apiGet('audits', { signal }),
+    }),
+  /**
+   * What one reporting year shows (the quality assurance page): under `audits()`'s key, so a save
+   * that refreshes the programme refreshes every year read too.
+   */
+  auditsForYear: (year: string) =>
+    queryOptions({
+      queryKey: [...qualityAssuranceQueries.audits().queryKey, year] as const,
+      queryFn: ({ signal }) => apiGet('audits', { signal, query: { year } }),
     }),
   seriousCaseReviews: () =>
     queryOptions({
@@ -94,10 +105,20 @@ export const qualityAssuranceQueries = {
 
 export const actionPlanQueries = {
   all: () => ['action-plan'] as const,
+  /** The whole plan, every year (the meeting pack, the new year, the people page's owners). */
   plan: () =>
     queryOptions({
       queryKey: [...actionPlanQueries.all(), 'plan'] as const,
       queryFn: ({ signal }) => apiGet('actionPlan', { signal }),
+    }),
+  /**
+   * The plan as one reporting year shows it (the action plan page), with the actions closed before
+   * it in brief; under `plan()`'s key, so a save that refreshes the plan refreshes every year read.
+   */
+  planForYear: (year: string) =>
+    queryOptions({
+      queryKey: [...actionPlanQueries.plan().queryKey, year] as const,
+      queryFn: ({ signal }) => apiGet('actionPlan', { signal, query: { year } }),
     }),
   ofstedRecommendations: () =>
     queryOptions({
@@ -163,6 +184,22 @@ export const returnQueries = {
     queryOptions({
       queryKey: [...returnQueries.all(), 'rounds'] as const,
       queryFn: ({ signal }) => apiGet('returnRounds', { signal }),
+      staleTime: 0,
+    }),
+  /**
+   * The rounds a page at a time, newest first (the returns page), with what the page needs of them
+   * all; under `rounds()`'s key, so whatever refreshes the rounds refreshes the pages read.
+   */
+  roundPages: () =>
+    infiniteQueryOptions({
+      queryKey: [...returnQueries.rounds().queryKey, 'pages'] as const,
+      queryFn: async ({ pageParam, signal }) =>
+        asRoundsPage(await apiGet('returnRounds', { signal, query: { page: String(pageParam) } })),
+      initialPageParam: 1,
+      getNextPageParam: (last, pages) =>
+        pages.reduce((n, page) => n + page.rounds.length, 0) < (last.total ?? 0)
+          ? pages.length + 1
+          : undefined,
       staleTime: 0,
     }),
   lateByAgency: () =>

@@ -28,6 +28,21 @@ function prefetch<T, K extends QueryKey>(
   return queryClient.prefetchQuery(options);
 }
 
+/**
+ * A page's data for the board's current year, which the page opens on (a link to another year asks
+ * for that one when it opens): read once the board is known, not when the board has failed.
+ */
+function prefetchCurrentYear<T, K extends QueryKey>(
+  queryClient: QueryClient,
+  forYear: (year: string) => FetchQueryOptions<T, Error, T, K>,
+) {
+  if (failed(queryClient, boardQueries.detail())) return undefined;
+  return queryClient
+    .fetchQuery(boardQueries.detail())
+    .then((board) => prefetch(queryClient, forYear(board.currentYear)))
+    .catch(() => undefined);
+}
+
 type Prefetch = (queryClient: QueryClient, params: Record<string, string | undefined>) => unknown[];
 
 /**
@@ -74,7 +89,7 @@ const routes: { path: string; page?: { preload: () => Promise<void> }; data?: Pr
     path: '/quality-assurance',
     page: pages.QualityAssurancePage,
     data: (qc) => [
-      prefetch(qc, qualityAssuranceQueries.audits()),
+      prefetchCurrentYear(qc, qualityAssuranceQueries.auditsForYear),
       prefetch(qc, qualityAssuranceQueries.seriousCaseReviews()),
     ],
   },
@@ -82,7 +97,7 @@ const routes: { path: string; page?: { preload: () => Promise<void> }; data?: Pr
     path: '/action-plan',
     page: pages.ActionPlanPage,
     data: (qc) => [
-      prefetch(qc, actionPlanQueries.plan()),
+      prefetchCurrentYear(qc, actionPlanQueries.planForYear),
       prefetch(qc, actionPlanQueries.ofstedRecommendations()),
     ],
   },

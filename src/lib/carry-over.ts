@@ -1,4 +1,4 @@
-import type { Action, ActionPlan, Audit, AuditAction, FinancialYear } from '../api/contract';
+import type { Action, ActionPlan, Audit, AuditAction, ClosedAction, FinancialYear } from '../api/contract';
 import { isInFinancialYear } from './overdue';
 import { financialYearOfDate, financialYearStart } from './periods';
 
@@ -50,6 +50,19 @@ export function actionsArisingForYear(audits: readonly Audit[], year: FinancialY
   });
 }
 
+/**
+ * The audits a reporting year shows anywhere (its schedule, or an action arising in it): what the
+ * data service hands over for `GET /audits?year=` and the demo API too. Both lists above filter
+ * audit by audit, so worked out from these alone they are the same as from the whole programme.
+ */
+export function auditsShownInYear(audits: readonly Audit[], year: FinancialYear): Audit[] {
+  const shown = new Set([
+    ...auditScheduleForYear(audits, year),
+    ...actionsArisingForYear(audits, year).map((a) => a.audit),
+  ]);
+  return audits.filter((a) => shown.has(a));
+}
+
 /** What starting `year` carries into it: the audits and actions arising open at its start. */
 export function carriedIntoYear(audits: readonly Audit[], year: FinancialYear) {
   return {
@@ -79,27 +92,51 @@ export function actionCarriedFrom(action: Action, year: FinancialYear): Financia
     : null;
 }
 
+/** An action closed before a year began, in brief (see `closedActionSchema`). */
+const closedAction = (action: Action, priorityId: string): ClosedAction => ({
+  id: action.id,
+  priorityId,
+  title: action.title,
+  owner: action.owner,
+  dueDate: action.dueDate,
+  status: 'complete',
+  progress: 100,
+  completedDate: action.completedDate!,
+  ofstedRecommendationIds: action.ofstedRecommendationIds,
+});
+
 /**
- * The action plan as a reporting year shows it: each priority with the actions open in the year.
- * `closedBefore` counts the actions closed in earlier years, which are in those years' plans. No
- * year (the board's years not known yet): the whole plan.
+ * The action plan as a reporting year shows it: each priority with the actions open in the year,
+ * and, in brief, the actions closed before it began (which are in those years' plans). What the
+ * data service and the demo API hand over for `GET /action-plan?year=`; the same again on a plan
+ * already cut to the year.
+ */
+export function yearsActionPlan(plan: ActionPlan, year: FinancialYear): ActionPlan {
+  const closedBefore = [...(plan.closedBefore ?? [])];
+  const priorities = plan.priorities.map((priority) => ({
+    ...priority,
+    actions: priority.actions.filter((action) => {
+      const shown = actionInYear(action, year);
+      // Not in the year is closed before it began (see actionInYear).
+      if (!shown) closedBefore.push(closedAction(action, priority.id));
+      return shown;
+    }),
+  }));
+  return { priorities, closedBefore };
+}
+
+/**
+ * The action plan as a reporting year shows it, from the whole plan or from the year's (the data
+ * service's answer to `?year=`). `closedBefore` counts the actions closed in earlier years. No year
+ * (the board's years not known yet): the whole plan.
  */
 export function actionPlanForYear(
   plan: ActionPlan,
   year: FinancialYear | null,
 ): { plan: ActionPlan; closedBefore: number } {
   if (!year) return { plan, closedBefore: 0 };
-  const start = yearStart(year);
-  let closedBefore = 0;
-  const priorities = plan.priorities.map((priority) => ({
-    ...priority,
-    actions: priority.actions.filter((action) => {
-      const shown = actionInYear(action, year);
-      if (!shown && action.completedDate != null && action.completedDate < start) closedBefore += 1;
-      return shown;
-    }),
-  }));
-  return { plan: { priorities }, closedBefore };
+  const years = yearsActionPlan(plan, year);
+  return { plan: years, closedBefore: years.closedBefore?.length ?? 0 };
 }
 
 /**

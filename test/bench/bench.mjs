@@ -5,8 +5,9 @@
 //   import: the Import page on 20 MB files (preview time, tick cost);
 //   server: the data service under 50 signed-in people, on PGlite and (TEST_DATABASE_URL)
 //           PostgreSQL, and its first chart beside the MSW demo's.
-//   large:  what the indicators list and the overview hand over on the large board (npm run
-//           board:large), through the old whole-series reads and the summary.
+//   large:  what the indicators list, the overview, quality assurance, the action plan and the
+//           quarterly returns hand over on the large board (npm run board:large), through the old
+//           whole reads and the summary, one reporting year, or one page.
 //   bars:   the bars of issue 22 on the large board, on PostgreSQL (TEST_DATABASE_URL, or
 //           --database-url URL of an empty database) and PGlite: every API read, a page kept, a page
 //           drawn anew and saving a return under 50 people, memory, first paint against static,
@@ -414,8 +415,8 @@ if (measures('large')) {
   });
   const service = await startService(root, { DATA_DIR: largeDir, SEED: 'none' });
   const cookie = await signIn(service.url, { email: 'person001@large-board.test', password: LARGE_PASSWORD });
-  const size = async (path) => {
-    const reply = await fetch(`${service.url}${path}`, { headers: { Cookie: cookie } });
+  const size = async (path, session = cookie) => {
+    const reply = await fetch(`${service.url}${path}`, { headers: { Cookie: session } });
     if (reply.status !== 200) throw new Error(`${path} answered ${reply.status}`);
     const body = Buffer.from(await reply.arrayBuffer());
     return { raw: body.length, gzip: gzipSync(body).length };
@@ -436,6 +437,41 @@ if (measures('large')) {
       [await size('/api/v1/indicators/summary?headline=true'), await size(featured)],
     ],
   ];
+  // The board's lists (issue 22, part two): the quality assurance page, the action plan and the
+  // quarterly returns, read by an editor (who may read every agency's return), whole and as the page
+  // now reads them (one reporting year; the returns a page of rounds at a time).
+  const editor = await signIn(service.url, { email: 'person007@large-board.test', password: LARGE_PASSWORD });
+  const { currentYear } = await (
+    await fetch(`${service.url}/api/v1/board`, { headers: { Cookie: cookie } })
+  ).json();
+  const asEditor = (path) => size(path, editor);
+  const listRows = [
+    [
+      'Quality assurance: audits (schedule, actions arising) and reviews',
+      [await asEditor('/api/v1/audits'), await asEditor('/api/v1/serious-case-reviews')],
+      [await asEditor(`/api/v1/audits?year=${currentYear}`), await asEditor('/api/v1/serious-case-reviews')],
+    ],
+    [
+      'Action plan: the plan and the Ofsted recommendations',
+      [await asEditor('/api/v1/action-plan'), await asEditor('/api/v1/ofsted-recommendations')],
+      [
+        await asEditor(`/api/v1/action-plan?year=${currentYear}`),
+        await asEditor('/api/v1/ofsted-recommendations'),
+      ],
+    ],
+    [
+      'Quarterly returns: the rounds and the late agencies',
+      [await asEditor('/api/v1/returns'), await asEditor('/api/v1/returns/late-by-agency')],
+      [await asEditor('/api/v1/returns?page=1'), await asEditor('/api/v1/returns/late-by-agency')],
+    ],
+  ];
+  const pageRows = [];
+  for (const page of ['/quality-assurance', '/action-plan', '/returns']) {
+    pageRows.push(
+      `| The page drawn by the service, data inside: ${page} | | ${kB(await asEditor(page))} | |`,
+    );
+  }
+  const overBar = [...rows, ...listRows].filter(([, , after]) => sum(after).gzip > 100_000);
   output.push(
     '',
     '| Large board (200 indicators × 40 quarters × 3 comparators): what a page hands over | before (GET /indicators) | after (GET /indicators/summary) | Bar |',
@@ -446,7 +482,20 @@ if (measures('large')) {
     ),
     `| The page drawn by the service, data inside: /indicators | | ${kB(await size('/indicators'))} | |`,
     `| The page drawn by the service, data inside: / | | ${kB(await size('/'))} | |`,
+    '',
+    `| Large board (5 years of audits and actions, 40 agencies × 40 rounds of returns): what a list hands over | before (the whole list) | after (${currentYear}; returns page 1) | Bar |`,
+    '| --- | --- | --- | --- |',
+    ...listRows.map(
+      ([what, before, after]) =>
+        `| ${what} | ${kB(sum(before))} | **${kB(sum(after))}** | at most 100 kB gzip |`,
+    ),
+    ...pageRows,
+    '',
+    overBar.length === 0
+      ? 'Every list and the overview hand over at most 100 kB gzip (the bar).'
+      : `Over the bar (100 kB gzip): ${overBar.map(([what]) => what).join('; ')}.`,
   );
+  if (overBar.length > 0) process.exitCode = 1;
   await service.stop();
   rmSync(largeDir, { recursive: true, force: true });
 }

@@ -1,6 +1,6 @@
 import { z, type RefinementCtx } from '../zod';
 import { ofstedJudgementSchema } from './board';
-import { idSchema, isoDateSchema, nonEmpty } from './common';
+import { financialYearSchema, idSchema, isoDateSchema, nonEmpty } from './common';
 
 export const actionStatusSchema = z.enum(['not-started', 'on-track', 'at-risk', 'off-track', 'complete']);
 
@@ -78,7 +78,38 @@ export const prioritySchema = z.object({
   version: z.int().check(z.positive()),
 });
 
-export const actionPlanSchema = z.object({ priorities: z.array(prioritySchema) });
+/**
+ * An action closed before the reporting year asked for began, in brief: it is in the plan of the
+ * year it closed in, and is said here for what the year's page still counts of it (how many closed
+ * before, the Ofsted recommendations it answered).
+ */
+export const closedActionSchema = z.object({
+  id: idSchema,
+  priorityId: idSchema,
+  title: nonEmpty(),
+  owner: nonEmpty(),
+  dueDate: isoDateSchema,
+  status: z.literal('complete'),
+  progress: z.literal(100),
+  completedDate: isoDateSchema,
+  ofstedRecommendationIds: z.array(idSchema),
+});
+
+export const actionPlanSchema = z.object({
+  priorities: z.array(prioritySchema),
+  /**
+   * Asked for one reporting year (`?year=`), each priority holds only the actions open in it
+   * (`actionPlanForYear` in `lib/carry-over`), and these are the actions closed before it began.
+   * Left out of the whole plan.
+   */
+  closedBefore: z.optional(z.array(closedActionSchema)),
+});
+
+/**
+ * GET /action-plan?year=2017-18: the plan as that reporting year shows it. Without `year`, the whole
+ * plan (the meeting pack, the new year, the people page's owners read it).
+ */
+export const actionPlanQuerySchema = z.object({ year: z.optional(financialYearSchema) });
 
 /**
  * PATCH /action-plan/actions/{id}: update an action's status and progress, optionally with a dated
@@ -196,6 +227,7 @@ export type ActionStatus = z.infer<typeof actionStatusSchema>;
 export type Action = z.infer<typeof actionSchema>;
 export type Priority = z.infer<typeof prioritySchema>;
 export type ActionPlan = z.infer<typeof actionPlanSchema>;
+export type ClosedAction = z.infer<typeof closedActionSchema>;
 export type ActionUpdateRequest = z.infer<typeof actionUpdateRequestSchema>;
 export type CreatePriorityRequest = z.infer<typeof createPriorityRequestSchema>;
 export type PriorityEditRequest = z.infer<typeof priorityEditRequestSchema>;

@@ -16,6 +16,7 @@ import {
 import {
   addOfstedRecommendationsRequestSchema,
   actionEditRequestSchema,
+  actionPlanQuerySchema,
   actionPlanSchema,
   actionSchema,
   actionUpdateRequestSchema,
@@ -46,6 +47,7 @@ import {
 import {
   auditActionChangeRequestSchema,
   auditActionEditRequestSchema,
+  auditListQuerySchema,
   auditListSchema,
   auditPlanRequestSchema,
   auditSchema,
@@ -91,6 +93,7 @@ import {
   agencyReturnSchema,
   openRoundRequestSchema,
   returnRoundListSchema,
+  returnRoundsQuerySchema,
   returnRoundSchema,
   returnTransitionRequestSchema,
   saveReturnRequestSchema,
@@ -244,6 +247,7 @@ export const endpoints = withCleanText({
     list: 'audits',
     method: 'GET',
     path: '/audits',
+    query: auditListQuerySchema,
     response: auditListSchema,
   },
   updateAudit: {
@@ -339,7 +343,12 @@ export const endpoints = withCleanText({
     response: seriousCaseReviewSchema,
     versioned: true,
   },
-  actionPlan: { method: 'GET', path: '/action-plan', response: actionPlanSchema },
+  actionPlan: {
+    method: 'GET',
+    path: '/action-plan',
+    query: actionPlanQuerySchema,
+    response: actionPlanSchema,
+  },
   updateAction: {
     method: 'PATCH',
     path: '/action-plan/actions/{id}',
@@ -522,6 +531,7 @@ export const endpoints = withCleanText({
     list: 'rounds',
     method: 'GET',
     path: '/returns',
+    query: returnRoundsQuerySchema,
     response: returnRoundListSchema,
   },
   openRound: {

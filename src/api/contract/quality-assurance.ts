@@ -188,7 +188,22 @@ export const auditSchema = z
   })
   .check(z.superRefine(checkAuditProgress));
 
-export const auditListSchema = z.object({ audits: z.array(auditSchema) });
+export const auditListSchema = z.object({
+  audits: z.array(auditSchema),
+  /**
+   * Asked for one reporting year (`?year=`): how many audits the programme holds in every year, so
+   * a year with none can say whether the programme is empty. Left out of the whole list.
+   */
+  total: z.optional(z.int().check(z.gte(0))),
+});
+
+/**
+ * GET /audits?year=2017-18: only what that reporting year shows, worked out from dates as the page
+ * does (`auditsShownInYear` in `lib/carry-over`): the audits planned in it, those carried into it, and
+ * earlier audits with an action arising still open when it began. Without `year`, every audit (the
+ * meeting pack, the new year and the overview's audit tile read the whole programme).
+ */
+export const auditListQuerySchema = z.object({ year: z.optional(financialYearSchema) });
 
 /**
  * PATCH /audits/{id}: record an audit's progress. `version` is the version the change was based

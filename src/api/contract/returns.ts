@@ -38,7 +38,41 @@ export const returnRoundSchema = z.object({
   agencies: z.array(agencyReturnSummarySchema),
 });
 
-export const returnRoundListSchema = z.object({ rounds: z.array(returnRoundSchema) });
+/** A return still to fill in (not started, a draft, or returned): a contributor's "Your returns". */
+export const returnDueSchema = z.object({
+  roundId: idSchema,
+  quarter: quarterSchema,
+  dueDate: isoDateSchema,
+  agencyId: idSchema,
+  agencyName: nonEmpty(),
+  late: z.boolean(),
+});
+
+export const returnRoundListSchema = z.object({
+  rounds: z.array(returnRoundSchema),
+  /**
+   * Asked for a page (`?page=`), what the page needs of every round: how many rounds there are, every
+   * round's quarter (newest first), and the returns still to fill in, the one due soonest first (as
+   * `returnsDue` in `lib/returns-due` works them out). Left out of the whole list.
+   */
+  total: z.optional(z.int().check(z.gte(0))),
+  quarters: z.optional(z.array(quarterSchema)),
+  due: z.optional(z.array(returnDueSchema)),
+});
+
+/** Rounds a page shows at first, and adds with each "Show older rounds": a year's quarters. */
+export const RETURN_ROUNDS_PAGE = 4;
+
+/**
+ * GET /returns?page=2&pageSize=4: the rounds a page at a time, newest first (`pageSize` rounds,
+ * 4 unless said, at most 40). Without `page`, every round.
+ */
+export const returnRoundsQuerySchema = z.object({
+  page: z.optional(z.string().check(z.regex(/^[1-9]\d{0,3}$/, 'page is a number from 1'))),
+  pageSize: z.optional(
+    z.string().check(z.regex(/^(?:[1-9]|[1-3]\d|40)$/, 'pageSize is a number from 1 to 40')),
+  ),
+});
 
 /** POST /returns: open a round. */
 export const openRoundRequestSchema = z.object({
@@ -173,6 +207,8 @@ export const sendBackRequestSchema = z.object({
 
 export type ReturnStatus = z.infer<typeof returnStatusSchema>;
 export type ReturnRound = z.infer<typeof returnRoundSchema>;
+export type ReturnDue = z.infer<typeof returnDueSchema>;
+export type ReturnRoundList = z.infer<typeof returnRoundListSchema>;
 export type AgencyReturnSummary = z.infer<typeof agencyReturnSummarySchema>;
 export type AgencyReturn = z.infer<typeof agencyReturnSchema>;
 export type ReturnItem = z.infer<typeof returnItemSchema>;

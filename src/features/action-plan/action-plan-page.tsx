@@ -7,6 +7,7 @@ import { BarFigure } from '../../components/charts/bar-figure';
 import { Panel } from '../../components/panel';
 import { PinButton } from '../../components/pin-button';
 import { QueryState } from '../../components/query-state';
+import { ShowMore } from '../../components/show-more';
 import { SavedNotice } from '../../components/form/saved-notice';
 import { actionPlanProgressFigure } from '../../lib/board-charts';
 import { isOverdue } from '../../lib/overdue';
@@ -43,6 +44,8 @@ const draftForms: [string, Editing['form']][] = [
   ['priority:', 'priority'],
 ];
 
+const ACTIONS = ['action', 'actions'] as const;
+
 /** Overdue first, then off track, at risk, the rest by due date; complete actions last. */
 function urgency(action: Action, overdue: boolean): number {
   if (action.status === 'complete') return 5;
@@ -52,7 +55,12 @@ function urgency(action: Action, overdue: boolean): number {
 
 export function ActionPlanPage() {
   useDocumentTitle('Action plan');
-  const plan = useQuery(actionPlanQueries.plan());
+  const { year } = useReportingYear();
+  // The year's plan only (with the actions closed before it, in brief); the whole plan while the
+  // board's years are not known.
+  const planOfYear = useQuery({ ...actionPlanQueries.planForYear(year ?? ''), enabled: year !== null });
+  const wholePlan = useQuery({ ...actionPlanQueries.plan(), enabled: year === null });
+  const plan = year ? planOfYear : wholePlan;
   const overdue = useOverdueReference();
   const illustrative = useIllustrative();
   const [params] = useSearchParams();
@@ -61,7 +69,6 @@ export function ActionPlanPage() {
   const owner = params.get('owner') ?? '';
   const status = params.get('status') ?? '';
   const permissions = usePermissions();
-  const { year } = useReportingYear();
   // A form whose save failed because the session ended opens again with what was typed.
   const [editing, setEditing] = useState<Editing | null>(() => {
     for (const [prefix, form] of draftForms) {
@@ -99,7 +106,11 @@ export function ActionPlanPage() {
       <CloseActionForm action={action} {...done} />
     ) : null;
 
-  const allActions = plan.data?.priorities.flatMap((p) => p.actions) ?? [];
+  // Every action that may answer an Ofsted recommendation: the year's, and those closed before it.
+  const allActions = [
+    ...(plan.data?.priorities.flatMap((p) => p.actions) ?? []),
+    ...(plan.data?.closedBefore ?? []),
+  ];
   const words = useWording();
   // The year's plan: the actions open in it. One closed in an earlier year is in that year's plan.
   const yearsPlan = plan.data ? actionPlanForYear(plan.data, year) : null;
@@ -219,28 +230,38 @@ export function ActionPlanPage() {
                     ) : null}
                     {actions.length === 0 ? (
                       <p className="state state--empty">
-                        {year && whole.priorities.find((p) => p.id === priority.id)!.actions.length > 0
+                        {year &&
+                        (priority.actions.length > 0 ||
+                          (data.closedBefore ?? []).some((c) => c.priorityId === priority.id))
                           ? `No actions open in ${year}.`
                           : 'No actions yet.'}
                       </p>
                     ) : null}
-                    <ul className="action-list">
-                      {actions.map(({ action, late }) => (
-                        <ActionCard
-                          key={action.id}
-                          action={action}
-                          overdue={late}
-                          carriedFrom={year ? actionCarriedFrom(action, year) : null}
-                          onUpdate={permissions.updateAction(action) ? open('update', action.id) : undefined}
-                          onChange={editable ? open('action', action.id) : undefined}
-                          onClose={
-                            editable && action.status !== 'complete' ? open('close', action.id) : undefined
-                          }
-                        >
-                          {actionForm(action, priority, data.priorities)}
-                        </ActionCard>
-                      ))}
-                    </ul>
+                    <ShowMore key={`${priority.id}:${year ?? ''}`} items={actions} noun={ACTIONS}>
+                      {(window) => (
+                        <ul className="action-list">
+                          {window.map(({ action, late }) => (
+                            <ActionCard
+                              key={action.id}
+                              action={action}
+                              overdue={late}
+                              carriedFrom={year ? actionCarriedFrom(action, year) : null}
+                              onUpdate={
+                                permissions.updateAction(action) ? open('update', action.id) : undefined
+                              }
+                              onChange={editable ? open('action', action.id) : undefined}
+                              onClose={
+                                editable && action.status !== 'complete'
+                                  ? open('close', action.id)
+                                  : undefined
+                              }
+                            >
+                              {actionForm(action, priority, data.priorities)}
+                            </ActionCard>
+                          ))}
+                        </ul>
+                      )}
+                    </ShowMore>
                   </section>
                 );
               });
@@ -265,7 +286,7 @@ export function ActionPlanPage() {
             isOpen('priority', 'new') ? (
               <PriorityForm {...done} />
             ) : isOpen('sheet', 'new') ? (
-              <ActionSheetLoad plan={plan.data} {...done} />
+              <ActionSheetLoad {...done} />
             ) : (
               <div className="import-actions">
                 <button type="button" className="button button--secondary" onClick={open('priority', 'new')}>

@@ -3,17 +3,30 @@ import { useMemo } from 'react';
 import { actionRepeatKey, type ActionPlan } from '../../api/contract';
 import { actionPlanQueries } from '../../api/queries';
 import { useSaveRecord } from '../../components/form/use-save-record';
+import { QueryState } from '../../components/query-state';
 import { SheetLoad } from '../import/sheet/sheet-load';
 import { actionSheet } from './action-sheet';
 
 interface Props {
-  plan: ActionPlan;
   onDone: (message: string) => void;
   onCancel: () => void;
 }
 
-/** Actions loaded from the board's spreadsheet, in one request: all added, or none. */
-export function ActionSheetLoad({ plan, onDone, onCancel }: Props) {
+/**
+ * Actions loaded from the board's spreadsheet, in one request: all added, or none. The ones already
+ * there are looked for in the whole plan, every year's, read only once the person asks to load a
+ * sheet (the page itself reads its year's).
+ */
+export function ActionSheetLoad(done: Props) {
+  const plan = useQuery(actionPlanQueries.plan());
+  return (
+    <QueryState query={plan} loadingLabel="Loading the action plan" reportSkipped={false}>
+      {(data) => <SheetLoadActions plan={data} {...done} />}
+    </QueryState>
+  );
+}
+
+function SheetLoadActions({ plan, onDone, onCancel }: Props & { plan: ActionPlan }) {
   const save = useSaveRecord('importActions', actionPlanQueries.all());
   const recommendations = useQuery(actionPlanQueries.ofstedRecommendations());
   const list = recommendations.data?.recommendations;

@@ -13,9 +13,15 @@ import { isOverdue } from '../../lib/overdue';
 import { usePermissions } from '../../lib/use-permissions';
 import { InspectionForm, judgementLabels } from './inspection-form';
 
+/** What the panel needs of an action: one open in the year, or one closed before it (in brief). */
+export type AnsweringAction = Pick<
+  Action,
+  'id' | 'title' | 'status' | 'progress' | 'dueDate' | 'ofstedRecommendationIds'
+>;
+
 /** A recommendation's status, rolled up from the actions that answer it. */
 export function recommendationStatus(
-  actions: readonly Action[],
+  actions: readonly AnsweringAction[],
   referenceDate: string | null,
 ): { label: string; tone: Tone } {
   if (actions.length === 0) return { label: 'No actions yet', tone: 'bad' };
@@ -35,7 +41,7 @@ export function OfstedRecommendations({
   actions,
   referenceDate,
 }: {
-  actions: readonly Action[];
+  actions: readonly AnsweringAction[];
   referenceDate: string | null;
 }) {
   const recommendations = useQuery(actionPlanQueries.ofstedRecommendations());

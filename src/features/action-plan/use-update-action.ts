@@ -6,6 +6,7 @@ import { actionPlanQueries } from '../../api/queries';
 
 function replaceAction(plan: ActionPlan, id: string, change: (action: Action) => Action): ActionPlan {
   return {
+    ...plan,
     priorities: plan.priorities.map((p) => ({
       ...p,
       actions: p.actions.map((a) => (a.id === id ? change(a) : a)),
@@ -20,36 +21,37 @@ function replaceAction(plan: ActionPlan, id: string, change: (action: Action) =>
  */
 export function useUpdateAction(id: string) {
   const queryClient = useQueryClient();
+  // Every read of the plan changes alike: the whole one and each reporting year's.
   const { queryKey } = actionPlanQueries.plan();
+  const change = (edit: (plan: ActionPlan) => ActionPlan) =>
+    queryClient.setQueriesData<ActionPlan>({ queryKey }, (old) => (old ? edit(old) : old));
   return useMutation({
     mutationFn: (update: ActionUpdateRequest) => apiSend('updateAction', update, { params: { id } }),
     onMutate: async (update) => {
       await queryClient.cancelQueries({ queryKey });
-      const previous = queryClient.getQueryData(queryKey);
+      const previous = queryClient.getQueriesData<ActionPlan>({ queryKey });
       const today = new Date().toISOString().slice(0, 10);
-      queryClient.setQueryData(queryKey, (old) =>
-        old
-          ? replaceAction(old, id, (a) => ({
-              ...a,
-              status: update.status,
-              progress: update.progress,
-              updates: update.note
-                ? [...a.updates, { id: 'pending-note', date: today, author: 'You', note: update.note }]
-                : a.updates,
-            }))
-          : old,
+      change((old) =>
+        replaceAction(old, id, (a) => ({
+          ...a,
+          status: update.status,
+          progress: update.progress,
+          updates: update.note
+            ? [...a.updates, { id: 'pending-note', date: today, author: 'You', note: update.note }]
+            : a.updates,
+        })),
       );
       return { previous };
     },
     onError: (error, _update, context) => {
-      if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
+      for (const [key, data] of context?.previous ?? []) queryClient.setQueryData(key, data);
       if (error instanceof ConflictError) {
         const current = error.current as Action;
-        queryClient.setQueryData(queryKey, (old) => (old ? replaceAction(old, id, () => current) : old));
+        change((old) => replaceAction(old, id, () => current));
       }
     },
     onSuccess: (saved) => {
-      queryClient.setQueryData(queryKey, (old) => (old ? replaceAction(old, saved.id, () => saved) : old));
+      change((old) => replaceAction(old, saved.id, () => saved));
     },
   });
 }

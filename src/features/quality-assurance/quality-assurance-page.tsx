@@ -7,6 +7,7 @@ import { BarFigure } from '../../components/charts/bar-figure';
 import { Panel } from '../../components/panel';
 import { PinButton } from '../../components/pin-button';
 import { QueryState } from '../../components/query-state';
+import { ShowMore } from '../../components/show-more';
 import type { FormDone } from '../../components/form/record-form';
 import { SavedNotice } from '../../components/form/saved-notice';
 import { YearUnknown } from '../../components/states';
@@ -39,13 +40,16 @@ import { SeriousCaseReviews } from './serious-case-reviews';
 
 type ActionChange = 'action' | 'close-action' | 'retire-action';
 
+const AUDITS = ['audit', 'audits'] as const;
+const ACTIONS = ['action arising', 'actions arising'] as const;
+
 function ActionsArising({
   actions,
   year,
   referenceDate,
   onChange,
 }: {
-  actions: ArisingAction[];
+  actions: readonly ArisingAction[];
   year: string;
   referenceDate: string | null;
   /** Absent when the person may not change actions arising: no buttons are shown. */
@@ -167,7 +171,8 @@ export function QualityAssurancePage() {
   const range = useReportingRange();
   const illustrative = useIllustrative();
   const overdue = useOverdueReference();
-  const audits = useQuery(qualityAssuranceQueries.audits());
+  // Only the year's audits: the schedule and the actions arising are worked out from them.
+  const audits = useQuery({ ...qualityAssuranceQueries.auditsForYear(year ?? ''), enabled: year !== null });
   const permissions = usePermissions();
   // A form whose save failed because the session ended opens again with what was typed.
   const [editing, setEditing] = useState<Editing | null>(draftForm);
@@ -248,7 +253,7 @@ export function QualityAssurancePage() {
               items={['audit', 'audits']}
               isEmpty={(data) => auditScheduleForYear(data.audits, year).length === 0}
               empty={
-                audits.data?.audits.length === 0
+                (audits.data?.total ?? audits.data?.audits.length) === 0
                   ? `No audits yet${permissions.planAudits ? ': add the first.' : '.'}`
                   : `No audits are planned for ${year}.`
               }
@@ -258,16 +263,20 @@ export function QualityAssurancePage() {
                   <IllustrativeNote>
                     The audits, their findings and their actions are invented for the demonstration.
                   </IllustrativeNote>
-                  <AuditSchedule
-                    audits={auditScheduleForYear(data.audits, year)}
-                    referenceDate={overdue.date}
-                    caption={`Audit schedule, ${year}`}
-                    carried={(a) => auditCarriedInto(a, year)}
-                    onRecord={permissions.recordAuditProgress ? (a) => open('progress', a) : undefined}
-                    onPlan={permissions.planAudits ? (a) => open('plan', a) : undefined}
-                    onCancel={permissions.planAudits ? (a) => open('cancel', a) : undefined}
-                    onAddAction={permissions.planAudits ? (a) => open('action', a, 'new') : undefined}
-                  />
+                  <ShowMore key={year} items={auditScheduleForYear(data.audits, year)} noun={AUDITS}>
+                    {(shown) => (
+                      <AuditSchedule
+                        audits={shown}
+                        referenceDate={overdue.date}
+                        caption={`Audit schedule, ${year}`}
+                        carried={(a) => auditCarriedInto(a, year)}
+                        onRecord={permissions.recordAuditProgress ? (a) => open('progress', a) : undefined}
+                        onPlan={permissions.planAudits ? (a) => open('plan', a) : undefined}
+                        onCancel={permissions.planAudits ? (a) => open('cancel', a) : undefined}
+                        onAddAction={permissions.planAudits ? (a) => open('action', a, 'new') : undefined}
+                      />
+                    )}
+                  </ShowMore>
                   {editing?.id !== 'new' ? formFor(data.audits.find((a) => a.id === editing?.id)) : null}
                 </>
               )}
@@ -300,9 +309,8 @@ export function QualityAssurancePage() {
               </div>
             ) : null}
             {editing?.id === 'new' ? formFor(undefined) : null}
-            {loading && audits.data ? (
+            {loading ? (
               <AuditSheetLoad
-                audits={audits.data.audits}
                 year={year}
                 onDone={(message) => {
                   setLoading(false);
@@ -326,12 +334,18 @@ export function QualityAssurancePage() {
               empty={`No actions have arisen from this year’s audits yet${permissions.planAudits ? ': add one from an audit in the schedule.' : '.'}`}
             >
               {(data) => (
-                <ActionsArising
-                  actions={actionsArisingForYear(data.audits, year)}
-                  year={year}
-                  referenceDate={overdue.date}
-                  onChange={permissions.planAudits ? (form, a, action) => open(form, a, action) : undefined}
-                />
+                <ShowMore key={year} items={actionsArisingForYear(data.audits, year)} noun={ACTIONS}>
+                  {(shown) => (
+                    <ActionsArising
+                      actions={shown}
+                      year={year}
+                      referenceDate={overdue.date}
+                      onChange={
+                        permissions.planAudits ? (form, a, action) => open(form, a, action) : undefined
+                      }
+                    />
+                  )}
+                </ShowMore>
               )}
             </QueryState>
             {audits.data && editing && onActions ? (

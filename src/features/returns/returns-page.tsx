@@ -1,22 +1,25 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { ReturnRound } from '../../api/contract';
+import { RETURN_ROUNDS_PAGE, type ReturnRound } from '../../api/contract';
 import { boardQueries, returnQueries } from '../../api/queries';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
+import { MoreFooter, ShowMore } from '../../components/show-more';
 import { StatusTag } from '../../components/status-tag';
 import { formatDate } from '../../lib/format';
-import { returnsDue } from '../../lib/returns-due';
+import type { ReturnDue } from '../../lib/returns-due';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { usePermissions } from '../../lib/use-permissions';
 import { LateByAgencyPanel } from './late-by-agency';
 import { boardQuarters, OpenRoundForm, quarterEnd } from './open-round-form';
 import { returnStatusLabels, returnStatusTones } from './return-labels';
 
+const RETURNS = ['return', 'returns'] as const;
+const ROUNDS = ['return round', 'return rounds'] as const;
+
 /** A contributor's pointer to the work waiting for them, before every round's table. */
-function YourReturns({ rounds }: { rounds: ReturnRound[] }) {
-  const due = returnsDue(rounds);
+function YourReturns({ due }: { due: readonly ReturnDue[] }) {
   if (due.length === 0) return null;
   return (
     <section className="notice" aria-labelledby="your-returns-title">
@@ -112,10 +115,10 @@ function RoundTable({ round, administer, enterReturn }: RoundTableProps) {
  * date the board's figures run to (else the latest still open to a round).
  */
 function openableQuarters(
-  rounds: ReturnRound[],
+  opened: readonly string[],
   board: { reportingYears: string[]; dataAsAt: string },
 ): { quarters: string[]; suggested: string | null } {
-  const quarters = boardQuarters(board.reportingYears).filter((q) => !rounds.some((r) => r.quarter === q));
+  const quarters = boardQuarters(board.reportingYears).filter((q) => !opened.includes(q));
   const next = quarters.find((q) => (quarterEnd(q) ?? '') > board.dataAsAt);
   return { quarters, suggested: next ?? quarters.at(-1) ?? null };
 }
@@ -123,7 +126,10 @@ function openableQuarters(
 export function ReturnsPage() {
   useDocumentTitle('Quarterly returns');
   const permissions = usePermissions();
-  const rounds = useQuery(returnQueries.rounds());
+  // A page of rounds at a time (a year's quarters), newest first, with every round's quarter and
+  // the returns still due in any of them.
+  const rounds = useInfiniteQuery(returnQueries.roundPages());
+  const first = rounds.data?.pages[0];
   const board = useQuery(boardQueries.detail());
   const [opened, setOpened] = useState<string | null>(null);
 
@@ -146,9 +152,9 @@ export function ReturnsPage() {
           {opened}
         </p>
       ) : null}
-      {permissions.administer && rounds.data && board.data
+      {permissions.administer && first && board.data
         ? (() => {
-            const { quarters, suggested } = openableQuarters(rounds.data.rounds, board.data);
+            const { quarters, suggested } = openableQuarters(first.quarters ?? [], board.data);
             return suggested ? (
               <OpenRoundForm
                 key={suggested}
@@ -173,7 +179,7 @@ export function ReturnsPage() {
       <QueryState
         query={rounds}
         loadingLabel="Loading the return rounds"
-        isEmpty={(data) => data.rounds.length === 0}
+        isEmpty={(data) => data.pages[0]?.rounds.length === 0}
         empty={
           permissions.administer
             ? 'No return rounds yet. Open one above for the quarter the agencies should report.'
@@ -182,26 +188,44 @@ export function ReturnsPage() {
               : 'No return rounds are open for your agency yet. The business unit opens one each quarter.'
         }
       >
-        {(data) => (
-          <>
-            {permissions.administer || permissions.readAllReturns ? null : (
-              <YourReturns rounds={data.rounds} />
-            )}
-            {data.rounds.map((round) => (
-              <Panel
-                key={round.id}
-                title={`${round.quarter} returns`}
-                meta={`Due ${formatDate(round.dueDate)}`}
-              >
-                <RoundTable
-                  round={round}
-                  administer={permissions.administer}
-                  enterReturn={permissions.enterReturn}
+        {(data) => {
+          const shown = data.pages.flatMap((page) => page.rounds);
+          return (
+            <>
+              {permissions.administer || permissions.readAllReturns ? null : (
+                <YourReturns due={data.pages[0]?.due ?? []} />
+              )}
+              {shown.map((round) => (
+                <Panel
+                  key={round.id}
+                  title={`${round.quarter} returns`}
+                  meta={`Due ${formatDate(round.dueDate)}`}
+                >
+                  <ShowMore items={round.agencies} noun={RETURNS}>
+                    {(agencies) => (
+                      <RoundTable
+                        round={{ ...round, agencies: [...agencies] }}
+                        administer={permissions.administer}
+                        enterReturn={permissions.enterReturn}
+                      />
+                    )}
+                  </ShowMore>
+                </Panel>
+              ))}
+              {(data.pages[0]?.total ?? 0) > RETURN_ROUNDS_PAGE ? (
+                <MoreFooter
+                  shown={shown.length}
+                  total={data.pages[0]?.total ?? shown.length}
+                  noun={ROUNDS}
+                  adjective="older"
+                  step={RETURN_ROUNDS_PAGE}
+                  loading={rounds.isFetchingNextPage}
+                  onMore={() => void rounds.fetchNextPage()}
                 />
-              </Panel>
-            ))}
-          </>
-        )}
+              ) : null}
+            </>
+          );
+        }}
       </QueryState>
     </div>
   );

@@ -3,7 +3,6 @@ import { useNavigate } from 'react-router';
 import type { Session } from '../../api/contract';
 import { can } from '../../api/permissions';
 import { returnQueries, sessionQueries } from '../../api/queries';
-import { returnsDue } from '../../lib/returns-due';
 
 /**
  * Where a person goes when no page was asked for: a contributor with a return to fill in goes to
@@ -13,8 +12,9 @@ import { returnsDue } from '../../lib/returns-due';
 async function landingFor(session: Session, queryClient: QueryClient): Promise<string> {
   if (!can.seeReturns(session.user) || can.administer(session.user)) return '/';
   try {
-    const { rounds } = await queryClient.fetchQuery(returnQueries.rounds());
-    return returnsDue(rounds).length > 0 ? '/returns' : '/';
+    // The returns page's first page of rounds says which returns are still due, in any round.
+    const { pages } = await queryClient.fetchInfiniteQuery(returnQueries.roundPages());
+    return (pages[0]?.due?.length ?? 0) > 0 ? '/returns' : '/';
   } catch {
     return '/';
   }
