@@ -11,6 +11,7 @@ import { downloadBlob } from '../../lib/download';
 import { useSearchParamUpdater } from '../../lib/use-search-param-updater';
 import { useSearchParams } from 'react-router';
 import { AdminLayout } from './admin-layout';
+import { ScrollTable } from '../../components/scroll-table';
 
 const kinds = [
   ['', 'Every kind'],
@@ -187,22 +188,15 @@ function AuditTrailContent() {
           <p className="state state--empty">No changes match these filters.</p>
         ) : (
           <>
-            <div className="table-scroll" role="region" aria-label="Audit trail" tabIndex={0}>
-              <table className="data-table data-table--text audit-table">
-                <thead>
-                  <tr>
-                    <th scope="col">When</th>
-                    <th scope="col">Who</th>
-                    <th scope="col">What</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {entries.map((entry) => (
-                    <EntryRow key={entry.id} entry={entry} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ScrollTable
+              label="Audit trail"
+              className="data-table data-table--text audit-table"
+              columns={['When', 'Who', 'What']}
+            >
+              {entries.map((entry) => (
+                <EntryRow key={entry.id} entry={entry} />
+              ))}
+            </ScrollTable>
             {trail.hasNextPage ? (
               <button
                 type="button"

@@ -6,6 +6,7 @@ import { formatDate } from '../../lib/format';
 import { isOverdue } from '../../lib/overdue';
 import { financialYearOfDate } from '../../lib/periods';
 import { auditStatusLabels } from './audit-labels';
+import { hidden, ScrollTable } from '../../components/scroll-table';
 
 const statusTones: Record<Audit['status'], Tone> = {
   planned: 'neutral',
@@ -51,81 +52,74 @@ export function AuditSchedule({
     <RecordButton verb={label} name={`for ${audit.title}`} onClick={onClick && (() => onClick(audit))} />
   );
   return (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
-      <table className="data-table schedule-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Audit</th>
-            <th scope="col">Agencies</th>
-            <th scope="col">Planned</th>
-            <th scope="col">Status</th>
-            <th scope="col">Cases</th>
-            <th scope="col">Grades</th>
+    <ScrollTable
+      label={caption}
+      className="data-table schedule-table"
+      caption={<caption>{caption}</caption>}
+      columns={[
+        'Audit',
+        'Agencies',
+        'Planned',
+        'Status',
+        'Cases',
+        'Grades',
+        ...(anyButton ? [hidden('Actions')] : []),
+      ]}
+    >
+      {audits.map((audit) => {
+        const overdue =
+          audit.status !== 'cancelled' &&
+          isOverdue(audit.plannedDate, audit.status === 'completed', referenceDate);
+        return (
+          <tr key={audit.id} id={`audit-${audit.id}`}>
+            <th scope="row">
+              {audit.title}
+              <span className="schedule-table__meta">
+                {audit.theme} ·{' '}
+                {audit.kind === 'multi-agency'
+                  ? 'Multi-agency case file audit'
+                  : `Single agency: ${audit.leadAgency}`}
+              </span>
+            </th>
+            <td>{audit.agencies.join(', ')}</td>
+            <td>
+              {audit.plannedQuarter ?? formatDate(audit.plannedDate)}
+              {audit.casesToSample ? (
+                <span className="schedule-table__meta">{audit.casesToSample} cases to sample</span>
+              ) : null}
+              {carried?.(audit) ? (
+                <span className="schedule-table__meta">
+                  Carried over from {financialYearOfDate(audit.plannedDate)}
+                </span>
+              ) : null}
+            </td>
+            <td>
+              <StatusTag tone={statusTones[audit.status]}>{auditStatusLabels[audit.status]}</StatusTag>
+              {overdue ? <StatusTag tone="bad">Overdue</StatusTag> : null}
+              {audit.completedDate ? (
+                <span className="schedule-table__meta">{formatDate(audit.completedDate)}</span>
+              ) : null}
+              {audit.cancelledReason ? (
+                <span className="schedule-table__meta">Reason: {audit.cancelledReason}</span>
+              ) : null}
+            </td>
+            <td>{audit.casesAudited ?? '–'}</td>
+            <td>{gradesText(audit)}</td>
             {anyButton ? (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+              <td>
+                {audit.status === 'cancelled' ? null : (
+                  <>
+                    {button('Record progress', audit, onRecord)}
+                    {button('Change plan', audit, onPlan)}
+                    {audit.status === 'completed' ? null : button('Cancel audit', audit, onCancel)}
+                    {button('Add an action arising', audit, onAddAction)}
+                  </>
+                )}
+              </td>
             ) : null}
           </tr>
-        </thead>
-        <tbody>
-          {audits.map((audit) => {
-            const overdue =
-              audit.status !== 'cancelled' &&
-              isOverdue(audit.plannedDate, audit.status === 'completed', referenceDate);
-            return (
-              <tr key={audit.id} id={`audit-${audit.id}`}>
-                <th scope="row">
-                  {audit.title}
-                  <span className="schedule-table__meta">
-                    {audit.theme} ·{' '}
-                    {audit.kind === 'multi-agency'
-                      ? 'Multi-agency case file audit'
-                      : `Single agency: ${audit.leadAgency}`}
-                  </span>
-                </th>
-                <td>{audit.agencies.join(', ')}</td>
-                <td>
-                  {audit.plannedQuarter ?? formatDate(audit.plannedDate)}
-                  {audit.casesToSample ? (
-                    <span className="schedule-table__meta">{audit.casesToSample} cases to sample</span>
-                  ) : null}
-                  {carried?.(audit) ? (
-                    <span className="schedule-table__meta">
-                      Carried over from {financialYearOfDate(audit.plannedDate)}
-                    </span>
-                  ) : null}
-                </td>
-                <td>
-                  <StatusTag tone={statusTones[audit.status]}>{auditStatusLabels[audit.status]}</StatusTag>
-                  {overdue ? <StatusTag tone="bad">Overdue</StatusTag> : null}
-                  {audit.completedDate ? (
-                    <span className="schedule-table__meta">{formatDate(audit.completedDate)}</span>
-                  ) : null}
-                  {audit.cancelledReason ? (
-                    <span className="schedule-table__meta">Reason: {audit.cancelledReason}</span>
-                  ) : null}
-                </td>
-                <td>{audit.casesAudited ?? '–'}</td>
-                <td>{gradesText(audit)}</td>
-                {anyButton ? (
-                  <td>
-                    {audit.status === 'cancelled' ? null : (
-                      <>
-                        {button('Record progress', audit, onRecord)}
-                        {button('Change plan', audit, onPlan)}
-                        {audit.status === 'completed' ? null : button('Cancel audit', audit, onCancel)}
-                        {button('Add an action arising', audit, onAddAction)}
-                      </>
-                    )}
-                  </td>
-                ) : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </ScrollTable>
   );
 }

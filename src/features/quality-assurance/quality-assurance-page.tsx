@@ -37,6 +37,7 @@ import { AuditProgressForm } from './audit-progress-form';
 import { AuditSheetLoad } from './audit-sheet-load';
 import { AuditSchedule } from './audit-schedule';
 import { SeriousCaseReviews } from './serious-case-reviews';
+import { hidden, ScrollTable } from '../../components/scroll-table';
 
 type ActionChange = 'action' | 'close-action' | 'retire-action';
 
@@ -63,70 +64,56 @@ function ActionsArising({
     />
   );
   return (
-    <div className="table-scroll" role="region" aria-label="Actions arising from audits" tabIndex={0}>
-      <table className="data-table schedule-table">
-        <caption className="visually-hidden">Actions arising from audits, {year}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Action</th>
-            <th scope="col">From audit</th>
-            <th scope="col">Owner</th>
-            <th scope="col">Due</th>
-            <th scope="col">Status</th>
+    <ScrollTable
+      label="Actions arising from audits"
+      className="data-table schedule-table"
+      caption={<caption className="visually-hidden">Actions arising from audits, {year}</caption>}
+      columns={['Action', 'From audit', 'Owner', 'Due', 'Status', ...(onChange ? [hidden('Changes')] : [])]}
+    >
+      {actions.map((row) => {
+        const { audit, action, carried } = row;
+        const done = action.status === 'complete';
+        return (
+          <tr key={`${audit.id}/${action.id}`}>
+            <th scope="row">
+              {action.description}
+              {carried ? (
+                <span className="schedule-table__meta">
+                  Carried over from {financialYearOfDate(audit.plannedDate)}
+                </span>
+              ) : null}
+            </th>
+            <td>{audit.title}</td>
+            <td>{action.owner}</td>
+            <td>{formatDate(action.dueDate)}</td>
+            <td>
+              {action.retired ? (
+                <StatusTag tone="neutral">Retired</StatusTag>
+              ) : (
+                <StatusTag tone={done ? 'good' : 'neutral'}>{done ? 'Complete' : 'Open'}</StatusTag>
+              )}
+              {!action.retired && isOverdue(action.dueDate, done, referenceDate) ? (
+                <StatusTag tone="bad">Overdue</StatusTag>
+              ) : null}
+              {action.closedDate ? (
+                <span className="schedule-table__meta">Closed {formatDate(action.closedDate)}</span>
+              ) : null}
+            </td>
             {onChange ? (
-              <th scope="col">
-                <span className="visually-hidden">Changes</span>
-              </th>
+              <td>
+                {action.retired ? null : (
+                  <>
+                    {button('Change', 'action', row)}
+                    {done ? null : button('Close', 'close-action', row)}
+                    {button('Retire', 'retire-action', row)}
+                  </>
+                )}
+              </td>
             ) : null}
           </tr>
-        </thead>
-        <tbody>
-          {actions.map((row) => {
-            const { audit, action, carried } = row;
-            const done = action.status === 'complete';
-            return (
-              <tr key={`${audit.id}/${action.id}`}>
-                <th scope="row">
-                  {action.description}
-                  {carried ? (
-                    <span className="schedule-table__meta">
-                      Carried over from {financialYearOfDate(audit.plannedDate)}
-                    </span>
-                  ) : null}
-                </th>
-                <td>{audit.title}</td>
-                <td>{action.owner}</td>
-                <td>{formatDate(action.dueDate)}</td>
-                <td>
-                  {action.retired ? (
-                    <StatusTag tone="neutral">Retired</StatusTag>
-                  ) : (
-                    <StatusTag tone={done ? 'good' : 'neutral'}>{done ? 'Complete' : 'Open'}</StatusTag>
-                  )}
-                  {!action.retired && isOverdue(action.dueDate, done, referenceDate) ? (
-                    <StatusTag tone="bad">Overdue</StatusTag>
-                  ) : null}
-                  {action.closedDate ? (
-                    <span className="schedule-table__meta">Closed {formatDate(action.closedDate)}</span>
-                  ) : null}
-                </td>
-                {onChange ? (
-                  <td>
-                    {action.retired ? null : (
-                      <>
-                        {button('Change', 'action', row)}
-                        {done ? null : button('Close', 'close-action', row)}
-                        {button('Retire', 'retire-action', row)}
-                      </>
-                    )}
-                  </td>
-                ) : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </ScrollTable>
   );
 }
 

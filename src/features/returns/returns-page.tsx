@@ -14,6 +14,7 @@ import { usePermissions } from '../../lib/use-permissions';
 import { LateByAgencyPanel } from './late-by-agency';
 import { boardQuarters, OpenRoundForm, quarterEnd } from './open-round-form';
 import { returnStatusLabels, returnStatusTones } from './return-labels';
+import { hidden, ScrollTable } from '../../components/scroll-table';
 
 const RETURNS = ['return', 'returns'] as const;
 const ROUNDS = ['return round', 'return rounds'] as const;
@@ -49,64 +50,49 @@ interface RoundTableProps {
 
 function RoundTable({ round, administer, enterReturn }: RoundTableProps) {
   return (
-    <div className="table-scroll" role="region" aria-label={`${round.quarter} returns`} tabIndex={0}>
-      <table className="data-table data-table--text returns-table">
+    <ScrollTable
+      label={`${round.quarter} returns`}
+      className="data-table data-table--text returns-table"
+      caption={
         <caption className="visually-hidden">
           {round.quarter} returns, due {formatDate(round.dueDate)}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Agency</th>
-            <th scope="col">Status</th>
-            <th scope="col">Figures entered</th>
-            <th scope="col">Submitted</th>
-            <th scope="col">Published</th>
-            <th scope="col">
-              <span className="visually-hidden">Open</span>
-            </th>
+      }
+      columns={['Agency', 'Status', 'Figures entered', 'Submitted', 'Published', hidden('Open')]}
+    >
+      {round.agencies.map((a) => {
+        const action =
+          administer && a.status === 'submitted'
+            ? 'Review'
+            : a.status === 'published' || (administer && a.status !== 'draft' && a.status !== 'not-started')
+              ? 'View'
+              : enterReturn(a.agencyId)
+                ? 'Fill in'
+                : 'View';
+        return (
+          <tr key={a.agencyId}>
+            <th scope="row">{a.agencyName}</th>
+            <td>
+              <StatusTag tone={returnStatusTones[a.status]}>{returnStatusLabels[a.status]}</StatusTag>
+              {a.late ? <StatusTag tone="bad">Late</StatusTag> : null}
+            </td>
+            <td>
+              {a.filledCount} of {a.itemCount}
+            </td>
+            <td>{a.submitted ? `${a.submitted.name}, ${formatDate(a.submitted.at.slice(0, 10))}` : '–'}</td>
+            <td>{a.published ? `${a.published.name}, ${formatDate(a.published.at.slice(0, 10))}` : '–'}</td>
+            <td>
+              <Link to={`/returns/${round.id}/${a.agencyId}`}>
+                {action}{' '}
+                <span className="visually-hidden">
+                  {a.agencyName}’s {round.quarter} return
+                </span>
+              </Link>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {round.agencies.map((a) => {
-            const action =
-              administer && a.status === 'submitted'
-                ? 'Review'
-                : a.status === 'published' ||
-                    (administer && a.status !== 'draft' && a.status !== 'not-started')
-                  ? 'View'
-                  : enterReturn(a.agencyId)
-                    ? 'Fill in'
-                    : 'View';
-            return (
-              <tr key={a.agencyId}>
-                <th scope="row">{a.agencyName}</th>
-                <td>
-                  <StatusTag tone={returnStatusTones[a.status]}>{returnStatusLabels[a.status]}</StatusTag>
-                  {a.late ? <StatusTag tone="bad">Late</StatusTag> : null}
-                </td>
-                <td>
-                  {a.filledCount} of {a.itemCount}
-                </td>
-                <td>
-                  {a.submitted ? `${a.submitted.name}, ${formatDate(a.submitted.at.slice(0, 10))}` : '–'}
-                </td>
-                <td>
-                  {a.published ? `${a.published.name}, ${formatDate(a.published.at.slice(0, 10))}` : '–'}
-                </td>
-                <td>
-                  <Link to={`/returns/${round.id}/${a.agencyId}`}>
-                    {action}{' '}
-                    <span className="visually-hidden">
-                      {a.agencyName}’s {round.quarter} return
-                    </span>
-                  </Link>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </ScrollTable>
   );
 }
 
