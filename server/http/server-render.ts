@@ -30,6 +30,21 @@ const MISSING_KEY = ['page', 'record-not-found'] as const;
 const isMissing = (entry: PageData[number]) =>
   entry.queryKey.length === MISSING_KEY.length && entry.queryKey.every((k, i) => k === MISSING_KEY[i]);
 
+/**
+ * A page that opens on the board's current year: its year's list, read for that year, and what it
+ * shows beside it.
+ */
+const currentYearLoader =
+  (
+    key: (year: string) => readonly unknown[],
+    read: (db: Queryable, year: string) => Promise<unknown>,
+    beside: (db: Queryable) => Promise<PageData[number]>,
+  ): Loader =>
+  async (db) => {
+    const { currentYear } = await published.board(db);
+    return [{ queryKey: key(currentYear), data: await read(db, currentYear) }, await beside(db)];
+  };
+
 const optional = async (load: () => Promise<PageData>): Promise<PageData> => {
   try {
     return await load();
@@ -108,37 +123,28 @@ const pages: { path: string; load: Loader }[] = [
     path: '/quality-assurance',
     // The board's current year's audits, which the page opens on (another year is read by the
     // browser). The board is there: a page is not drawn here before it is.
-    load: async (db) => {
-      const { currentYear } = await published.board(db);
-      return [
-        {
-          queryKey: qualityAssuranceQueries.auditsForYear(currentYear).queryKey,
-          data: await published.audits(db, currentYear),
-        },
-        {
-          queryKey: qualityAssuranceQueries.seriousCaseReviews().queryKey,
-          data: await published.seriousCaseReviews(db),
-        },
-      ];
-    },
+    load: currentYearLoader(
+      (year) => qualityAssuranceQueries.auditsForYear(year).queryKey,
+      (db, year) => published.audits(db, year),
+      async (db) => ({
+        queryKey: qualityAssuranceQueries.seriousCaseReviews().queryKey,
+        data: await published.seriousCaseReviews(db),
+      }),
+    ),
   },
   {
     path: '/action-plan',
     // The board's current year's plan, which the page opens on (as for quality assurance).
-    load: async (db) => {
-      const { currentYear } = await published.board(db);
-      return [
-        {
-          queryKey: actionPlanQueries.planForYear(currentYear).queryKey,
-          data: await published.actionPlan(db, currentYear),
-        },
-        {
-          queryKey: actionPlanQueries.ofstedRecommendations().queryKey,
-          data: await published.ofstedRecommendations(db),
-        },
-      ];
-    },
+    load: currentYearLoader(
+      (year) => actionPlanQueries.planForYear(year).queryKey,
+      (db, year) => published.actionPlan(db, year),
+      async (db) => ({
+        queryKey: actionPlanQueries.ofstedRecommendations().queryKey,
+        data: await published.ofstedRecommendations(db),
+      }),
+    ),
   },
+
   {
     path: '/partnership',
     load: async (db) => [
