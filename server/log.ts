@@ -47,7 +47,10 @@ export function jsonLogger(
       },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    options.destination ?? pino.destination({ fd: 1, sync: true }),
+    // Written in the background: a request's line no longer waits for the write (a tenth of a
+    // cached read's time, issue 22). pino writes what is left synchronously when the process
+    // exits, however it exits short of being killed.
+    options.destination ?? pino.destination({ fd: 1, sync: false }),
   );
   return {
     info: (message, fields) => log.info(fields ?? {}, message),

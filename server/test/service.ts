@@ -79,7 +79,8 @@ export interface TestService {
 
 export const usingPostgres = () => process.env.TEST_DATABASE === 'postgres';
 
-async function freshDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
+/** A fresh copy of the test database (the demo board and the test people), and how to drop it. */
+export async function freshDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
   if (!usingPostgres()) {
     const dump = await readFile(inject('pgliteTemplate'));
     const db = await PgliteDatabase.open(undefined, new Blob([dump]));
