@@ -27,7 +27,9 @@ describe.skipIf(!usingPostgres())('statements prepared on PostgreSQL', () => {
       [1, 'one'],
       [2, 'two'],
     ] as const) {
-      const answers = await onEveryConnection(() => db.query('select name from prepared_probe where id = $1', [id]));
+      const answers = await onEveryConnection(() =>
+        db.query('select name from prepared_probe where id = $1', [id]),
+      );
       expect(answers.every((rows) => rows.length === 1 && rows[0]!.name === name)).toBe(true);
     }
   });
@@ -45,7 +47,9 @@ describe.skipIf(!usingPostgres())('statements prepared on PostgreSQL', () => {
       await tx.query('update prepared_probe set name = $1 where id = $2', ['uno', 1]);
       await tx.query('update prepared_probe set name = $1 where id = $2', ['dos', 2]);
     });
-    await db.query("update prepared_probe set kept = false where id = 1; update prepared_probe set kept = false where id = 2");
+    await db.query(
+      'update prepared_probe set kept = false where id = 1; update prepared_probe set kept = false where id = 2',
+    );
     expect(await db.query('select id, name, kept from prepared_probe order by id')).toEqual([
       { id: 1, name: 'uno', kept: false },
       { id: 2, name: 'dos', kept: false },
