@@ -50,11 +50,17 @@ export async function renderPage(
       progressiveChunkSize: Number.MAX_SAFE_INTEGER,
     },
   );
-  const chunks: Buffer[] = [];
-  for await (const chunk of prelude) chunks.push(Buffer.from(chunk as Uint8Array));
+  // Read as events, not `for await`: an async iterator costs a promise per chunk, and React writes
+  // the page in chunks of 4 kB (issue 22).
+  const html = await new Promise<string>((done, fail) => {
+    const chunks: Buffer[] = [];
+    prelude.on('data', (chunk: Buffer) => chunks.push(chunk));
+    prelude.once('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    prelude.once('error', fail);
+  });
   client.clear();
   // A part that failed on the server would be left to the browser by an inline script, which the
   // CSP refuses: the whole page is drawn in the browser instead.
   if (errors.length) throw new AggregateError(errors, `Drawing ${url} on the server failed`);
-  return { html: Buffer.concat(chunks).toString('utf8'), state, modules: [...modules] };
+  return { html, state, modules: [...modules] };
 }
