@@ -1,5 +1,5 @@
 import type { SessionUser } from '../../src/api/contract';
-import type { Queryable } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import { toSessionUser, type UserRow } from '../store/users';
 import { hashSecret, newSecret } from './tokens';
 
@@ -53,20 +53,24 @@ type SessionRow = UserRow & {
  * seen again (so every request is not a write).
  */
 export async function findSession(
-  db: Queryable,
+  db: Queryable & Pick<Database, 'remember'>,
   secret: string,
   policy: SessionPolicy,
 ): Promise<ActiveSession | null> {
   const idHash = hashSecret(secret);
-  const [row] = await db.query<SessionRow>(
-    `select u.*, s.method, s.expires_at,
+  const read = () =>
+    db.query<SessionRow>(
+      `select u.*, s.method, s.expires_at,
             extract(epoch from now() - s.last_seen_at)::int as idle_seconds,
             (select data_version from service_state) as data_version
      from session s join app_user u on u.id = s.user_id
      where s.id_hash = $1 and u.active and s.expires_at > now()
        and s.last_seen_at > now() - make_interval(mins => $2)`,
-    [idHash, policy.idleMinutes],
-  );
+      [idHash, policy.idleMinutes],
+    );
+  // On the embedded database, read once a second at most while nothing is written (a sign-out, a
+  // change of role or a save is a write, and is seen by the next request).
+  const [row] = db.remember ? await db.remember(`session\u0000${idHash}`, 1000, read) : await read();
   if (!row) return null;
   if (row.idle_seconds > 60) {
     await db.query('update session set last_seen_at = now() where id_hash = $1', [idHash]);

@@ -16,6 +16,12 @@ export interface Database extends Queryable {
   /** Runs a script of several statements (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Where one process holds the only connection to the data (PGlite), what `read` answered is
+   * answered again for `key` until anything is written through it, or `maxAgeMs` has passed. A
+   * PostgreSQL server has other writers (other instances), so it reads each time.
+   */
+  remember?<T>(key: string, maxAgeMs: number, read: () => Promise<T>): Promise<T>;
 }
 
 /** PostgreSQL type ids whose text form is kept as a string or turned into a plain number. */

@@ -18,11 +18,46 @@ function createMutex() {
  * or transaction at a time; a dump waits for the work before it, so it is never taken in the
  * middle of a transaction.
  */
+/** A statement that only reads: anything else may have written. */
+const READS_ONLY = /^\s*select\b(?![\s\S]*\b(for\s+(update|share)|nextval|setval|pg_advisory)\b)/i;
+const MAX_REMEMBERED = 1000;
+
 export class PgliteDatabase implements Database {
   readonly kind = 'pglite' as const;
   private readonly exclusive = createMutex();
+  /** Moves on after every statement or transaction that may have written. */
+  private writes = 0;
+  private readonly remembered = new Map<string, { writes: number; until: number; value: Promise<unknown> }>();
 
   private constructor(private readonly db: PGlite) {}
+
+  /**
+   * This process is the only one with the folder open (the data service takes a lock on it), so
+   * every write passes through here: an answer remembered since the last write is still the
+   * answer. The count moves on once a write has finished, before its caller hears of it, so a
+   * person who saved something never reads what was there before (issue 22: the session each
+   * request reads was the embedded database's largest cost on a cached read).
+   */
+  async remember<T>(key: string, maxAgeMs: number, read: () => Promise<T>): Promise<T> {
+    const now = Date.now();
+    const kept = this.remembered.get(key);
+    if (kept && kept.writes === this.writes && kept.until > now) return kept.value as Promise<T>;
+    if (this.remembered.size >= MAX_REMEMBERED) this.remembered.clear();
+    const value = read();
+    const entry = { writes: this.writes, until: now + maxAgeMs, value };
+    this.remembered.set(key, entry);
+    // A failed read is not remembered.
+    value.catch(() => this.remembered.get(key) === entry && this.remembered.delete(key));
+    return value;
+  }
+
+  private async written<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } finally {
+      this.writes += 1;
+    }
+  }
 
   /** `dataDir` is a folder, or undefined for a database in memory; `from` restores a dump. */
   static async open(dataDir?: string, from?: Blob): Promise<PgliteDatabase> {
@@ -36,22 +71,25 @@ export class PgliteDatabase implements Database {
   }
 
   query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    return this.exclusive(async () => (await this.db.query<T>(sql, params as unknown[])).rows);
+    const run = this.exclusive(async () => (await this.db.query<T>(sql, params as unknown[])).rows);
+    return READS_ONLY.test(sql) ? run : this.written(run);
   }
 
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.exclusive(() =>
-      this.db.transaction(async (tx) =>
-        work({
-          query: async <R extends Row = Row>(sql: string, params: readonly unknown[] = []) =>
-            (await tx.query<R>(sql, params as unknown[])).rows,
-        }),
+    return this.written(
+      this.exclusive(() =>
+        this.db.transaction(async (tx) =>
+          work({
+            query: async <R extends Row = Row>(sql: string, params: readonly unknown[] = []) =>
+              (await tx.query<R>(sql, params as unknown[])).rows,
+          }),
+        ),
       ),
     );
   }
 
   async exec(sql: string): Promise<void> {
-    await this.exclusive(() => this.db.exec(sql));
+    await this.written(this.exclusive(() => this.db.exec(sql)));
   }
 
   /** The whole data folder as a gzipped tar, the form `PGlite.create({ loadDataDir })` restores. */
