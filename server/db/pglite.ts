@@ -25,8 +25,9 @@ const MAX_REMEMBERED = 1000;
 export class PgliteDatabase implements Database {
   readonly kind = 'pglite' as const;
   private readonly exclusive = createMutex();
-  /** Moves on after every statement or transaction that may have written. */
-  private writes = 0;
+  /** Moves on after every statement or transaction that may have written (an object, so that a
+   * view of this database made with `Object.create` moves the same count). */
+  private readonly count = { writes: 0 };
   private readonly remembered = new Map<string, { writes: number; until: number; value: Promise<unknown> }>();
 
   private constructor(private readonly db: PGlite) {}
@@ -41,10 +42,10 @@ export class PgliteDatabase implements Database {
   async remember<T>(key: string, maxAgeMs: number, read: () => Promise<T>): Promise<T> {
     const now = Date.now();
     const kept = this.remembered.get(key);
-    if (kept && kept.writes === this.writes && kept.until > now) return kept.value as Promise<T>;
+    if (kept && kept.writes === this.count.writes && kept.until > now) return kept.value as Promise<T>;
     if (this.remembered.size >= MAX_REMEMBERED) this.remembered.clear();
     const value = read();
-    const entry = { writes: this.writes, until: now + maxAgeMs, value };
+    const entry = { writes: this.count.writes, until: now + maxAgeMs, value };
     this.remembered.set(key, entry);
     // A failed read is not remembered.
     value.catch(() => this.remembered.get(key) === entry && this.remembered.delete(key));
@@ -55,7 +56,7 @@ export class PgliteDatabase implements Database {
     try {
       return await work;
     } finally {
-      this.writes += 1;
+      this.count.writes += 1;
     }
   }
 
