@@ -115,47 +115,74 @@ const p95 = (r) =>
     ? 'n/a'
     : `p95 **${r.p95.toFixed(1)} ms** (p50 ${r.p50.toFixed(1)}, ${r.requestsPerSecond.toFixed(0)}/s${r.non2xx ? `, ${r.non2xx} not 2xx` : ''})`;
 
-/** The service on one engine, loaded with the large board: the figures under 50 people. */
-async function underLoad(root, browser, engine) {
-  const service = await startService(root, { ...engine.env, SEED: 'none' });
+/**
+ * One build of the service on one engine, loaded with the large board (by that build's own
+ * generator, into a database of its own), started, and its people signed in: what it is measured
+ * with. Its resident memory is watched from here on.
+ */
+async function prepare(browser, build, engine) {
+  const where = await engine.open(build);
+  console.error(`Loading the large board into ${engine.name} for ${build.label}…`);
+  loadLargeBoard(build.root, where.args);
+  const service = await startService(build.root, { ...where.env, SEED: 'none' });
   const memory = watchMemory(service.pid);
-  const viewers = [];
-  for (const email of peopleOf('viewer', CONNECTIONS))
-    viewers.push(await signIn(service.url, { email, password: PASSWORD }));
-  const reads = await pageReads(browser, service.url, viewers[0], {
-    opened: BAR_PAGES.map((p) => p.path),
-    reached: [
-      ...['/', '/indicators', '/quality-assurance', '/action-plan'].map((href) => ({
-        from: '/partnership',
-        href,
-      })),
-      { from: '/indicators', href: INDICATOR },
-    ],
-  });
-  const figures = { reads: new Map() };
-  const run = async (paths, cookies, options) => {
-    await load(service.url, paths, cookies, 2, options); // warm up
-    return load(service.url, paths, cookies, SECONDS, options);
-  };
-  const said = (what, r) => {
-    console.error(`  ${engine.name}: ${what}: ${p95(r)}`);
-    return r;
-  };
   try {
-    for (const read of reads) figures.reads.set(read, said(read, await run([read], viewers, {})));
-    figures.kept = said('page kept', await run(['/'], viewers, {}));
-    figures.drawn = said('page drawn anew', await run(['/'], viewers, { drawAnew: true }));
+    const viewers = [];
+    for (const email of peopleOf('viewer', CONNECTIONS))
+      viewers.push(await signIn(service.url, { email, password: PASSWORD }));
+    const reads = await pageReads(browser, service.url, viewers[0], {
+      opened: BAR_PAGES.map((p) => p.path),
+      reached: [
+        ...['/', '/indicators', '/quality-assurance', '/action-plan'].map((href) => ({
+          from: '/partnership',
+          href,
+        })),
+        { from: '/indicators', href: INDICATOR },
+      ],
+    });
     const save = await savers(service.url);
-    figures.saving = save.connections;
-    figures.save = said('saving a return', await run([], [], save));
-    figures.memoryMB = memory.stop();
-    console.error(`  ${engine.name}: resident memory ${figures.memoryMB.toFixed(0)} MB`);
+    return { build, engine, where, service, memory, viewers, reads, save };
   } catch (error) {
     memory.stop();
     await service.stop();
+    await where.drop();
     throw error;
   }
-  return { service, viewers, figures };
+}
+
+/**
+ * The figures under 50 people, for each build on one engine, each measure taken for every build in
+ * turn before the next (before and after interleaved, so that both meet the machine as it is).
+ */
+async function underLoad(targets) {
+  const figures = new Map(targets.map((t) => [t, { reads: new Map() }]));
+  const run = async (target, paths, cookies, options) => {
+    await load(target.service.url, paths, cookies, 2, options); // warm up
+    return load(target.service.url, paths, cookies, SECONDS, options);
+  };
+  const said = (target, what, r) => {
+    console.error(`  ${target.engine.name}, ${target.build.label}: ${what}: ${p95(r)}`);
+    return r;
+  };
+  const reads = [...new Set(targets.flatMap((t) => t.reads))].sort();
+  for (const read of reads)
+    for (const t of targets)
+      if (t.reads.includes(read))
+        figures.get(t).reads.set(read, said(t, read, await run(t, [read], t.viewers, {})));
+  for (const t of targets) figures.get(t).kept = said(t, 'page kept', await run(t, ['/'], t.viewers, {}));
+  for (const t of targets)
+    figures.get(t).drawn = said(t, 'page drawn anew', await run(t, ['/'], t.viewers, { drawAnew: true }));
+  for (const t of targets) {
+    figures.get(t).saving = t.save.connections;
+    figures.get(t).save = said(t, 'saving a return', await run(t, [], [], t.save));
+  }
+  for (const t of targets) {
+    figures.get(t).memoryMB = t.memory.stop();
+    console.error(
+      `  ${t.engine.name}, ${t.build.label}: resident memory ${figures.get(t).memoryMB.toFixed(0)} MB`,
+    );
+  }
+  return figures;
 }
 
 /** The server's overview as a static file: the same HTML with its CSS inlined and no script. */
@@ -182,122 +209,186 @@ async function staticCopy(root, url, cookie) {
   };
 }
 
-/** Everything, as Markdown lines; `missed` the bars not met. */
-export async function measureBars(root, browser, { runs, databaseUrl = null, lighthouse = true }) {
+/**
+ * Everything, as Markdown lines; `missed` the bars not met (by this build). With `baseline` (a built
+ * checkout of an earlier commit), each figure is measured for it too, interleaved with this
+ * build's, in the same run: before and after.
+ */
+export async function measureBars(
+  root,
+  browser,
+  { runs, databaseUrl = null, lighthouse = true, baseline = null },
+) {
   const lines = [];
   const missed = [];
   const bar = (ok, what) => {
     if (!ok) missed.push(what);
     return ok ? 'met' : '**missed**';
   };
+  const builds = baseline
+    ? [
+        { label: 'before', root: baseline },
+        { label: 'after', root },
+      ]
+    : [{ label: 'this build', root }];
+  const now = builds.at(-1);
+  if (baseline && databaseUrl)
+    throw new Error(
+      '--baseline needs a database of its own for each build: set TEST_DATABASE_URL, not --database-url.',
+    );
   const engines = [];
-  const postgres = databaseUrl ? { url: databaseUrl, drop: async () => {} } : await postgresDatabase();
-  if (postgres)
+  if (databaseUrl || process.env.TEST_DATABASE_URL)
     engines.push({
       name: 'PostgreSQL',
-      where: `--database-url ${postgres.url}`,
-      env: { DATABASE_URL: postgres.url },
+      async open(build) {
+        const db = databaseUrl
+          ? { url: databaseUrl, drop: async () => {} }
+          : await postgresDatabase(`_${build.label.replace(/\W/g, '')}`);
+        return { args: `--database-url ${db.url}`, env: { DATABASE_URL: db.url }, drop: () => db.drop() };
+      },
     });
   else console.error('No PostgreSQL (TEST_DATABASE_URL or --database-url): PGlite only.');
-  const largeDir = mkdtempSync(join(tmpdir(), 'bench-bars-'));
-  engines.push({ name: 'PGlite', where: `--data-dir ${largeDir}`, env: { DATA_DIR: largeDir } });
+  engines.push({
+    name: 'PGlite',
+    async open() {
+      const dir = mkdtempSync(join(tmpdir(), 'bench-bars-'));
+      return {
+        args: `--data-dir ${dir}`,
+        env: { DATA_DIR: dir },
+        drop: async () => rmSync(dir, { recursive: true, force: true }),
+      };
+    },
+  });
+  const stop = async (t) => {
+    await t.service.stop();
+    await t.where.drop();
+  };
   const results = new Map();
-  let kept = null;
+  let kept = [];
   try {
     for (const engine of engines) {
-      console.error(`Loading the large board into ${engine.name}…`);
-      loadLargeBoard(root, engine.where);
-      console.error(`50 people at once on ${engine.name}…`);
-      const result = await underLoad(root, browser, engine);
-      results.set(engine.name, result.figures);
+      const targets = [];
+      try {
+        for (const build of builds) targets.push(await prepare(browser, build, engine));
+        console.error(`50 people at once on ${engine.name}…`);
+        const figures = await underLoad(targets);
+        for (const t of targets) results.set(`${engine.name}\u0000${t.build.label}`, figures.get(t));
+      } catch (error) {
+        for (const t of targets) await stop(t);
+        throw error;
+      }
       // The browser measures on the first engine (PostgreSQL when there is one).
-      if (kept) await result.service.stop();
-      else kept = { engine, ...result };
+      if (kept.length) for (const t of targets) await stop(t);
+      else kept = targets;
     }
-    const [first, second] = engines.map((e) => results.get(e.name));
-    const cell = (pick) => engines.map((e) => pick(results.get(e.name)));
+    const columns = engines.flatMap((e) => builds.map((b) => ({ engine: e, build: b })));
+    const of = (engine, build) => results.get(`${engine.name}\u0000${build.label}`);
+    const heading = (c) => (baseline ? `${c.engine.name}, ${c.build.label}` : c.engine.name);
+    const first = of(engines[0], now);
+    const second = engines[1] ? of(engines[1], now) : null;
     const within = (pick, what) => {
       if (!second || engines[0].name !== 'PostgreSQL') return '';
       const ratio = pick(second)?.p95 / pick(first)?.p95;
       if (!Number.isFinite(ratio)) return 'n/a';
       return `${ratio.toFixed(1)}x, ${bar(ratio <= BAR.embedded, `${what}: PGlite within 3x of PostgreSQL`)}`;
     };
+    const judged = baseline ? ' (after)' : '';
     lines.push(
       '',
-      `| Large board, ${CONNECTIONS} signed-in people at once (${SECONDS} s each) | ${engines.map((e) => e.name).join(' | ')} | Bar | PGlite / PostgreSQL (bar: within 3x) |`,
-      `| --- | ${engines.map(() => '---').join(' | ')} | --- | --- |`,
+      `| Large board, ${CONNECTIONS} signed-in people at once (${SECONDS} s each) | ${columns.map(heading).join(' | ')} | Bar${judged} | PGlite / PostgreSQL${judged} (bar: within 3x) |`,
+      `| --- | ${columns.map(() => '---').join(' | ')} | --- | --- |`,
     );
+    const cells = (pick) => columns.map((c) => p95(pick(of(c.engine, c.build)))).join(' | ');
     const row = (what, pick, limit) => {
       const ok = pick(first)?.p95 < limit && pick(first)?.non2xx === 0;
       lines.push(
-        `| ${what} | ${cell((f) => p95(pick(f))).join(' | ')} | p95 under ${limit} ms: ${bar(ok, `${what}: p95 under ${limit} ms`)} | ${within(pick, what)} |`,
+        `| ${what} | ${cells(pick)} | p95 under ${limit} ms: ${bar(ok, `${what}: p95 under ${limit} ms`)} | ${within(pick, what)} |`,
       );
     };
-    const reads = [...new Set(engines.flatMap((e) => [...results.get(e.name).reads.keys()]))].sort();
+    const reads = [...new Set([...results.values()].flatMap((f) => [...f.reads.keys()]))].sort();
     for (const read of reads) row(`API read: GET ${read}`, (f) => f.reads.get(read), BAR.read);
     row('The overview opened again (the page kept)', (f) => f.kept, BAR.kept);
     row('The overview drawn anew (`/?draw=N`)', (f) => f.drawn, BAR.drawn);
     row(`Saving a return (${first.saving} contributors, one per agency)`, (f) => f.save, BAR.save);
-    const memoryOk = engines.every((e) => results.get(e.name).memoryMB <= BAR.memoryMB);
+    const memoryOk = engines.every((e) => of(e, now).memoryMB <= BAR.memoryMB);
     lines.push(
-      `| The service's resident memory, most seen under that load | ${cell((f) => `**${f.memoryMB.toFixed(0)} MB**`).join(' | ')} | at most ${BAR.memoryMB} MB: ${bar(memoryOk, 'resident memory at most 300 MB')} | |`,
+      `| The service's resident memory, most seen under that load | ${columns.map((c) => `**${of(c.engine, c.build).memoryMB.toFixed(0)} MB**`).join(' | ')} | at most ${BAR.memoryMB} MB: ${bar(memoryOk, 'resident memory at most 300 MB')} | |`,
     );
 
-    // First paint: the page the service drew against the same HTML served static, interleaved.
+    // First paint: the page each build's service drew against the same HTML served static, all
+    // interleaved.
     console.error('First paint against the static copy…');
-    const cookie = kept.viewers[0];
-    const served = { name: 'service', service: kept.service, cookie };
-    const copy = await staticCopy(root, kept.service.url, cookie);
+    const engineName = kept[0].engine.name;
+    const pairs = [];
+    for (const t of kept) {
+      const cookie = t.viewers[0];
+      pairs.push({
+        label: t.build.label,
+        served: { name: `service ${t.build.label}`, service: t.service, cookie },
+        copy: await staticCopy(t.build.root, t.service.url, cookie),
+      });
+    }
     lines.push(
       '',
-      `| First contentful paint of the overview (${kept.engine.name}), median [min–max] of ${runs}, interleaved | drawn by the service | the same HTML, static (CSS inlined, no script) | ratio | Bar |`,
-      '| --- | --- | --- | --- | --- |',
+      `| First contentful paint of the overview (${engineName}), median [min–max] of ${runs}, interleaved |${baseline ? ' build |' : ''} drawn by the service | the same HTML, static (CSS inlined, no script) | ratio | Bar |`,
+      `| --- |${baseline ? ' --- |' : ''} --- | --- | --- | --- |`,
     );
     for (const viewport of [
       { width: 412, height: 915 },
       { width: 1280, height: 900 },
     ]) {
-      const fcp = { service: [], static: [] };
-      for (let i = 0; i < runs; i++) {
-        fcp.service.push((await coldLoad(browser, served, '/', viewport)).fcp);
-        fcp.static.push((await coldLoad(browser, copy.target, '/', viewport)).fcp);
-      }
+      const fcp = new Map(pairs.map((p) => [p, { service: [], static: [] }]));
+      for (let i = 0; i < runs; i++)
+        for (const p of pairs) {
+          fcp.get(p).service.push((await coldLoad(browser, p.served, '/', viewport)).fcp);
+          fcp.get(p).static.push((await coldLoad(browser, p.copy.target, '/', viewport)).fcp);
+        }
       const show = (v) =>
         `${median(v).toFixed(0)} ms [${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)}]`;
-      const ratio = median(fcp.service) / median(fcp.static);
-      lines.push(
-        `| ${viewport.width} px | ${show(fcp.service)} | ${show(fcp.static)} | **${ratio.toFixed(2)}x** | at most 1.3x: ${bar(ratio <= BAR.paint, `first paint at ${viewport.width} px within 1.3x of static`)} |`,
-      );
+      for (const p of pairs) {
+        const f = fcp.get(p);
+        const ratio = median(f.service) / median(f.static);
+        const judge = p.label === now.label;
+        lines.push(
+          `| ${viewport.width} px |${baseline ? ` ${p.label} |` : ''} ${show(f.service)} | ${show(f.static)} | **${ratio.toFixed(2)}x** | ${judge ? `at most 1.3x: ${bar(ratio <= BAR.paint, `first paint at ${viewport.width} px within 1.3x of static`)}` : ''} |`,
+        );
+      }
     }
-    await copy.close();
+    for (const p of pairs) await p.copy.close();
 
     if (!lighthouse) lines.push('', 'Lighthouse not run (--no-lighthouse).');
     else if (await lighthouseAvailable()) {
       console.error('Lighthouse on five pages…');
       lines.push(
         '',
-        `| Lighthouse mobile, median of 3 (${kept.engine.name}) | score | total blocking time | layout shift | first / largest contentful paint | Bar: at least 95, TBT under 200 ms, CLS 0 |`,
-        '| --- | --- | --- | --- | --- | --- |',
+        `| Lighthouse mobile, median of 3 (${engineName}) |${baseline ? ' build |' : ''} score | total blocking time | layout shift | first / largest contentful paint | Bar: at least 95, TBT under 200 ms, CLS 0 |`,
+        `| --- |${baseline ? ' --- |' : ''} --- | --- | --- | --- | --- |`,
       );
       for (const { path, name } of BAR_PAGES) {
-        const scores = [];
+        const scores = new Map(kept.map((t) => [t, []]));
         for (let i = 0; i < 3; i++)
-          scores.push(await runLighthouse(`${kept.service.url}${path}`, cookie, 'mobile'));
-        const m = (pick) => median(scores.map(pick).filter(Number.isFinite));
-        const ok = m((s) => s.score) >= 95 && m((s) => s.tbt) < 200 && m((s) => s.cls) === 0;
-        lines.push(
-          `| ${name} (${path}) | **${m((s) => s.score)}** [${scores.map((s) => s.score).join(', ')}] | ${m((s) => s.tbt).toFixed(0)} ms | ${m((s) => s.cls).toFixed(3)} | ${m((s) => s.fcp).toFixed(0)} / ${m((s) => s.lcp).toFixed(0)} ms | ${bar(ok, `Lighthouse mobile on ${name}`)} |`,
-        );
+          for (const t of kept)
+            scores.get(t).push(await runLighthouse(`${t.service.url}${path}`, t.viewers[0], 'mobile'));
+        for (const t of kept) {
+          const all = scores.get(t);
+          const m = (pick) => median(all.map(pick).filter(Number.isFinite));
+          const ok = m((s) => s.score) >= 95 && m((s) => s.tbt) < 200 && m((s) => s.cls) === 0;
+          const judge = t.build.label === now.label;
+          lines.push(
+            `| ${name} (${path}) |${baseline ? ` ${t.build.label} |` : ''} **${m((s) => s.score)}** [${all.map((s) => s.score).join(', ')}] | ${m((s) => s.tbt).toFixed(0)} ms | ${m((s) => s.cls).toFixed(3)} | ${m((s) => s.fcp).toFixed(0)} / ${m((s) => s.lcp).toFixed(0)} ms | ${judge ? bar(ok, `Lighthouse mobile on ${name}`) : ''} |`,
+          );
+        }
       }
     } else {
       lines.push('', 'Lighthouse is not installed: its bars are not measured.');
       missed.push('Lighthouse (not installed)');
     }
   } finally {
-    await kept?.service.stop();
-    await postgres?.drop();
-    rmSync(largeDir, { recursive: true, force: true });
+    for (const t of kept) await stop(t);
   }
-  lines.push('', missed.length ? `Missed: ${missed.join('; ')}.` : 'Every bar met.');
+  lines.push(
+    '',
+    missed.length ? `Missed${baseline ? ' (after)' : ''}: ${missed.join('; ')}.` : 'Every bar met.',
+  );
   return { lines, missed };
 }

@@ -11,7 +11,8 @@
 //   bars:   the bars of issue 22 on the large board, on PostgreSQL (TEST_DATABASE_URL, or
 //           --database-url URL of an empty database) and PGlite: every API read, a page kept, a page
 //           drawn anew and saving a return under 50 people, memory, first paint against static,
-//           Lighthouse mobile on five pages; each figure beside its bar (test/bench/bars.mjs).
+//           Lighthouse mobile on five pages; each figure beside its bar (test/bench/bars.mjs). With
+//           --baseline, the earlier build is measured too, each figure interleaved with this one's.
 //   node test/bench/bench.mjs [--no-build] [--runs N] [--only load|import|server|large|bars]
 //     [--baseline DIR] [--database-url URL] [--no-lighthouse]
 import { execSync } from 'node:child_process';
@@ -506,6 +507,7 @@ if (measures('bars')) {
     runs,
     databaseUrl,
     lighthouse: !args.includes('--no-lighthouse'),
+    baseline,
   });
   output.push(...lines);
 }

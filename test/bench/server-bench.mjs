@@ -250,10 +250,10 @@ export async function load(
 }
 
 /** A fresh PostgreSQL database on TEST_DATABASE_URL's server, for one run. */
-export async function postgresDatabase() {
+export async function postgresDatabase(suffix = '') {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) return null;
-  const name = `sbd_bench_${process.pid}`;
+  const name = `sbd_bench_${process.pid}${suffix}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);
