@@ -406,3 +406,68 @@ describe('issue 23: quarterly returns that catch mistakes', () => {
     }
   });
 });
+
+describe('issue 22: saving a return reads nothing back', () => {
+  const Q1 = '/returns/q1-2017-18/west-midlands-police';
+  const indicator = async (id: string) => indicatorSchema.parse((await admin.get(`/indicators/${id}`)).body);
+  const moveTo = async (id: string, agencyId: string) => {
+    const before = await indicator(id);
+    const reply = await admin.request('PATCH', `/indicators/${id}`, {
+      agencyId,
+      headline: before.headline,
+      target: before.target,
+      version: before.version,
+    });
+    expect(reply.status).toBe(200);
+  };
+
+  it('a saved draft is answered exactly as it reads afterwards, with a figure whose indicator has since changed hands', async () => {
+    let mine = await readReturn(police, Q1);
+    expect(mine.status).toBe('not-started');
+    const save = async (figures: Record<string, number>) => {
+      const reply = await police.request('PUT', Q1, { version: mine.version, values: values(mine, figures) });
+      expect(reply.status).toBe(200);
+      return agencyReturnSchema.parse(reply.body);
+    };
+    mine = await save({ 'cse-children-at-risk': 40 });
+    expect(mine.status).toBe('draft');
+    expect(mine.items.find((i) => i.indicatorId === 'cse-children-at-risk')!.entered).toEqual({
+      value: 40,
+      symbol: null,
+      note: null,
+      checked: false,
+    });
+    expect(mine).toEqual(await readReturn(police, Q1));
+
+    // Children's social care now owns the indicator: the police's figure already entered stays in
+    // their return, with its title, on the answer to a save as on a read.
+    await moveTo('cse-children-at-risk', 'childrens-social-care');
+    try {
+      mine = await readReturn(police, Q1);
+      mine = await save({ 'cse-children-at-risk': 41 });
+      const moved = mine.items.find((i) => i.indicatorId === 'cse-children-at-risk')!;
+      expect(moved.title).toBe('Children identified at risk of child sexual exploitation');
+      expect(moved.entered).toMatchObject({ value: 41 });
+      expect(mine).toEqual(await readReturn(police, Q1));
+    } finally {
+      await moveTo('cse-children-at-risk', 'west-midlands-police');
+    }
+  });
+
+  it('a step on a return that is not there says which is missing, the round or the agency’s return', async () => {
+    const body = { version: 1, values: [] };
+    for (const [path, message] of [
+      ['/returns/q3-2016-17/west-midlands-police', 'That return round was not found.'],
+      ['/returns/q1-2017-18/no-such-agency', 'A Q1 2017-18 return for this agency was not found.'],
+    ] as const) {
+      for (const reply of [
+        await admin.get(path),
+        await admin.request('PUT', path, body),
+        await admin.request('POST', `${path}/submit`, { version: 1 }),
+      ]) {
+        expect(reply.status).toBe(404);
+        expect(reply.body).toMatchObject({ message });
+      }
+    }
+  });
+});

@@ -252,16 +252,28 @@ async function lockReturn(
   round: string,
   agency: string,
 ): Promise<{ round: RoundRow; quarter: Quarter; row: AgencyReturnRow }> {
-  const [roundRow] = await tx.query<RoundRow>('select * from return_round where id = $1', [round]);
-  if (!roundRow) throw notFound('That return round');
-  const [row] = await tx.query<AgencyReturnRow>(
-    `select r.*, a.name as agency_name from agency_return r join agency a on a.id = r.agency_id
-     where r.round_id = $1 and r.agency_id = $2 for update of r`,
+  // The round and the return in one statement: every step on a return starts here.
+  const [found] = await tx.query<
+    AgencyReturnRow & { quarter: string; due_date: string; opened_at: string; opened_by_name: string }
+  >(
+    `select rr.quarter, rr.due_date, rr.opened_at, rr.opened_by_name, r.*, a.name as agency_name
+     from return_round rr join agency_return r on r.round_id = rr.id join agency a on a.id = r.agency_id
+     where rr.id = $1 and r.agency_id = $2 for update of r`,
     [round, agency],
   );
-  if (!row) throw notFound(`A ${roundRow.quarter} return for this agency`);
-  return { round: roundRow, quarter: parseQuarter(roundRow.quarter)!, row };
+  if (!found) {
+    const [roundRow] = await tx.query<RoundRow>('select quarter from return_round where id = $1', [round]);
+    throw notFound(roundRow ? `A ${roundRow.quarter} return for this agency` : 'That return round');
+  }
+  const { quarter, due_date, opened_at, opened_by_name, ...row } = found;
+  return {
+    round: { id: round, quarter, due_date, opened_at, opened_by_name },
+    quarter: parseQuarter(quarter)!,
+    row,
+  };
 }
+
+const VALUE_COLUMNS = 'agency_id, indicator_id, period, value, symbol, note, checked';
 
 export async function readReturn(
   db: Queryable,
@@ -277,18 +289,45 @@ export async function readReturn(
     [round, agency],
   );
   if (!row) throw notFound(`A ${roundRow.quarter} return for this agency`);
-  const quarter = parseQuarter(roundRow.quarter)!;
   const owned = await ownedIndicators(db, [agency]);
   const values = await db.query<ValueRow>(
-    'select agency_id, indicator_id, period, value, symbol, note, checked from return_value where round_id = $1 and agency_id = $2',
+    `select ${VALUE_COLUMNS} from return_value where round_id = $1 and agency_id = $2`,
     [round, agency],
   );
+  return describeReturn(db, { round: roundRow, row, owned, values }, today);
+}
+
+/**
+ * A return as the contract gives it, from its rows already read: a step that has just written them
+ * (saving a draft) hands them over rather than reading them back.
+ */
+async function describeReturn(
+  db: Queryable,
+  {
+    round: roundRow,
+    row,
+    owned,
+    values,
+  }: { round: RoundRow; row: AgencyReturnRow; owned: OwnedIndicatorRow[]; values: ValueRow[] },
+  today: string,
+): Promise<AgencyReturn> {
+  const round = roundRow.id;
+  const agency = row.agency_id;
+  const quarter = parseQuarter(roundRow.quarter)!;
   const keys = itemKeys(quarter, agency, owned, values);
   const ids = [...new Set(keys.map((k) => k.indicatorId))];
-  const indicators = await db.query<OwnedIndicatorRow>(
-    'select id, title, unit, decimal_places, frequency, agency_id, position from indicator where id = any($1)',
-    [ids],
-  );
+  // A figure entered before its indicator changed hands is still shown: read only those indicators.
+  const others = ids.filter((id) => !owned.some((i) => i.id === id));
+  const indicators =
+    others.length === 0
+      ? owned
+      : [
+          ...owned,
+          ...(await db.query<OwnedIndicatorRow>(
+            'select id, title, unit, decimal_places, frequency, agency_id, position from indicator where id = any($1)',
+            [others],
+          )),
+        ];
   const published = await db.query<{
     indicator_id: string;
     period: string;
@@ -389,12 +428,12 @@ export async function saveReturn(
   request: SaveReturnRequest,
   today: string,
 ): Promise<AgencyReturn> {
-  const { row, quarter } = await lockReturn(tx, round, agency);
+  const { round: roundRow, row, quarter } = await lockReturn(tx, round, agency);
   if (row.version !== request.version) throw conflict('return', await readReturn(tx, round, agency, today));
   await requireStatus(tx, row, EDITABLE, 'changed', today);
   const owned = await ownedIndicators(tx, [agency]);
   const existing = await tx.query<ValueRow>(
-    'select agency_id, indicator_id, period, value, symbol, note, checked from return_value where round_id = $1 and agency_id = $2',
+    `select ${VALUE_COLUMNS} from return_value where round_id = $1 and agency_id = $2`,
     [round, agency],
   );
   const allowed = new Set(
@@ -415,12 +454,15 @@ export async function saveReturn(
     throw new Problem(422, 'Some figures do not belong to this return', { fieldErrors });
   }
   await tx.query('delete from return_value where round_id = $1 and agency_id = $2', [round, agency]);
+  const values: ValueRow[] = [];
   if (request.values.length > 0) {
-    await tx.query(
+    // The figures as stored come back from the insert itself: the answer below reads nothing again.
+    const inserted = await tx.query<ValueRow>(
       `insert into return_value (round_id, agency_id, indicator_id, period, value, symbol, note, checked)
        select $1, $2, v.indicator_id, v.period, v.value, v.symbol, nullif(v.note, ''), coalesce(v.checked, false)
        from jsonb_to_recordset($3::jsonb)
-         as v(indicator_id text, period text, value double precision, symbol text, note text, checked boolean)`,
+         as v(indicator_id text, period text, value double precision, symbol text, note text, checked boolean)
+       returning ${VALUE_COLUMNS}`,
       [
         round,
         agency,
@@ -436,9 +478,11 @@ export async function saveReturn(
         ),
       ],
     );
+    values.push(...inserted);
   }
-  await tx.query(
-    "update agency_return set status = 'draft', version = version + 1 where round_id = $1 and agency_id = $2",
+  const [saved] = await tx.query<AgencyReturnRow>(
+    `update agency_return set status = 'draft', version = version + 1 where round_id = $1 and agency_id = $2
+     returning *`,
     [round, agency],
   );
   await recordAudit(tx, actor, {
@@ -449,7 +493,11 @@ export async function saveReturn(
     before: { status: row.status, values: existing.map(({ agency_id: _, ...v }) => v) },
     after: { status: 'draft', values: request.values },
   });
-  return readReturn(tx, round, agency, today);
+  return describeReturn(
+    tx,
+    { round: roundRow, row: { ...saved!, agency_name: row.agency_name }, owned, values },
+    today,
+  );
 }
 
 const differs = (
