@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import type { Indicator } from '../src/api/contract';
 import { boardQueries, indicatorQueries, sessionQueries } from '../src/api/queries';
 import type { Database } from './db/database';
 import { scriptJson } from './http/server-render';
+import { inlineStylesheets } from './http/static-files';
 import { people, type TestPerson } from './test/fixtures';
 import { startService, type Client, type TestService } from './test/service';
 
@@ -16,9 +18,14 @@ import { startService, type Client, type TestService } from './test/service';
 const INDEX = `<!doctype html>
 <html lang="en-GB">
   <head><meta charset="UTF-8" /><title>Safeguarding dashboard</title>
+  <link rel="stylesheet" crossorigin href="/assets/index-test.css">
   <script type="module" crossorigin src="/assets/index-test.js"></script></head>
   <body><div id="root"></div></body>
 </html>`;
+
+const CSS = 'body{color:#0b0c0c}.tile>a[href]::after{content:"\\2192"}';
+/** How a policy names the stylesheet above. */
+const CSS_HASH = `'sha256-${createHash('sha256').update(CSS).digest('base64')}'`;
 
 /** The build's manifest: which chunks each lazily loaded page needs. */
 const MANIFEST = {
@@ -37,6 +44,8 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sbd-pages-'));
   await writeFile(join(dir, 'index.html'), INDEX);
+  await mkdir(join(dir, 'assets'));
+  await writeFile(join(dir, 'assets', 'index-test.css'), CSS);
   await mkdir(join(dir, '.vite'));
   await writeFile(join(dir, '.vite', 'manifest.json'), JSON.stringify(MANIFEST));
   service = await startService({ env: { STATIC_DIR: dir } });
@@ -155,7 +164,35 @@ describe('a page drawn on the server', () => {
     expect(board).toEqual((await (await service.as('viewer')).get('/board')).body);
   });
 
-  it('carries no inline script, no inline style and no event handler: the strict CSP stands', async () => {
+  it('has the build’s stylesheet written in, allowed by its hash and nothing else: the first paint waits for no second request', async () => {
+    for (const client of [await service.as('viewer'), null]) {
+      const reply = await page(client, client ? '/' : '/sign-in');
+      expect(reply.status).toBe(200);
+      expect(reply.html).toContain(`<style>${CSS}</style>`);
+      expect(reply.html).not.toContain('index-test.css');
+      expect(reply.html.match(/<style\b/g)).toHaveLength(1);
+      const policy = reply.headers.get('content-security-policy')!;
+      expect(policy).toContain(`style-src 'self' ${CSS_HASH};`);
+      expect(policy).toContain("script-src 'self';");
+    }
+    // The API and the files keep the strict policy, which allows no inline style at all.
+    for (const reply of [
+      await (await service.as('viewer')).get('/board'),
+      await fetch(`${service.url}/assets/index-test.css`),
+    ]) {
+      expect(reply.headers.get('content-security-policy')).toContain("style-src 'self';");
+    }
+    // A stylesheet that could close the element early, or that the build does not have, stays linked.
+    const linked =
+      '<link rel="stylesheet" href="/assets/a.css"><link rel="stylesheet" href="/assets/gone.css">';
+    const files = new Map([['/assets/a.css', Buffer.from('a::after{content:"</style><script>"}')]]);
+    expect(inlineStylesheets(linked, (path) => files.get(path))).toEqual({
+      html: linked,
+      policy: expect.stringContaining("style-src 'self';"),
+    });
+  });
+
+  it('carries no inline script, no inline style but the build’s, and no event handler: the strict CSP stands', async () => {
     for (const path of [
       '/',
       '/indicators',
@@ -170,6 +207,7 @@ describe('a page drawn on the server', () => {
         expect(tag, path).toMatch(/\bsrc="|type="application\/json"/);
       }
       expect(reply.html, path).not.toMatch(/\sstyle="/);
+      expect(reply.html.match(/<style>[^<]*<\/style>/g), path).toEqual([`<style>${CSS}</style>`]);
       expect(reply.html, path).not.toMatch(/\son[a-z]+="/);
     }
   });

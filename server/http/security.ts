@@ -49,7 +49,9 @@ export function requestOrigin(config: Config): MiddlewareHandler<AppEnv> {
 export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   const headers = c.res.headers;
-  headers.set('Content-Security-Policy', STRICT_CSP);
+  // A page of the app names the stylesheet written into it (static-files.ts); anything else gets
+  // the strict policy.
+  if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', STRICT_CSP);
   headers.set('X-Content-Type-Options', 'nosniff');
   headers.set('Referrer-Policy', 'same-origin');
   headers.set('X-Frame-Options', 'DENY');

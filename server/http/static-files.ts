@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -6,6 +7,7 @@ import { safeNextPath } from '../../src/lib/next-path';
 import { getCookie } from 'hono/cookie';
 import { THEME_COOKIE } from '../../src/stores/theme-store';
 import { findSession, type ActiveSession } from '../auth/sessions';
+import { contentSecurityPolicy } from './content-security-policy.mjs';
 import { PageCache, PartCache, type CachedPage } from './page-cache';
 import { routeStatus, serverRender, widthGuessFor, type ServerRendered } from './server-render';
 import type { AppEnv, Services } from './env';
@@ -51,6 +53,26 @@ function pageHtml(
     );
   }
   return html;
+}
+
+/**
+ * index.html with each of the build's stylesheets written into it rather than linked: the browser
+ * paints the page without asking for another file first. The policy that lets those styles (and
+ * no others) apply names each by its SHA-256 hash.
+ */
+export function inlineStylesheets(
+  template: string,
+  fileAt: (path: string) => Buffer | undefined,
+): { html: string; policy: string } {
+  const hashes: string[] = [];
+  const html = template.replace(/<link rel="stylesheet"[^>]*\bhref="([^"]+)"[^>]*>/g, (tag, href: string) => {
+    const css = fileAt(href)?.toString('utf8');
+    // A stylesheet that is not in the build, or that could end the element early, stays linked.
+    if (css === undefined || /<\/style/i.test(css)) return tag;
+    hashes.push(createHash('sha256').update(css, 'utf8').digest('base64'));
+    return `<style>${css}</style>`;
+  });
+  return { html, policy: contentSecurityPolicy(hashes) };
 }
 
 interface ManifestChunk {
@@ -139,7 +161,10 @@ export async function serveDashboard(app: Hono<AppEnv>, root: string, services: 
   files.delete('/.vite/manifest.json');
   const index = files.get('/index.html');
   if (!index) throw new Error(`There is no built dashboard in ${root}: run npm run build first.`);
-  const template = index.body.toString('utf8');
+  const { html: template, policy } = inlineStylesheets(
+    index.body.toString('utf8'),
+    (path) => files.get(path)?.body,
+  );
   if (!template.includes(ROOT)) throw new Error(`${root}/index.html has no empty ${ROOT} to draw pages in.`);
 
   app.get('*', async (c) => {
@@ -196,6 +221,7 @@ export async function serveDashboard(app: Hono<AppEnv>, root: string, services: 
       }
       const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
       c.header('Content-Type', 'text/html; charset=utf-8');
+      c.header('Content-Security-Policy', policy);
       // Drawn for this person: never kept by a shared cache.
       c.header('Cache-Control', 'private, no-store');
       c.header('Vary', 'Cookie, Accept-Encoding');
