@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { partHtml } from '../../src/app/server-part';
-import { PageCache, PartCache } from './page-cache';
+import { FixedText, PageCache, PartCache } from './page-cache';
 import { ReadCache } from './read-cache';
 
 describe('the data read for pages, kept per data version', () => {
@@ -72,6 +72,24 @@ describe('the pages the data service keeps', () => {
     const zipped = await cache.compressed(entry);
     expect(gunzipSync(zipped).toString()).toBe('<p>130 children identified</p>');
     expect(await cache.compressed(entry)).toBe(zipped);
+  });
+
+  it('compresses the head every page carries once, and each page still unzips to itself', async () => {
+    const head = `<head><style>${'.tile{margin:0 0 1rem}'.repeat(500)}</style></head>`;
+    const fixed = new FixedText(head);
+    const cache = new PageCache(1024 * 1024, fixed);
+    for (const html of [
+      `<!doctype html><html lang="en-GB" data-theme="dark">${head}<body><p>130 children identified</p></body></html>`,
+      `${head}<body>${'<p>50</p>'.repeat(2000)}</body>`,
+      `<html>${head}`,
+      head,
+      '<p>A page without the head: compressed as any other</p>',
+    ]) {
+      const zipped = await cache.compressed(cache.set(html, Buffer.from(html)));
+      expect(gunzipSync(zipped).toString()).toBe(html);
+      // The head's compressed bytes are written in as they are, not compressed again.
+      expect(zipped.includes(fixed.deflated)).toBe(html.includes(head));
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import { getCookie } from 'hono/cookie';
 import { THEME_COOKIE } from '../../src/stores/theme-store';
 import { findSession, type ActiveSession } from '../auth/sessions';
 import { contentSecurityPolicy } from './content-security-policy.mjs';
-import { PageCache, PartCache, type CachedPage } from './page-cache';
+import { FixedText, PageCache, PartCache, type CachedPage } from './page-cache';
 import { routeStatus, serverRender, widthGuessFor, type ServerRendered } from './server-render';
 import type { AppEnv, Services } from './env';
 import { readSessionSecret } from './session-cookie';
@@ -141,7 +141,6 @@ const PUBLIC_PAGES = /^\/(sign-in|set-up|set-password)\/?$/;
  */
 export async function serveDashboard(app: Hono<AppEnv>, root: string, services: Services): Promise<void> {
   const files = new Map<string, StaticFile>();
-  const drawn = new PageCache();
   const parts = new PartCache();
   for (const path of await walk(root)) {
     const url = `/${relative(root, path).split(sep).join('/')}`;
@@ -166,6 +165,9 @@ export async function serveDashboard(app: Hono<AppEnv>, root: string, services: 
     (path) => files.get(path)?.body,
   );
   if (!template.includes(ROOT)) throw new Error(`${root}/index.html has no empty ${ROOT} to draw pages in.`);
+  // Every page's head, stylesheet and all, is the same: compressed once, here.
+  const head = /<head>[\s\S]*(?=<\/head>)/.exec(template)?.[0] ?? '';
+  const drawn = new PageCache(undefined, new FixedText(head));
 
   app.get('*', async (c) => {
     const path = new URL(c.req.url).pathname;
