@@ -329,9 +329,17 @@ async function slideGeometry(page: Page) {
 
 /**
  * The slide's geometry once it has stopped changing: the chart is measured and drawn again when the
- * slide's size is known, so it is read frame after frame until two frames agree.
+ * slide's size is known. On a busy machine that can come several frames later, so first the chart
+ * must have been drawn for the room it now has (its `data-room`); then it is read frame after frame
+ * until two frames agree.
  */
 async function settledGeometry(page: Page) {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLElement>('.slide .trend-chart')].every((chart) => {
+      const box = chart.getBoundingClientRect();
+      return box.width === 0 || chart.dataset.room === `${Math.floor(box.width)}x${Math.floor(box.height)}`;
+    }),
+  );
   let last = await slideGeometry(page);
   for (let frames = 0; frames < 600; frames++) {
     await page.evaluate(

@@ -137,7 +137,7 @@ function BarChartSvg({ figure, maxHeight }: { figure: BarFigureProps; maxHeight?
   const stub = Math.max(3, Math.round(fontSize * 0.2));
 
   return (
-    <div className="trend-chart bar-chart" aria-hidden="true" ref={ref}>
+    <div className="trend-chart bar-chart" aria-hidden="true" ref={ref} data-room={`${width}x${room}`}>
       <svg
         className="bar-chart__svg"
         width={layout.width}

@@ -124,6 +124,7 @@ export function TrendChart({
       className="trend-chart"
       aria-hidden="true"
       ref={ref}
+      data-room={`${width}x${room}`}
       onPointerEnter={pointed ? undefined : () => startTransition(() => setPointed(true))}
     >
       {recharts ? (

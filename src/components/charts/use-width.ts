@@ -10,7 +10,8 @@ export const WidthGuessContext = createContext(640);
 /**
  * The size of an element, kept up to date as it resizes, so a chart can lay out its labels for
  * the room it has. Until it is measured (and in jsdom, which has no layout) the width is the
- * guess above and the height 0.
+ * guess above and the height 0. A chart says the room it was laid out for in `data-room`
+ * ("640x0"): once that is its own size, it has been drawn for the room it has.
  */
 export function useSize<T extends HTMLElement>() {
   const fallback = useContext(WidthGuessContext);
