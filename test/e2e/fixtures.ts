@@ -72,3 +72,19 @@ export async function waitForPanels(page: Page) {
   await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByRole('status')).toHaveCount(0);
 }
+
+/**
+ * Waits until every chart matching `selector` has been drawn for the room it now has (its
+ * `data-room`, see use-width): a chart is measured and drawn again once its box is known, which on
+ * a busy machine can come several frames after it first appears.
+ */
+export async function chartsDrawnForTheirRoom(page: Page, selector = '.trend-chart'): Promise<void> {
+  await page.waitForFunction(
+    (selector) =>
+      [...document.querySelectorAll<HTMLElement>(selector)].every((chart) => {
+        const box = chart.getBoundingClientRect();
+        return box.width === 0 || chart.dataset.room === `${Math.floor(box.width)}x${Math.floor(box.height)}`;
+      }),
+    selector,
+  );
+}

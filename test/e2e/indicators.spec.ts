@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { axeViolations, expect, test, waitForPanels } from './fixtures';
+import { axeViolations, chartsDrawnForTheirRoom, expect, test, waitForPanels } from './fixtures';
 
 test.describe('Indicators', () => {
   test('open an indicator from the list, change the range, toggle a comparator and download its CSV', async ({
@@ -49,6 +49,7 @@ test.describe('Indicators', () => {
     await page.goto('/indicators/rereferrals-within-12-months?from=2015-16&to=2017-18');
     const chart = page.locator('.chart-figure__chart svg');
     await expect(page.locator('path.trend-chart__line').first()).toHaveAttribute('d', /M.+L/);
+    await chartsDrawnForTheirRoom(page);
     // Nothing drawn outside the chart's own box, where an export (or the page) would cut it off.
     const outside = await chart.evaluate((svg) => {
       const box = svg.getBoundingClientRect();

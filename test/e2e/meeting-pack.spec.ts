@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { axeViolations, expect, test, waitForPanels } from './fixtures';
+import { axeViolations, chartsDrawnForTheirRoom, expect, test, waitForPanels } from './fixtures';
 
 const CSE = 'Children identified at risk of child sexual exploitation';
 const REREFERRALS = 'Re-referrals within 12 months of a previous referral';
@@ -334,12 +334,7 @@ async function slideGeometry(page: Page) {
  * until two frames agree.
  */
 async function settledGeometry(page: Page) {
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll<HTMLElement>('.slide .trend-chart')].every((chart) => {
-      const box = chart.getBoundingClientRect();
-      return box.width === 0 || chart.dataset.room === `${Math.floor(box.width)}x${Math.floor(box.height)}`;
-    }),
-  );
+  await chartsDrawnForTheirRoom(page, '.slide .trend-chart');
   let last = await slideGeometry(page);
   for (let frames = 0; frames < 600; frames++) {
     await page.evaluate(
