@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { usingPostgres } from '../test/service';
 import { PgliteDatabase } from './pglite';
 
@@ -72,5 +73,17 @@ describe.skipIf(usingPostgres())('answers the embedded database remembers', () =
       });
     await expect(failing()).rejects.toThrow('the first read fails');
     expect(await failing()).toBe(2);
+  });
+});
+
+describe.skipIf(usingPostgres())('the embedded database in the service’s process', () => {
+  it('keeps a buffer pool of 32 MB, not the 160 MB PGlite sizes for a server (issue 22: resident memory)', async () => {
+    // The starting database every test loads: a folder restored from a dump, as a backup is.
+    const db = await PgliteDatabase.open(undefined, new Blob([await readFile(inject('pgliteTemplate'))]));
+    try {
+      expect(await db.query('show shared_buffers')).toEqual([{ shared_buffers: '32MB' }]);
+    } finally {
+      await db.close();
+    }
   });
 });
