@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyReturnSchema, outboxSchema, returnRoundSchema, setupLinkSchema } from '../src/api/contract';
 import { readMailConfig } from './mail/config';
-import { enqueueMail } from './mail/outbox';
+import { enqueueMail, enqueueScheduledNotices } from './mail/outbox';
 import { sendNext, smtpTransport, startMailSender, type MailSender } from './mail/sender';
 import { people } from './test/fixtures';
 import { startService, type Client, type TestService } from './test/service';
@@ -141,11 +141,32 @@ describe('email through the outbox', () => {
     expect(linksIn(mail)).toContain(`${service.url}${POLICE}`);
   });
 
-  it('a late notice goes out once the due date has passed', async () => {
+  it('a late notice goes out once the due date has passed, to each contributor who has not turned it off, once', async () => {
+    // Hana's agency's return is late too; she turned late notices off.
+    expect((await health.request('PUT', '/account/email', { off: ['round-opened', 'late'] })).status).toBe(
+      200,
+    );
     today = '2018-04-23';
     await sender.runOnce();
     const mail = await arrival(people.police.email, /is late/);
     expect(linksIn(mail)).toContain(`${service.url}${POLICE}`);
+    await sender.runOnce();
+    const late = (await outbox()).messages.filter((m) => m.kind === 'late');
+    // Police's and children's services' other contributor each once; Hana none.
+    expect(late.map((m) => m.to).sort()).toEqual([people.police.email, 'sam.health@example.nhs.uk']);
+  });
+
+  it('the timer’s look finds nothing new in one statement, however many returns are late (issue 22)', async () => {
+    const statements: string[] = [];
+    await service.db.transaction((tx) =>
+      enqueueScheduledNotices(
+        { query: (sql, params) => (statements.push(sql), tx.query(sql, params)) },
+        service.url,
+        today,
+        3,
+      ),
+    );
+    expect(statements).toHaveLength(1);
   });
 
   it('with the SMTP server refusing, mail waits in the outbox and arrives once it is back', async () => {
