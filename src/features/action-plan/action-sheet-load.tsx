@@ -21,12 +21,17 @@ export function ActionSheetLoad(done: Props) {
   const plan = useQuery(actionPlanQueries.plan());
   return (
     <QueryState query={plan} loadingLabel="Loading the action plan" reportSkipped={false}>
-      {(data) => <SheetLoadActions plan={data} {...done} />}
+      {(data) => <SheetLoadActions plan={data} checking={plan.isFetching} {...done} />}
     </QueryState>
   );
 }
 
-function SheetLoadActions({ plan, onDone, onCancel }: Props & { plan: ActionPlan }) {
+function SheetLoadActions({
+  plan,
+  checking,
+  onDone,
+  onCancel,
+}: Props & { plan: ActionPlan; checking: boolean }) {
   const save = useSaveRecord('importActions', actionPlanQueries.all());
   const recommendations = useQuery(actionPlanQueries.ofstedRecommendations());
   const list = recommendations.data?.recommendations;
@@ -37,6 +42,7 @@ function SheetLoadActions({ plan, onDone, onCancel }: Props & { plan: ActionPlan
     <SheetLoad
       spec={spec}
       kept={kept}
+      checking={checking}
       templateName="action-plan-template.csv"
       list="actions"
       save={(requests) => save.mutateAsync({ actions: requests })}

@@ -184,4 +184,40 @@ describe('loading the audit programme from a spreadsheet', { timeout: 20_000 }, 
     ]);
     expect(kept()).toHaveLength(before);
   });
+
+  it('a second load of the same file waits for the programme read again after the add, then has nothing to add', async () => {
+    const setup = await openLoader();
+    const again = () =>
+      csv('again.csv', 'Early help for older teenagers,Priority 1,,Schools,Schools,,Q4 2017-18,4');
+    await choose(setup, again());
+    // From now on the programme is read again slowly, as on a busy service: held until let go.
+    let letGo!: () => void;
+    const held = new Promise<void>((done) => (letGo = done));
+    server.use(
+      http.get(`${apiBaseUrl()}/audits`, async ({ request }) => {
+        await held;
+        const url = new URL(request.url);
+        return HttpResponse.json(demoApi.handle('GET', `/audits${url.search}`).body as { audits: Audit[] });
+      }),
+    );
+    await setup.user.click(await within(setup.loader).findByRole('button', { name: 'Add 1 audit' }));
+    expect(await screen.findByText('Added 1 audit from again.csv.')).toBeInTheDocument();
+
+    await setup.user.click(screen.getByRole('button', { name: 'Load from a spreadsheet' }));
+    const loader = screen.getByRole('region', { name: 'Load audits from a spreadsheet' });
+    await setup.user.upload(within(loader).getByLabelText('Choose the filled-in spreadsheet'), again());
+    // The programme it had is from before the add: which rows are there is not known yet.
+    expect(
+      await within(loader).findByText('Checking which rows of again.csv are already there…'),
+    ).toBeInTheDocument();
+    expect(within(loader).queryByRole('button', { name: /^Add / })).toBeNull();
+    expect(within(loader).queryByRole('table', { name: /^again.csv/ })).toBeNull();
+
+    letGo();
+    expect(
+      await within(loader).findByText('Every row of again.csv is already there: there is nothing to add.'),
+    ).toBeInTheDocument();
+    expect(within(loader).queryByRole('button', { name: /^Add / })).toBeNull();
+    expect(kept().filter((a) => a.title === 'Early help for older teenagers')).toHaveLength(1);
+  });
 });

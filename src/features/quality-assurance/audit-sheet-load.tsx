@@ -22,12 +22,20 @@ export function AuditSheetLoad({ year, ...done }: Props) {
   const programme = useQuery(qualityAssuranceQueries.audits());
   return (
     <QueryState query={programme} loadingLabel="Loading the audit programme" reportSkipped={false}>
-      {(data) => <SheetLoadAudits audits={data.audits} year={year} {...done} />}
+      {(data) => (
+        <SheetLoadAudits audits={data.audits} checking={programme.isFetching} year={year} {...done} />
+      )}
     </QueryState>
   );
 }
 
-function SheetLoadAudits({ audits, year, onDone, onCancel }: Props & { audits: readonly Audit[] }) {
+function SheetLoadAudits({
+  audits,
+  checking,
+  year,
+  onDone,
+  onCancel,
+}: Props & { audits: readonly Audit[]; checking: boolean }) {
   const save = useSaveRecord('importAudits', qualityAssuranceQueries.audits().queryKey);
   const spec = useMemo(() => auditSheet(year), [year]);
   const kept = useMemo(() => new Set(audits.map(auditRepeatKey)), [audits]);
@@ -35,6 +43,7 @@ function SheetLoadAudits({ audits, year, onDone, onCancel }: Props & { audits: r
     <SheetLoad
       spec={spec}
       kept={kept}
+      checking={checking}
       templateName="audit-programme-template.csv"
       list="audits"
       save={(requests) => save.mutateAsync({ audits: requests })}

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { HttpError } from '../../../api/errors';
 import { FormFailure } from '../../../components/form/form-failure';
 import { downloadBlob } from '../../../lib/download';
@@ -9,6 +9,7 @@ import { ProblemList } from '../problem-list';
 import { TemplateColumns } from '../template-columns';
 import {
   MAX_SHEET_ROWS,
+  markRepeats,
   readSheet,
   rowProblems,
   sheetTemplateCsv,
@@ -21,6 +22,11 @@ interface Props<K extends string, R> {
   spec: SheetSpec<K, R>;
   /** The repeat keys of the records already kept: a row repeating one is shown, not added. */
   kept: ReadonlySet<string>;
+  /**
+   * The records already kept are being read again (just after an add, say): until they are in,
+   * which rows are already there is not known, and nothing is offered to add.
+   */
+  checking: boolean;
   /** The template's file name, `audit-programme-template.csv`. */
   templateName: string;
   /** The list's name in a 422 from the data service (`audits[2].title`). */
@@ -47,6 +53,7 @@ const count = (n: number, [one, many]: [string, string]) => `${n} ${n === 1 ? on
 export function SheetLoad<K extends string, R>({
   spec,
   kept,
+  checking,
   templateName,
   list,
   save,
@@ -62,7 +69,7 @@ export function SheetLoad<K extends string, R>({
   const choose = async (file: File) => {
     setFailure(null);
     setState({ step: 'reading', name: file.name });
-    const read = await readSheet(file, spec, kept);
+    const read = await readSheet(file, spec);
     setState(
       read.ok
         ? { step: 'preview', name: file.name, rows: read.rows }
@@ -70,7 +77,11 @@ export function SheetLoad<K extends string, R>({
     );
   };
 
-  const toAdd = state.step === 'preview' ? state.rows.filter((r) => !r.repeat) : [];
+  const rows = useMemo(
+    () => (state.step === 'preview' ? markRepeats(state.rows, spec, kept) : []),
+    [state, spec, kept],
+  );
+  const toAdd = checking ? [] : rows.filter((r) => !r.repeat);
   const add = async () => {
     if (state.step !== 'preview') return;
     setSaving(true);
@@ -121,7 +132,12 @@ export function SheetLoad<K extends string, R>({
       />
       {state.step === 'reading' ? <p role="status">Reading {state.name}…</p> : null}
       {state.step === 'problems' ? <ProblemList problems={state.problems} fileName={state.name} /> : null}
-      {state.step === 'preview' ? <SheetPreview spec={spec} name={state.name} rows={state.rows} /> : null}
+      {state.step === 'preview' && checking ? (
+        <p role="status">Checking which rows of {state.name} are already there…</p>
+      ) : null}
+      {state.step === 'preview' && !checking ? (
+        <SheetPreview spec={spec} name={state.name} rows={rows} />
+      ) : null}
       <FormFailure failure={failure} />
       <div className="import-actions">
         {state.step === 'preview' && toAdd.length > 0 ? (
@@ -144,7 +160,7 @@ function SheetPreview<K extends string, R>({
 }: {
   spec: SheetSpec<K, R>;
   name: string;
-  rows: SheetRow<K, R>[];
+  rows: (SheetRow<K, R> & { repeat: boolean })[];
 }) {
   const repeats = rows.filter((r) => r.repeat).length;
   const adding = rows.length - repeats;

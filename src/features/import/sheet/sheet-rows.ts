@@ -36,8 +36,6 @@ export interface SheetRow<K extends string, R> {
   row: number;
   cells: Record<K, string>;
   request: R | null;
-  /** True when the record is already kept, or listed earlier in the file: it is not added again. */
-  repeat: boolean;
 }
 
 export type SheetRead<K extends string, R> =
@@ -67,8 +65,6 @@ const normal = (heading: string) => heading.trim().replace(/\s+/g, ' ').toLowerC
 export async function readSheet<K extends string, R>(
   file: File,
   spec: SheetSpec<K, R>,
-  /** The repeat keys of the records already kept. */
-  kept: ReadonlySet<string>,
 ): Promise<SheetRead<K, R>> {
   const [, plural] = spec.noun;
   if (file.size > MAX_SHEET_BYTES) {
@@ -93,7 +89,6 @@ export async function readSheet<K extends string, R>(
   }
   const headingOf = new Map(spec.columns.map((c) => [c.key as string, c.heading]));
   const labels = Object.fromEntries(spec.columns.map((c) => [c.key, c.heading]));
-  const seen = new Set(kept);
   const problems: Problem[] = [];
   const out = rows.map((cells, i): SheetRow<K, R> => {
     const row = rowNumbers[i]!;
@@ -119,13 +114,33 @@ export async function readSheet<K extends string, R>(
         .filter(([field]) => !own.some(([f]) => f === field))
         .forEach(([field, message]) => add(field, message));
     }
-    if (own.length > 0 || !parsed.success) return { row, cells: values, request: null, repeat: false };
-    const key = spec.repeatKey(parsed.data);
-    const repeat = seen.has(key);
-    seen.add(key);
-    return { row, cells: values, request: parsed.data, repeat };
+    if (own.length > 0 || !parsed.success) return { row, cells: values, request: null };
+    return { row, cells: values, request: parsed.data };
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, rows: out };
+}
+
+/**
+ * Which rows repeat a record already kept, or a row above them in the file: worked out against the
+ * records as they are now, each time they change, never once at reading (a list still being read
+ * again after an add had made a second load of the same file offer to add it all twice).
+ */
+export function markRepeats<K extends string, R>(
+  rows: readonly SheetRow<K, R>[],
+  spec: SheetSpec<K, R>,
+  kept: ReadonlySet<string>,
+): (SheetRow<K, R> & {
+  /** True when the record is already kept, or listed earlier in the file: it is not added again. */
+  repeat: boolean;
+})[] {
+  const seen = new Set(kept);
+  return rows.map((r) => {
+    if (!r.request) return { ...r, repeat: false };
+    const key = spec.repeatKey(r.request);
+    const repeat = seen.has(key);
+    seen.add(key);
+    return { ...r, repeat };
+  });
 }
 
 /**
