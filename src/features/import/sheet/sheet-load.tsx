@@ -10,6 +10,7 @@ import { TemplateColumns } from '../template-columns';
 import {
   MAX_SHEET_ROWS,
   markRepeats,
+  type MarkedRow,
   readSheet,
   rowProblems,
   sheetTemplateCsv,
@@ -160,7 +161,7 @@ function SheetPreview<K extends string, R>({
 }: {
   spec: SheetSpec<K, R>;
   name: string;
-  rows: (SheetRow<K, R> & { repeat: boolean })[];
+  rows: MarkedRow<K, R>[];
 }) {
   const repeats = rows.filter((r) => r.repeat).length;
   const adding = rows.length - repeats;

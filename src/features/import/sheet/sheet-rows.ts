@@ -38,6 +38,11 @@ export interface SheetRow<K extends string, R> {
   request: R | null;
 }
 
+export type MarkedRow<K extends string, R> = SheetRow<K, R> & {
+  /** True when the record is already kept, or listed earlier in the file: it is not added again. */
+  repeat: boolean;
+};
+
 export type SheetRead<K extends string, R> =
   { ok: false; problems: Problem[] } | { ok: true; rows: SheetRow<K, R>[] };
 
@@ -129,10 +134,7 @@ export function markRepeats<K extends string, R>(
   rows: readonly SheetRow<K, R>[],
   spec: SheetSpec<K, R>,
   kept: ReadonlySet<string>,
-): (SheetRow<K, R> & {
-  /** True when the record is already kept, or listed earlier in the file: it is not added again. */
-  repeat: boolean;
-})[] {
+): MarkedRow<K, R>[] {
   const seen = new Set(kept);
   return rows.map((r) => {
     if (!r.request) return { ...r, repeat: false };
