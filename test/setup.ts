@@ -6,7 +6,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { demoApi } from '../mocks/handlers';
 import { server } from '../mocks/node';
 
-// Lazy pages are transformed on first import in jsdom, which can take longer than the default 1 s.
+// A page's first render in jsdom on a busy machine takes longer than the default 1 s. (Its code is
+// loaded before the file's first test: see test/render.tsx.)
 configure({ asyncUtilTimeout: 5000 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -1,30 +1,18 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { demoApi } from '../../mocks/handlers';
+import { renderApp as renderPage } from '../../test/render';
 import { server } from '../../mocks/node';
 import { apiBaseUrl } from '../api/client';
 import { rememberYears } from '../lib/last-known-board';
 import { createQueryClient } from '../lib/query-client';
-import { routes } from './routes';
 
 /**
  * The whole app at a URL with the query client exactly as the browser has it (a dropped connection
  * or a 500 tried once more a second later): the waits a person meets are the ones tested.
  */
-function renderApp(address: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [address] });
-  const user = userEvent.setup();
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return { router, user };
-}
+const renderApp = (address: string) => renderPage(address, createQueryClient());
 
 const url = (path: string) => `${apiBaseUrl()}${path}`;
 

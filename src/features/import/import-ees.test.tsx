@@ -12,8 +12,7 @@ function fixture(name: string, as = name): File {
 type Setup = ReturnType<typeof renderApp>;
 
 async function choose({ user }: Setup, ...files: File[]) {
-  // The page is a lazy chunk: the first test in a busy run waits for it to load.
-  await user.upload(await screen.findByLabelText('Choose a CSV or Excel file', {}, { timeout: 5000 }), files);
+  await user.upload(await screen.findByLabelText('Choose a CSV or Excel file'), files);
 }
 
 const columns = () => screen.getByRole('group', { name: 'Indicator columns to import' });

@@ -13,8 +13,7 @@ function fixture(name: string, as = name): File {
 type Setup = ReturnType<typeof renderApp>;
 
 async function choose({ user }: Setup, ...files: File[]) {
-  // The page is a lazy chunk: the first test in a busy run waits for it to load.
-  await user.upload(await screen.findByLabelText('Choose a CSV or Excel file', {}, { timeout: 5000 }), files);
+  await user.upload(await screen.findByLabelText('Choose a CSV or Excel file'), files);
 }
 
 async function importFile(setup: Setup, ...files: File[]) {
@@ -27,18 +26,14 @@ describe('Import page', () => {
   it('says the file stays on this computer', async () => {
     renderApp('/import');
     expect(
-      await screen.findByText(
-        'Your file stays on this computer: nothing is uploaded.',
-        {},
-        { timeout: 5000 },
-      ),
+      await screen.findByText('Your file stays on this computer: nothing is uploaded.'),
     ).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'Import your own data' })).toBeInTheDocument();
   });
 
   it('reads a file dropped on the drop zone', async () => {
     renderApp('/import');
-    const input = await screen.findByLabelText('Choose a CSV or Excel file', {}, { timeout: 5000 });
+    const input = await screen.findByLabelText('Choose a CSV or Excel file');
     fireEvent.drop(input.parentElement!, { dataTransfer: { files: [fixture('bom.csv')] } });
     expect(await screen.findByText(/^1 indicator and 1 value will be added/)).toBeInTheDocument();
   });
@@ -80,9 +75,7 @@ describe('Import page', () => {
     await importFile(setup, fixture('template-valid.csv'));
     await setup.router.navigate('/');
     const tiles = await screen.findByRole('region', { name: 'Headline indicators' });
-    expect(
-      await within(tiles).findByText('Children screened for CSE risk', {}, { timeout: 5000 }),
-    ).toBeInTheDocument();
+    expect(await within(tiles).findByText('Children screened for CSE risk')).toBeInTheDocument();
   });
 
   it('rejects a file with errors, listing each with its row and column, and keeps the existing data', async () => {
@@ -172,7 +165,7 @@ describe('Import page', () => {
 
   it('rejects a saved dataset that is not valid, changing nothing', async () => {
     const setup = renderApp('/import');
-    await screen.findByText('Nothing imported yet.', {}, { timeout: 5000 });
+    await screen.findByText('Nothing imported yet.');
     await setup.user.upload(
       screen.getByLabelText('Import a saved dataset'),
       new File(['{"format":"something-else"}'], 'other.json', { type: 'application/json' }),

@@ -30,7 +30,7 @@ function fixture(name: string): File {
 describe('Import page, choosing a file while the last one is saving', () => {
   it('keeps the file chosen last on screen when the earlier save finishes', async () => {
     const { user } = renderApp('/import');
-    const input = await screen.findByLabelText('Choose a CSV or Excel file', {}, { timeout: 5000 });
+    const input = await screen.findByLabelText('Choose a CSV or Excel file');
     await user.upload(input, fixture('template-valid.csv'));
     await user.click(await screen.findByRole('button', { name: /^Import \d+ indicators?$/ }));
     await user.upload(input, fixture('ees-recent-years.csv'));

@@ -16,10 +16,7 @@ function fixture(name: string): File {
 }
 
 async function importBom(setup: ReturnType<typeof renderApp>) {
-  await setup.user.upload(
-    await screen.findByLabelText('Choose a CSV or Excel file', {}, { timeout: 5000 }),
-    fixture('bom.csv'),
-  );
+  await setup.user.upload(await screen.findByLabelText('Choose a CSV or Excel file'), fixture('bom.csv'));
   await setup.user.click(await screen.findByRole('button', { name: /^Import \d+ indicators?$/ }));
   await screen.findByText(/indicators? imported\. They now appear on the Indicators page\./);
 }
