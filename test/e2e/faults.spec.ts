@@ -22,11 +22,14 @@ import { expect, test } from './fixtures';
  * so only the requests that succeed on a first load are failed; those pages' own requests are
  * covered by src/app/never-silent.test.tsx.
  *
- * Opt-in (FAULTS=1 npx playwright test faults): it loads every route about ten times, some ten
- * minutes with two workers, which CI's budget does not have. On 4 December 2026 (after the gaps it
- * found were fixed: administration pages fetching before the person was known, the sign-in page's
- * ways to sign in, the overview's audit programme, a presentation's title slide) every route passed
- * every pair. The table's own check (below) always runs.
+ * Every run fails each request of each route once, the kinds of failure taken in turn along the
+ * table (so every kind meets many routes): every route and every request is covered the day it is
+ * added. With FAULTS=1 (FAULTS=1 npx playwright test faults) every request meets a dropped connection
+ * and a body that breaks the contract, and each route every kind: some ten minutes with two
+ * workers, which a run's budget does not have. On 4 December 2026 (after the gaps it found were
+ * fixed: administration pages fetching before the person was known, the sign-in page's ways to
+ * sign in, the overview's audit programme, a presentation's title slide) every route passed every
+ * pair.
  */
 
 const API = '/api/v1';
@@ -93,10 +96,12 @@ function answer(route: Route, kind: Kind) {
 }
 
 /**
- * Each request gets a dropped connection and a body that breaks the contract; the other five
- * kinds are shared out among the route's requests in turn, so each route meets every kind.
+ * With FAULTS=1, each request gets a dropped connection and a body that breaks the contract, and
+ * the other five kinds are shared out among the route's requests in turn, so each route meets every
+ * kind. Otherwise each request meets one kind, in turn from `start` (the route's place in the table).
  */
-function plan(requests: string[]): [string, Kind][] {
+function plan(requests: string[], start: number): [string, Kind][] {
+  if (!process.env.FAULTS) return requests.map((request, i) => [request, kinds[(start + i) % kinds.length]!]);
   const pairs: [string, Kind][] = [];
   requests.forEach((request) => pairs.push([request, 'drop'], [request, 'contract']));
   const rest = kinds.slice(2);
@@ -144,13 +149,16 @@ test.describe('Every route, every request, every failure', () => {
     expect(routes.length).toBeGreaterThan(15);
   });
 
+  // Where each route starts in the kinds of failure: three on from the route before (three and the
+  // seven kinds have no common factor, so the routes' first requests meet every kind in turn).
+  let start = 0;
   for (const route of routes) {
-    // Opt-in until the gaps listed above are fixed (see there).
+    const first = start;
+    start += 3;
     test(`${route}: each request failing in each way is said, and Try again recovers`, async ({
       page,
       allowConsole,
     }) => {
-      test.skip(!process.env.FAULTS, 'The route-by-request matrix runs with FAULTS=1');
       allowConsole(/Failed to load resource|net::ERR_FAILED/);
       const address = `${server.url}${fill(route)}`;
 
@@ -171,6 +179,7 @@ test.describe('Every route, every request, every failure', () => {
       const baseline = await pageText(page);
       // What the demo cannot answer (501) already offers Try again on a first load.
       const baselineRetries = await page.getByRole('button', { name: 'Try again' }).count();
+      const baselineHeading = (await page.getByRole('heading', { level: 1 }).allTextContents()).join();
       // A route whose record the demo does not have shows the not-found page from the start: there,
       // only a message about the failed request counts as saying it.
       const baselineNotFound =
@@ -192,7 +201,7 @@ test.describe('Every route, every request, every failure', () => {
         return r.fallback();
       });
 
-      for (const [request, kind] of plan([...requests])) {
+      for (const [request, kind] of plan([...requests], first)) {
         await test.step(`${request} answers ${kind}`, async () => {
           failing = { request, kind };
           await page.goto(address);
@@ -204,10 +213,23 @@ test.describe('Every route, every request, every failure', () => {
           const retryable = page
             .getByRole('alert')
             .filter({ has: page.getByRole('button', { name: 'Try again' }) });
-          // A 401 is said by the sign-in banner; on the sign-in page itself, where the request failed.
+          if (endpointOf(new URL(request, 'http://x').pathname) === 'session' && kind === '404') {
+            // Not a failure: a 404 for who is signed in is an API with no sign-in of its own (one
+            // behind the council's), by design (sessionQueries in src/api/queries.ts). Nothing is
+            // said, and the page is whole, with everything such an API offers.
+            await settled(page);
+            await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(baselineRetries);
+            await expect(page.getByRole('heading', { level: 1 })).toHaveText(baselineHeading);
+            return;
+          }
+          // A 401 is said by the sign-in banner, or by the sign-in page the app goes to when who is
+          // signed in is refused (and on the sign-in page itself, where the request failed).
           const said =
             kind === '401'
-              ? page.getByText(/^(You need to sign in|Your session has ended)$/).or(retryable)
+              ? page
+                  .getByText(/^(You need to sign in|Your session has ended)$/)
+                  .or(page.getByRole('heading', { level: 1, name: 'Sign in' }))
+                  .or(retryable)
               : baselineNotFound
                 ? retryable.or(notSetUp)
                 : retryable.or(notFound).or(notSetUp);
@@ -216,8 +238,10 @@ test.describe('Every route, every request, every failure', () => {
 
           failing = null;
           if (kind === '401' && !(await retryable.count())) {
-            // Signing in again brings the person back to the page.
-            await page.reload();
+            // Signing in brings the person back to the page: the sign-in page knows where to.
+            const next = new URL(page.url()).searchParams.get('next');
+            if (next !== null) expect(`${server.url}${next}`).toBe(address);
+            await page.goto(address);
           } else if (kind === '404' && (await notSetUp.count())) {
             // Once the board is set up, the next visit shows it.
             await page.reload();
