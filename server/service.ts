@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   // Several instances starting at once against one PostgreSQL: one migrates, the others wait on
   // its lock, and none takes requests before the schema is whole.
   const report = await prepareDatabase(db, config);
+  db.keepTidy?.(log);
   const lifecycle: Lifecycle = { draining: false };
   const { app, services } = await createApp({ db, config, log, lifecycle });
   // Reminders and late notices are enqueued by every instance (once each, by key); mail is sent by

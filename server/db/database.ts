@@ -1,3 +1,5 @@
+import type { Logger } from '../log';
+
 /**
  * One interface over the two PostgreSQL engines the data service runs on: PGlite (embedded, a
  * folder on disk or in memory) and a PostgreSQL server (`DATABASE_URL`). The SQL is the same;
@@ -22,6 +24,12 @@ export interface Database extends Queryable {
    * PostgreSQL server has other writers (other instances), so it reads each time.
    */
   remember?<T>(key: string, maxAgeMs: number, read: () => Promise<T>): Promise<T>;
+  /**
+   * Where the database has no maintenance of its own (PGlite: no autovacuum), keeps its tables'
+   * statistics and space tidy between requests from now until it is closed. A PostgreSQL server's
+   * autovacuum does this itself.
+   */
+  keepTidy?(log: Logger): void;
 }
 
 /** PostgreSQL type ids whose text form is kept as a string or turned into a plain number. */
