@@ -216,28 +216,35 @@ test.describe('Every route, every request, every failure', () => {
           if (endpointOf(new URL(request, 'http://x').pathname) === 'session' && kind === '404') {
             // Not a failure: a 404 for who is signed in is an API with no sign-in of its own (one
             // behind the council's), by design (sessionQueries in src/api/queries.ts). Nothing is
-            // said, and the page is whole, with everything such an API offers.
+            // said of it; the page is the same page, with everything such an API offers, and what
+            // of that the demo cannot answer (administration) says so, with Try again.
             await settled(page);
-            await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(baselineRetries);
             await expect(page.getByRole('heading', { level: 1 })).toHaveText(baselineHeading);
+            await expect(page.getByText('Who is signed in could not be checked')).toHaveCount(0);
+            await expect(retryable).toHaveCount(
+              await page.getByRole('button', { name: 'Try again' }).count(),
+            );
             return;
           }
           // A 401 is said by the sign-in banner, or by the sign-in page the app goes to when who is
-          // signed in is refused (and on the sign-in page itself, where the request failed).
-          const said =
-            kind === '401'
-              ? page
-                  .getByText(/^(You need to sign in|Your session has ended)$/)
-                  .or(page.getByRole('heading', { level: 1, name: 'Sign in' }))
-                  .or(retryable)
-              : baselineNotFound
-                ? retryable.or(notSetUp)
-                : retryable.or(notFound).or(notSetUp);
-          await expect(said.first(), `${request} ${kind}: a message`).toBeVisible({ timeout: 8_000 });
+          // signed in is refused (and on the sign-in page itself, where the request failed, by a
+          // message with Try again). An alert with Try again counts only if it is a new one: a route
+          // whose record the demo does not have has one from the start.
+          const signInSaid = page
+            .getByText(/^(You need to sign in|Your session has ended)$/)
+            .or(page.getByRole('heading', { level: 1, name: 'Sign in' }));
+          const saidOtherwise =
+            kind === '401' ? signInSaid : baselineNotFound ? notSetUp : notFound.or(notSetUp);
+          await expect
+            .poll(
+              async () => (await retryable.count()) > baselineRetries || (await saidOtherwise.count()) > 0,
+              { message: `${request} ${kind}: a message`, timeout: 8_000 },
+            )
+            .toBe(true);
           await settled(page);
 
           failing = null;
-          if (kind === '401' && !(await retryable.count())) {
+          if (kind === '401' && (await signInSaid.count())) {
             // Signing in brings the person back to the page: the sign-in page knows where to.
             const next = new URL(page.url()).searchParams.get('next');
             if (next !== null) expect(`${server.url}${next}`).toBe(address);
