@@ -5,7 +5,7 @@ import { useLocation } from 'react-router';
  * After following a link to another page, focus moves to the new page's main heading, as it would
  * on a page load for a screen reader user (who then hears where they are), and the next Tab starts
  * from there. Not on the first page shown, nor when only the query changes (a filter or the year).
- * A lazily loaded page's heading is focused as soon as it appears.
+ * A lazily loaded page's heading is focused as soon as it appears, however long that takes.
  */
 export function useFocusHeadingOnNavigate(main: RefObject<HTMLElement | null>) {
   const { pathname } = useLocation();
@@ -36,11 +36,9 @@ export function useFocusHeadingOnNavigate(main: RefObject<HTMLElement | null>) {
     const observer = new MutationObserver(() => {
       if (focusHeading()) observer.disconnect();
     });
+    // However long the page takes to appear (its code or its data on a slow connection): until the
+    // person goes elsewhere. A time limit here had left focus behind on a page that took longer.
     observer.observe(container, { childList: true, subtree: true });
-    const stop = setTimeout(() => observer.disconnect(), 10_000);
-    return () => {
-      observer.disconnect();
-      clearTimeout(stop);
-    };
+    return () => observer.disconnect();
   }, [pathname, main]);
 }
