@@ -15,7 +15,10 @@ export default defineConfig({
   // With a second suite beside it (test/tools/busy-suite.sh), tests on this budget took up to 49 s,
   // too near 60 s to hold ten runs in ten.
   timeout: 90_000,
-  expect: { timeout: 15_000 },
+  // How long a condition may take to become true, not a claim about speed: a test that promises
+  // speed says so itself (the fault matrix gives a page a few seconds, scaled to its own first load).
+  // At a load average of 20, a page the production build draws in 1.5 s took more than 15 s.
+  expect: { timeout: 30_000 },
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,
