@@ -35,7 +35,7 @@ export async function renderPage(
     <StrictMode>
       <RenderedPagesContext value={modules}>
         <ServerPartsContext value={parts}>
-          <AppProviders queryClient={client} widthGuess={widthGuess}>
+          <AppProviders queryClient={client} widthGuess={widthGuess} hydrating>
             <StaticRouter location={url}>
               <AppRoutes />
             </StaticRouter>

@@ -43,12 +43,13 @@ async function start() {
     hydrate(queryClient, asReceivedNow(JSON.parse(handedOver.textContent) as DehydratedState));
   // The width the server drew the charts for: hydration starts from the same layout.
   const widthGuess = Number(root.dataset.widthGuess) || undefined;
+  const hydrating = Boolean(handedOver && root.hasChildNodes());
   const app = (
     <StrictMode>
-      <App queryClient={queryClient} widthGuess={widthGuess} />
+      <App queryClient={queryClient} widthGuess={widthGuess} hydrating={hydrating} />
     </StrictMode>
   );
-  if (handedOver && root.hasChildNodes()) {
+  if (hydrating) {
     // Let the browser paint and answer input between running the code and taking over the page.
     await new Promise((resolve) => setTimeout(resolve));
     hydrateRoot(root, app);

@@ -2,6 +2,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, useRoutes } from 'react-router';
 import { WidthGuessContext } from '../components/charts/use-width';
+import { HydrationState } from '../lib/use-hydrated';
 import { routes } from './routes';
 
 export const DEFAULT_WIDTH_GUESS = 640;
@@ -20,16 +21,21 @@ export function AppRoutes() {
 export function AppProviders({
   queryClient,
   widthGuess = DEFAULT_WIDTH_GUESS,
+  hydrating = false,
   children,
 }: {
   queryClient: QueryClient;
   /** The width charts are drawn at before they are measured (see WidthGuessContext). */
   widthGuess?: number | undefined;
+  /** A page drawn on the server, being drawn (on the server) or taken over (see HydrationState). */
+  hydrating?: boolean;
   children: ReactNode;
 }) {
   return (
     <QueryClientProvider client={queryClient}>
-      <WidthGuessContext value={widthGuess}>{children}</WidthGuessContext>
+      <WidthGuessContext value={widthGuess}>
+        <HydrationState hydrating={hydrating}>{children}</HydrationState>
+      </WidthGuessContext>
     </QueryClientProvider>
   );
 }
@@ -37,9 +43,12 @@ export function AppProviders({
 export function App({
   queryClient,
   widthGuess,
+  hydrating = false,
 }: {
   queryClient: QueryClient;
   widthGuess?: number | undefined;
+  /** Taking over a page the data service drew. */
+  hydrating?: boolean;
 }) {
   // Said once the browser has taken the page over (hydrated, or drawn): controls answer from then
   // on. Tests wait for it rather than for a time.
@@ -47,7 +56,7 @@ export function App({
     document.documentElement.dataset.ready = 'true';
   }, []);
   return (
-    <AppProviders queryClient={queryClient} widthGuess={widthGuess}>
+    <AppProviders queryClient={queryClient} widthGuess={widthGuess} hydrating={hydrating}>
       {/* URL changes apply at once, not as a transition: a checkbox or select whose value lives in
           the URL must show its new state on the click itself, not after React restores the old one. */}
       <BrowserRouter useTransitions={false}>

@@ -1,4 +1,5 @@
-import { createContext, useContext, useLayoutEffect, useRef, useState } from 'react';
+import { createContext, startTransition, useContext, useLayoutEffect, useRef, useState } from 'react';
+import { useHydrated } from '../../lib/use-hydrated';
 
 /**
  * The width a chart is laid out for before it has been measured: on the server, and while the
@@ -12,21 +13,34 @@ export const WidthGuessContext = createContext(640);
  * the room it has. Until it is measured (and in jsdom, which has no layout) the width is the
  * guess above and the height 0. A chart says the room it was laid out for in `data-room`
  * ("640x0"): once that is its own size, it has been drawn for the room it has.
+ *
+ * Measured as it is first shown, and drawn again for that size before the browser paints; except
+ * in a page the browser is taking over from the server, which is already on the screen at the
+ * guessed width: there the first measure is drawn as a transition, in slices, rather than in the
+ * same long task as the hydration (every chart of the page at once).
  */
 export function useSize<T extends HTMLElement>() {
   const fallback = useContext(WidthGuessContext);
+  const hydrated = useHydrated();
+  const hydratedAtMount = useRef(hydrated);
   const ref = useRef<T>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const read = () => {
+    // The size last asked for, not the state (a transition may not have been drawn yet): the
+    // observer's first call, with the same size, asks for nothing.
+    let last = { width: 0, height: 0 };
+    const read = (first: boolean) => {
       const box = element.getBoundingClientRect();
       const next = { width: Math.floor(box.width), height: Math.floor(box.height) };
-      setSize((current) => (current.width === next.width && current.height === next.height ? current : next));
+      if (next.width === last.width && next.height === last.height) return;
+      last = next;
+      if (first && !hydratedAtMount.current) startTransition(() => setSize(next));
+      else setSize(next);
     };
-    read();
-    const observer = new ResizeObserver(read);
+    read(true);
+    const observer = new ResizeObserver(() => read(false));
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
