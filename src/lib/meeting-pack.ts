@@ -1,5 +1,4 @@
-import { comparatorIdSchema } from '../api/contract/indicators';
-import { financialYearSchema, idSchema } from '../api/contract/common';
+import { comparatorIdSchema, financialYearSchema, idSchema } from '../api/contract/common';
 import { z } from '../api/zod';
 
 /**

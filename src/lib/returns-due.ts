@@ -1,4 +1,5 @@
-import { RETURN_ROUNDS_PAGE, type ReturnDue, type ReturnRound, type ReturnRoundList } from '../api/contract';
+import { RETURN_ROUNDS_PAGE } from '../api/contract/common';
+import type { ReturnDue, ReturnRound, ReturnRoundList } from '../api/contract';
 
 export type { ReturnDue };
 

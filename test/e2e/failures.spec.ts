@@ -127,6 +127,35 @@ test.describe('The production build when things fail', () => {
     await expect(page.getByRole('heading', { level: 1, name: /^Indicators/ })).toBeVisible();
   });
 
+  test('the first page’s code builds none of the contract’s schemas: they load with the first API call', async () => {
+    const assets = resolve(dist, 'assets');
+    const html = await readFile(resolve(dist, 'index.html'), 'utf8');
+    const entry = /<script type="module"[^>]* src="\/assets\/([^"]+)"/.exec(html)?.[1];
+    expect(entry).toBeTruthy();
+    // The entry and every chunk it imports statically: the code that runs before the page is taken over.
+    const first = new Map<string, string>();
+    const visit = async (file: string) => {
+      if (first.has(file)) return;
+      const code = await readFile(resolve(assets, file), 'utf8');
+      first.set(file, code);
+      for (const [, next] of code.matchAll(/\bimport\s*(?:[\w$*{}\s,]+from\s*)?["']\.\/([^"']+\.js)["']/g))
+        await visit(next!);
+    };
+    await visit(entry!);
+    // Text only the contract's endpoint table and its returns schemas hold: in a chunk of its own.
+    const files = (await readdir(assets)).filter((f) => f.endsWith('.js'));
+    for (const text of ['/board/years', 'Choose a quarter such as Q1 2017-18']) {
+      const holders = [];
+      for (const file of files)
+        if ((await readFile(resolve(assets, file), 'utf8')).includes(text)) holders.push(file);
+      expect(holders, text).not.toEqual([]);
+      expect(
+        holders.filter((file) => first.has(file)),
+        `${text}: in the first page's code`,
+      ).toEqual([]);
+    }
+  });
+
   test('publishes no source maps: none in the build folder, no reference in the code', async () => {
     const assets = await readdir(resolve(dist, 'assets'));
     expect(assets.filter((f) => f.endsWith('.map'))).toEqual([]);

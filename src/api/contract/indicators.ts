@@ -1,5 +1,17 @@
 import { z, type RefinementCtx } from '../zod';
-import { frequencySchema, idSchema, isoDateSchema, nonEmpty, periodCodeSchema } from './common';
+import {
+  comparatorIdSchema,
+  frequencySchema,
+  idSchema,
+  isoDateSchema,
+  nonEmpty,
+  periodCodeSchema,
+  polaritySchema,
+  unitSchema,
+} from './common';
+
+// In ./common, so that the meeting pack (in the page's own code) builds these and not the rest.
+export { comparatorIdSchema, polaritySchema, unitSchema };
 
 /**
  * The DfE "explore education statistics" symbols, as its data guidance lists them: `c`
@@ -42,10 +54,6 @@ export const themeSchema = z.enum([
   'engagement',
   'partnership',
 ]);
-
-export const unitSchema = z.enum(['count', 'percent', 'rate-per-10000', 'gbp']);
-export const polaritySchema = z.enum(['up-is-good', 'down-is-good', 'neutral']);
-export const comparatorIdSchema = z.enum(['england', 'region', 'statistical-neighbours']);
 
 export const comparatorSchema = z.object({
   id: comparatorIdSchema,

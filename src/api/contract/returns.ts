@@ -60,8 +60,7 @@ export const returnRoundListSchema = z.object({
   due: z.optional(z.array(returnDueSchema)),
 });
 
-/** Rounds a page shows at first, and adds with each "Show older rounds": a year's quarters. */
-export const RETURN_ROUNDS_PAGE = 4;
+export { RETURN_ROUNDS_PAGE } from './common';
 
 /**
  * GET /returns?page=2&pageSize=4: the rounds a page at a time, newest first (`pageSize` rounds,
