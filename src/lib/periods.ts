@@ -20,7 +20,8 @@ export interface Period {
   label: string;
 }
 
-const MONTHS = [
+/** The months' names, January first. */
+export const MONTHS = [
   'January',
   'February',
   'March',
