@@ -36,8 +36,12 @@ export function useSize<T extends HTMLElement>() {
       const next = { width: Math.floor(box.width), height: Math.floor(box.height) };
       if (next.width === last.width && next.height === last.height) return;
       last = next;
-      if (first && !hydratedAtMount.current) startTransition(() => setSize(next));
-      else setSize(next);
+      const apply = () =>
+        setSize((current) =>
+          current.width === next.width && current.height === next.height ? current : next,
+        );
+      if (first && !hydratedAtMount.current) startTransition(apply);
+      else apply();
     };
     read(true);
     const observer = new ResizeObserver(() => read(false));
