@@ -1,6 +1,7 @@
 import { hydrate, type DehydratedState } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
+import { loadContract } from './api/client';
 import { App } from './app/app';
 import { loadTrendSvg } from './components/charts/trend-chart';
 import { asReceivedNow } from './lib/handed-over';
@@ -49,6 +50,9 @@ async function start() {
       <App queryClient={queryClient} widthGuess={widthGuess} hydrating={hydrating} />
     </StrictMode>
   );
+  // A page the browser draws itself asks the API at once: fetch the contract with its own code.
+  // (A page the data service drew needs it only for what it asks later.)
+  if (!hydrating) void loadContract().catch(() => undefined);
   if (hydrating) {
     // Let the browser paint and answer input between running the code and taking over the page.
     await new Promise((resolve) => setTimeout(resolve));

@@ -55,11 +55,16 @@ function urgency(action: Action, overdue: boolean): number {
 
 export function ActionPlanPage() {
   useDocumentTitle('Action plan');
-  const { year } = useReportingYear();
-  // The year's plan only (with the actions closed before it, in brief); the whole plan while the
-  // board's years are not known.
+  const { year, status: yearStatus } = useReportingYear();
+  // The year's plan only (with the actions closed before it, in brief); the whole plan only when
+  // the board's years cannot be known (its details failed, and this browser has none kept). While
+  // they are loading, neither: asking for the whole plan then fetched all of it for nothing
+  // whenever the page's code arrived before the board's details.
   const planOfYear = useQuery({ ...actionPlanQueries.planForYear(year ?? ''), enabled: year !== null });
-  const wholePlan = useQuery({ ...actionPlanQueries.plan(), enabled: year === null });
+  const wholePlan = useQuery({
+    ...actionPlanQueries.plan(),
+    enabled: year === null && yearStatus === 'unavailable',
+  });
   const plan = year ? planOfYear : wholePlan;
   const overdue = useOverdueReference();
   const illustrative = useIllustrative();

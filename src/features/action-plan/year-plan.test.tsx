@@ -63,6 +63,15 @@ describe('the action plan page reads one year’s plan', () => {
     expect(asked).toEqual(['2017-18']);
   });
 
+  it('with no year in the address, waits for the board’s years rather than asking for the whole plan', async () => {
+    recordPlanReads();
+    renderApp('/action-plan');
+    expect(await screen.findByRole('heading', { level: 3, name: /^Priority 1/ })).toBeInTheDocument();
+    // One read, of the board's current year: never the whole plan while the board's details load.
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatch(/^\d{4}-\d{2}$/);
+  });
+
   it('shows a screenful of a priority’s 30 actions, says how many, and the rest when asked', async () => {
     recordPlanReads({
       priorities: [
