@@ -13,7 +13,10 @@
 //           drawn anew and saving a return under 50 people, memory, first paint against static,
 //           Lighthouse mobile on five pages; each figure beside its bar (test/bench/bars.mjs). With
 //           --baseline, the earlier build is measured too, each figure interleaved with this one's.
-//   node test/bench/bench.mjs [--no-build] [--runs N] [--only load|import|server|large|bars]
+//   entry:  the entry module's own evaluation (the code that runs before the page is taken over),
+//           cold, at 412 px, on the large board's five pages of issue 22 (PGlite), paired with
+//           --baseline; median [min-max] of --runs.
+//   node test/bench/bench.mjs [--no-build] [--runs N] [--only load|import|server|large|bars|entry]
 //     [--baseline DIR] [--database-url URL] [--no-lighthouse]
 import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,9 +26,10 @@ import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { createServer as createViteServer } from 'vite';
 import { STRICT_CSP, startStaticServer } from '../tools/static-server.mjs';
-import { measureBars } from './bars.mjs';
+import { BAR_PAGES, measureBars } from './bars.mjs';
 import { lighthouseAvailable, runLighthouse } from './lighthouse.mjs';
 import {
+  entryEvaluation,
   coldLoad,
   firstPageJs,
   machineLoad,
@@ -499,6 +503,52 @@ if (measures('large')) {
   if (overBar.length > 0) process.exitCode = 1;
   await service.stop();
   rmSync(largeDir, { recursive: true, force: true });
+}
+
+// ---- entry: the entry module's own evaluation on the large board's five pages, paired -------
+if (measures('entry')) {
+  const targets = [];
+  for (const [name, build] of baseline
+    ? [
+        ['before', baseline],
+        ['after', root],
+      ]
+    : [['this build', root]]) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bench-entry-'));
+    console.error(`Loading the large board for ${name}…`);
+    execSync(`node test/tools/large-board.mjs --data-dir ${dataDir} --password "${LARGE_PASSWORD}"`, {
+      cwd: build,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const service = await startService(build, { DATA_DIR: dataDir, SEED: 'none' });
+    const cookie = await signIn(service.url, {
+      email: 'person001@large-board.test',
+      password: LARGE_PASSWORD,
+    });
+    targets.push({ name, service, cookie, dataDir, times: new Map() });
+  }
+  for (const { path } of BAR_PAGES) {
+    console.error(`The entry module's evaluation on ${path}, ${runs} cold loads each…`);
+    for (let i = 0; i < runs; i += 1)
+      for (const t of targets) {
+        const times = t.times.get(path) ?? [];
+        times.push(await entryEvaluation(browser, `${t.service.url}${path}`, t.cookie));
+        t.times.set(path, times);
+      }
+  }
+  output.push(
+    '',
+    `| The entry module's own evaluation, cold, 412 px, large board (median [min–max] of ${runs}) | ${targets.map((t) => t.name).join(' | ')} |`,
+    `| --- | ${targets.map(() => '---').join(' | ')} |`,
+    ...BAR_PAGES.map(
+      ({ path, name }) =>
+        `| ${name} (${path}) | ${targets.map((t) => spread(t.times.get(path))).join(' | ')} |`,
+    ),
+  );
+  for (const t of targets) {
+    await t.service.stop();
+    rmSync(t.dataDir, { recursive: true, force: true });
+  }
 }
 
 // ---- bars: issue 22's bars on the large board ------------------------------------------------
