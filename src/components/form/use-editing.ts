@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { draftKeys } from '../../lib/form-drafts';
+import { useKeptDraft } from '../../lib/use-kept-draft';
 
 /**
  * Which record form of a list is open (`form` for which record `id`, or `new`), the message after
@@ -7,7 +8,7 @@ import { draftKeys } from '../../lib/form-drafts';
  * key's prefix: a form whose save failed because the session ended opens again with what was typed.
  */
 export function useEditing<F extends string>(drafts: Record<F, string>) {
-  const [editing, setEditing] = useState<{ form: F; id: string } | null>(() => {
+  const [editing, setEditing] = useKeptDraft<{ form: F; id: string }>(() => {
     for (const [form, prefix] of Object.entries(drafts) as [F, string][]) {
       const [key] = draftKeys(`${prefix}:`);
       if (key) return { form, id: key.slice(prefix.length + 1) };

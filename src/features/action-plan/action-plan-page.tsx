@@ -12,6 +12,7 @@ import { SavedNotice } from '../../components/form/saved-notice';
 import { actionPlanProgressFigure } from '../../lib/board-charts';
 import { isOverdue } from '../../lib/overdue';
 import { draftKeys } from '../../lib/form-drafts';
+import { useKeptDraft } from '../../lib/use-kept-draft';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { usePermissions } from '../../lib/use-permissions';
 import { useSearchParamUpdater } from '../../lib/use-search-param-updater';
@@ -75,7 +76,7 @@ export function ActionPlanPage() {
   const status = params.get('status') ?? '';
   const permissions = usePermissions();
   // A form whose save failed because the session ended opens again with what was typed.
-  const [editing, setEditing] = useState<Editing | null>(() => {
+  const [editing, setEditing] = useKeptDraft<Editing>(() => {
     for (const [prefix, form] of draftForms) {
       const key = draftKeys(prefix)[0];
       if (key) {

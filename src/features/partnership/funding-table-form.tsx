@@ -16,6 +16,7 @@ import { useSaveRecord } from '../../components/form/use-save-record';
 import { QueryFailure } from '../../components/query-state';
 import { LoadingState } from '../../components/states';
 import { draftKeys } from '../../lib/form-drafts';
+import { useKeptDraft } from '../../lib/use-kept-draft';
 import { formatValue } from '../../lib/format';
 import { useHydrated } from '../../lib/use-hydrated';
 import { usePermissions } from '../../lib/use-permissions';
@@ -164,7 +165,7 @@ export function YearTableEditor({
   // not known to the server that drew the page (hydration must draw what the server drew).
   const hydrated = useHydrated();
   // A form whose save failed because the session ended opens again with what was typed.
-  const [open, setOpen] = useState(() => draftKeys(draftKey).length > 0);
+  const [open, setOpen] = useKeptDraft<boolean>(() => draftKeys(draftKey).length > 0 || null);
   const [saved, setSaved] = useState<string | null>(null);
   const opener = useRef<HTMLButtonElement>(null);
   if (!hydrated || !permissions.editBoardRecords) return null;
@@ -180,7 +181,7 @@ export function YearTableEditor({
         ref={opener}
         type="button"
         className="button button--secondary"
-        aria-expanded={open}
+        aria-expanded={open === true}
         onClick={() => {
           setSaved(null);
           setOpen(true);
@@ -188,7 +189,7 @@ export function YearTableEditor({
       >
         {label}
       </button>
-      {open ? <TableSlot form={form} finish={finish} /> : null}
+      {open === true ? <TableSlot form={form} finish={finish} /> : null}
     </div>
   );
 }

@@ -23,6 +23,7 @@ import { financialYearOfDate } from '../../lib/periods';
 import { formatDate } from '../../lib/format';
 import { isOverdue } from '../../lib/overdue';
 import { draftKeys } from '../../lib/form-drafts';
+import { useKeptDraft } from '../../lib/use-kept-draft';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { usePermissions } from '../../lib/use-permissions';
 import { useOverdueReference } from '../../lib/use-overdue-reference';
@@ -162,7 +163,7 @@ export function QualityAssurancePage() {
   const audits = useQuery({ ...qualityAssuranceQueries.auditsForYear(year ?? ''), enabled: year !== null });
   const permissions = usePermissions();
   // A form whose save failed because the session ended opens again with what was typed.
-  const [editing, setEditing] = useState<Editing | null>(draftForm);
+  const [editing, setEditing] = useKeptDraft<Editing>(draftForm);
   // What was last saved, said in the panel whose form saved it.
   const [saved, setSaved] = useState<{ message: string; actions: boolean } | null>(null);
   const [loading, setLoading] = useState(false);
