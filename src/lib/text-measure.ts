@@ -3,27 +3,50 @@ export type Measure = (text: string, fontSize: number, bold?: boolean) => number
 
 let canvas: OffscreenCanvasRenderingContext2D | null | undefined;
 let family = '';
+/** The font the canvas is set to: setting it is parsed as CSS each time, so only when it changes. */
+let canvasFont = '';
+
+/**
+ * Widths already measured, by size, weight and text. A chart measures the same labels many times
+ * (every period on its axis, on each of a page's charts, and again when it is laid out for its
+ * measured size). Emptied when full, so it never grows past a few thousand labels.
+ */
+const MEMO_LIMIT = 4000;
+function memo(measure: Measure): Measure {
+  const widths = new Map<string, number>();
+  return (text, fontSize, bold = false) => {
+    const key = `${fontSize}${bold ? 'b' : 'r'}${text}`;
+    let width = widths.get(key);
+    if (width === undefined) {
+      width = measure(text, fontSize, bold);
+      if (widths.size >= MEMO_LIMIT) widths.clear();
+      widths.set(key, width);
+    }
+    return width;
+  };
+}
 
 /**
  * The width a line of chart text takes, to lay labels out before they are drawn. Uses the
  * browser's own text metrics where it has them (OffscreenCanvas), and otherwise a generous
  * estimate, so a label is never given less room than it needs.
  */
-export const measureText: Measure = (text, fontSize, bold = false) => {
+export const measureText: Measure = memo((text, fontSize, bold = false) => {
   if (canvas === undefined) {
     canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1).getContext('2d') : null;
     family = typeof document !== 'undefined' ? getComputedStyle(document.documentElement).fontFamily : '';
   }
   if (canvas && family) {
-    canvas.font = `${bold ? 700 : 400} ${fontSize}px ${family}`;
+    const font = `${bold ? 700 : 400} ${fontSize}px ${family}`;
+    if (font !== canvasFont) canvas.font = canvasFont = font;
     // A little slack for hinting differences between canvas and SVG text.
     return Math.ceil(canvas.measureText(text).width * 1.04);
   }
   return estimateText(text, fontSize, bold);
-};
+});
 
 /** Average advance widths of a sans-serif font, rounded up. */
-export function estimateText(text: string, fontSize: number, bold = false): number {
+export const estimateText: Measure = memo((text, fontSize, bold = false) => {
   let units = 0;
   for (const ch of text) {
     if (/[ilI.,:;'’|!]/.test(ch)) units += 0.3;
@@ -33,7 +56,7 @@ export function estimateText(text: string, fontSize: number, bold = false): numb
     else units += 0.58;
   }
   return Math.ceil(units * fontSize * (bold ? 1.08 : 1));
-}
+});
 
 /**
  * Breaks text into lines no wider than `width`, at spaces only (a financial year such as 2016-17
