@@ -90,6 +90,23 @@ export default defineConfig(({ mode, isSsrBuild }) => {
   const mocksEnabled = mode === 'development' || mode === 'demo' || mode === 'test';
   return {
     plugins: [react(), dropMockWorkerOutsideDemo(mocksEnabled), keepSourceMapsPrivate(), stylesheetFirst()],
+    resolve: {
+      // React Router's package names only its development build, with its warnings and checks,
+      // for every build (remix-run/react-router#14102). A build for use takes its production
+      // build: the same code without them (the server's too, which then bundles it).
+      alias:
+        mode === 'production' || mode === 'demo'
+          ? [
+              {
+                find: /^react-router$/,
+                replacement: resolve(
+                  import.meta.dirname,
+                  'node_modules/react-router/dist/production/index.mjs',
+                ),
+              },
+            ]
+          : [],
+    },
     define: {
       __MOCKS_ENABLED__: JSON.stringify(mocksEnabled),
     },

@@ -156,6 +156,19 @@ test.describe('The production build when things fail', () => {
     }
   });
 
+  test('the page and the data service run React Router’s production build, not its development build', async () => {
+    // Its package names the development build for every build (remix-run/react-router#14102): its
+    // warnings and checks, run on every render, are in the code unless the build picks the other.
+    for (const folder of [resolve(dist, 'assets'), resolve(dist, '../dist-server/assets')]) {
+      const files = (await readdir(folder)).filter((f) => f.endsWith('.js'));
+      expect(files).not.toEqual([]);
+      for (const file of files)
+        expect(await readFile(resolve(folder, file), 'utf8'), file).not.toContain(
+          'You rendered descendant <Routes>',
+        );
+    }
+  });
+
   test('publishes no source maps: none in the build folder, no reference in the code', async () => {
     const assets = await readdir(resolve(dist, 'assets'));
     expect(assets.filter((f) => f.endsWith('.map'))).toEqual([]);
