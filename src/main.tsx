@@ -53,9 +53,15 @@ async function start() {
   // A page the browser draws itself asks the API at once: fetch the contract with its own code.
   // (A page the data service drew needs it only for what it asks later.)
   if (!hydrating) void loadContract().catch(() => undefined);
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve));
   if (hydrating) {
     // Let the browser paint and answer input between running the code and taking over the page.
-    await new Promise((resolve) => setTimeout(resolve));
+    await nextTask();
+    // React Router's history marks the entry it starts on (`idx` in history.state, as it would
+    // itself) with a replaceState, which the browser makes wait on its own process: done in a
+    // task of its own here, not in the one that takes the page over.
+    if (history.state?.idx == null) history.replaceState({ ...history.state, idx: 0 }, '');
+    await nextTask();
     hydrateRoot(root, app);
   } else createRoot(root).render(app);
 }
