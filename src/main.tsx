@@ -6,6 +6,7 @@ import { App } from './app/app';
 import { loadTrendSvg } from './components/charts/trend-chart';
 import { asReceivedNow } from './lib/handed-over';
 import { createQueryClient } from './lib/query-client';
+import { readKeptPack } from './stores/meeting-pack-store';
 import { initialTheme } from './stores/theme-store';
 import './styles/index.css';
 import './styles/service.css';
@@ -54,6 +55,9 @@ async function start() {
   // (A page the data service drew needs it only for what it asks later.)
   if (!hydrating) void loadContract().catch(() => undefined);
   const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+  // The meeting pack this browser kept, read before the first drawing (at once when there is none;
+  // with the code that checks it when there is), so that no page shows it empty first.
+  await readKeptPack();
   if (hydrating) {
     // Let the browser paint and answer input between running the code and taking over the page.
     await nextTask();

@@ -8,10 +8,10 @@ import { UserMenu } from '../features/session/user-menu';
 import { rememberYears } from '../lib/last-known-board';
 import { useBoardName } from '../lib/use-board-name';
 import { usePermissions } from '../lib/use-permissions';
-import { usePackCount } from '../stores/meeting-pack-store';
+import { readKeptPack, usePackCount } from '../stores/meeting-pack-store';
 import { navItems } from './nav';
 import { watchLinkIntent } from './preload';
-import { BoardBanner, SessionBanner, SignInBanner } from './status-banners';
+import { BoardBanner, KeptPackBanner, SessionBanner, SignInBanner } from './status-banners';
 import { PeriodSelect, YearNotice } from './period-select';
 import { ThemeToggle } from './theme-toggle';
 import { useFocusHeadingOnNavigate } from './use-focus-heading';
@@ -33,6 +33,8 @@ function Shell() {
   useEffect(() => {
     if (board.data) rememberYears(board.data);
   }, [board.data]);
+  // The meeting pack kept in this browser (read before the page is taken over where there is one).
+  useEffect(() => void readKeptPack(), []);
   const permissions = usePermissions();
   const items = navItems.filter((item) => !('show' in item) || permissions[item.show]);
   const packCount = usePackCount();
@@ -91,6 +93,7 @@ function Shell() {
       </header>
       <SignInBanner />
       <BoardBanner />
+      <KeptPackBanner />
       <SessionBanner />
       <main id="main" className="app-main" tabIndex={-1} ref={main}>
         <YearNotice />

@@ -6,6 +6,7 @@ import { boardQueries, sessionQueries } from '../api/queries';
 import { TechnicalDetails } from '../components/states';
 import { NotSetUpBanner } from '../features/overview/set-up-checklist';
 import { signInPath } from '../lib/next-path';
+import { readKeptPack, useKeptPack } from '../stores/meeting-pack-store';
 
 const needsSignIn = (error: unknown) => error instanceof HttpError && error.status === 401;
 
@@ -95,6 +96,27 @@ export function SessionBanner() {
       </p>
       {technical ? <TechnicalDetails>{technical}</TechnicalDetails> : null}
       <button type="button" className="button button--secondary" onClick={() => void session.refetch()}>
+        Try again
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The meeting pack kept in this browser is read with the code that checks it; when that code cannot
+ * be loaded, the pack is not shown (nor written over), and that is said here, with a retry.
+ */
+export function KeptPackBanner() {
+  const kept = useKeptPack();
+  if (kept !== 'unreadable') return null;
+  return (
+    <div className="banner banner--warning" role="alert">
+      <p className="banner__title">The meeting pack kept in this browser could not be read</p>
+      <p>
+        The code that reads it could not be loaded, so the pack looks empty here, and charts pinned now are
+        not saved until it is read. The pack itself is unchanged.
+      </p>
+      <button type="button" className="button button--secondary" onClick={() => void readKeptPack()}>
         Try again
       </button>
     </div>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { PackChart } from '../lib/meeting-pack';
-import { useIsPinned, usePackCount, useTogglePin } from '../stores/meeting-pack-store';
+import { useIsPinned, useKeptPack, usePackCount, useTogglePin } from '../stores/meeting-pack-store';
 
 const charts = (n: number) => `${n} ${n === 1 ? 'chart' : 'charts'}`;
 
@@ -13,13 +13,14 @@ export function PinButton({ item, title }: { item: PackChart; title: string }) {
   const pinned = useIsPinned(item);
   const count = usePackCount();
   const toggle = useTogglePin();
+  // How many the pack holds is said only once the pack kept in this browser has been read.
+  const read = useKeptPack() === 'read';
   const [message, setMessage] = useState('');
   const press = () => {
     toggle(item);
+    const now = read ? `, which now has ${charts(pinned ? count - 1 : count + 1)}` : '';
     setMessage(
-      pinned
-        ? `Unpinned: taken out of the meeting pack, which now has ${charts(count - 1)}.`
-        : `Pinned: added to the meeting pack, which now has ${charts(count + 1)}.`,
+      pinned ? `Unpinned: taken out of the meeting pack${now}.` : `Pinned: added to the meeting pack${now}.`,
     );
   };
   return (

@@ -64,23 +64,7 @@ export const packItemSchema = z.intersection(
 export type PackChart = z.infer<typeof packChartSchema>;
 export type PackItem = z.infer<typeof packItemSchema>;
 
-/** Identifies "the same chart" so a chart's pin button knows whether it is already pinned. */
-export function packChartKey(chart: PackChart): string {
-  switch (chart.type) {
-    case 'indicator':
-      return ['indicator', chart.indicatorId, chart.from, chart.to, [...chart.hidden].sort().join('+')].join(
-        '|',
-      );
-    case 'audit-progress':
-    case 'audit-grades':
-    case 'partner-funding':
-      return [chart.type, chart.year].join('|');
-    case 'action-plan-progress':
-      return [chart.type, chart.year ?? ''].join('|');
-    case 'section11-assurance':
-      return chart.type;
-  }
-}
+export { packChartKey } from './pack-chart-key';
 
 /** Only the chart description travels in a link: ids are made afresh when it is opened. */
 const sharedPackSchema = z.object({

@@ -1,4 +1,4 @@
-import { RETURN_ROUNDS_PAGE } from '../api/contract/common';
+import { RETURN_ROUNDS_PAGE } from '../api/contract/constants';
 import type { ReturnDue, ReturnRound, ReturnRoundList } from '../api/contract';
 
 export type { ReturnDue };

@@ -1,17 +1,18 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { useShallow } from 'zustand/react/shallow';
-import { z } from '../api/zod';
-import {
-  packChartKey,
-  packItemSchema,
-  type PackChart,
-  type PackItem,
-  type SharedPackItem,
-} from '../lib/meeting-pack';
+import type { PackChart, PackItem, SharedPackItem } from '../lib/meeting-pack';
+import { packChartKey } from '../lib/pack-chart-key';
+
+/**
+ * The pack kept in this browser: not read yet, read (and checked against the pack's schema), or
+ * not readable because the code that checks it could not be loaded.
+ */
+export type KeptPack = 'unread' | 'read' | 'unreadable';
 
 interface MeetingPackState {
   items: PackItem[];
+  kept: KeptPack;
   /** Whether the printed handout includes each chart's speaker note. */
   printNotes: boolean;
   setPrintNotes: (printNotes: boolean) => void;
@@ -24,6 +25,15 @@ interface MeetingPackState {
 }
 
 export const MEETING_PACK_STORAGE_KEY = 'lscb-dashboard:meeting-pack';
+
+/** Checks what storage holds (./kept-pack, loaded with the pack's schemas when there is a pack to read). */
+let check: ((persisted: unknown) => Pick<MeetingPackState, 'items' | 'printNotes'>) | null = null;
+/**
+ * Whether this tab may write the pack to storage: once it has read the pack kept there, or found
+ * none. Until then a pin is kept in memory only, so that it never writes over a pack not yet read.
+ */
+let owned = false;
+const storage = createJSONStorage<Pick<MeetingPackState, 'items' | 'printNotes'>>(() => localStorage);
 
 let counter = 0;
 function newId(): string {
@@ -38,6 +48,7 @@ export const useMeetingPackStore = create<MeetingPackState>()(
   persist(
     (set) => ({
       items: [],
+      kept: 'unread',
       printNotes: false,
       setPrintNotes: (printNotes) => set({ printNotes }),
       toggle: (chart) =>
@@ -64,26 +75,74 @@ export const useMeetingPackStore = create<MeetingPackState>()(
     }),
     {
       name: MEETING_PACK_STORAGE_KEY,
-      storage: createJSONStorage(() => localStorage),
+      storage: {
+        getItem: (name) => storage?.getItem(name) ?? null,
+        setItem: (name, value) => {
+          if (!owned) {
+            if (storedPack() !== null) return;
+            owned = true;
+          }
+          return storage?.setItem(name, value);
+        },
+        removeItem: (name) => storage?.removeItem(name),
+      },
       version: 1,
       partialize: ({ items, printNotes }) => ({ items, printNotes }),
-      // Whatever is in storage was written by some version of this app, or by hand: keep only
-      // the items that still make sense.
+      // Read by readKeptPack, not as the code starts: checking it needs the pack's schemas.
+      skipHydration: true,
+      // What was pinned before the kept pack was read is kept too, after it.
       merge: (persisted, current) => {
-        const parsed = z.object({ items: z.array(z.unknown()) }).safeParse(persisted);
-        const printNotes = z.object({ printNotes: z.boolean() }).safeParse(persisted);
-        const items = parsed.success
-          ? parsed.data.items.flatMap((raw) => {
-              const item = packItemSchema.safeParse(raw);
-              return item.success ? [item.data] : [];
-            })
-          : [];
-        return { ...current, items, printNotes: printNotes.success ? printNotes.data.printNotes : false };
+        const kept = check!(persisted);
+        const keys = new Set(kept.items.map(packChartKey));
+        return {
+          ...current,
+          items: [...kept.items, ...current.items.filter((i) => !keys.has(packChartKey(i)))],
+          printNotes: kept.printNotes,
+        };
       },
     },
   ),
 );
 
+let reading: Promise<void> | null = null;
+
+function storedPack(): string | null {
+  try {
+    return localStorage.getItem(MEETING_PACK_STORAGE_KEY);
+  } catch {
+    // Storage switched off: there is no pack to read, and none will be kept.
+    return null;
+  }
+}
+
+/**
+ * Reads the pack this browser kept, once: at once when there is none, or with the pack's schemas
+ * (loaded now) when there is. Never fails: a pack that cannot be read is said so (kept:
+ * 'unreadable', see KeptPackBanner) and can be tried again.
+ */
+export function readKeptPack(): Promise<void> {
+  if (useMeetingPackStore.getState().kept === 'read') return Promise.resolve();
+  if (storedPack() === null) {
+    owned = true;
+    useMeetingPackStore.setState({ kept: 'read' });
+    return Promise.resolve();
+  }
+  return (reading ??= import('../lib/kept-pack').then(
+    async ({ keptPack }) => {
+      check = keptPack;
+      await useMeetingPackStore.persist.rehydrate();
+      owned = true;
+      // Written back at once: what was pinned before it was read joins it in storage too.
+      useMeetingPackStore.setState({ kept: 'read' });
+    },
+    () => {
+      reading = null;
+      useMeetingPackStore.setState({ kept: 'unreadable' });
+    },
+  ));
+}
+
+export const useKeptPack = () => useMeetingPackStore((s) => s.kept);
 export const usePackItems = () => useMeetingPackStore((s) => s.items);
 export const usePackCount = () => useMeetingPackStore((s) => s.items.length);
 export const usePrintNotes = () => useMeetingPackStore((s) => s.printNotes);
@@ -98,5 +157,8 @@ export const usePackActions = () =>
 
 /** Empties the pack; for tests, which share one store between them. */
 export function resetMeetingPack() {
-  useMeetingPackStore.setState({ items: [], printNotes: false });
+  useMeetingPackStore.setState({ items: [], printNotes: false, kept: 'unread' });
+  localStorage.removeItem(MEETING_PACK_STORAGE_KEY);
+  owned = false;
+  reading = null;
 }

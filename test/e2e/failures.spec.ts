@@ -127,7 +127,53 @@ test.describe('The production build when things fail', () => {
     await expect(page.getByRole('heading', { level: 1, name: /^Indicators/ })).toBeVisible();
   });
 
-  test('the first page’s code builds none of the contract’s schemas: they load with the first API call', async () => {
+  test('a meeting pack kept in the browser whose reading code fails to load is said so, left as it was, and read on Try again', async ({
+    page,
+    allowConsole,
+  }) => {
+    allowConsole(/Failed to fetch dynamically imported module|net::ERR_FAILED|Failed to load resource/);
+    boardAnswer = 'ok';
+    const kept = {
+      state: {
+        items: [{ id: 'a', type: 'audit-progress', year: '2016-17', note: 'Say this first' }],
+        printNotes: false,
+      },
+      version: 1,
+    };
+    await page.addInitScript((value) => {
+      if (!sessionStorage.getItem('pack-given')) {
+        localStorage.setItem('lscb-dashboard:meeting-pack', value);
+        sessionStorage.setItem('pack-given', 'yes');
+      }
+    }, JSON.stringify(kept));
+    await page.route('**/assets/kept-pack-*.js', (route) => route.abort('failed'));
+    await page.goto(`${server.url}/meeting-pack`);
+    const banner = page
+      .getByRole('alert')
+      .filter({ hasText: 'The meeting pack kept in this browser could not be read' });
+    await expect(banner).toBeVisible();
+    // A chart pinned meanwhile is not written over the pack kept.
+    await page.goto(`${server.url}/quality-assurance?year=2017-18`);
+    await expect(banner).toBeVisible();
+    await page
+      .getByRole('button', { name: /^Pin to meeting pack/ })
+      .first()
+      .click();
+    await expect(page.getByText(/^Pinned: added to the meeting pack\.$/)).toBeVisible();
+    expect(await page.evaluate(() => localStorage.getItem('lscb-dashboard:meeting-pack'))).toBe(
+      JSON.stringify(kept),
+    );
+
+    await page.unroute('**/assets/kept-pack-*.js');
+    await banner.getByRole('button', { name: 'Try again' }).click();
+    await expect(banner).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Meeting pack, 2 charts' })).toBeVisible();
+    await page.getByRole('link', { name: 'Meeting pack, 2 charts' }).click();
+    await expect(page.getByRole('list', { name: 'Charts in the pack' }).getByRole('listitem')).toHaveCount(2);
+    await expect(page.locator('textarea').first()).toHaveValue('Say this first');
+  });
+
+  test('the first page’s code builds none of the contract’s schemas, nor zod: they load with the first API call', async () => {
     const assets = resolve(dist, 'assets');
     const html = await readFile(resolve(dist, 'index.html'), 'utf8');
     const entry = /<script type="module"[^>]* src="\/assets\/([^"]+)"/.exec(html)?.[1];
@@ -142,9 +188,10 @@ test.describe('The production build when things fail', () => {
         await visit(next!);
     };
     await visit(entry!);
-    // Text only the contract's endpoint table and its returns schemas hold: in a chunk of its own.
+    // Text only the contract's endpoint table, its returns schemas and zod itself hold: in chunks
+    // of their own (the meeting pack kept in the browser is checked with them, when there is one).
     const files = (await readdir(assets)).filter((f) => f.endsWith('.js'));
-    for (const text of ['/board/years', 'Choose a quarter such as Q1 2017-18']) {
+    for (const text of ['/board/years', 'Choose a quarter such as Q1 2017-18', '$ZodType']) {
       const holders = [];
       for (const file of files)
         if ((await readFile(resolve(assets, file), 'utf8')).includes(text)) holders.push(file);

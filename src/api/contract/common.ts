@@ -54,12 +54,7 @@ export const unitSchema = z.enum(['count', 'percent', 'rate-per-10000', 'gbp']);
 export const polaritySchema = z.enum(['up-is-good', 'down-is-good', 'neutral']);
 export const comparatorIdSchema = z.enum(['england', 'region', 'statistical-neighbours']);
 
-/**
- * Rounds a page shows at first, and adds with each "Show older rounds": a year's quarters. Here
- * rather than in ./returns, so that the page's own code (lib/returns-due) reads it without building
- * the returns schemas, which come with the rest of the contract at the first API call.
- */
-export const RETURN_ROUNDS_PAGE = 4;
+export { RETURN_ROUNDS_PAGE } from './constants';
 
 export const errorBodySchema = z.object({
   message: z.string(),
