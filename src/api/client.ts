@@ -10,6 +10,7 @@ import {
 } from './errors';
 import { formatPath } from './errors';
 import type { z } from './zod';
+import { loadOnce } from '../lib/load-once';
 
 /**
  * How long a request may go unanswered before the dashboard says the data service is not
@@ -27,20 +28,12 @@ export function apiBaseUrl(): string {
   return absolute.replace(/\/+$/, '');
 }
 
-let contract: Promise<typeof Contract> | null = null;
-
 /**
  * The contract, loaded with the first call rather than with the page: building its schemas is the
  * costliest part of starting the app, and a page the data service drew needs none of them to show.
  * If its code cannot be loaded (see describeError), the call fails and the next one tries again.
  */
-export function loadContract(): Promise<typeof Contract> {
-  contract ??= import('./contract').catch((error: unknown) => {
-    contract = null;
-    throw error;
-  });
-  return contract;
-}
+export const loadContract: () => Promise<typeof Contract> = loadOnce(() => import('./contract'));
 
 type Endpoints = typeof Contract.endpoints;
 type EndpointName = keyof Endpoints;

@@ -1,4 +1,5 @@
 import { createContext, createElement, lazy, use, type ComponentType } from 'react';
+import { loadOnce } from '../lib/load-once';
 
 export interface LazyPage<P extends object> {
   (props: P): ReturnType<typeof createElement>;
@@ -26,18 +27,11 @@ export function lazyPage<
   P extends object = object,
 >(load: () => Promise<M>, name: K, source: string): LazyPage<P> {
   let loaded: ComponentType<P> | null = null;
-  let loading: Promise<void> | null = null;
-  const preload = () =>
-    (loading ??= load().then(
-      (module) => {
-        loaded = module[name] as ComponentType<P>;
-      },
-      (error: unknown) => {
-        // A failed load may succeed later (a dropped connection): let the next attempt try again.
-        loading = null;
-        throw error;
-      },
-    ));
+  const preload = loadOnce(() =>
+    load().then((module) => {
+      loaded = module[name] as ComponentType<P>;
+    }),
+  );
   const Suspending = lazy(() => preload().then(() => ({ default: loaded! })));
   const Page = (props: P) => {
     use(RenderedPagesContext)?.add(source);
