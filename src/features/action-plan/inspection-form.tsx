@@ -1,16 +1,10 @@
-import { addOfstedRecommendationsRequestSchema, type OfstedJudgement } from '../../api/contract';
+import { addOfstedRecommendationsRequestSchema } from '../../api/contract';
 import { actionPlanQueries } from '../../api/queries';
 import { InputField, SelectField, TextAreaField } from '../../components/form/fields';
 import { RecordFormFrame, type FormDone } from '../../components/form/record-form';
 import { useRecordForm } from '../../components/form/use-record-form';
 import { useSaveRecord } from '../../components/form/use-save-record';
-
-export const judgementLabels = {
-  outstanding: 'Outstanding',
-  good: 'Good',
-  'requires-improvement': 'Requires improvement',
-  inadequate: 'Inadequate',
-} satisfies Record<OfstedJudgement, string>;
+import { judgementLabels } from '../../lib/ofsted-labels';
 
 const labels = {
   reportTitle: 'Inspection report',

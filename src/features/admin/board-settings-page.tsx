@@ -21,17 +21,11 @@ import { useWording } from '../../lib/use-wording';
 import { AdminLayout } from './admin-layout';
 import { NewYearPanel } from './new-year-panel';
 import { SignInPolicyPanel } from './sign-in-policy-panel';
+import { judgementLabels } from '../../lib/ofsted-labels';
 
 const kindLabels: Record<BoardKind, string> = {
   partnership: 'A safeguarding children partnership',
   board: 'A Local Safeguarding Children Board',
-};
-
-const judgementLabels: Record<OfstedJudgement, string> = {
-  outstanding: 'Outstanding',
-  good: 'Good',
-  'requires-improvement': 'Requires improvement',
-  inadequate: 'Inadequate',
 };
 
 interface Values {

@@ -1,19 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { OfstedJudgement } from '../../api/contract';
 import { boardQueries } from '../../api/queries';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
 import { formatDate } from '../../lib/format';
 import type { ReportingRange } from '../../lib/reporting-range';
 import { useWording } from '../../lib/use-wording';
-
-const judgementLabels: Record<OfstedJudgement, string> = {
-  outstanding: 'Outstanding',
-  good: 'Good',
-  'requires-improvement': 'Requires improvement',
-  inadequate: 'Inadequate',
-};
+import { judgementLabels } from '../../lib/ofsted-labels';
 
 /**
  * Ofsted's judgement of the board, as it stood in the reporting year: a judgement published after
