@@ -173,33 +173,53 @@ test.describe('The production build when things fail', () => {
     await expect(page.locator('textarea').first()).toHaveValue('Say this first');
   });
 
-  test('the first page’s code builds none of the contract’s schemas, nor zod: they load with the first API call', async () => {
+  /** A chunk and every chunk it imports statically: the code that runs before it can do anything. */
+  async function staticClosure(file: string, into = new Map<string, string>()) {
+    if (into.has(file)) return into;
+    const code = await readFile(resolve(dist, 'assets', file), 'utf8');
+    into.set(file, code);
+    for (const [, next] of code.matchAll(/\bimport\s*(?:[\w$*{}\s,]+from\s*)?["']\.\/([^"']+\.js)["']/g))
+      await staticClosure(next!, into);
+    return into;
+  }
+
+  /** Text only the contract's endpoint table, its returns schemas and zod itself hold. */
+  const SCHEMA_TEXTS = ['/board/years', 'Choose a quarter such as Q1 2017-18', '$ZodType'];
+
+  /** Which of `code`'s chunks hold each text; fails if no chunk of the build holds it at all. */
+  async function schemasIn(code: Map<string, string>) {
     const assets = resolve(dist, 'assets');
-    const html = await readFile(resolve(dist, 'index.html'), 'utf8');
-    const entry = /<script type="module"[^>]* src="\/assets\/([^"]+)"/.exec(html)?.[1];
-    expect(entry).toBeTruthy();
-    // The entry and every chunk it imports statically: the code that runs before the page is taken over.
-    const first = new Map<string, string>();
-    const visit = async (file: string) => {
-      if (first.has(file)) return;
-      const code = await readFile(resolve(assets, file), 'utf8');
-      first.set(file, code);
-      for (const [, next] of code.matchAll(/\bimport\s*(?:[\w$*{}\s,]+from\s*)?["']\.\/([^"']+\.js)["']/g))
-        await visit(next!);
-    };
-    await visit(entry!);
-    // Text only the contract's endpoint table, its returns schemas and zod itself hold: in chunks
-    // of their own (the meeting pack kept in the browser is checked with them, when there is one).
     const files = (await readdir(assets)).filter((f) => f.endsWith('.js'));
-    for (const text of ['/board/years', 'Choose a quarter such as Q1 2017-18', '$ZodType']) {
+    const found: Record<string, string[]> = {};
+    for (const text of SCHEMA_TEXTS) {
       const holders = [];
       for (const file of files)
         if ((await readFile(resolve(assets, file), 'utf8')).includes(text)) holders.push(file);
       expect(holders, text).not.toEqual([]);
-      expect(
-        holders.filter((file) => first.has(file)),
-        `${text}: in the first page's code`,
-      ).toEqual([]);
+      found[text] = holders.filter((file) => code.has(file));
+    }
+    return found;
+  }
+
+  test('the first page’s code builds none of the contract’s schemas, nor zod: they load with the first API call', async () => {
+    const html = await readFile(resolve(dist, 'index.html'), 'utf8');
+    const entry = /<script type="module"[^>]* src="\/assets\/([^"]+)"/.exec(html)?.[1];
+    expect(entry).toBeTruthy();
+    // In chunks of their own (the meeting pack kept in the browser is checked with them, when there is one).
+    expect(await schemasIn(await staticClosure(entry!))).toEqual(
+      Object.fromEntries(SCHEMA_TEXTS.map((text) => [text, []])),
+    );
+  });
+
+  test('the pages of records load no schema until a form is opened: the indicator page, quality assurance and the action plan', async () => {
+    const files = (await readdir(resolve(dist, 'assets'))).filter((f) => f.endsWith('.js'));
+    for (const page of ['indicator-page', 'quality-assurance-page', 'action-plan-page']) {
+      const chunk = files.find((f) => new RegExp(`^${page}-[\\w-]+\\.js$`).test(f));
+      expect(chunk, page).toBeTruthy();
+      const code = await staticClosure(chunk!);
+      // Its forms are chunks it loads when one opens (lazyForm), and they hold the schemas.
+      expect(await schemasIn(code), page).toEqual(Object.fromEntries(SCHEMA_TEXTS.map((text) => [text, []])));
+      expect(code.get(chunk!), page).toMatch(/import\([`"']\.\/[\w-]*-forms?-[\w-]+\.js[`"']\)/);
     }
   });
 

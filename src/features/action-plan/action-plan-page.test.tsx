@@ -15,7 +15,7 @@ const card = (title: string) => screen.getByRole('heading', { level: 4, name: ti
 async function openUpdate(user: ReturnType<typeof renderApp>['user'], title = FRAMEWORK) {
   await screen.findByRole('heading', { level: 4, name: title });
   await user.click(within(card(title)).getByRole('button', { name: `Update ${title}` }));
-  return screen.getByRole('form', { name: `Update: ${title}` });
+  return screen.findByRole('form', { name: `Update: ${title}` });
 }
 
 async function progressTable(user: ReturnType<typeof renderApp>['user']) {

@@ -8,6 +8,7 @@ import { Panel } from '../../components/panel';
 import { PinButton } from '../../components/pin-button';
 import { QueryState } from '../../components/query-state';
 import { ShowMore } from '../../components/show-more';
+import { lazyForm } from '../../components/form/lazy-form';
 import { SavedNotice } from '../../components/form/saved-notice';
 import { actionPlanProgressFigure } from '../../lib/board-charts';
 import { isOverdue } from '../../lib/overdue';
@@ -20,16 +21,20 @@ import { useOverdueReference } from '../../lib/use-overdue-reference';
 import { useIllustrative } from '../../lib/use-illustrative';
 import { IllustrativeNote } from '../../components/illustrative-note';
 import { ActionCard } from './action-card';
-import { ActionSheetLoad } from './action-sheet-load';
 import { actionStatusLabels } from './action-labels';
-import { ActionUpdateForm } from './action-update-form';
 import { OfstedRecommendations } from './ofsted-recommendations';
-import { ActionForm, CloseActionForm, PriorityForm } from './plan-forms';
 import { PriorityControls } from './priority-controls';
 import { useWording } from '../../lib/use-wording';
 import { useReportingYear } from '../../lib/use-reporting-year';
 import { actionCarriedFrom, actionPlanForYear } from '../../lib/carry-over';
 import { plural } from '../../lib/format';
+
+// The forms load when one is opened (lazyForm): a page most people only read loads no schemas.
+const ActionSheetLoad = lazyForm(() => import('./action-sheet-load'), 'ActionSheetLoad');
+const ActionUpdateForm = lazyForm(() => import('./action-update-form'), 'ActionUpdateForm');
+const ActionForm = lazyForm(() => import('./plan-forms'), 'ActionForm');
+const CloseActionForm = lazyForm(() => import('./plan-forms'), 'CloseActionForm');
+const PriorityForm = lazyForm(() => import('./plan-forms'), 'PriorityForm');
 
 /** Which form is open: an action's update, change or closing, a priority's, or a new one's. */
 interface Editing {
@@ -295,10 +300,20 @@ export function ActionPlanPage() {
               <ActionSheetLoad {...done} />
             ) : (
               <div className="import-actions">
-                <button type="button" className="button button--secondary" onClick={open('priority', 'new')}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={open('priority', 'new')}
+                  {...PriorityForm.intent}
+                >
                   Add a priority
                 </button>
-                <button type="button" className="button button--secondary" onClick={open('sheet', 'new')}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={open('sheet', 'new')}
+                  {...ActionSheetLoad.intent}
+                >
                   Load from a spreadsheet
                 </button>
               </div>

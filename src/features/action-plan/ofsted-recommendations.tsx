@@ -4,6 +4,7 @@ import type { Action, OfstedRecommendation } from '../../api/contract';
 import { actionPlanQueries } from '../../api/queries';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
+import { lazyForm } from '../../components/form/lazy-form';
 import { SavedNotice } from '../../components/form/saved-notice';
 import { IllustrativeNote } from '../../components/illustrative-note';
 import { StatusTag, type Tone } from '../../components/status-tag';
@@ -11,7 +12,9 @@ import { Unbroken } from '../../components/unbroken';
 import { formatDate } from '../../lib/format';
 import { isOverdue } from '../../lib/overdue';
 import { usePermissions } from '../../lib/use-permissions';
-import { InspectionForm, judgementLabels } from './inspection-form';
+import { judgementLabels } from '../../lib/ofsted-labels';
+
+const InspectionForm = lazyForm(() => import('./inspection-form'), 'InspectionForm');
 
 /** What the panel needs of an action: one open in the year, or one closed before it (in brief). */
 export type AnsweringAction = Pick<
@@ -117,6 +120,7 @@ export function OfstedRecommendations({
               setSaved(null);
               setAdding(true);
             }}
+            {...InspectionForm.intent}
           >
             Add an inspection’s recommendations
           </button>

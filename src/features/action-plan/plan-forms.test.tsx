@@ -18,7 +18,7 @@ describe('priorities', { timeout: 20_000 }, () => {
   it('adds a priority at the end of the plan; an empty title is said in the summary and next to the field', async () => {
     const { user } = renderApp('/action-plan');
     await user.click(await screen.findByRole('button', { name: 'Add a priority' }));
-    const form = screen.getByRole('form', { name: 'Add a priority' });
+    const form = await screen.findByRole('form', { name: 'Add a priority' });
     await user.click(within(form).getByRole('button', { name: 'Add the priority' }));
     expect(
       await within(form).findByRole('link', { name: 'Title: Enter the priority’s title' }),
@@ -56,7 +56,7 @@ describe('priorities', { timeout: 20_000 }, () => {
     await screen.findByRole('heading', { level: 4, name: FRAMEWORK });
     const first = savedPlan().priorities[0]!;
     await user.click(screen.getByRole('button', { name: 'Change priority 1' }));
-    const form = screen.getByRole('form', { name: 'Change priority 1' });
+    const form = await screen.findByRole('form', { name: 'Change priority 1' });
     const title = within(form).getByRole('textbox', { name: 'Title' });
     await user.clear(title);
     await user.type(title, 'Mine');
@@ -83,7 +83,7 @@ describe('actions', { timeout: 20_000 }, () => {
     const { user } = renderApp('/action-plan');
     await screen.findByRole('heading', { level: 4, name: FRAMEWORK });
     await user.click(screen.getByRole('button', { name: 'Add an action to priority 1' }));
-    const form = screen.getByRole('form', { name: 'Add an action' });
+    const form = await screen.findByRole('form', { name: 'Add an action' });
     await user.type(within(form).getByRole('textbox', { name: 'What the action is' }), 'Audit neglect');
     await user.type(within(form).getByRole('textbox', { name: 'Owner' }), 'QA chair');
     await user.type(within(form).getByLabelText('Due date'), '2019-03-31');
@@ -104,7 +104,7 @@ describe('actions', { timeout: 20_000 }, () => {
     const { user } = renderApp('/action-plan');
     await screen.findByRole('heading', { level: 4, name: FRAMEWORK });
     await user.click(screen.getByRole('button', { name: 'Add an action to priority 1' }));
-    const form = screen.getByRole('form', { name: 'Add an action' });
+    const form = await screen.findByRole('form', { name: 'Add an action' });
     await user.type(within(form).getByRole('textbox', { name: 'What the action is' }), 'Audit');
     await user.type(within(form).getByRole('textbox', { name: 'Owner' }), 'QA');
     await user.type(within(form).getByLabelText('Due date'), '2019-03-31');
@@ -118,7 +118,7 @@ describe('actions', { timeout: 20_000 }, () => {
     await screen.findByRole('heading', { level: 4, name: FRAMEWORK });
     const third = savedPlan().priorities[2]!;
     await user.click(within(card(FRAMEWORK)).getByRole('button', { name: `Change or move ${FRAMEWORK}` }));
-    const form = screen.getByRole('form', { name: `Change the action: ${FRAMEWORK}` });
+    const form = await screen.findByRole('form', { name: `Change the action: ${FRAMEWORK}` });
     await user.selectOptions(
       within(form).getByRole('combobox', { name: 'Priority' }),
       `Priority 3: ${third.title}`,
@@ -132,7 +132,7 @@ describe('actions', { timeout: 20_000 }, () => {
     ).toBeInTheDocument();
 
     await user.click(within(card(FRAMEWORK)).getByRole('button', { name: `Close ${FRAMEWORK}` }));
-    const close = screen.getByRole('form', { name: `Close: ${FRAMEWORK}` });
+    const close = await screen.findByRole('form', { name: `Close: ${FRAMEWORK}` });
     await user.click(within(close).getByRole('button', { name: 'Close the action' }));
     expect(await screen.findByText(`Closed “${FRAMEWORK}”: complete, 100% done.`)).toBeInTheDocument();
     expect(await within(card(FRAMEWORK)).findByText('100% done')).toBeInTheDocument();
@@ -173,7 +173,7 @@ describe('Ofsted recommendations', { timeout: 20_000 }, () => {
     await user.click(
       await within(panel).findByRole('button', { name: 'Add an inspection’s recommendations' }),
     );
-    const form = within(panel).getByRole('form', { name: 'Add an inspection’s recommendations' });
+    const form = await within(panel).findByRole('form', { name: 'Add an inspection’s recommendations' });
     await user.click(within(form).getByRole('button', { name: 'Add the recommendations' }));
     expect(
       await within(form).findByRole('link', { name: 'Recommendations: Enter at least one recommendation' }),

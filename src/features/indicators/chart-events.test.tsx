@@ -17,7 +17,7 @@ const stored = () =>
 
 async function openAdd(user: ReturnType<typeof renderApp>['user']) {
   await user.click(await within(await events()).findByRole('button', { name: 'Add a chart event' }));
-  return screen.getByRole('form', { name: 'Add a chart event' });
+  return screen.findByRole('form', { name: 'Add a chart event' });
 }
 
 describe('chart events on an indicator’s page', { timeout: 20_000 }, () => {
@@ -75,7 +75,7 @@ describe('chart events on an indicator’s page', { timeout: 20_000 }, () => {
     await user.click(
       await within(await events()).findByRole('button', { name: `Change the event ${SCREENING}` }),
     );
-    const form = screen.getByRole('form', { name: `Change the chart event: ${SCREENING}` });
+    const form = await screen.findByRole('form', { name: `Change the chart event: ${SCREENING}` });
     const label = within(form).getByRole('textbox', { name: /What happened/ });
     await user.clear(label);
     await user.type(label, 'My label');
@@ -99,7 +99,7 @@ describe('chart events on an indicator’s page', { timeout: 20_000 }, () => {
     await user.click(
       await within(await events()).findByRole('button', { name: `Retire the event ${SCREENING}` }),
     );
-    const form = screen.getByRole('form', { name: `Retire the chart event: ${SCREENING}` });
+    const form = await screen.findByRole('form', { name: `Retire the chart event: ${SCREENING}` });
     await user.click(within(form).getByRole('button', { name: 'Retire the event' }));
     expect(
       await screen.findByText(`Retired “${SCREENING}”. It is no longer marked on the charts.`),

@@ -18,7 +18,7 @@ async function openAdd(user: ReturnType<typeof renderApp>['user']) {
   await screen.findByText(DISABLED);
   const row = within(schedule()).getByRole('row', { name: new RegExp(DISABLED) });
   await user.click(within(row).getByRole('button', { name: `Add an action arising for ${DISABLED}` }));
-  return screen.getByRole('form', { name: `Add an action arising: ${DISABLED}` });
+  return screen.findByRole('form', { name: `Add an action arising: ${DISABLED}` });
 }
 
 describe('actions arising from audits', { timeout: 20_000 }, () => {
@@ -57,7 +57,7 @@ describe('actions arising from audits', { timeout: 20_000 }, () => {
     await user.click(
       within(actionRow(STEP_DOWN)).getByRole('button', { name: `Change the action ${STEP_DOWN}` }),
     );
-    const form = screen.getByRole('form', { name: `Change the action: ${STEP_DOWN}` });
+    const form = await screen.findByRole('form', { name: `Change the action: ${STEP_DOWN}` });
     const owner = within(form).getByRole('textbox', { name: 'Owner' });
     await user.clear(owner);
     await user.type(owner, 'My owner');
@@ -91,7 +91,7 @@ describe('actions arising from audits', { timeout: 20_000 }, () => {
     await user.click(
       within(actionRow(STEP_DOWN)).getByRole('button', { name: `Close the action ${STEP_DOWN}` }),
     );
-    const close = screen.getByRole('form', { name: `Close the action: ${STEP_DOWN}` });
+    const close = await screen.findByRole('form', { name: `Close the action: ${STEP_DOWN}` });
     await user.click(within(close).getByRole('button', { name: 'Close the action' }));
     expect(await screen.findByText(`Closed the action “${STEP_DOWN}”.`)).toBeVisible();
     expect(actionRow(STEP_DOWN)).toHaveTextContent(/Complete\s*Closed/);
@@ -100,7 +100,7 @@ describe('actions arising from audits', { timeout: 20_000 }, () => {
     await user.click(
       within(actionRow(STEP_DOWN)).getByRole('button', { name: `Retire the action ${STEP_DOWN}` }),
     );
-    const retire = screen.getByRole('form', { name: `Retire the action: ${STEP_DOWN}` });
+    const retire = await screen.findByRole('form', { name: `Retire the action: ${STEP_DOWN}` });
     await user.click(within(retire).getByRole('button', { name: 'Retire the action' }));
     expect(await screen.findByText(`Retired the action “${STEP_DOWN}”.`)).toBeVisible();
     expect(actionRow(STEP_DOWN)).toHaveTextContent('Retired');

@@ -15,7 +15,7 @@ const row = (name: string) => within(schedule()).getByRole('row', { name: new Re
 
 async function openAdd(user: ReturnType<typeof renderApp>['user']) {
   await user.click(await screen.findByRole('button', { name: 'Add an audit' }));
-  return screen.getByRole('form', { name: 'Add an audit' });
+  return screen.findByRole('form', { name: 'Add an audit' });
 }
 
 describe('adding an audit to the programme', { timeout: 20_000 }, () => {
@@ -105,7 +105,7 @@ describe('changing an audit’s plan and cancelling it', { timeout: 20_000 }, ()
     const { user } = renderApp('/quality-assurance?year=2017-18');
     await screen.findByText(DISABLED);
     await user.click(within(row(DISABLED)).getByRole('button', { name: `Change plan for ${DISABLED}` }));
-    const form = screen.getByRole('form', { name: `Change the plan: ${DISABLED}` });
+    const form = await screen.findByRole('form', { name: `Change the plan: ${DISABLED}` });
     const title = within(form).getByRole('textbox', { name: 'Title' });
     await user.clear(title);
     await user.type(title, 'My title');
@@ -130,7 +130,7 @@ describe('changing an audit’s plan and cancelling it', { timeout: 20_000 }, ()
     const { user } = renderApp('/quality-assurance?year=2017-18');
     await screen.findByText(DISABLED);
     await user.click(within(row(DISABLED)).getByRole('button', { name: `Cancel audit for ${DISABLED}` }));
-    const form = screen.getByRole('form', { name: `Cancel the audit: ${DISABLED}` });
+    const form = await screen.findByRole('form', { name: `Cancel the audit: ${DISABLED}` });
     await user.click(within(form).getByRole('button', { name: 'Cancel the audit' }));
     expect(
       await within(form).findByRole('link', { name: /Why it is cancelled: Enter why/ }),

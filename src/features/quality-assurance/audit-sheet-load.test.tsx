@@ -22,7 +22,7 @@ const schedule = () => screen.getByRole('table', { name: /Audit schedule/ });
 async function openLoader() {
   const setup = renderApp('/quality-assurance?year=2017-18');
   await setup.user.click(await screen.findByRole('button', { name: 'Load from a spreadsheet' }));
-  return { ...setup, loader: screen.getByRole('region', { name: 'Load audits from a spreadsheet' }) };
+  return { ...setup, loader: await screen.findByRole('region', { name: 'Load audits from a spreadsheet' }) };
 }
 
 const choose = async ({ user, loader }: Awaited<ReturnType<typeof openLoader>>, file: File) =>

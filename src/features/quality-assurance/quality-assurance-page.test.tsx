@@ -20,7 +20,7 @@ async function openForm(user: ReturnType<typeof renderApp>['user']) {
   await user.click(
     within(scheduleRow(DISABLED)).getByRole('button', { name: `Record progress for ${DISABLED}` }),
   );
-  return screen.getByRole('form', { name: `Record progress: ${DISABLED}` });
+  return screen.findByRole('form', { name: `Record progress: ${DISABLED}` });
 }
 
 async function fillCompleted(user: ReturnType<typeof renderApp>['user'], form: HTMLElement) {

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { lazyForm } from '../../components/form/lazy-form';
 import { RecordButton } from '../../components/form/record-button';
 import { useRef, useState } from 'react';
 import type { Audit, AuditAction } from '../../api/contract';
@@ -32,13 +33,17 @@ import { useIllustrative } from '../../lib/use-illustrative';
 import { yearLabel } from '../../lib/reporting-range';
 import { useReportingRange } from '../../lib/use-reporting-range';
 import { IllustrativeNote } from '../../components/illustrative-note';
-import { AuditActionForm, ChangeAuditActionForm } from './audit-action-form';
-import { AuditPlanForm, CancelAuditForm } from './audit-plan-form';
-import { AuditProgressForm } from './audit-progress-form';
-import { AuditSheetLoad } from './audit-sheet-load';
 import { AuditSchedule } from './audit-schedule';
 import { SeriousCaseReviews } from './serious-case-reviews';
 import { hidden, ScrollTable } from '../../components/scroll-table';
+
+// The forms load when one is opened (lazyForm): a page most people only read loads no schemas.
+const AuditActionForm = lazyForm(() => import('./audit-action-form'), 'AuditActionForm');
+const ChangeAuditActionForm = lazyForm(() => import('./audit-action-form'), 'ChangeAuditActionForm');
+const AuditPlanForm = lazyForm(() => import('./audit-plan-form'), 'AuditPlanForm');
+const CancelAuditForm = lazyForm(() => import('./audit-plan-form'), 'CancelAuditForm');
+const AuditProgressForm = lazyForm(() => import('./audit-progress-form'), 'AuditProgressForm');
+const AuditSheetLoad = lazyForm(() => import('./audit-sheet-load'), 'AuditSheetLoad');
 
 type ActionChange = 'action' | 'close-action' | 'retire-action';
 
@@ -278,6 +283,7 @@ export function QualityAssurancePage() {
                     setLoading(false);
                     open('plan');
                   }}
+                  {...AuditPlanForm.intent}
                 >
                   Add an audit
                 </button>
@@ -291,6 +297,7 @@ export function QualityAssurancePage() {
                     setEditing(null);
                     setLoading(true);
                   }}
+                  {...AuditSheetLoad.intent}
                 >
                   Load from a spreadsheet
                 </button>

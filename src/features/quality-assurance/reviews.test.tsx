@@ -17,7 +17,7 @@ const stored = () =>
 
 async function openAdd(user: ReturnType<typeof renderApp>['user']) {
   await user.click(await within(await panel()).findByRole('button', { name: 'Add a review' }));
-  return screen.getByRole('form', { name: 'Add a review' });
+  return screen.findByRole('form', { name: 'Add a review' });
 }
 
 describe('reviews on the Quality assurance page', { timeout: 30_000 }, () => {
@@ -98,7 +98,7 @@ describe('reviews on the Quality assurance page', { timeout: 30_000 }, () => {
     await user.click(
       await within(await panel()).findByRole('button', { name: `Change the review ${CHILD_A}` }),
     );
-    const form = screen.getByRole('form', { name: `Change the review: ${CHILD_A}` });
+    const form = await screen.findByRole('form', { name: `Change the review: ${CHILD_A}` });
     const title = within(form).getByRole('textbox', { name: 'Title' });
     await user.clear(title);
     await user.type(title, 'My title');
@@ -130,7 +130,7 @@ describe('reviews on the Quality assurance page', { timeout: 30_000 }, () => {
     await user.click(
       await within(await panel()).findByRole('button', { name: `Retire the review ${CHILD_A}` }),
     );
-    const form = screen.getByRole('form', { name: `Retire the review: ${CHILD_A}` });
+    const form = await screen.findByRole('form', { name: `Retire the review: ${CHILD_A}` });
     await user.type(within(form).getByRole('textbox', { name: 'Why it is retired' }), 'Entered twice');
     await user.click(within(form).getByRole('button', { name: 'Retire the review' }));
     // The demo board is in 2017-18: the review is retired in it, and 2016-17 still shows it.

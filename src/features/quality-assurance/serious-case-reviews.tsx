@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { lazyForm } from '../../components/form/lazy-form';
 import { RecordButton } from '../../components/form/record-button';
 import type { SeriousCaseReview } from '../../api/contract';
 import { boardQueries, qualityAssuranceQueries } from '../../api/queries';
@@ -15,7 +16,9 @@ import { useWording } from '../../lib/use-wording';
 import { reviewTypeName } from '../../lib/wording';
 import { inForceInYear } from '../../lib/carry-over';
 import { useReportingYear } from '../../lib/use-reporting-year';
-import { RetireReviewForm, ReviewForm } from './review-form';
+
+const ReviewForm = lazyForm(() => import('./review-form'), 'ReviewForm');
+const RetireReviewForm = lazyForm(() => import('./review-form'), 'RetireReviewForm');
 
 const actionStatus = {
   'not-started': 'Not started',
@@ -32,7 +35,14 @@ function ReviewButton({
   review: SeriousCaseReview;
   onClick: () => void;
 }) {
-  return <RecordButton verb={verb} name={`the review ${review.title}`} onClick={onClick} />;
+  return (
+    <RecordButton
+      verb={verb}
+      name={`the review ${review.title}`}
+      onClick={onClick}
+      intent={ReviewForm.intent}
+    />
+  );
 }
 
 /** The board's reviews; quality assurance, editors and administrators add, change and retire them. */
@@ -175,7 +185,12 @@ export function SeriousCaseReviews({ referenceDate }: { referenceDate: string | 
         )
       ) : null}
       {editable && editing?.id !== 'new' ? (
-        <button type="button" className="button button--secondary" onClick={() => open('review', 'new')}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => open('review', 'new')}
+          {...ReviewForm.intent}
+        >
           Add a review
         </button>
       ) : null}
