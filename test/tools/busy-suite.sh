@@ -6,7 +6,9 @@
 #
 # busy=stress keeps both cores busy with `stress-ng --cpu 2` for the whole loop (apt-get install
 # stress-ng); busy=none adds nothing, for a machine already busy with other work. Each run is
-# `npm test` in the clone with a throwaway PostgreSQL (as .ci/run does). Prints each run's result
+# `npm test` in the clone with a throwaway PostgreSQL (as .ci/run does), with Chromium's own
+# messages in its log (DEBUG=pw:browser: a page that stops drawing frames may be its browser's
+# compositor failing, which only Chromium reports). Prints each run's result
 # and the load average, then "N of M runs passed"; exits non-zero if any run failed. Logs are
 # kept in the printed folder.
 set -uo pipefail
@@ -39,7 +41,7 @@ passed=0
 for run in $(seq 1 "$runs"); do
   start=$(date +%s)
   log="$work/run-$run.log"
-  if CI=true npm test >"$log" 2>&1; then result=passed; passed=$((passed + 1)); else result=FAILED; fi
+  if CI=true DEBUG=pw:browser npm test >"$log" 2>&1; then result=passed; passed=$((passed + 1)); else result=FAILED; fi
   clean=$(sed 's/\x1b\[[0-9;]*m//g' "$log")
   unit=$(echo "$clean" | grep -E '^\s+Tests\s+' | tail -1 | sed 's/^ *//')
   e2e=$(echo "$clean" | grep -E '^\s+[0-9]+ (passed|failed|flaky)' | tr -s ' ' | paste -sd';' -)

@@ -5,7 +5,7 @@ import { formatValue } from '../../lib/format';
 import { layoutBars } from './bar-layout';
 import { useChartMeasure, useChartMedium } from './chart-text';
 import { FigureFrame, type FigureFrameProps } from './figure-frame';
-import { useSize } from './use-width';
+import { sizeKey, useSize } from './use-width';
 import { Unbroken } from '../unbroken';
 
 export interface BarSeries {
@@ -139,6 +139,7 @@ function BarChartSvg({ figure, maxHeight }: { figure: BarFigureProps; maxHeight?
   return (
     <div className="trend-chart bar-chart" aria-hidden="true" ref={ref} data-room={`${width}x${room}`}>
       <svg
+        key={sizeKey(layout)}
         className="bar-chart__svg"
         width={layout.width}
         height={layout.height}

@@ -8,7 +8,7 @@ import type * as TrendSvgModuleType from './trend-svg';
 import { StaticTrendSvg } from './static-trend-svg';
 import { layoutTrend } from './trend-layout';
 import type { Row } from './trend-marks';
-import { useSize } from './use-width';
+import { sizeKey, useSize } from './use-width';
 
 /** Past this many points a series is drawn without dots, to stay fast. */
 const LONG_SERIES = 200;
@@ -129,6 +129,7 @@ export function TrendChart({
     >
       {recharts ? (
         <recharts.TrendSvg
+          key={sizeKey(layout)}
           series={series}
           unit={unit}
           decimalPlaces={decimalPlaces}
@@ -141,6 +142,7 @@ export function TrendChart({
         />
       ) : (
         <StaticTrendSvg
+          key={sizeKey(layout)}
           series={series}
           unit={unit}
           target={target}

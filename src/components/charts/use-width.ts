@@ -50,3 +50,15 @@ export function useSize<T extends HTMLElement>() {
   }, []);
   return { ref, width: size.width > 0 ? size.width : fallback, height: size.height };
 }
+
+/**
+ * The key of a chart's drawing for its size: a chart drawn for a new size is a new SVG element,
+ * not the old one with new attributes. Chromium has been seen (on a 2-core machine at a load
+ * average above 20) to keep laying out an SVG root at the width and height it was first given
+ * (the guessed width) after its attributes and viewBox had changed to the measured size: the chart
+ * was drawn at a third of its size, and ran off the bottom of a slide. A new element is laid out
+ * from its own attributes.
+ */
+export function sizeKey(layout: { width: number; height: number }): string {
+  return `${layout.width}x${layout.height}`;
+}
