@@ -86,10 +86,52 @@ function stylesheetFirst(): Plugin {
   };
 }
 
+/**
+ * The page is painted before the dashboard's code is asked for. The built index.html runs
+ * public/boot.js, whose `data-app` names the entry; the chunks the entry imports, which Vite would
+ * ask for at once with modulepreloads, are named in `<meta name="app-chunks">` instead (the data
+ * service adds one for the code of the page it drew). boot.js asks for them all once the browser
+ * has painted a page the data service drew (at once when there is none). With the entry a module
+ * script of its own, its evaluation, and on a slow connection its download, came before the first
+ * paint.
+ */
+function paintBeforeCode(): Plugin {
+  return {
+    name: 'paint-before-code',
+    apply: (_config, env) => env.command === 'build' && !env.isSsrBuild,
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html);
+        if (!entry) throw new Error('paint-before-code: the built index.html has no entry script');
+        const chunks: string[] = [];
+        const rest = html.replace(
+          /\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g,
+          (_tag, href: string) => {
+            chunks.push(href);
+            return '';
+          },
+        );
+        const named = chunks.length ? `<meta name="app-chunks" content="${chunks.join(' ')}">\n    ` : '';
+        return rest.replace(
+          entry[0],
+          () => `${named}<script type="module" src="/boot.js" data-app="${entry[1]}"></script>`,
+        );
+      },
+    },
+  };
+}
+
 export default defineConfig(({ mode, isSsrBuild }) => {
   const mocksEnabled = mode === 'development' || mode === 'demo' || mode === 'test';
   return {
-    plugins: [react(), dropMockWorkerOutsideDemo(mocksEnabled), keepSourceMapsPrivate(), stylesheetFirst()],
+    plugins: [
+      react(),
+      dropMockWorkerOutsideDemo(mocksEnabled),
+      keepSourceMapsPrivate(),
+      stylesheetFirst(),
+      paintBeforeCode(),
+    ],
     resolve: {
       // React Router's package names only its development build, with its warnings and checks,
       // for every build (remix-run/react-router#14102). A build for use takes its production

@@ -44,13 +44,12 @@ function pageHtml(
   if (theme === 'light' || theme === 'dark')
     html = html.replace('<html lang="en-GB"', `<html lang="en-GB" data-theme="${theme}"`);
   if (rendered) {
-    // The code of the page drawn, asked for with the entry rather than after it has run: the page
-    // is taken over (hydrated) sooner when it is not the overview.
-    const preloads = chunksOf(rendered.modules)
-      .filter((chunk) => !built.includes(`"${chunk}"`))
-      .map((chunk) => `<link rel="modulepreload" crossorigin href="${chunk}">`)
-      .join('');
-    html = html.replace('</head>', () => `${preloads}</head>`);
+    // The code of the page drawn, asked for with the entry rather than after it has run (the page
+    // is taken over sooner when it is not the overview). Named, not fetched: boot.js asks for it
+    // with the entry once the page has been painted (see paintBeforeCode in vite.config.ts).
+    const chunks = chunksOf(rendered.modules).filter((chunk) => !built.includes(chunk));
+    if (chunks.length > 0)
+      html = html.replace('</head>', () => `<meta name="app-chunks" content="${chunks.join(' ')}"></head>`);
     html = html.replace(
       ROOT,
       () =>

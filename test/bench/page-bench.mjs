@@ -15,12 +15,19 @@ export const WIDTHS = [
   { width: 1920, height: 1080 },
 ];
 
-/** The JavaScript a build's index.html loads up front: its entry script and modulepreloads (gzip, kB = 1000 bytes). */
+/**
+ * The JavaScript a build's index.html loads up front: its scripts and modulepreloads, and the entry
+ * and chunks boot.js asks for once the page is shown (gzip, kB = 1000 bytes).
+ */
 export function firstPageJs(root) {
   const html = readFileSync(resolve(root, 'dist/index.html'), 'utf8');
   const files = [
-    ...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g),
-  ].map((m) => m[1]);
+    ...[...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map(
+      (m) => m[1],
+    ),
+    ...[...html.matchAll(/\bdata-app="([^"]+\.js)"/g)].map((m) => m[1]),
+    ...[...html.matchAll(/<meta name="app-chunks" content="([^"]+)">/g)].flatMap((m) => m[1].split(' ')),
+  ];
   let raw = 0;
   let gzip = 0;
   for (const file of new Set(files)) {

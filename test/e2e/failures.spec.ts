@@ -203,7 +203,8 @@ test.describe('The production build when things fail', () => {
 
   test('the first page’s code builds none of the contract’s schemas, nor zod: they load with the first API call', async () => {
     const html = await readFile(resolve(dist, 'index.html'), 'utf8');
-    const entry = /<script type="module"[^>]* src="\/assets\/([^"]+)"/.exec(html)?.[1];
+    // The entry is named by boot.js's script, which runs it once the page is painted.
+    const entry = /<script type="module" src="\/boot\.js" data-app="\/assets\/([^"]+)"/.exec(html)?.[1];
     expect(entry).toBeTruthy();
     // In chunks of their own (the meeting pack kept in the browser is checked with them, when there is one).
     expect(await schemasIn(await staticClosure(entry!))).toEqual(

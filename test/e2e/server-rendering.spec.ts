@@ -109,39 +109,145 @@ for (const path of [...drawnWithData, ...drawnWithout]) {
   });
 }
 
-test('a page other than the overview asks for its code with the page, not after the entry has run, and fetches it once', async ({
+/** Says in the page when the entry module starts running (it is rewritten on its way in). */
+async function markEntry(page: Page) {
+  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({
+      response,
+      body: `window.__codeRan = true;\nwindow.__entryStart = performance.now();\n${await response.text()}`,
+    });
+  });
+}
+
+/** Holds the page's animation frames until `releaseFrames()`: nothing waiting for a frame runs. */
+async function holdFrames(page: Page) {
+  await page.addInitScript(() => {
+    const original = window.requestAnimationFrame.bind(window);
+    const held: FrameRequestCallback[] = [];
+    window.requestAnimationFrame = (callback) => held.push(callback);
+    Object.assign(window, {
+      releaseFrames: () => {
+        window.requestAnimationFrame = original;
+        for (const callback of held.splice(0)) original(callback);
+      },
+    });
+  });
+}
+
+const codeRan = (page: Page) => page.evaluate(() => '__codeRan' in window);
+
+test('a page asks for its code, the entry and the page’s own, once the page is shown, not after the entry has run, and once each', async ({
   browser,
   page,
 }) => {
   const context = await signedInContext(browser, page);
   for (const [path, chunk] of [
+    ['/', null],
     ['/action-plan', 'action-plan-page'],
     ['/indicators/cse-children-at-risk', 'indicator-page'],
   ] as const) {
     const opened = await context.newPage();
-    // Who asked for each script: the HTML parser (a <link> in the page) or a script (an import()).
+    await markEntry(opened);
+    // Who asked for each script: the HTML parser (a <link> or <script> in the page) or a script,
+    // named by the file whose code asked (a <link> a script added is asked for by "about:client").
     const initiators = new Map<string, string[]>();
     const cdp = await context.newCDPSession(opened);
     cdp.on('Network.requestWillBeSent', ({ request, initiator }) => {
       const url = new URL(request.url);
+      const by = initiator.stack?.callFrames[0]?.url ?? initiator.url;
+      const who = initiator.type === 'parser' ? 'parser' : `script ${by ? new URL(by).pathname : '?'}`;
       if (url.pathname.endsWith('.js'))
-        initiators.set(url.pathname, [...(initiators.get(url.pathname) ?? []), initiator.type]);
+        initiators.set(url.pathname, [...(initiators.get(url.pathname) ?? []), who]);
     });
     await cdp.send('Network.enable');
     const response = await opened.goto(`${service.url}${path}`);
-    const preloaded = [
-      ...(await response!.text()).matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g),
-    ].map((m) => m[1]!);
+    const html = await response!.text();
     await expect(opened.getByRole('heading', { level: 1 })).toBeVisible();
+    await waitForApp(opened);
     await opened.waitForLoadState('networkidle');
-    expect(
-      preloaded.some((href) => href.includes(`/${chunk}-`)),
-      path,
-    ).toBe(true);
-    // Each asked for once, by the page's <link>, before any script ran: not by the entry's import().
-    for (const href of preloaded) expect(initiators.get(href), href).toEqual(['parser']);
+    const entry = /<script type="module" src="\/boot\.js" data-app="([^"]+)">/.exec(html)?.[1];
+    expect(entry, path).toMatch(/^\/assets\/index-.+\.js$/);
+    const named = [...html.matchAll(/<meta name="app-chunks" content="([^"]+)">/g)].flatMap((m) =>
+      m[1]!.split(' '),
+    );
+    if (chunk)
+      expect(
+        named.some((href) => href.includes(`/${chunk}-`)),
+        path,
+      ).toBe(true);
+    // The page asks for boot.js alone; boot.js asks for the entry, and for the page's code before
+    // the entry has started to run (not by the entry's own import()); each once.
+    expect(initiators.get('/boot.js'), path).toEqual(['parser']);
+    expect(initiators.get(entry!), path).toEqual(['script /boot.js']);
+    const asked = await opened.evaluate(
+      (hrefs) =>
+        hrefs.map((href) => {
+          const fetched = performance
+            .getEntriesByType('resource')
+            .filter((e) => new URL(e.name).pathname === href);
+          const start = (window as unknown as { __entryStart: number }).__entryStart;
+          return { href, beforeTheEntryRan: fetched.length > 0 && fetched.every((e) => e.startTime < start) };
+        }),
+      named,
+    );
+    for (const { href, beforeTheEntryRan } of asked) {
+      expect(initiators.get(href), href).toHaveLength(1);
+      expect(beforeTheEntryRan, href).toBe(true);
+    }
     await opened.close();
   }
+  await context.close();
+});
+
+test('a page the data service drew is painted before its code runs; a page drawn in the browser starts at once', async ({
+  browser,
+  page,
+}) => {
+  const context = await signedInContext(browser, page);
+  const drawn = await context.newPage();
+  await markEntry(drawn);
+  await holdFrames(drawn);
+  const asked: string[] = [];
+  drawn.on('request', (request) => {
+    if (request.url().includes('/assets/') && request.url().endsWith('.js')) asked.push(request.url());
+  });
+  await drawn.goto(`${service.url}/quality-assurance`);
+  // boot.js has run (the load event waits for it); a page whose entry was a module script of its
+  // own would have run it before this.
+  await drawn.waitForLoadState('load');
+  await expect(drawn.getByRole('heading', { level: 1, name: /^Quality assurance/ })).toBeVisible();
+  expect(await codeRan(drawn), 'the code ran before the page could be painted').toBe(false);
+  expect(asked, 'code was asked for before the page could be painted').toEqual([]);
+  await drawn.evaluate(() => (window as unknown as { releaseFrames: () => void }).releaseFrames());
+  await waitForApp(drawn);
+  expect(await codeRan(drawn)).toBe(true);
+  await context.close();
+
+  // The sign-in page, to someone not signed in, is drawn in the browser: there is nothing to paint
+  // first, so its code starts without waiting for a frame.
+  const stranger = await browser.newContext();
+  const signIn = await stranger.newPage();
+  await markEntry(signIn);
+  await holdFrames(signIn);
+  await signIn.goto(`${service.url}/sign-in`);
+  await waitForApp(signIn);
+  expect(await codeRan(signIn)).toBe(true);
+  await stranger.close();
+});
+
+test('when the dashboard’s code cannot be loaded, the page drawn by the data service says so, and can still be read', async ({
+  browser,
+  page,
+}) => {
+  const context = await signedInContext(browser, page);
+  const opened = await context.newPage();
+  await opened.route(/\/assets\/index-[^/]+\.js$/, (route) => route.abort('connectionfailed'));
+  await opened.goto(`${service.url}/action-plan`);
+  await expect(opened.getByRole('alert')).toHaveText(
+    'The dashboard’s code could not be loaded, so this page can be read but not used. Check the connection and reload the page.',
+  );
+  await expect(opened.getByRole('heading', { level: 1, name: 'Action plan' })).toBeVisible();
   await context.close();
 });
 
