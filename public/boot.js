@@ -10,9 +10,34 @@
 const boot = document.querySelector('script[data-app]');
 const drawn = document.getElementById('app-state') !== null;
 
+// A button pressed before the code has taken the page over would do nothing, and the press would be
+// lost. It is kept (once, however often it is pressed), the code is asked for at once if it has
+// not been yet (the page has been seen: it was pressed), the pointer says the page is busy, and the
+// button is pressed again once the page has been taken over (App sets data-ready; the page's code
+// is loaded by then, so React takes over the part pressed at once, and the press reaches it).
+const pressed = [];
+function keepPress(event) {
+  const button = event.target instanceof Element ? event.target.closest('button') : null;
+  if (!button || button.disabled) return;
+  event.preventDefault();
+  event.stopPropagation();
+  if (!pressed.includes(button)) pressed.push(button);
+  document.documentElement.style.cursor = 'progress';
+  start();
+}
+document.addEventListener('click', keepPress, true);
+new MutationObserver((_, observer) => {
+  if (document.documentElement.dataset.ready !== 'true') return;
+  observer.disconnect();
+  document.removeEventListener('click', keepPress, true);
+  document.documentElement.style.removeProperty('cursor');
+  for (const button of pressed.splice(0)) if (button.isConnected && !button.disabled) button.click();
+}).observe(document.documentElement, { attributes: true, attributeFilter: ['data-ready'] });
+
 function failed() {
   // Without its code the page can be read, but nothing on it answers: say so, and how to recover.
   const note = document.createElement('p');
+  document.documentElement.style.removeProperty('cursor');
   note.className = 'code-failed';
   note.setAttribute('role', 'alert');
   note.textContent =
@@ -20,7 +45,10 @@ function failed() {
   document.body.prepend(note);
 }
 
+let started = false;
 function start() {
+  if (started) return;
+  started = true;
   // The page's own code, asked for beside the entry, not after the entry has run.
   const named = document.querySelectorAll('meta[name="app-chunks"]');
   for (const href of new Set([...named].flatMap((meta) => meta.content.split(' ').filter(Boolean)))) {

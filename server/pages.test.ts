@@ -269,10 +269,10 @@ describe('a page drawn on the server', () => {
         m[1]!.split(' '),
       );
     };
-    expect(preloads((await page(viewer, '/indicators')).html)).toEqual([
-      '/assets/indicators-page-test.js',
-      '/assets/labels-test.js',
-    ]);
+    const indicators = (await page(viewer, '/indicators')).html;
+    expect(preloads(indicators)).toEqual(['/assets/indicators-page-test.js', '/assets/labels-test.js']);
+    // And the page drawn, by source, for the entry to load before it takes the page over.
+    expect(indicators).toContain('data-pages="src/features/indicators/indicators-page.tsx">');
     // The overview is in the entry's own chunk: nothing more to ask for.
     expect(preloads((await page(viewer, '/')).html)).toEqual([]);
     // The manifest is read by the service, not served.

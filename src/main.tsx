@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { loadContract } from './api/client';
 import { App } from './app/app';
+import { loadPages } from './app/lazy-page';
 import { loadTrendSvg } from './components/charts/trend-chart';
 import { asReceivedNow } from './lib/handed-over';
 import { createQueryClient } from './lib/query-client';
@@ -59,6 +60,9 @@ async function start() {
   // with the code that checks it when there is), so that no page shows it empty first.
   await readKeptPack();
   if (hydrating) {
+    // The code of the page drawn (asked for beside the entry), loaded before the page is taken
+    // over: otherwise the page would wait on it untaken, and a press on it would be lost.
+    await loadPages(root.dataset.pages?.split(' ').filter(Boolean) ?? []);
     // Let the browser paint and answer input between running the code and taking over the page.
     await nextTask();
     // React Router's history marks the entry it starts on (`idx` in history.state, as it would

@@ -50,10 +50,12 @@ function pageHtml(
     const chunks = chunksOf(rendered.modules).filter((chunk) => !built.includes(chunk));
     if (chunks.length > 0)
       html = html.replace('</head>', () => `<meta name="app-chunks" content="${chunks.join(' ')}"></head>`);
+    // The lazy pages drawn, which the entry loads before taking the page over (see loadPages).
+    const pages = rendered.modules.length > 0 ? ` data-pages="${rendered.modules.join(' ')}"` : '';
     html = html.replace(
       ROOT,
       () =>
-        `<div id="root" data-width-guess="${rendered.widthGuess}">${rendered.html}</div><script type="application/json" id="app-state">${rendered.json}</script>`,
+        `<div id="root" data-width-guess="${rendered.widthGuess}"${pages}>${rendered.html}</div><script type="application/json" id="app-state">${rendered.json}</script>`,
     );
   }
   return html;

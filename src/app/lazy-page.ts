@@ -16,6 +16,26 @@ export interface LazyPage<P extends object> {
  */
 export const RenderedPagesContext = createContext<Set<string> | null>(null);
 
+/** Every lazy page, by its source: the pages the data service drew are loaded before they are taken over. */
+const bySource = new Map<string, LazyPage<never>>();
+
+/**
+ * Loads the code of the lazy pages named (by source, as the data service names the pages it drew
+ * in the root's `data-pages`), so that taking the page over never waits on it: a page still
+ * waiting on its code is not yet taken over, and a button pressed on it would do nothing. A page
+ * whose code cannot be loaded is left to its own boundary, which says so.
+ */
+export function loadPages(sources: readonly string[]): Promise<void> {
+  return Promise.all(
+    sources.map((source) =>
+      bySource
+        .get(source)
+        ?.preload()
+        .catch(() => undefined),
+    ),
+  ).then(() => undefined);
+}
+
 /**
  * A page in a chunk of its own that can be loaded ahead (when a link to it is pointed at or
  * focused). Once loaded it renders at once, without suspending: no "Loading the page" between
@@ -37,5 +57,7 @@ export function lazyPage<
     use(RenderedPagesContext)?.add(source);
     return createElement(loaded ?? Suspending, props);
   };
-  return Object.assign(Page, { preload, source });
+  const page = Object.assign(Page, { preload, source });
+  bySource.set(source, page as LazyPage<never>);
+  return page;
 }

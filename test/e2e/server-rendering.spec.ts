@@ -200,7 +200,7 @@ test('a page asks for its code, the entry and the page’s own, once the page is
   await context.close();
 });
 
-test('a page the data service drew is painted before its code runs; a page drawn in the browser starts at once', async ({
+test('a page the data service drew is painted before its code runs, and a button pressed before then is pressed once it has; a page drawn in the browser starts at once', async ({
   browser,
   page,
 }) => {
@@ -219,9 +219,17 @@ test('a page the data service drew is painted before its code runs; a page drawn
   await expect(drawn.getByRole('heading', { level: 1, name: /^Quality assurance/ })).toBeVisible();
   expect(await codeRan(drawn), 'the code ran before the page could be painted').toBe(false);
   expect(asked, 'code was asked for before the page could be painted').toEqual([]);
+  // A button pressed before the code has run is not lost: the code is asked for at once (the page
+  // has been seen), and the button pressed again once the page has been taken over.
+  await drawn
+    .getByRole('region', { name: 'Audit schedule' })
+    .getByRole('button', { name: 'Add an audit' })
+    .click();
+  await expect.poll(() => asked.length, 'the press asked for the code').toBeGreaterThan(0);
   await drawn.evaluate(() => (window as unknown as { releaseFrames: () => void }).releaseFrames());
   await waitForApp(drawn);
   expect(await codeRan(drawn)).toBe(true);
+  await expect(drawn.getByRole('form', { name: 'Add an audit' })).toBeVisible();
   await context.close();
 
   // The sign-in page, to someone not signed in, is drawn in the browser: there is nothing to paint
