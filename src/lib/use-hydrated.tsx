@@ -8,9 +8,9 @@ const HydratedContext = createContext(true);
  * the server and while the browser hydrates (`hydrating`), true from then on; true from the start
  * where the browser draws the page itself.
  *
- * The change to true is a transition: what it changes (each chart laid out again with the browser's
- * own text metrics) is drawn in slices, the browser answering the reader in between, not in one
- * long task straight after hydration. (A store read with `useSyncExternalStore`, as this was, is
+ * The change to true is a transition: what it changes (what the browser keeps, shown) is drawn in
+ * slices, the browser answering the reader in between, not in one long task straight after
+ * hydration. (Charts keep the server's text metrics: see useChartMeasure.) (A store read with `useSyncExternalStore`, as this was, is
  * always drawn again at once, in one task.)
  */
 export function HydrationState({ hydrating, children }: { hydrating: boolean; children: ReactNode }) {

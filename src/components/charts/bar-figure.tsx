@@ -115,7 +115,7 @@ function BarChartSvg({ figure, maxHeight }: { figure: BarFigureProps; maxHeight?
   const { categories, series, unit, decimalPlaces, max } = figure;
   const { fontSize, fillHeight } = useChartMedium();
   const measure = useChartMeasure();
-  const { ref, width, height: room } = useSize<HTMLDivElement>();
+  const { ref, width, height: room, drawnFor } = useSize<HTMLDivElement>();
   const id = useId().replace(/[^a-zA-Z0-9-]/g, '');
   const patternId = (i: number) => `${id}-hatch-${i}`;
   const fill = (i: number) => (i === 0 ? `var(--chart-${series[i]!.colorIndex})` : `url(#${patternId(i)})`);
@@ -137,7 +137,7 @@ function BarChartSvg({ figure, maxHeight }: { figure: BarFigureProps; maxHeight?
   const stub = Math.max(3, Math.round(fontSize * 0.2));
 
   return (
-    <div className="trend-chart bar-chart" aria-hidden="true" ref={ref} data-room={`${width}x${room}`}>
+    <div className="trend-chart bar-chart" aria-hidden="true" ref={ref} data-room={drawnFor}>
       <svg
         key={sizeKey(layout)}
         className="bar-chart__svg"

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useState } from 'react';
 import { estimateText, measureText, type Measure } from '../../lib/text-measure';
 import { useHydrated } from '../../lib/use-hydrated';
 
@@ -6,11 +6,15 @@ export { fitText, measureText, wrapText, type Measure } from '../../lib/text-mea
 
 /**
  * How a chart measures its text: with the browser's own metrics, except on the server (which has
- * none) and while the browser takes over the page the server drew, when it must lay the chart out
- * exactly as the server did. The chart is laid out again with real metrics straight after.
+ * none), where a generous estimate is used (no label is given less room than it needs). A chart
+ * the browser takes over from the server keeps the server's metrics for as long as it is shown
+ * (and for any size it is drawn again at): laying every chart of the page out again with the
+ * browser's own metrics once it had been taken over moved each label and line by a few pixels,
+ * and changed every one of them in one long task (issue 22).
  */
 export function useChartMeasure(): Measure {
-  return useHydrated() ? measureText : estimateText;
+  const [drawnOnServer] = useState(!useHydrated());
+  return drawnOnServer ? estimateText : measureText;
 }
 
 /**

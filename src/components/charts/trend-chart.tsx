@@ -78,7 +78,7 @@ export function TrendChart({
 }: ChartData & { height?: number | undefined }) {
   const { fontSize, fillHeight } = useChartMedium();
   const measure = useChartMeasure();
-  const { ref, width, height: room } = useSize<HTMLDivElement>();
+  const { ref, width, height: room, drawnFor } = useSize<HTMLDivElement>();
   const [pointed, setPointed] = useState(false);
   const recharts = useRechartsChart(pointed);
   const { rows, labels, longest } = useMemo(() => {
@@ -124,7 +124,7 @@ export function TrendChart({
       className="trend-chart"
       aria-hidden="true"
       ref={ref}
-      data-room={`${width}x${room}`}
+      data-room={drawnFor}
       onPointerEnter={pointed ? undefined : () => startTransition(() => setPointed(true))}
     >
       {recharts ? (

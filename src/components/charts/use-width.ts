@@ -9,36 +9,51 @@ import { useHydrated } from '../../lib/use-hydrated';
 export const WidthGuessContext = createContext(640);
 
 /**
+ * How much wider than the server's drawing a chart's room may be and the drawing kept (see useSize).
+ */
+export const KEEP_WIDER = 1.1;
+
+/**
  * The size of an element, kept up to date as it resizes, so a chart can lay out its labels for
  * the room it has. Until it is measured (and in jsdom, which has no layout) the width is the
- * guess above and the height 0. A chart says the room it was laid out for in `data-room`
- * ("640x0"): once that is its own size, it has been drawn for the room it has.
+ * guess above and the height 0. A chart says the room it has been drawn for in `data-room`
+ * (`drawnFor`, "640x0"): once that is its own size, it has been drawn for the room it has.
  *
  * Measured as it is first shown, and drawn again for that size before the browser paints; except
  * in a page the browser is taking over from the server, which is already on the screen at the
- * guessed width: there the first measure is drawn as a transition, in slices, rather than in the
- * same long task as the hydration (every chart of the page at once).
+ * guessed width. There the server's drawing is kept while its room is no narrower than it and at
+ * most a tenth wider (`KEEP_WIDER`: its text at its own size, a little room to spare at its right),
+ * so that taking the page over changes none of its charts: drawing each again for a few pixels
+ * more changed every line, point and label of every chart, in one long task. A room outside that
+ * is drawn for as a transition, in slices, rather than in the same long task as the hydration;
+ * from then on the chart is drawn for every size it is given.
  */
 export function useSize<T extends HTMLElement>() {
   const fallback = useContext(WidthGuessContext);
   const hydrated = useHydrated();
   const hydratedAtMount = useRef(hydrated);
   const ref = useRef<T>(null);
-  const [size, setSize] = useState({ width: 0, height: 0 });
+  const [size, setSize] = useState({ width: 0, height: 0, drawn: 0 });
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
     // The size last asked for, not the state (a transition may not have been drawn yet): the
     // observer's first call, with the same size, asks for nothing.
     let last = { width: 0, height: 0 };
+    // Still showing the drawing the server made, at the guessed width.
+    let keeping = !hydratedAtMount.current;
     const read = (first: boolean) => {
       const box = element.getBoundingClientRect();
       const next = { width: Math.floor(box.width), height: Math.floor(box.height) };
       if (next.width === last.width && next.height === last.height) return;
       last = next;
+      keeping &&= next.width >= fallback && next.width <= fallback * KEEP_WIDER;
+      const drawn = keeping ? fallback : next.width;
       const apply = () =>
         setSize((current) =>
-          current.width === next.width && current.height === next.height ? current : next,
+          current.width === next.width && current.height === next.height && current.drawn === drawn
+            ? current
+            : { ...next, drawn },
         );
       if (first && !hydratedAtMount.current) startTransition(apply);
       else apply();
@@ -47,8 +62,13 @@ export function useSize<T extends HTMLElement>() {
     const observer = new ResizeObserver(() => read(false));
     observer.observe(element);
     return () => observer.disconnect();
-  }, []);
-  return { ref, width: size.width > 0 ? size.width : fallback, height: size.height };
+  }, [fallback]);
+  return {
+    ref,
+    width: size.drawn > 0 ? size.drawn : fallback,
+    height: size.height,
+    drawnFor: `${size.width > 0 ? size.width : fallback}x${size.height}`,
+  };
 }
 
 /**
