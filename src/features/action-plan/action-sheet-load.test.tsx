@@ -19,7 +19,7 @@ async function openLoader() {
   return { ...setup, loader };
 }
 
-describe('loading the action plan from a spreadsheet', { timeout: 20_000 }, () => {
+describe('loading the action plan from a spreadsheet', () => {
   it('previews the rows, flags a repeat of the plan, and adds the others under their priorities when confirmed', async () => {
     const { user, loader } = await openLoader();
     const before = structuredClone(plan());

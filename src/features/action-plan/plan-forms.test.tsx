@@ -14,7 +14,7 @@ const section = (name: RegExp) => screen.getByRole('region', { name });
 const card = (title: string) => screen.getByRole('heading', { level: 4, name: title }).closest('li')!;
 const savedPlan = () => demoApi.handle('GET', '/action-plan').body as ActionPlan;
 
-describe('priorities', { timeout: 20_000 }, () => {
+describe('priorities', () => {
   it('adds a priority at the end of the plan; an empty title is said in the summary and next to the field', async () => {
     const { user } = renderApp('/action-plan');
     await user.click(await screen.findByRole('button', { name: 'Add a priority' }));
@@ -78,7 +78,7 @@ describe('priorities', { timeout: 20_000 }, () => {
   });
 });
 
-describe('actions', { timeout: 20_000 }, () => {
+describe('actions', () => {
   it('adds an action answering an Ofsted recommendation; the recommendation lists it', async () => {
     const { user } = renderApp('/action-plan');
     await screen.findByRole('heading', { level: 4, name: FRAMEWORK });
@@ -166,7 +166,7 @@ describe('actions', { timeout: 20_000 }, () => {
   });
 });
 
-describe('Ofsted recommendations', { timeout: 20_000 }, () => {
+describe('Ofsted recommendations', () => {
   it('adds an inspection’s recommendations, one a line, numbered on, markup shown as text', async () => {
     const { user } = renderApp('/action-plan');
     const panel = await screen.findByRole('region', { name: 'Ofsted recommendations' });

@@ -17,7 +17,7 @@ async function openConfirmation(user: ReturnType<typeof renderApp>['user']) {
   return screen.getByRole('form', { name: 'Start the reporting year 2018-19?' });
 }
 
-describe('starting a new reporting year', { timeout: 30_000 }, () => {
+describe('starting a new reporting year', () => {
   it('says what carries over before it is done, then shows the new year first with the open work carried over', async () => {
     const { user } = renderApp('/admin/board');
     const form = await openConfirmation(user);

@@ -20,7 +20,7 @@ async function openAdd(user: ReturnType<typeof renderApp>['user']) {
   return screen.findByRole('form', { name: 'Add a chart event' });
 }
 
-describe('chart events on an indicator’s page', { timeout: 20_000 }, () => {
+describe('chart events on an indicator’s page', () => {
   it('an editor adds a chart event on an indicator; it shows among the events marked on its chart, markup as text', async () => {
     const { user } = renderApp(PAGE);
     const form = await openAdd(user);

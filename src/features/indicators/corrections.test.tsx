@@ -13,7 +13,7 @@ const ID = 'cse-children-at-risk';
 const PAGE = `/indicators/${ID}?year=2017-18`;
 const corrections = () => screen.findByRole('region', { name: 'Corrections' });
 
-describe('correcting a published figure on an indicator’s page', { timeout: 20_000 }, () => {
+describe('correcting a published figure on an indicator’s page', () => {
   it('an administrator opens the form (its code loaded then), corrects the latest figure and is told', async () => {
     const indicator = demoApi.handle('GET', `/indicators/${ID}`).body as Indicator;
     const last = indicator.series.at(-1)!;

@@ -26,7 +26,7 @@ async function openTable(user: ReturnType<typeof renderApp>['user']) {
 const amount = (form: HTMLElement, partner: string) =>
   within(form).getByRole('spinbutton', { name: `${partner} (£)` });
 
-describe('funding edited as a table on the Partnership page', { timeout: 20_000 }, () => {
+describe('funding edited as a table on the Partnership page', () => {
   it('an editor changes a year’s contributions, one amount per partner, and the chart’s narrative follows', async () => {
     const { user } = renderApp(PAGE);
     const form = await openTable(user);

@@ -23,7 +23,7 @@ async function openChange(user: ReturnType<typeof renderApp>['user'], title: str
 }
 const name = (form: HTMLElement) => within(form).getByRole('textbox', { name: /^Name/ });
 
-describe('partnership links and engagement on the Partnership page', { timeout: 20_000 }, () => {
+describe('partnership links and engagement on the Partnership page', () => {
   it('an editor adds an engagement activity; it shows under its kind, markup and formulas as text', async () => {
     const { user } = renderApp(PAGE);
     const form = await openAdd(user);

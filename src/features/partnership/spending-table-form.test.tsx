@@ -26,7 +26,7 @@ const amount = (form: HTMLElement, item: string) =>
   within(form).getByRole('spinbutton', { name: `${item} (£)` });
 const save = (form: HTMLElement) => within(form).getByRole('button', { name: 'Save the spending' });
 
-describe('the board’s spending edited as a table on the Partnership page', { timeout: 20_000 }, () => {
+describe('the board’s spending edited as a table on the Partnership page', () => {
   it('shows income against spending in words: what is left, or the overspend', async () => {
     renderApp(PAGE);
     expect(

@@ -21,7 +21,7 @@ async function openAdd(user: ReturnType<typeof renderApp>['user']) {
   return screen.findByRole('form', { name: `Add an action arising: ${DISABLED}` });
 }
 
-describe('actions arising from audits', { timeout: 20_000 }, () => {
+describe('actions arising from audits', () => {
   it('lists what is missing by field and in the summary, then adds the action with markup as text', async () => {
     const { user } = renderApp('/quality-assurance?year=2017-18');
     const form = await openAdd(user);

@@ -18,7 +18,7 @@ async function openAdd(user: ReturnType<typeof renderApp>['user']) {
   return screen.findByRole('form', { name: 'Add an audit' });
 }
 
-describe('adding an audit to the programme', { timeout: 20_000 }, () => {
+describe('adding an audit to the programme', () => {
   it('lists what is missing next to each field and in the summary, and sends nothing', async () => {
     const { user } = renderApp('/quality-assurance?year=2017-18');
     const form = await openAdd(user);
@@ -100,7 +100,7 @@ describe('adding an audit to the programme', { timeout: 20_000 }, () => {
   });
 });
 
-describe('changing an audit’s plan and cancelling it', { timeout: 20_000 }, () => {
+describe('changing an audit’s plan and cancelling it', () => {
   it('shows the other person’s saved plan after a 409 and keeps the typing', async () => {
     const { user } = renderApp('/quality-assurance?year=2017-18');
     await screen.findByText(DISABLED);

@@ -40,7 +40,7 @@ const problems = (loader: HTMLElement) =>
         .join(' | '),
     );
 
-describe('loading the audit programme from a spreadsheet', { timeout: 20_000 }, () => {
+describe('loading the audit programme from a spreadsheet', () => {
   it('previews every row, flags a repeat of the programme, and adds the others only when confirmed', async () => {
     const setup = await openLoader();
     const before = kept().length;

@@ -20,7 +20,7 @@ async function openAdd(user: ReturnType<typeof renderApp>['user']) {
   return screen.findByRole('form', { name: 'Add a review' });
 }
 
-describe('reviews on the Quality assurance page', { timeout: 30_000 }, () => {
+describe('reviews on the Quality assurance page', () => {
   it('an editor adds a rapid review with a recommendation, its action and owner; markup and formulas shown as text', async () => {
     const { user } = renderApp(PAGE);
     const form = await openAdd(user);
