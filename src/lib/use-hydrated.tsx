@@ -29,3 +29,13 @@ export function HydrationState({ hydrating, children }: { hydrating: boolean; ch
 export function useHydrated(): boolean {
   return use(HydratedContext);
 }
+
+/**
+ * Whether this component was first drawn by the server and taken over by the browser: fixed when
+ * it mounts (a chart taken over keeps what the server laid it out with; see useSize and
+ * useChartMeasure).
+ */
+export function useDrawnOnServer(): boolean {
+  const [drawnOnServer] = useState(!useHydrated());
+  return drawnOnServer;
+}

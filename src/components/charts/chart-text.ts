@@ -1,6 +1,6 @@
-import { createContext, useContext, useState } from 'react';
+import { createContext, useContext } from 'react';
 import { estimateText, measureText, type Measure } from '../../lib/text-measure';
-import { useHydrated } from '../../lib/use-hydrated';
+import { useDrawnOnServer } from '../../lib/use-hydrated';
 
 export { fitText, measureText, wrapText, type Measure } from '../../lib/text-measure';
 
@@ -13,8 +13,7 @@ export { fitText, measureText, wrapText, type Measure } from '../../lib/text-mea
  * and changed every one of them in one long task (issue 22).
  */
 export function useChartMeasure(): Measure {
-  const [drawnOnServer] = useState(!useHydrated());
-  return drawnOnServer ? estimateText : measureText;
+  return useDrawnOnServer() ? estimateText : measureText;
 }
 
 /**

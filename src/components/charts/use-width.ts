@@ -1,5 +1,5 @@
 import { createContext, startTransition, useContext, useLayoutEffect, useRef, useState } from 'react';
-import { useHydrated } from '../../lib/use-hydrated';
+import { useDrawnOnServer } from '../../lib/use-hydrated';
 
 /**
  * The width a chart is laid out for before it has been measured: on the server, and while the
@@ -30,8 +30,7 @@ export const KEEP_WIDER = 1.1;
  */
 export function useSize<T extends HTMLElement>() {
   const fallback = useContext(WidthGuessContext);
-  const hydrated = useHydrated();
-  const hydratedAtMount = useRef(hydrated);
+  const drawnOnServer = useDrawnOnServer();
   const ref = useRef<T>(null);
   const [size, setSize] = useState({ width: 0, height: 0, drawn: 0 });
   useLayoutEffect(() => {
@@ -41,7 +40,7 @@ export function useSize<T extends HTMLElement>() {
     // observer's first call, with the same size, asks for nothing.
     let last = { width: 0, height: 0 };
     // Still showing the drawing the server made, at the guessed width.
-    let keeping = !hydratedAtMount.current;
+    let keeping = drawnOnServer;
     const read = (first: boolean) => {
       const box = element.getBoundingClientRect();
       const next = { width: Math.floor(box.width), height: Math.floor(box.height) };
@@ -55,14 +54,14 @@ export function useSize<T extends HTMLElement>() {
             ? current
             : { ...next, drawn },
         );
-      if (first && !hydratedAtMount.current) startTransition(apply);
+      if (first && drawnOnServer) startTransition(apply);
       else apply();
     };
     read(true);
     const observer = new ResizeObserver(() => read(false));
     observer.observe(element);
     return () => observer.disconnect();
-  }, [fallback]);
+  }, [fallback, drawnOnServer]);
   return {
     ref,
     width: size.drawn > 0 ? size.drawn : fallback,
