@@ -10,11 +10,13 @@
 const boot = document.querySelector('script[data-app]');
 const drawn = document.getElementById('app-state') !== null;
 
-// A button pressed before the code has taken the page over would do nothing, and the press would be
-// lost. It is kept (once, however often it is pressed), the code is asked for at once if it has
-// not been yet (the page has been seen: it was pressed), the pointer says the page is busy, and the
-// button is pressed again once the page has been taken over (App sets data-ready; the page's code
-// is loaded by then, so React takes over the part pressed at once, and the press reaches it).
+// What is done on the page before the code has taken it over would be lost: a button pressed does
+// nothing, and a value typed or chosen is shown but unknown to the code, which would save what the
+// page was drawn with. Both are kept, and the code is asked for at once if it has not been yet (the
+// page has been seen: it is being used). The pointer says the page is busy. Once the page has been
+// taken over (data-ready: every part of it answers), each value is handed to the code, then each
+// button pressed again, in that order: a form filled in and sent is sent with what was typed.
+const typed = new Map();
 const pressed = [];
 function keepPress(event) {
   const button = event.target instanceof Element ? event.target.closest('button') : null;
@@ -25,13 +27,64 @@ function keepPress(event) {
   document.documentElement.style.cursor = 'progress';
   start();
 }
+const checkable = (control) =>
+  control instanceof HTMLInputElement && (control.type === 'checkbox' || control.type === 'radio');
+function keepValue(event) {
+  const control = event.target;
+  const isControl = [HTMLInputElement, HTMLTextAreaElement, HTMLSelectElement].some(
+    (kind) => control instanceof kind,
+  );
+  if (!isControl) return;
+  // The last value, in the order first changed (a map keeps its keys' first place).
+  typed.set(control, checkable(control) ? control.checked : control.value);
+  start();
+}
+
+/**
+ * Hands a value set before the page was taken over to the code, as if set now. React, which the
+ * code is drawn with, hears of a change only where the value differs from the one it last saw, and
+ * it last saw the value on the page when it took the page over: what was typed. So the value it
+ * has seen is set to another (through the element's own property, which React watches), the value
+ * typed put back without its knowing (through the browser's own setter), and the change announced.
+ */
+function handOver(control, value) {
+  if (!control.isConnected || control.disabled) return;
+  if (control instanceof HTMLInputElement && control.type === 'file') {
+    // Its files cannot be set again; React reads them when told of the change.
+    control.dispatchEvent(new Event('change', { bubbles: true }));
+    return;
+  }
+  if (checkable(control)) {
+    if (!value && control.type === 'radio') return;
+    control.checked = !value;
+    control.click();
+    return;
+  }
+  const own = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(control), 'value');
+  control.value = value === '' ? '\u0000' : '';
+  own.set.call(control, value);
+  control.dispatchEvent(
+    new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }),
+  );
+}
+
 document.addEventListener('click', keepPress, true);
+document.addEventListener('input', keepValue, true);
+document.addEventListener('change', keepValue, true);
 new MutationObserver((_, observer) => {
   if (document.documentElement.dataset.ready !== 'true') return;
   observer.disconnect();
   document.removeEventListener('click', keepPress, true);
+  document.removeEventListener('input', keepValue, true);
+  document.removeEventListener('change', keepValue, true);
   document.documentElement.style.removeProperty('cursor');
-  for (const button of pressed.splice(0)) if (button.isConnected && !button.disabled) button.click();
+  for (const [control, value] of typed) handOver(control, value);
+  typed.clear();
+  // In a task of their own: whatever the values changed is drawn first (React draws what an event
+  // changed at the latest in the microtasks after it), so that a form is sent with them.
+  setTimeout(() => {
+    for (const button of pressed.splice(0)) if (button.isConnected && !button.disabled) button.click();
+  });
 }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-ready'] });
 
 function failed() {

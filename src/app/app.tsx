@@ -1,5 +1,5 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { Suspense, useEffect, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { BrowserRouter, useRoutes } from 'react-router';
 import { WidthGuessContext } from '../components/charts/use-width';
 import { HydrationState } from '../lib/use-hydrated';
@@ -50,11 +50,6 @@ export function App({
   /** Taking over a page the data service drew. */
   hydrating?: boolean;
 }) {
-  // Said once the browser has taken the page over (hydrated, or drawn): controls answer from then
-  // on. Tests wait for it rather than for a time.
-  useEffect(() => {
-    document.documentElement.dataset.ready = 'true';
-  }, []);
   return (
     <AppProviders queryClient={queryClient} widthGuess={widthGuess} hydrating={hydrating}>
       {/* URL changes apply at once, not as a transition: a checkbox or select whose value lives in

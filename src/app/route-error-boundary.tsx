@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { isChunkLoadError } from '../api/errors';
 import { ErrorBoundary } from '../components/error-boundary';
+import { PageTakenOver } from './page-taken-over';
 
 const RELOADED_KEY = 'lscb-dashboard:reloaded-for-new-version';
 
@@ -66,7 +67,15 @@ function PageFailed({ error, retry }: { error: unknown; retry: () => void }) {
 export function RouteErrorBoundary({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   return (
-    <ErrorBoundary key={pathname} fallback={(error, retry) => <PageFailed error={error} retry={retry} />}>
+    <ErrorBoundary
+      key={pathname}
+      fallback={(error, retry) => (
+        <>
+          <PageFailed error={error} retry={retry} />
+          <PageTakenOver />
+        </>
+      )}
+    >
       {children}
     </ErrorBoundary>
   );

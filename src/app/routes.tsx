@@ -30,11 +30,24 @@ import {
   SelfAssessmentPage,
 } from './pages';
 import { NotFoundPage } from './not-found-page';
+import { PageTakenOver } from './page-taken-over';
 import { RouteErrorBoundary } from './route-error-boundary';
 
+/** A page in a chunk of its own: loading it is said, and a failure to load it. */
 const page = (element: ReactNode) => (
   <RouteErrorBoundary>
-    <Suspense fallback={<LoadingState label="Loading the page" />}>{element}</Suspense>
+    <Suspense fallback={<LoadingState label="Loading the page" />}>
+      {element}
+      <PageTakenOver />
+    </Suspense>
+  </RouteErrorBoundary>
+);
+
+/** A page in the entry's own code. */
+const entryPage = (element: ReactNode) => (
+  <RouteErrorBoundary>
+    {element}
+    <PageTakenOver />
   </RouteErrorBoundary>
 );
 
@@ -55,11 +68,7 @@ export const routes: RouteObject[] = [
     children: [
       {
         index: true,
-        element: (
-          <RouteErrorBoundary>
-            <OverviewPage />
-          </RouteErrorBoundary>
-        ),
+        element: entryPage(<OverviewPage />),
       },
       { path: 'indicators', element: page(<IndicatorsPage />) },
       { path: 'indicators/:id', element: page(<IndicatorPage />) },
@@ -80,7 +89,7 @@ export const routes: RouteObject[] = [
       { path: 'admin/audit-trail', element: page(<AuditTrailPage />) },
       { path: 'admin/outbox', element: page(<OutboxPage />) },
       { path: 'account', element: page(<AccountPage />) },
-      { path: '*', element: <NotFoundPage /> },
+      { path: '*', element: entryPage(<NotFoundPage />) },
     ],
   },
   // Before anyone is signed in: no navigation and no board data.

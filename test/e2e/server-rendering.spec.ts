@@ -244,6 +244,54 @@ test('a page the data service drew is painted before its code runs, and a button
   await stranger.close();
 });
 
+test('what is typed, chosen and ticked before the page is taken over is what is saved', async ({
+  browser,
+}) => {
+  // A board of its own: its settings change.
+  const own = await startDataService();
+  try {
+    const context = await browser.newContext();
+    const settings = await context.newPage();
+    await signIn(settings, own, ADMIN.email, ADMIN.password);
+    // The code is held back until the form has been filled in and sent, as on a slow connection.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await settings.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await settings.goto(`${own.url}/admin/board`);
+    const form = settings.getByRole('form', { name: 'Change the board’s settings' });
+    // Each differs from the demo board's own.
+    await expect(form.getByLabel('What it is')).toHaveValue('board');
+    await expect(form.getByLabel('Year shown first')).toHaveValue('2016-17');
+    await expect(form.getByLabel('Figures as at')).toHaveValue('2017-12-31');
+    await expect(form.getByLabel('Ofsted has judged the partnership')).toBeChecked();
+    await form.getByLabel('What it is').selectOption({ label: 'A safeguarding children partnership' });
+    await form.getByLabel('Year shown first').fill('2017-18');
+    await form.getByLabel('Figures as at').fill('2017-09-30');
+    await form.getByLabel('Ofsted has judged the partnership').uncheck();
+    await form.getByLabel('Illustrative data notice').fill('Typed before the code had run.');
+    await form.getByRole('button', { name: 'Save settings' }).click();
+    expect(await settings.evaluate(() => document.documentElement.dataset.ready)).toBeUndefined();
+    release();
+    await expect(settings.getByText('Saved the board’s settings. Every page now uses them.')).toBeVisible();
+
+    await settings.unroute(/\/assets\/index-[^/]+\.js$/);
+    await settings.reload();
+    await waitForApp(settings);
+    await expect(form.getByLabel('What it is')).toHaveValue('partnership');
+    await expect(form.getByLabel('Year shown first')).toHaveValue('2017-18');
+    await expect(form.getByLabel('Figures as at')).toHaveValue('2017-09-30');
+    await expect(form.getByLabel('Ofsted has judged the partnership')).not.toBeChecked();
+    await expect(form.getByLabel('Illustrative data notice')).toHaveValue('Typed before the code had run.');
+    await context.close();
+  } finally {
+    await own.stop();
+    removeDataDir(own.dataDir);
+  }
+});
+
 test('when the dashboard’s code cannot be loaded, the page drawn by the data service says so, and can still be read', async ({
   browser,
   page,
