@@ -141,6 +141,38 @@ test.describe('Indicators', () => {
     await expect(page.getByText(/^Showing \d+ of 19 indicators$/)).toBeVisible();
   });
 
+  test('a group of indicators out of sight is drawn as it comes near, at about the height it was kept for, and every row is there for the keyboard meanwhile', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 412, height: 700 });
+    await page.goto('/indicators');
+    await waitForPanels(page);
+    const groups = page.locator('.indicator-group');
+    const lastRow = groups.last().locator('tbody tr').last();
+    const drawn = (row: typeof lastRow) =>
+      row.evaluate((element) => element.checkVisibility({ contentVisibilityAuto: true }));
+    expect(await drawn(groups.first().locator('tbody tr').first())).toBe(true);
+    expect(await drawn(lastRow), 'the last group is drawn before it is near').toBe(false);
+    const length = () => page.evaluate(() => document.documentElement.scrollHeight);
+    const kept = await length();
+
+    // Its link is in the page: the keyboard reaches it, and the group is drawn as it comes into sight.
+    const link = lastRow.getByRole('link');
+    await link.focus();
+    await expect(link).toBeFocused();
+    await expect.poll(() => drawn(lastRow)).toBe(true);
+
+    // Every group drawn: the page is about as long as it was kept (its scroll bar hardly jumps).
+    // Each group drawn in turn (a group out of sight again keeps the height it was drawn at).
+    for (const group of await groups.all()) {
+      const row = group.locator('tbody tr').last();
+      await row.scrollIntoViewIfNeeded();
+      await expect.poll(() => drawn(row)).toBe(true);
+    }
+    const whole = await length();
+    expect(Math.abs(whole - kept) / whole, `${kept} px kept, ${whole} px drawn`).toBeLessThan(0.1);
+  });
+
   for (const theme of ['light', 'dark'] as const) {
     test(`axe finds no WCAG A/AA violation on the list and an indicator page (${theme})`, async ({
       page,

@@ -112,7 +112,7 @@ export function IndicatorsPage() {
                   themeOrder.map((theme) => {
                     const themed = rows.filter((r) => r.indicator.theme === theme);
                     return themed.length === 0 ? null : (
-                      <section key={theme} className="indicator-group">
+                      <section key={theme} className="indicator-group" data-rows={themed.length}>
                         <h3>{themeLabels[theme]}</h3>
                         <IndicatorTable caption={`${themeLabels[theme]} indicators`} rows={themed} />
                       </section>
