@@ -19,6 +19,12 @@ interface Props {
   onCancel: () => void;
   /** Said above the fields: a kept draft restored, or another person's change after a 409. */
   notice?: ReactNode;
+  /**
+   * False for a form that is part of the page as it is shown (the board's settings), not opened
+   * by a press: its heading does not take focus, which would scroll the page to it as it is shown
+   * (and move what the person was about to press from under the pointer).
+   */
+  takesFocus?: boolean;
   children: ReactNode;
 }
 
@@ -38,12 +44,16 @@ export function RecordForm({
   onSubmit,
   onCancel,
   notice,
+  takesFocus = true,
   children,
 }: Props) {
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
-  useEffect(() => headingRef.current?.focus(), []);
+  const focusOnOpen = useRef(takesFocus);
+  useEffect(() => {
+    if (focusOnOpen.current) headingRef.current?.focus();
+  }, []);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();
@@ -97,6 +107,7 @@ export function RecordFormFrame({
   headingLevel = 3,
   submitLabel,
   onClose,
+  takesFocus,
   children,
 }: {
   form: KitForm;
@@ -104,12 +115,15 @@ export function RecordFormFrame({
   headingLevel?: 3 | 4;
   submitLabel: string;
   onClose: () => void;
+  /** See RecordForm. */
+  takesFocus?: boolean;
   children: ReactNode;
 }) {
   return (
     <RecordForm
       heading={heading}
       headingLevel={headingLevel}
+      takesFocus={takesFocus}
       saveError={form.saveError}
       errors={form.errors}
       fieldIds={form.fieldIds}

@@ -185,6 +185,8 @@ function BoardForm({ board }: { board: Board | null }) {
         form={form}
         heading={board ? 'Change the board’s settings' : 'Set up the board'}
         submitLabel={board ? 'Save settings' : 'Set up the board'}
+        // Always open on its page: shown with it, not opened by a press.
+        takesFocus={false}
         onClose={() => {
           setSaved(null);
           form.reset(valuesOf(form.theirs ?? board));
