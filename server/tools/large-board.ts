@@ -112,6 +112,8 @@ const TOPICS = [
   'multi-agency training places taken up',
   'domestic abuse notifications shared with schools',
 ];
+
+const capitalised = (topic: string) => topic.replace(/^./, (c) => c.toUpperCase());
 const COMPARATORS: readonly { id: ComparatorId; label: string }[] = [
   { id: 'england', label: 'England' },
   { id: 'region', label: 'West Midlands' },
@@ -220,7 +222,7 @@ function audits(size: LargeBoardSize, agencies: readonly Agency[]): Audit[] {
       const lead = r.pick(agencies);
       list.push({
         id: `large-audit-${financialYear(year)}-${pad(k + 1, 2)}`,
-        title: `${TOPICS[k % TOPICS.length]!.replace(/^./, (c) => c.toUpperCase())} audit ${financialYear(year)}`,
+        title: `${capitalised(TOPICS[k % TOPICS.length]!)} audit ${financialYear(year)}`,
         theme: THEMES[k % THEMES.length]!,
         kind: k % 3 === 0 ? 'single-agency' : 'multi-agency',
         leadAgency: lead.name,
@@ -288,7 +290,8 @@ function actionPlan(size: LargeBoardSize): ActionPlan {
     priorities.push({
       id: `large-priority-${financialYear(year)}`,
       number,
-      title: `Priority ${number}: ${TOPICS[y % TOPICS.length]!}`,
+      // The page says "Priority 1:" before it: the title is the topic alone, as a board's would be.
+      title: capitalised(TOPICS[y % TOPICS.length]!),
       description: `The board's priority for ${financialYear(year)} (generated).`,
       retired: false,
       version: 1,
