@@ -110,8 +110,22 @@ for (const path of [...drawnWithData, ...drawnWithout]) {
 }
 
 /** Says in the page when the entry module starts running (it is rewritten on its way in). */
+/** The dashboard's entry script. */
+const ENTRY = /\/assets\/index-[^/]+\.js$/;
+
+/** Holds the page's entry script back until the function returned is called, as a slow connection would. */
+async function holdCode(page: Page): Promise<() => void> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(ENTRY, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
 async function markEntry(page: Page) {
-  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+  await page.route(ENTRY, async (route) => {
     // Playwright fetches it itself, on a connection it keeps: one the service has just closed
     // (after its keep-alive time) is reset, which a browser would retry, and so does this.
     const response = await route.fetch({ maxRetries: 2 });
@@ -256,12 +270,7 @@ test('what is typed, chosen and ticked before the page is taken over is what is 
     const settings = await context.newPage();
     await signIn(settings, own, ADMIN.email, ADMIN.password);
     // The code is held back until the form has been filled in and sent, as on a slow connection.
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await settings.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
-      await released;
-      await route.continue();
-    });
+    const release = await holdCode(settings);
     await settings.goto(`${own.url}/admin/board`);
     const form = settings.getByRole('form', { name: 'Change the board’s settings' });
     // Each differs from the demo board's own.
@@ -279,7 +288,7 @@ test('what is typed, chosen and ticked before the page is taken over is what is 
     release();
     await expect(settings.getByText('Saved the board’s settings. Every page now uses them.')).toBeVisible();
 
-    await settings.unroute(/\/assets\/index-[^/]+\.js$/);
+    await settings.unroute(ENTRY);
     await settings.reload();
     await waitForApp(settings);
     await expect(form.getByLabel('What it is')).toHaveValue('partnership');
@@ -302,12 +311,7 @@ test('a page taken over stays where it was scrolled to: a form shown with the pa
   const context = await browser.newContext({ viewport: { width: 1280, height: 400 } });
   const settings = await context.newPage();
   await signIn(settings, service, ADMIN.email, ADMIN.password);
-  let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await settings.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
-    await released;
-    await route.continue();
-  });
+  const release = await holdCode(settings);
   await settings.goto(`${service.url}/admin/board`);
   // Scrolled down to the new year's button, below the board's settings, before the code has run.
   const start = settings.getByRole('button', { name: 'Start the reporting year 2018-19' });
@@ -333,7 +337,7 @@ test('when the dashboard’s code cannot be loaded, the page drawn by the data s
 }) => {
   const context = await signedInContext(browser, page);
   const opened = await context.newPage();
-  await opened.route(/\/assets\/index-[^/]+\.js$/, (route) => route.abort('connectionfailed'));
+  await opened.route(ENTRY, (route) => route.abort('connectionfailed'));
   await opened.goto(`${service.url}/action-plan`);
   await expect(opened.getByRole('alert')).toHaveText(
     'The dashboard’s code could not be loaded, so this page can be read but not used. Check the connection and reload the page.',

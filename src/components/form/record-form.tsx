@@ -50,10 +50,9 @@ export function RecordForm({
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
-  const focusOnOpen = useRef(takesFocus);
   useEffect(() => {
-    if (focusOnOpen.current) headingRef.current?.focus();
-  }, []);
+    if (takesFocus) headingRef.current?.focus();
+  }, [takesFocus]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();
