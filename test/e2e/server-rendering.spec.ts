@@ -331,6 +331,41 @@ test('a page taken over stays where it was scrolled to: a form shown with the pa
   await context.close();
 });
 
+test('the indicators list is taken over a group at a time, and a filter typed or a row opened as it is taken over reaches every group', async ({
+  page,
+}) => {
+  await page.context().addCookies(adminCookies);
+  const response = await page.goto(`${service.url}/indicators`);
+  // Each group's table is a part of its own (React's boundary, `<!--$-->`), which the browser takes
+  // over in a pass of its own after the rest of the page: a long list is not one long task.
+  const html = await response!.text();
+  const groups = html.match(/<section class="indicator-group"/g) ?? [];
+  expect(groups.length).toBeGreaterThan(1);
+  expect(html.match(/<section class="indicator-group"[^>]*><h3>[^<]*<\/h3><!--\$-->/g)).toHaveLength(
+    groups.length,
+  );
+  const last = page.locator('.indicator-group').last();
+  const link = last.getByRole('link').first();
+  const title = (await link.textContent())!;
+  await waitForApp(page);
+
+  // At once: the filter reaches the last group, whether or not it has been taken over yet.
+  await page.getByLabel('Search indicators').fill(title);
+  await expect(last.getByRole('link', { name: title })).toBeVisible();
+  const shown = await page.locator('.indicator-group tbody tr').count();
+  await expect(page.getByText(new RegExp(`^Showing ${shown} of \\d+ indicators$`))).toBeVisible();
+  for (const row of await page.locator('.indicator-group tbody tr').all()) {
+    await expect(row).toBeVisible();
+  }
+  await page.getByLabel('Search indicators').fill('');
+  await expect(page.locator('.indicator-group')).toHaveCount(groups.length);
+
+  // A row opened in the last group opens its indicator in the page, not by loading another.
+  await page.evaluate(() => ((window as unknown as { kept: boolean }).kept = true));
+  await last.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
+});
 test('when the dashboard’s code cannot be loaded, the page drawn by the data service says so, and can still be read', async ({
   browser,
   page,

@@ -1,18 +1,25 @@
 import { Link, useLocation } from 'react-router';
-import type { ListedSummary } from '../../api/local-indicators';
+import { asAtYearFor, type ListedSummary } from '../../api/local-indicators';
 import { RagBadge } from '../../components/rag-badge';
 import { Unbroken } from '../../components/unbroken';
 import { formatValue } from '../../lib/format';
-import type { IndicatorSummary } from '../../lib/indicator-summary';
+import { summariseIndicator } from '../../lib/indicator-summary';
+import type { ReportingRange } from '../../lib/reporting-range';
 import { ScrollTable } from '../../components/scroll-table';
 
-interface Row {
-  indicator: ListedSummary;
-  summary: IndicatorSummary;
-}
-
-/** One theme's indicators: latest value, change, target and RAG status (text and icon). */
-export function IndicatorTable({ caption, rows }: { caption: string; rows: readonly Row[] }) {
+/**
+ * One theme's indicators: latest value, change, target and RAG status (text and icon), each worked
+ * out for the reporting range (an imported indicator's on all its figures).
+ */
+export function IndicatorTable({
+  caption,
+  indicators,
+  range,
+}: {
+  caption: string;
+  indicators: readonly ListedSummary[];
+  range: ReportingRange | null;
+}) {
   const { search } = useLocation();
   const year = new URLSearchParams(search).get('year');
   return (
@@ -22,7 +29,8 @@ export function IndicatorTable({ caption, rows }: { caption: string; rows: reado
       caption={<caption>{caption}</caption>}
       columns={['Indicator', 'Latest', 'Change', 'Target', 'Status']}
     >
-      {rows.map(({ indicator, summary }) => {
+      {indicators.map((indicator) => {
+        const summary = summariseIndicator(indicator, asAtYearFor(indicator, range));
         const fmt = (v: number) => formatValue(v, indicator.unit, indicator.decimalPlaces);
         return (
           <tr key={indicator.id}>

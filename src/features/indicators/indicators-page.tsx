@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { Suspense, useId } from 'react';
 import { useSearchParams } from 'react-router';
 import { asAtYearFor } from '../../api/local-indicators';
 import { indicatorQueries } from '../../api/queries';
@@ -86,16 +86,15 @@ export function IndicatorsPage() {
         >
           {({ indicators }) => {
             const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-            const rows = indicators
-              .map((indicator) => ({
-                indicator,
-                summary: summariseIndicator(indicator, asAtYearFor(indicator, range)),
-              }))
-              .filter(({ indicator, summary }) => {
-                const text =
-                  `${indicator.title} ${indicator.shortTitle} ${indicator.definition}`.toLowerCase();
-                return words.every((w) => text.includes(w)) && (rag === null || summary.rag === rag);
-              });
+            // Each row's figures are worked out by its group (below), in the group's own pass;
+            // here only when the list is filtered by status.
+            const rows = indicators.filter((indicator) => {
+              const text = `${indicator.title} ${indicator.shortTitle} ${indicator.definition}`.toLowerCase();
+              return (
+                words.every((w) => text.includes(w)) &&
+                (rag === null || summariseIndicator(indicator, asAtYearFor(indicator, range)).rag === rag)
+              );
+            });
             return (
               <>
                 <p className="filters__count" aria-live="polite">
@@ -110,11 +109,20 @@ export function IndicatorsPage() {
                   </div>
                 ) : (
                   themeOrder.map((theme) => {
-                    const themed = rows.filter((r) => r.indicator.theme === theme);
+                    const themed = rows.filter((indicator) => indicator.theme === theme);
                     return themed.length === 0 ? null : (
                       <section key={theme} className="indicator-group" data-rows={themed.length}>
                         <h3>{themeLabels[theme]}</h3>
-                        <IndicatorTable caption={`${themeLabels[theme]} indicators`} rows={themed} />
+                        {/* A boundary of its own: a page drawn by the data service takes each
+                            group over in a pass of its own, after the rest of the page, so a long
+                            list does not hold the page in one long task. */}
+                        <Suspense>
+                          <IndicatorTable
+                            caption={`${themeLabels[theme]} indicators`}
+                            indicators={themed}
+                            range={range}
+                          />
+                        </Suspense>
                       </section>
                     );
                   })
