@@ -14,8 +14,9 @@
 //           Lighthouse mobile on five pages; each figure beside its bar (test/bench/bars.mjs). With
 //           --baseline, the earlier build is measured too, each figure interleaved with this one's.
 //   entry:  the entry module's own evaluation (the code that runs before the page is taken over),
-//           cold, at 412 px, on the large board's five pages of issue 22 (PGlite), paired with
-//           --baseline; median [min-max] of --runs.
+//           cold, at 412 px, on the large board's five pages of issue 22 (PGlite), and the blocking
+//           time after the first paint with the CPU slowed four times (the browser's own long
+//           tasks, not Lighthouse's simulation), paired with --baseline; median [min-max] of --runs.
 //   node test/bench/bench.mjs [--no-build] [--runs N] [--only load|import|server|large|bars|entry]
 //     [--baseline DIR] [--database-url URL] [--no-lighthouse]
 import { execSync } from 'node:child_process';
@@ -29,6 +30,7 @@ import { STRICT_CSP, startStaticServer } from '../tools/static-server.mjs';
 import { BAR_PAGES, measureBars } from './bars.mjs';
 import { lighthouseAvailable, runLighthouse } from './lighthouse.mjs';
 import {
+  blockingAfterPaint,
   entryEvaluation,
   coldLoad,
   firstPageJs,
@@ -525,7 +527,7 @@ if (measures('entry')) {
       email: 'person001@large-board.test',
       password: LARGE_PASSWORD,
     });
-    targets.push({ name, service, cookie, dataDir, times: new Map() });
+    targets.push({ name, service, cookie, dataDir, times: new Map(), blocking: new Map() });
   }
   for (const { path } of BAR_PAGES) {
     console.error(`The entry module's evaluation on ${path}, ${runs} cold loads each…`);
@@ -534,6 +536,13 @@ if (measures('entry')) {
         const times = t.times.get(path) ?? [];
         times.push(await entryEvaluation(browser, `${t.service.url}${path}`, t.cookie));
         t.times.set(path, times);
+      }
+    console.error(`Blocking time after the first paint on ${path} at 4x CPU, ${runs} cold loads each…`);
+    for (let i = 0; i < runs; i += 1)
+      for (const t of targets) {
+        const seen = t.blocking.get(path) ?? [];
+        seen.push(await blockingAfterPaint(browser, `${t.service.url}${path}`, t.cookie));
+        t.blocking.set(path, seen);
       }
   }
   output.push(
@@ -544,6 +553,16 @@ if (measures('entry')) {
       ({ path, name }) =>
         `| ${name} (${path}) | ${targets.map((t) => spread(t.times.get(path))).join(' | ')} |`,
     ),
+    '',
+    `| Blocking time after the first paint (its longest task), cold, 4x CPU, 412 px, large board (median [min–max] of ${runs}) | ${targets.map((t) => t.name).join(' | ')} |`,
+    `| --- | ${targets.map(() => '---').join(' | ')} |`,
+    ...BAR_PAGES.map(({ path, name }) => {
+      const cell = (t) => {
+        const seen = t.blocking.get(path);
+        return `${spread(seen.map((s) => s.blocking))} (${spread(seen.map((s) => s.longest))})`;
+      };
+      return `| ${name} (${path}) | ${targets.map(cell).join(' | ')} |`;
+    }),
   );
   for (const t of targets) {
     await t.service.stop();
