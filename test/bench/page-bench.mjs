@@ -201,11 +201,18 @@ export const machineLoad = () =>
     .map((n) => n.toFixed(2))
     .join(', ');
 
-/**
- * The entry module's own evaluation (its top-level code, which runs before the page is taken over),
- * in ms, for one cold load of `url` signed in as `cookie`: the entry script is timed from its first
- * statement to its last, as the browser runs it (its download and compilation not counted).
- */
+/** A page in a new browser context (nothing cached), signed in as `cookie`, closed after `measure`. */
+async function withColdPage(browser, url, cookie, viewport, measure) {
+  const [name, value] = cookie.split(/=(.*)/s);
+  const context = await browser.newContext({ viewport, isMobile: viewport.width < 600 });
+  try {
+    await context.addCookies([{ name, value, url }]);
+    return await measure(await context.newPage(), context);
+  } finally {
+    await context.close();
+  }
+}
+
 /**
  * The main thread's blocking time after the first paint, cold, with the CPU slowed four times by
  * Chromium itself (not simulated, as Lighthouse does): each long task after the first contentful
@@ -213,11 +220,7 @@ export const machineLoad = () =>
  * its longest task.
  */
 export async function blockingAfterPaint(browser, url, cookie, viewport = { width: 412, height: 915 }) {
-  const [name, value] = cookie.split(/=(.*)/s);
-  const context = await browser.newContext({ viewport, isMobile: viewport.width < 600 });
-  try {
-    await context.addCookies([{ name, value, url }]);
-    const page = await context.newPage();
+  return withColdPage(browser, url, cookie, viewport, async (page, context) => {
     await page.addInitScript(() => {
       window.__longTasks = [];
       new PerformanceObserver((list) => {
@@ -238,17 +241,16 @@ export async function blockingAfterPaint(browser, url, cookie, viewport = { widt
         longest: Math.max(0, ...after.map(([, duration]) => duration)),
       };
     });
-  } finally {
-    await context.close();
-  }
+  });
 }
 
+/**
+ * The entry module's own evaluation (its top-level code, which runs before the page is taken over),
+ * in ms, for one cold load of `url` signed in as `cookie`: the entry script is timed from its first
+ * statement to its last, as the browser runs it (its download and compilation not counted).
+ */
 export async function entryEvaluation(browser, url, cookie, viewport = { width: 412, height: 915 }) {
-  const [name, value] = cookie.split(/=(.*)/s);
-  const context = await browser.newContext({ viewport, isMobile: viewport.width < 600 });
-  try {
-    await context.addCookies([{ name, value, url }]);
-    const page = await context.newPage();
+  return withColdPage(browser, url, cookie, viewport, async (page) => {
     await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
       const response = await route.fetch();
       const body = await response.text();
@@ -260,7 +262,5 @@ export async function entryEvaluation(browser, url, cookie, viewport = { width: 
     await page.goto(url);
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
     return await page.evaluate(() => window.__entryEnd - window.__entryStart);
-  } finally {
-    await context.close();
-  }
+  });
 }
