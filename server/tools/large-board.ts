@@ -114,6 +114,7 @@ const TOPICS = [
 ];
 
 const capitalised = (topic: string) => topic.replace(/^./, (c) => c.toUpperCase());
+
 const COMPARATORS: readonly { id: ComparatorId; label: string }[] = [
   { id: 'england', label: 'England' },
   { id: 'region', label: 'West Midlands' },

@@ -109,7 +109,6 @@ for (const path of [...drawnWithData, ...drawnWithout]) {
   });
 }
 
-/** Says in the page when the entry module starts running (it is rewritten on its way in). */
 /** The dashboard's entry script. */
 const ENTRY = /\/assets\/index-[^/]+\.js$/;
 
@@ -124,6 +123,7 @@ async function holdCode(page: Page): Promise<() => void> {
   return release;
 }
 
+/** Says in the page when the entry module starts running (it is rewritten on its way in). */
 async function markEntry(page: Page) {
   await page.route(ENTRY, async (route) => {
     // Playwright fetches it itself, on a connection it keeps: one the service has just closed
@@ -366,6 +366,7 @@ test('the indicators list is taken over a group at a time, and a filter typed or
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
 });
+
 test('when the dashboard’s code cannot be loaded, the page drawn by the data service says so, and can still be read', async ({
   browser,
   page,
