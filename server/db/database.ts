@@ -32,6 +32,22 @@ export interface Database extends Queryable {
   keepTidy?(log: Logger): void;
 }
 
+/**
+ * Each statement the service sends often is prepared once (per connection) and then only bound and
+ * run, on both engines: parsing and planning it each time cost more than running it (issue 22). A
+ * statement is named by its text, so a text always has the same name and a name the same text. Only
+ * single reads and writes are prepared (not migrations' DDL or scripts), and at most
+ * `MAX_PREPARED` texts, so that statements built with a varying number of placeholders cannot grow
+ * the database's memory without end.
+ */
+export const MAX_PREPARED = 500;
+export const PREPARABLE = /^\s*(select|insert|update|delete|with)\b[^;]*;?\s*$/i;
+/**
+ * PostgreSQL's answer to a prepared statement whose tables changed shape under it (`select *` after
+ * a migration): "cached plan must not change result type". Its text is run unprepared from then on.
+ */
+export const PREPARED_RESULT_CHANGED = '0A000';
+
 /** PostgreSQL type ids whose text form is kept as a string or turned into a plain number. */
 export const TYPE_IDS = { int8: 20, date: 1082, timestamp: 1114, timestamptz: 1184, numeric: 1700 } as const;
 

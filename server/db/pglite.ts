@@ -1,7 +1,15 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, parse as answers, protocol } from '@electric-sql/pglite';
 import type { Logger } from '../log';
-import { textParsers, type Database, type Queryable, type Row } from './database';
+import {
+  MAX_PREPARED,
+  PREPARABLE,
+  PREPARED_RESULT_CHANGED,
+  textParsers,
+  type Database,
+  type Queryable,
+  type Row,
+} from './database';
 
 /** Runs one piece of work at a time, in the order asked. */
 function createMutex() {
@@ -39,6 +47,86 @@ const CHANGES = /\b(?:insert\s+into|update|delete\s+from)\s+(?:only\s+)?"?([a-z_
 const TIDY_AFTER = { statements: 50, fraction: 0.1 };
 const TIDY_EVERY_MS = 60_000;
 
+/** Several messages of PostgreSQL's protocol sent as one. */
+function together(messages: Uint8Array[]): Uint8Array {
+  const all = new Uint8Array(messages.reduce((length, m) => length + m.length, 0));
+  let at = 0;
+  for (const m of messages) {
+    all.set(m, at);
+    at += m.length;
+  }
+  return all;
+}
+
+/**
+ * Statements prepared once in the embedded database (MAX_PREPARED in ./database), spoken to in
+ * PostgreSQL's own protocol: PGlite's `query` parses and plans a statement each time, and passes
+ * each of the six messages of the exchange into the database in turn. Here a prepared statement is
+ * bound, described and run in one pass. PGlite's own serializers and parsers read and write the
+ * values, so an answer is the one its `query` would give (`server/db/prepared.test.ts`).
+ */
+class PreparedStatements {
+  private readonly statements = new Map<string, { name: string; types: number[] }>();
+  private readonly unpreparable = new Set<string>();
+
+  constructor(private readonly db: PGlite) {}
+
+  /** `unprepared` runs the text as PGlite's `query` does, for a text that is not prepared. */
+  async run<T extends Row>(
+    sql: string,
+    params: readonly unknown[],
+    inTransaction: boolean,
+    unprepared: () => Promise<T[]>,
+  ): Promise<T[]> {
+    if (this.unpreparable.has(sql) || !PREPARABLE.test(sql)) return unprepared();
+    const statement = this.statements.get(sql) ?? (await this.prepare(sql));
+    if (!statement) return unprepared();
+    const values = params.map((value, i) => {
+      if (value === null || value === undefined) return null;
+      const serialize = this.db.serializers[statement.types[i]!];
+      return serialize ? serialize(value) : String(value);
+    });
+    try {
+      const messages = await this.db.runExclusive(() =>
+        this.db.execProtocolStream(
+          together([
+            protocol.serialize.bind({ statement: statement.name, values }),
+            protocol.serialize.describe({ type: 'P' }),
+            protocol.serialize.execute({}),
+            protocol.serialize.sync(),
+          ]),
+          { syncToFs: !inTransaction },
+        ),
+      );
+      return answers.parseResults(messages, this.db.parsers)[0]!.rows as T[];
+    } catch (error) {
+      if ((error as { code?: string }).code !== PREPARED_RESULT_CHANGED) throw error;
+      this.unpreparable.add(sql);
+      // Inside a transaction the failure has ended it, as on a PostgreSQL server.
+      if (inTransaction) throw error;
+      return unprepared();
+    }
+  }
+
+  private async prepare(sql: string): Promise<{ name: string; types: number[] } | null> {
+    if (this.statements.size >= MAX_PREPARED) return null;
+    const name = `sbd_${this.statements.size + 1}`;
+    const described = await this.db.runExclusive(() =>
+      this.db.execProtocolStream(
+        together([
+          protocol.serialize.parse({ name, text: sql }),
+          protocol.serialize.describe({ type: 'S', name }),
+          protocol.serialize.sync(),
+        ]),
+        { syncToFs: false },
+      ),
+    );
+    const statement = { name, types: answers.parseDescribeStatementResults(described) };
+    this.statements.set(sql, statement);
+    return statement;
+  }
+}
+
 export class PgliteDatabase implements Database {
   readonly kind = 'pglite' as const;
   private readonly exclusive = createMutex();
@@ -51,7 +139,11 @@ export class PgliteDatabase implements Database {
   private tidyTimer: NodeJS.Timeout | undefined;
   private closed = false;
 
-  private constructor(private readonly db: PGlite) {}
+  private readonly prepared: PreparedStatements;
+
+  private constructor(private readonly db: PGlite) {
+    this.prepared = new PreparedStatements(db);
+  }
 
   /**
    * This process is the only one with the folder open (the data service takes a lock on it), so
@@ -142,7 +234,14 @@ export class PgliteDatabase implements Database {
   }
 
   query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    const run = this.exclusive(async () => (await this.db.query<T>(sql, params as unknown[])).rows);
+    const run = this.exclusive(() =>
+      this.prepared.run(
+        sql,
+        params,
+        false,
+        async () => (await this.db.query<T>(sql, params as unknown[])).rows,
+      ),
+    );
     if (READS_ONLY.test(sql)) return run;
     this.noteChanges(sql);
     return this.written(run);
@@ -153,9 +252,14 @@ export class PgliteDatabase implements Database {
       this.exclusive(() =>
         this.db.transaction(async (tx) =>
           work({
-            query: async <R extends Row = Row>(sql: string, params: readonly unknown[] = []) => {
+            query: <R extends Row = Row>(sql: string, params: readonly unknown[] = []) => {
               this.noteChanges(sql);
-              return (await tx.query<R>(sql, params as unknown[])).rows;
+              return this.prepared.run(
+                sql,
+                params,
+                true,
+                async () => (await tx.query<R>(sql, params as unknown[])).rows,
+              );
             },
           }),
         ),

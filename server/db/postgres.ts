@@ -1,6 +1,14 @@
 import pg from 'pg';
 import type { Logger } from '../log';
-import { textParsers, type Database, type Queryable, type Row } from './database';
+import {
+  MAX_PREPARED,
+  PREPARABLE,
+  PREPARED_RESULT_CHANGED,
+  textParsers,
+  type Database,
+  type Queryable,
+  type Row,
+} from './database';
 
 const types = {
   getTypeParser: (id: number, format?: string) =>
@@ -8,17 +16,9 @@ const types = {
 };
 
 /**
- * Each statement the service sends often is prepared once per connection and then only bound and
- * run: parsing and planning the session query on every request cost PostgreSQL more than running
- * it (issue 22: at 50 people at once, PostgreSQL's share of a cached read fell from 0.5 to 0.13 ms
- * of a core). A statement is named by its text, so a text always has the same name and a name the
- * same text. Only single reads and writes are prepared (not migrations' DDL or scripts), and at
- * most `MAX_PREPARED` texts, so that statements built with a varying number of placeholders cannot
- * grow every connection's memory without end.
+ * Statements prepared once per connection of the pool (MAX_PREPARED in ./database): at 50 people
+ * at once, PostgreSQL's share of a cached read fell from 0.5 to 0.13 ms of a core (issue 22).
  */
-const MAX_PREPARED = 500;
-const PREPARABLE = /^\s*(select|insert|update|delete|with)\b[^;]*;?\s*$/i;
-
 class Statements {
   private readonly names = new Map<string, string>();
   /** Texts whose prepared result no longer matches the tables (another instance migrated them). */
@@ -36,17 +36,13 @@ class Statements {
     return { name, text: sql, values };
   }
 
-  /**
-   * A prepared statement whose tables changed shape under it (`select *` after a migration by a
-   * newer instance) fails with "cached plan must not change result type": the text is run
-   * unprepared from then on.
-   */
+  /** A text whose prepared result changed shape (a newer instance migrated its tables) runs unprepared. */
   async run<T extends Row>(client: pg.Pool | pg.PoolClient, sql: string, params: readonly unknown[]) {
     const config = this.config(sql, params);
     try {
       return (await client.query<T>(config)).rows;
     } catch (error) {
-      if (!config.name || (error as { code?: string }).code !== '0A000') throw error;
+      if (!config.name || (error as { code?: string }).code !== PREPARED_RESULT_CHANGED) throw error;
       this.unpreparable.add(sql);
       // Inside a transaction the failure has ended it: the caller's transaction fails, and is
       // answered as any failed write; the next one runs the text unprepared.
