@@ -19,12 +19,16 @@ export interface AuditRecord {
   after?: unknown;
 }
 
-/** Writes one entry to the audit trail, in the caller's transaction. */
-export async function recordAudit(tx: Queryable, actor: Actor, entry: AuditRecord): Promise<void> {
-  await tx.query(
-    `insert into audit_entry (actor_id, actor_name, actor_email, action, entity_type, entity_id, summary, before, after)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [
+/**
+ * One entry of the audit trail as a statement and its parameters, numbered from `$from`: for a
+ * write that records its own entry in the same statement (a `with` clause).
+ */
+export function auditInsert(actor: Actor, entry: AuditRecord, from = 1): { sql: string; params: unknown[] } {
+  const places = Array.from({ length: 9 }, (_, i) => `$${from + i}`).join(', ');
+  return {
+    sql: `insert into audit_entry (actor_id, actor_name, actor_email, action, entity_type, entity_id, summary, before, after)
+     values (${places})`,
+    params: [
       actor.id,
       actor.name,
       actor.email,
@@ -35,7 +39,13 @@ export async function recordAudit(tx: Queryable, actor: Actor, entry: AuditRecor
       entry.before === undefined ? null : JSON.stringify(entry.before),
       entry.after === undefined ? null : JSON.stringify(entry.after),
     ],
-  );
+  };
+}
+
+/** Writes one entry to the audit trail, in the caller's transaction. */
+export async function recordAudit(tx: Queryable, actor: Actor, entry: AuditRecord): Promise<void> {
+  const { sql, params } = auditInsert(actor, entry);
+  await tx.query(sql, params);
 }
 
 /** Readers' cached answers are keyed by this number; every published change moves it on. */

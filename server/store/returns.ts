@@ -12,7 +12,7 @@ import { isLargeChange, largeChangeProblem, PAST_DUE_DATE_PROBLEM } from '../../
 import { financialYearStart } from '../../src/lib/periods';
 import type { Queryable } from '../db/database';
 import { conflict, notFound, Problem, unprocessable } from '../http/problem';
-import { bumpDataVersion, recordAudit, type Actor } from './audit-log';
+import { auditInsert, bumpDataVersion, recordAudit, type Actor } from './audit-log';
 import { extendBoardTo, readBoard } from './board';
 import { BOARD_SERIES, publishFigure, sortKey } from './indicators';
 
@@ -453,49 +453,61 @@ export async function saveReturn(
   if (Object.keys(fieldErrors).length > 0) {
     throw new Problem(422, 'Some figures do not belong to this return', { fieldErrors });
   }
-  await tx.query('delete from return_value where round_id = $1 and agency_id = $2', [round, agency]);
-  const values: ValueRow[] = [];
-  if (request.values.length > 0) {
-    // The figures as stored come back from the insert itself: the answer below reads nothing again.
-    const inserted = await tx.query<ValueRow>(
-      `insert into return_value (round_id, agency_id, indicator_id, period, value, symbol, note, checked)
-       select $1, $2, v.indicator_id, v.period, v.value, v.symbol, nullif(v.note, ''), coalesce(v.checked, false)
-       from jsonb_to_recordset($3::jsonb)
-         as v(indicator_id text, period text, value double precision, symbol text, note text, checked boolean)
-       returning ${VALUE_COLUMNS}`,
-      [
-        round,
-        agency,
-        JSON.stringify(
-          request.values.map((v) => ({
-            indicator_id: v.indicatorId,
-            period: v.period,
-            value: v.value,
-            symbol: v.symbol,
-            note: v.note,
-            checked: v.checked ?? false,
-          })),
-        ),
-      ],
-    );
-    values.push(...inserted);
-  }
-  const [saved] = await tx.query<AgencyReturnRow>(
-    `update agency_return set status = 'draft', version = version + 1 where round_id = $1 and agency_id = $2
-     returning *`,
-    [round, agency],
+  // The figures, the return's status and version, and the audit entry in one statement (the figures
+  // as stored come back from it: the answer below reads nothing again). Figures no longer given
+  // are removed; the others are written over or added.
+  const audit = auditInsert(
+    actor,
+    {
+      action: 'return.save',
+      entityType: 'return',
+      entityId: `${round}/${agency}`,
+      summary: `Saved ${request.values.length} figures in ${row.agency_name}’s ${quarter.code} return`,
+      before: { status: row.status, values: existing.map(({ agency_id: _, ...v }) => v) },
+      after: { status: 'draft', values: request.values },
+    },
+    4,
   );
-  await recordAudit(tx, actor, {
-    action: 'return.save',
-    entityType: 'return',
-    entityId: `${round}/${agency}`,
-    summary: `Saved ${request.values.length} figures in ${row.agency_name}’s ${quarter.code} return`,
-    before: { status: row.status, values: existing.map(({ agency_id: _, ...v }) => v) },
-    after: { status: 'draft', values: request.values },
-  });
+  const [saved] = await tx.query<AgencyReturnRow & { stored: ValueRow[] }>(
+    `with given as (
+       select * from jsonb_to_recordset($3::jsonb)
+         as v(indicator_id text, period text, value double precision, symbol text, note text, checked boolean)
+     ),
+     gone as (
+       delete from return_value r where r.round_id = $1 and r.agency_id = $2
+         and not exists (select 1 from given g where g.indicator_id = r.indicator_id and g.period = r.period)
+     ),
+     stored as (
+       insert into return_value (round_id, agency_id, indicator_id, period, value, symbol, note, checked)
+       select $1, $2, g.indicator_id, g.period, g.value, g.symbol, nullif(g.note, ''), coalesce(g.checked, false)
+       from given g
+       on conflict (round_id, agency_id, indicator_id, period) do update
+         set value = excluded.value, symbol = excluded.symbol, note = excluded.note, checked = excluded.checked
+       returning ${VALUE_COLUMNS}
+     ),
+     audited as (${audit.sql})
+     update agency_return set status = 'draft', version = version + 1 where round_id = $1 and agency_id = $2
+     returning *, (select coalesce(json_agg(stored), '[]'::json) from stored) as stored`,
+    [
+      round,
+      agency,
+      JSON.stringify(
+        request.values.map((v) => ({
+          indicator_id: v.indicatorId,
+          period: v.period,
+          value: v.value,
+          symbol: v.symbol,
+          note: v.note,
+          checked: v.checked ?? false,
+        })),
+      ),
+      ...audit.params,
+    ],
+  );
+  const { stored: values, ...savedRow } = saved!;
   return describeReturn(
     tx,
-    { round: roundRow, row: { ...saved!, agency_name: row.agency_name }, owned, values },
+    { round: roundRow, row: { ...savedRow, agency_name: row.agency_name }, owned, values },
     today,
   );
 }
