@@ -1,5 +1,12 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { addPerson, ADMIN, removeDataDir, startDataService, type DataService } from './data-service';
+import {
+  addPerson,
+  ADMIN,
+  removeDataDir,
+  SERVICE_SETUP_BUDGET,
+  startDataService,
+  type DataService,
+} from './data-service';
 import { expect, test } from './fixtures';
 
 interface Person {
@@ -28,7 +35,7 @@ function boardWith<P extends Record<string, Person>>(
 
   test.beforeAll(async ({ playwright }) => {
     // A new database and the people's passwords hashed: slow on a busy machine.
-    test.setTimeout(120_000);
+    test.setTimeout(SERVICE_SETUP_BUDGET);
     service = await startDataService(options.env ? { env: options.env } : undefined);
     const request: APIRequestContext = await playwright.request.newContext();
     for (const person of Object.values(people))

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { ADMIN, removeDataDir, startDataService, type DataService } from './data-service';
+import {
+  ADMIN,
+  removeDataDir,
+  SERVICE_SETUP_BUDGET,
+  startDataService,
+  type DataService,
+} from './data-service';
 import { expect, test } from './fixtures';
 
 /**
@@ -108,7 +114,7 @@ async function checkConsistent(service: DataService, sent: number) {
 }
 
 test('killed during writes, the embedded database reopens consistent', async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(SERVICE_SETUP_BUDGET);
   let service = await startDataService();
   try {
     const sent = await killDuringWrites(service);
@@ -122,7 +128,7 @@ test('killed during writes, the embedded database reopens consistent', async () 
 
 test('killed during writes, PostgreSQL is consistent', async () => {
   test.skip(!process.env.TEST_DATABASE_URL, 'needs TEST_DATABASE_URL (CI starts a PostgreSQL cluster)');
-  test.setTimeout(120_000);
+  test.setTimeout(SERVICE_SETUP_BUDGET);
   const url = new URL(process.env.TEST_DATABASE_URL!);
   const name = `sbd_crash_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url.href });

@@ -3,7 +3,13 @@ import { request as httpRequest, createServer, type IncomingMessage, type Server
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { startSmtpServer } from '../../server/test/smtp';
-import { ADMIN, removeDataDir, startDataService, type DataService } from './data-service';
+import {
+  ADMIN,
+  removeDataDir,
+  SERVICE_SETUP_BUDGET,
+  startDataService,
+  type DataService,
+} from './data-service';
 import { expect, test } from './fixtures';
 
 /**
@@ -74,7 +80,7 @@ let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
 test.beforeAll(async () => {
   // Two services seeding a new PostgreSQL database: about 20 s on a quiet machine.
-  test.setTimeout(180_000);
+  test.setTimeout(SERVICE_SETUP_BUDGET);
   db = await freshDatabase();
   // Both send the outbox's mail to one real SMTP server, each looking every second.
   smtp = await startSmtpServer();

@@ -1,4 +1,11 @@
-import { ADMIN, removeDataDir, signIn, startDataService, type DataService } from './data-service';
+import {
+  ADMIN,
+  removeDataDir,
+  SERVICE_SETUP_BUDGET,
+  signIn,
+  startDataService,
+  type DataService,
+} from './data-service';
 import { expect, test } from './fixtures';
 
 /**
@@ -14,7 +21,7 @@ const ACTION = 'Map the county lines routes into the city';
 let service: DataService;
 
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(SERVICE_SETUP_BUDGET);
   service = await startDataService();
 });
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { demoBoardWith } from './board-people';
+import { SERVICE_SETUP_BUDGET } from './data-service';
 import { axeViolations, expect, test } from './fixtures';
 
 /**
@@ -206,7 +207,7 @@ test('after the due date, a board member sees the agency that has not resubmitte
 }) => {
   // The data service judges lateness by its own clock, which a browser's clock cannot move: it is
   // restarted on the same database with its clock started after the due date (31 January 2099).
-  test.setTimeout(120_000);
+  test.setTimeout(SERVICE_SETUP_BUDGET);
   await board.restart({
     NODE_OPTIONS: `--import=${pathToFileURL(resolve('test/e2e/clock-at.mjs')).href}`,
     CLOCK_AT: '2099-02-01T09:00:00Z',

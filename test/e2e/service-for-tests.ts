@@ -1,5 +1,5 @@
 import { test } from './fixtures';
-import { removeDataDir, startDataService, type DataService } from './data-service';
+import { removeDataDir, SERVICE_SETUP_BUDGET, startDataService, type DataService } from './data-service';
 
 /**
  * A built data service for the tests of one describe block: started before them (with a budget for
@@ -9,7 +9,7 @@ import { removeDataDir, startDataService, type DataService } from './data-servic
 export function serviceForTests(options?: Parameters<typeof startDataService>[0]): { current: DataService } {
   const service = {} as { current: DataService };
   test.beforeAll(async () => {
-    test.setTimeout(120_000);
+    test.setTimeout(SERVICE_SETUP_BUDGET);
     service.current = await startDataService(options);
   });
   test.afterAll(async () => {
