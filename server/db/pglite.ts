@@ -66,8 +66,13 @@ function together(messages: Uint8Array[]): Uint8Array {
  * values, so an answer is the one its `query` would give (`server/db/prepared.test.ts`).
  */
 class PreparedStatements {
-  private readonly statements = new Map<string, { name: string; types: number[] }>();
+  /**
+   * Each text's statement, kept from the moment it is first asked for: statements asked for at once
+   * (`Promise.all` in a transaction) are each prepared once, under a name of their own.
+   */
+  private readonly statements = new Map<string, Promise<{ name: string; types: number[] }>>();
   private readonly unpreparable = new Set<string>();
+  private named = 0;
 
   constructor(private readonly db: PGlite) {}
 
@@ -79,8 +84,15 @@ class PreparedStatements {
     unprepared: () => Promise<T[]>,
   ): Promise<T[]> {
     if (this.unpreparable.has(sql) || !PREPARABLE.test(sql)) return unprepared();
-    const statement = this.statements.get(sql) ?? (await this.prepare(sql));
-    if (!statement) return unprepared();
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      if (this.statements.size >= MAX_PREPARED) return unprepared();
+      prepared = this.prepare(sql, `sbd_${(this.named += 1)}`);
+      this.statements.set(sql, prepared);
+      // A text that could not be prepared (an error in it) is tried again the next time it is asked.
+      prepared.catch(() => this.statements.get(sql) === prepared && this.statements.delete(sql));
+    }
+    const statement = await prepared;
     const values = params.map((value, i) => {
       if (value === null || value === undefined) return null;
       const serialize = this.db.serializers[statement.types[i]!];
@@ -108,9 +120,7 @@ class PreparedStatements {
     }
   }
 
-  private async prepare(sql: string): Promise<{ name: string; types: number[] } | null> {
-    if (this.statements.size >= MAX_PREPARED) return null;
-    const name = `sbd_${this.statements.size + 1}`;
+  private async prepare(sql: string, name: string): Promise<{ name: string; types: number[] }> {
     const described = await this.db.runExclusive(() =>
       this.db.execProtocolStream(
         together([
@@ -121,9 +131,7 @@ class PreparedStatements {
         { syncToFs: false },
       ),
     );
-    const statement = { name, types: answers.parseDescribeStatementResults(described) };
-    this.statements.set(sql, statement);
-    return statement;
+    return { name, types: answers.parseDescribeStatementResults(described) };
   }
 }
 

@@ -64,6 +64,15 @@ describe(`statements prepared on ${usingPostgres() ? 'PostgreSQL' : 'the embedde
     });
   });
 
+  it('prepares statements asked for at once in a transaction, new and the same, each once', async () => {
+    await db.transaction(async (tx) => {
+      const answers = await Promise.all(
+        [1, 2, 3, 3].map((n) => tx.query<{ n: number }>(`select $1::int + ${n} as n`, [10])),
+      );
+      expect(answers).toEqual([[{ n: 11 }], [{ n: 12 }], [{ n: 13 }], [{ n: 13 }]]);
+    });
+  });
+
   it('reads and writes every kind of value the service uses as the database’s own answers do', async () => {
     const sql = `select $1::int as i, $2::int8 as big, $3::numeric as n, $4::float8 as f, $5::boolean as b,
       $6::text as t, $7::date as d, $8::timestamptz as ts, $9::jsonb as j, $10::text[] as list, $11::text as nothing,
