@@ -42,7 +42,7 @@ describe('the data read for pages, kept per data version', () => {
 });
 
 describe('the pages the data service keeps', () => {
-  const page = (size: number, fill = 'a') => Buffer.from(fill.repeat(size));
+  const page = (size: number, fill = 'a') => ({ html: Buffer.from(fill.repeat(size)), headAt: -1 });
 
   it('holds no more than its size, letting the least recently used go first', () => {
     const cache = new PageCache(1000);
@@ -66,29 +66,40 @@ describe('the pages the data service keeps', () => {
     expect(cache.get('b')).toBeDefined();
   });
 
-  it('compresses a page once, to the same page', async () => {
+  it('compresses a page once, to the same page', () => {
     const cache = new PageCache();
-    const entry = cache.set('a', Buffer.from('<p>130 children identified</p>'));
-    const zipped = await cache.compressed(entry);
+    const entry = cache.set('a', { html: Buffer.from('<p>130 children identified</p>'), headAt: -1 });
+    const zipped = cache.compressed(entry);
     expect(gunzipSync(zipped).toString()).toBe('<p>130 children identified</p>');
-    expect(await cache.compressed(entry)).toBe(zipped);
+    expect(cache.compressed(entry)).toBe(zipped);
   });
 
-  it('compresses the head every page carries once, and each page still unzips to itself', async () => {
+  it('compresses the head every page carries once, and each page still unzips to itself', () => {
     const head = `<head><style>${'.tile{margin:0 0 1rem}'.repeat(500)}</style></head>`;
     const fixed = new FixedText(head);
     const cache = new PageCache(1024 * 1024, fixed);
-    for (const html of [
-      `<!doctype html><html lang="en-GB" data-theme="dark">${head}<body><p>130 children identified</p></body></html>`,
-      `${head}<body>${'<p>50</p>'.repeat(2000)}</body>`,
-      `<html>${head}`,
-      head,
-      '<p>A page without the head: compressed as any other</p>',
-    ]) {
-      const zipped = await cache.compressed(cache.set(html, Buffer.from(html)));
-      expect(gunzipSync(zipped).toString()).toBe(html);
+    const pages: [before: string, after: string][] = [
+      [
+        '<!doctype html><html lang="en-GB" data-theme="dark">',
+        '<body><p>130 children identified</p></body></html>',
+      ],
+      ['', `<body>${'<p>50</p>'.repeat(2000)}</body>`],
+      ['<html>', ''],
+      ['', ''],
+    ];
+    for (const [before, after] of pages) {
+      const zipped = cache.compressed(cache.set(before + after, fixed.around(before, after)));
+      expect(gunzipSync(zipped).toString()).toBe(before + head + after);
       // The head's compressed bytes are written in as they are, not compressed again.
-      expect(zipped.includes(fixed.deflated)).toBe(html.includes(head));
+      expect(zipped.includes(fixed.deflated)).toBe(true);
+    }
+    // A page without the head, or with it elsewhere than the page says: compressed as any other.
+    const without = { html: Buffer.from('<p>A page without the head</p>'), headAt: 3 };
+    const misplaced = { ...fixed.around('<html>', '</html>'), headAt: 0 };
+    for (const entry of [without, misplaced]) {
+      const zipped = cache.compressed(cache.set(entry.html.toString(), entry));
+      expect(gunzipSync(zipped).toString()).toBe(entry.html.toString());
+      expect(zipped.includes(fixed.deflated)).toBe(false);
     }
   });
 });

@@ -8,7 +8,7 @@ import { getCookie } from 'hono/cookie';
 import { THEME_COOKIE } from '../../src/stores/theme-store';
 import { findSession, type ActiveSession } from '../auth/sessions';
 import { contentSecurityPolicy } from './content-security-policy.mjs';
-import { FixedText, PageCache, PartCache, type CachedPage } from './page-cache';
+import { FixedText, PageCache, PartCache, type CachedPage, type PageBytes } from './page-cache';
 import { routeStatus, serverRender, widthGuessFor, type ServerRendered } from './server-render';
 import type { AppEnv, Services } from './env';
 import { readSessionSecret } from './session-cookie';
@@ -178,16 +178,12 @@ export async function serveDashboard(app: Hono<AppEnv>, root: string, services: 
   const drawn = new PageCache(undefined, head);
   const marked =
     head.text.length > 0 ? template.replace(head.text.toString('utf8'), () => HEAD_MARK) : template;
-  const pageBytes = (theme: string | undefined, rendered: ServerRendered | null) => {
+  const pageBytes = (theme: string | undefined, rendered: ServerRendered | null): PageBytes => {
     const html = pageHtml(marked, theme, rendered, chunksOf, template);
     // The head comes before anything drawn from data, which cannot hold the mark ("<" is escaped).
     const at = html.indexOf(HEAD_MARK);
-    if (at < 0) return Buffer.from(html);
-    return Buffer.concat([
-      Buffer.from(html.slice(0, at)),
-      head.text,
-      Buffer.from(html.slice(at + HEAD_MARK.length)),
-    ]);
+    if (at < 0) return { html: Buffer.from(html), headAt: -1 };
+    return head.around(html.slice(0, at), html.slice(at + HEAD_MARK.length));
   };
 
   app.get('*', async (c) => {
@@ -234,13 +230,13 @@ export async function serveDashboard(app: Hono<AppEnv>, root: string, services: 
         if (cached) page = cached;
         else {
           const rendered = await serverRender(services, url, session, widthGuess, parts);
-          const html = pageBytes(theme, rendered);
+          const bytes = pageBytes(theme, rendered);
           // A page that could not be drawn here is not kept: the next request tries again.
-          page = rendered ? drawn.set(key, html, rendered.status) : { html, gzip: null };
+          page = rendered ? drawn.set(key, bytes, rendered.status) : { ...bytes, gzip: null };
         }
         status = page.status ?? status;
       } else {
-        page = { html: pageBytes(theme, null), gzip: null };
+        page = { ...pageBytes(theme, null), gzip: null };
       }
       const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
       c.header('Content-Type', 'text/html; charset=utf-8');
@@ -249,7 +245,7 @@ export async function serveDashboard(app: Hono<AppEnv>, root: string, services: 
       c.header('Cache-Control', 'private, no-store');
       c.header('Vary', 'Cookie, Accept-Encoding');
       if (gzip) c.header('Content-Encoding', 'gzip');
-      return c.body((gzip ? await drawn.compressed(page) : page.html) as unknown as ArrayBuffer, status);
+      return c.body((gzip ? drawn.compressed(page) : page.html) as unknown as ArrayBuffer, status);
     }
     const gzip = file.gzip !== null && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
     return new Response((gzip ? file.gzip : file.body) as unknown as BodyInit, {
