@@ -7,7 +7,9 @@ import { boardSchema } from '../src/api/contract/board';
 import type { Indicator } from '../src/api/contract';
 import { boardQueries, indicatorQueries, sessionQueries } from '../src/api/queries';
 import type { Database } from './db/database';
-import { scriptJson } from './http/server-render';
+import type { DehydratedState } from '@tanstack/react-query';
+import { PageMarks, type KeptText } from './http/page-cache';
+import { scriptJson, stateJson } from './http/server-render';
 import { inlineStylesheets } from './http/static-files';
 import { people, type TestPerson } from './test/fixtures';
 import { startService, type Client, type TestService } from './test/service';
@@ -230,6 +232,44 @@ describe('a page drawn on the server', () => {
     expect(scriptJson({ a: '</script>\u2028<!--&' })).not.toMatch(/[<>&\u2028]/);
   });
 
+  it('hands over the same data whether written for the page or kept for every page drawn from it', () => {
+    const figures = Object.freeze({
+      values: Object.freeze(Array.from({ length: 300 }, (_, i) => i)),
+      note: '</script>\u2028 & ‘quoted’',
+    });
+    const board = Object.freeze({ name: 'Wolverhampton <Board>' });
+    const query = (key: string, data: unknown, status = 'success') => ({
+      queryKey: [key],
+      queryHash: JSON.stringify([key]),
+      dehydratedAt: 1,
+      state: { data, dataUpdatedAt: 2, status },
+    });
+    const state = {
+      mutations: [],
+      queries: [
+        query('figures', figures),
+        query('board', board),
+        query('session', { user: 'drawn for this page' }),
+        query('pending', undefined, 'pending'),
+      ],
+    } as unknown as DehydratedState;
+    const marks = new PageMarks();
+    const json = stateJson(state, marks);
+    // The figures (read once per data version, frozen, over 1 kB) are put in by their mark.
+    expect(json).toContain('<!--kept 0-->');
+    const whole = marks.resolve(json);
+    expect(JSON.parse(whole)).toEqual(JSON.parse(scriptJson(state)));
+    expect(whole).not.toMatch(/[<>&\u2028]/);
+    // Another page drawn from the same data puts in the same kept text: written and compressed once.
+    const kept = (m: PageMarks, text: string) =>
+      m.page(text).pieces.filter((piece): piece is KeptText => typeof piece !== 'number');
+    const again = new PageMarks();
+    const [first] = kept(marks, json);
+    expect(first).toBeDefined();
+    expect(kept(again, stateJson(state, again))).toEqual([first]);
+    expect(kept(again, stateJson(state, again))[0]).toBe(first);
+  });
+
   it('draws charts for a phone’s column when the browser says it is a phone', async () => {
     const viewer = await service.as('viewer');
     const laptop = await page(viewer, '/', { 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0' });
@@ -316,6 +356,26 @@ describe('a page the data service keeps, to serve again', () => {
     });
     expect(zipped.headers.get('content-encoding')).toBe('gzip');
     expect(await zipped.text()).toBe(first.html);
+  });
+
+  it('is the same page drawn anew, plain or gzipped, with the parts and data it keeps put in', async () => {
+    const viewer = await service.as('viewer');
+    // Drawn once, so that the overview's parts and data are kept; then drawn anew (each address is
+    // a page of its own), sent as it is and gzipped.
+    await page(viewer, '/?draw=0');
+    const plain = await page(viewer, '/?draw=1', { 'Accept-Encoding': 'identity' });
+    const zipped = await page(viewer, '/?draw=2', { 'Accept-Encoding': 'gzip' });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    for (const reply of [plain, zipped]) expect(reply.html).not.toContain('<!--kept');
+    const drawn = (html: string) =>
+      html.replace(/<script type="application\/json" id="app-state">[^<]*<\/script>/, '');
+    expect(drawn(zipped.html)).toBe(drawn(plain.html));
+    expect(text(plain.html)).toContain('Wolverhampton Safeguarding Children Board');
+    expect(zipped.queries!.map((q) => q.queryKey)).toEqual(plain.queries!.map((q) => q.queryKey));
+    for (const { queryKey, state } of plain.queries!) {
+      expect(handedOver(zipped.queries, queryKey)).toEqual(state.data);
+    }
   });
 
   it('is drawn anew once the board’s data has changed, with the new figures', async () => {

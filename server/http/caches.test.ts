@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { partHtml } from '../../src/app/server-part';
-import { FixedText, PageCache, PartCache } from './page-cache';
+import { KeptText, PageCache, PageMarks, PartCache, gzipPage } from './page-cache';
 import { ReadCache } from './read-cache';
 
 describe('the data read for pages, kept per data version', () => {
@@ -42,7 +42,7 @@ describe('the data read for pages, kept per data version', () => {
 });
 
 describe('the pages the data service keeps', () => {
-  const page = (size: number, fill = 'a') => ({ html: Buffer.from(fill.repeat(size)), headAt: -1 });
+  const page = (size: number, fill = 'a') => new PageMarks().page(fill.repeat(size));
 
   it('holds no more than its size, letting the least recently used go first', () => {
     const cache = new PageCache(1000);
@@ -68,39 +68,52 @@ describe('the pages the data service keeps', () => {
 
   it('compresses a page once, to the same page', () => {
     const cache = new PageCache();
-    const entry = cache.set('a', { html: Buffer.from('<p>130 children identified</p>'), headAt: -1 });
+    const entry = cache.set('a', new PageMarks().page('<p>130 children identified</p>'));
     const zipped = cache.compressed(entry);
     expect(gunzipSync(zipped).toString()).toBe('<p>130 children identified</p>');
     expect(cache.compressed(entry)).toBe(zipped);
   });
 
-  it('compresses the head every page carries once, and each page still unzips to itself', () => {
-    const head = `<head><style>${'.tile{margin:0 0 1rem}'.repeat(500)}</style></head>`;
-    const fixed = new FixedText(head);
-    const cache = new PageCache(1024 * 1024, fixed);
-    const pages: [before: string, after: string][] = [
-      [
-        '<!doctype html><html lang="en-GB" data-theme="dark">',
-        '<body><p>130 children identified</p></body></html>',
-      ],
-      ['', `<body>${'<p>50</p>'.repeat(2000)}</body>`],
-      ['<html>', ''],
-      ['', ''],
+  it('puts kept text in place of its marks, and each page unzips to itself', () => {
+    const head = new KeptText(`<head><style>${'.tile{margin:0 0 1rem}'.repeat(500)}</style></head>`);
+    // Text beyond ASCII, kept and drawn: each piece is placed by its bytes, not its characters.
+    const part = new KeptText(`<div><p>Children’s services — £1,250</p>${'<p>50</p>'.repeat(300)}</div>`);
+    const long = `<main>${'<p>130 children identified ‘at risk’</p>'.repeat(100)}</main>`;
+    const pages: ((marks: PageMarks) => string)[] = [
+      (m) =>
+        `<!doctype html><html lang="en-GB" data-theme="dark">${m.mark(head)}<body>${m.mark(part)}</body></html>`,
+      (m) => `${m.mark(head)}${m.mark(part)}${long}${m.mark(part)}`,
+      (m) => `<html>${m.mark(head)}`,
+      (m) => m.mark(head),
+      () => `<p>A page with nothing kept — “${long}”</p>`,
+      () => '<p>Short, and nothing kept</p>',
     ];
-    for (const [before, after] of pages) {
-      const zipped = cache.compressed(cache.set(before + after, fixed.around(before, after)));
-      expect(gunzipSync(zipped).toString()).toBe(before + head + after);
-      // The head's compressed bytes are written in as they are, not compressed again.
-      expect(zipped.includes(fixed.deflated)).toBe(true);
+    for (const draw of pages) {
+      const marks = new PageMarks();
+      const html = draw(marks);
+      const whole = marks.resolve(html);
+      expect(whole).not.toContain('<!--kept');
+      const bytes = marks.page(html);
+      expect(bytes.html.toString('utf8')).toBe(whole);
+      const zipped = gzipPage(bytes);
+      expect(gunzipSync(zipped).toString('utf8')).toBe(whole);
+      // The kept text's compressed bytes are written in as they are, not compressed again.
+      for (const kept of [head, part]) {
+        expect(zipped.includes(kept.deflated)).toBe(bytes.pieces.includes(kept));
+      }
     }
-    // A page without the head, or with it elsewhere than the page says: compressed as any other.
-    const without = { html: Buffer.from('<p>A page without the head</p>'), headAt: 3 };
-    const misplaced = { ...fixed.around('<html>', '</html>'), headAt: 0 };
-    for (const entry of [without, misplaced]) {
-      const zipped = cache.compressed(cache.set(entry.html.toString(), entry));
-      expect(gunzipSync(zipped).toString()).toBe(entry.html.toString());
-      expect(zipped.includes(fixed.deflated)).toBe(false);
+  });
+
+  it('compresses kept text once, for every page it is in', () => {
+    const kept = new KeptText(`<div>${'<p>figures</p>'.repeat(200)}</div>`);
+    const deflated = kept.deflated;
+    const cache = new PageCache();
+    for (const name of ['a', 'b']) {
+      const marks = new PageMarks();
+      const zipped = cache.compressed(cache.set(name, marks.page(`<p>${name}</p>${marks.mark(kept)}`)));
+      expect(zipped.includes(deflated)).toBe(true);
     }
+    expect(kept.deflated).toBe(deflated);
   });
 });
 
@@ -135,14 +148,15 @@ describe('the data read for pages, asked for by many at once', () => {
 describe('the parts of pages the data service keeps', () => {
   it('holds no more than its size, letting the least recently used go first', () => {
     const cache = new PartCache(1000);
-    cache.set('a', { html: 'a'.repeat(400), modules: [] });
-    cache.set('b', { html: 'b'.repeat(400), modules: [] });
+    const part = (fill: string, size = 400) => new KeptText(fill.repeat(size));
+    cache.set('a', { html: part('a'), modules: [] });
+    cache.set('b', { html: part('b'), modules: [] });
     cache.get('a');
-    cache.set('c', { html: 'c'.repeat(400), modules: ['src/features/indicators/indicators-page.tsx'] });
+    cache.set('c', { html: part('c'), modules: ['src/features/indicators/indicators-page.tsx'] });
     expect(cache.get('b')).toBeUndefined();
-    expect(cache.get('a')?.html).toBe('a'.repeat(400));
+    expect(cache.get('a')?.html.bytes.toString()).toBe('a'.repeat(400));
     expect(cache.get('c')?.modules).toEqual(['src/features/indicators/indicators-page.tsx']);
-    cache.set('huge', { html: 'h'.repeat(2000), modules: [] });
+    cache.set('huge', { html: part('h', 2000), modules: [] });
     expect(cache.get('huge')).toBeUndefined();
   });
 

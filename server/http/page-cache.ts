@@ -1,18 +1,30 @@
-import { constants, crc32, deflateRawSync, gzipSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 /**
- * How hard a page drawn for someone is compressed: zlib's fastest level. A page is drawn for one
- * person and mostly sent once, so its compression is paid on the request. On the large board the
- * overview (55 kB after its head) took 0.5 ms of CPU at the default level 6 and 0.15 ms at level 1
- * for 1.6 kB more (11.0 kB against 9.4), the indicators list (580 kB) 11 ms against 2 ms for 18 kB
- * more (70 kB against 52). With the page compressed on the event loop and its head found without a
- * search, the service's CPU for an overview drawn anew fell by 13 to 16% (README, Performance).
- * nginx's default for what it compresses as it sends is the same level.
+ * How hard what is drawn for one page is compressed: zlib's fastest level, on the event loop. A page
+ * is drawn for one person and mostly sent once, so its compression is paid on the request; what
+ * many pages carry is kept and compressed once (KeptText). On the large board the overview's 55 kB
+ * after its head took 0.5 ms of CPU at zlib's default level and 0.15 ms at level 1, for 1.6 kB more;
+ * the indicators list's 580 kB, 11 ms against 2 ms. nginx's default for what it compresses as it
+ * sends is the same level.
  */
 export const PAGE_GZIP_LEVEL = 1;
 
+/**
+ * How hard text kept for many pages is compressed (index.html's head, a part of a page drawn from
+ * the board's data, the data a page hands over): zlib's default, once per version of the board's
+ * data, whoever the page is for.
+ */
+export const KEPT_GZIP_LEVEL = 6;
+
 /** A gzip member's header: deflate, no name or time, from an unknown system (RFC 1952). */
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+
+/** The last block of a deflate stream, empty: BFINAL 1, fixed codes, end of block (RFC 1951, 3.2.6). */
+const LAST_BLOCK = Buffer.from([0x03, 0x00]);
+
+/** Below this, text drawn for one page is stored in the gzip as it is: starting zlib costs more. */
+const STORED_BELOW = 1024;
 
 /** A deflate block of bytes stored uncompressed (at most 65,535), not the last (RFC 1951, 3.2.4). */
 function storedBlock(bytes: Buffer): Buffer {
@@ -24,51 +36,128 @@ function storedBlock(bytes: Buffer): Buffer {
 }
 
 /**
- * Text every page carries (index.html's head, with its stylesheet), deflated once at start and
- * written into each page's gzip as it is: a page drawn anew compresses only its own parts.
- * Deflate blocks that end on a byte boundary (a sync flush) can be placed one after another, and a
- * block never needs to refer back to text before it, so the pieces make one stream (as pigz's do).
+ * Text written into many pages: index.html's head with its stylesheet, a part of a page drawn from
+ * the board's data (src/app/server-part.tsx), the data a page hands over. It is encoded once, and
+ * deflated once when first sent compressed, then written into each page's gzip as it is: a page
+ * drawn anew compresses only what was drawn for it. Deflate blocks that end on a byte boundary (a
+ * sync flush) can be placed one after another, and none refers back to text before its own start,
+ * so the pieces make one stream (as pigz's do).
  */
-export class FixedText {
-  readonly text: Buffer;
-  readonly deflated: Buffer;
+export class KeptText {
+  readonly bytes: Buffer;
+  private compressed: Buffer | null = null;
 
   constructor(text: string) {
-    this.text = Buffer.from(text);
-    // Once, at start: as hard as zlib can.
-    this.deflated = deflateRawSync(this.text, { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
+    this.bytes = Buffer.from(text);
   }
 
-  /** A page with this text between `before` and `after`, and where the text starts in it. */
-  around(before: string, after: string): PageBytes {
-    const start = Buffer.from(before);
-    return { html: Buffer.concat([start, this.text, Buffer.from(after)]), headAt: start.length };
+  get length(): number {
+    return this.bytes.length;
   }
 
-  /**
-   * The page gzipped, with this text in it compressed once; a page without it, as any other. Where
-   * the text is, the page says (`around` knows): looking for 30 kB in a page costs more than zlib's
-   * compressing it at level 1. It is checked to be there, byte for byte.
-   */
-  gzip({ html: page, headAt: at }: PageBytes): Buffer {
-    const there =
-      at >= 0 && this.text.length > 0 && this.text.equals(page.subarray(at, at + this.text.length));
-    // What comes before the head (the doctype and <html>) is a few dozen bytes: stored as they are,
-    // in a block of its own, since starting zlib for them costs more (half a millisecond) than it saves.
-    if (!there || at > 0xffff) return gzipSync(page, { level: PAGE_GZIP_LEVEL });
-    const before = storedBlock(page.subarray(0, at));
-    const after = deflateRawSync(page.subarray(at + this.text.length), { level: PAGE_GZIP_LEVEL });
-    const trailer = Buffer.alloc(8);
-    trailer.writeUInt32LE(crc32(page), 0);
-    trailer.writeUInt32LE(page.length % 2 ** 32, 4);
-    return Buffer.concat([GZIP_HEADER, before, this.deflated, after, trailer]);
+  get deflated(): Buffer {
+    this.compressed ??= deflateRawSync(this.bytes, {
+      level: KEPT_GZIP_LEVEL,
+      finishFlush: constants.Z_SYNC_FLUSH,
+    });
+    return this.compressed;
   }
 }
 
-/** A page's bytes, and where in them the text every page carries starts (-1: nowhere). */
+/**
+ * A page's bytes, and what they are made of, in order: kept text, and the lengths of the runs of
+ * text drawn for this page between them.
+ */
 export interface PageBytes {
   html: Buffer;
-  headAt: number;
+  pieces: readonly (KeptText | number)[];
+}
+
+/** Where kept text goes in a page being put together: a comment with its number. */
+const MARK = /<!--kept (\d+)-->/g;
+
+/**
+ * The kept text a page is put together with, each in the page's HTML as a mark until the page is
+ * turned into bytes. No text drawn from data can hold a mark: React escapes "<" in text and
+ * attributes, and the data handed over is escaped likewise (scriptJson); React's own comments are
+ * others (`<!-- -->`, `<!--$-->`); and what is written into a page as it is, is HTML React drew
+ * (a part kept, src/app/server-part.tsx) or a mark.
+ */
+export class PageMarks {
+  private readonly kept: KeptText[] = [];
+
+  /** The mark for `text`, to write where it goes. */
+  mark(text: KeptText): string {
+    return `<!--kept ${this.kept.push(text) - 1}-->`;
+  }
+
+  /** `html` with the kept text in place of its marks: for HTML kept apart from this page. */
+  resolve(html: string): string {
+    return html.includes('<!--kept ')
+      ? html.replace(MARK, (_, at: string) => this.kept[Number(at)]!.bytes.toString('utf8'))
+      : html;
+  }
+
+  /** The page as bytes: what was drawn for it encoded, the kept text copied in, once each. */
+  page(html: string): PageBytes {
+    const pieces: (KeptText | number)[] = [];
+    const runs: [from: number, to: number, bytes: number][] = [];
+    let from = 0;
+    let length = 0;
+    const run = (to: number) => {
+      if (to <= from) return;
+      const bytes = Buffer.byteLength(html.slice(from, to));
+      runs.push([from, to, bytes]);
+      pieces.push(bytes);
+      length += bytes;
+    };
+    for (const match of html.matchAll(MARK)) {
+      run(match.index);
+      const text = this.kept[Number(match[1])]!;
+      pieces.push(text);
+      length += text.length;
+      from = match.index + match[0].length;
+    }
+    run(html.length);
+    const bytes = Buffer.allocUnsafe(length);
+    let at = 0;
+    let next = 0;
+    for (const piece of pieces) {
+      if (typeof piece === 'number') {
+        const [start, end] = runs[next++]!;
+        at += bytes.write(html.slice(start, end), at);
+      } else at += piece.bytes.copy(bytes, at);
+    }
+    return { html: bytes, pieces };
+  }
+}
+
+/**
+ * The page gzipped: each run of text drawn for it compressed at zlib's fastest level (or stored, if
+ * short), and each kept text's deflated bytes written in as they are.
+ */
+export function gzipPage({ html, pieces }: PageBytes): Buffer {
+  const out: Buffer[] = [GZIP_HEADER];
+  let at = 0;
+  for (const piece of pieces) {
+    if (typeof piece !== 'number') {
+      out.push(piece.deflated);
+      at += piece.length;
+      continue;
+    }
+    const run = html.subarray(at, at + piece);
+    at += piece;
+    out.push(
+      piece < STORED_BELOW
+        ? storedBlock(run)
+        : deflateRawSync(run, { level: PAGE_GZIP_LEVEL, finishFlush: constants.Z_SYNC_FLUSH }),
+    );
+  }
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc32(html), 0);
+  trailer.writeUInt32LE(html.length % 2 ** 32, 4);
+  out.push(LAST_BLOCK, trailer);
+  return Buffer.concat(out);
 }
 
 export interface CachedPage extends PageBytes {
@@ -125,10 +214,7 @@ export class PageCache extends SizedCache<CachedPage> {
   // 16 MB holds some two hundred overviews of a large board (about 85 kB each): a reload, the
   // back button or a second tab for everyone at a meeting. At 64 MB the service under 50 people's
   // load held 337 MB against 262 MB, and answered no faster (issue 22).
-  constructor(
-    maxBytes = 16 * 1024 * 1024,
-    private readonly fixed = new FixedText(''),
-  ) {
+  constructor(maxBytes = 16 * 1024 * 1024) {
     super(maxBytes);
   }
 
@@ -142,14 +228,14 @@ export class PageCache extends SizedCache<CachedPage> {
    * than handing the page to libuv's threads and back (a tenth of a millisecond for the overview).
    */
   compressed(entry: CachedPage): Buffer {
-    entry.gzip ??= this.fixed.gzip(entry);
+    entry.gzip ??= gzipPage(entry);
     return entry.gzip;
   }
 }
 
 /** A part of a page drawn on the server (src/app/server-part.tsx): its HTML, and the lazy pages drawn with it. */
 export interface KeptPart {
-  html: string;
+  html: KeptText;
   modules: readonly string[];
 }
 

@@ -8,6 +8,7 @@ import {
   qualityAssuranceQueries,
   sessionQueries,
 } from '../../src/api/queries';
+import type { DehydratedState } from '@tanstack/react-query';
 import type { Session } from '../../src/api/contract';
 import { can } from '../../src/api/permissions';
 import { DEFAULT_WIDTH_GUESS, PHONE_WIDTH_GUESS } from '../../src/app/app';
@@ -19,7 +20,7 @@ import type { ActiveSession } from '../auth/sessions';
 import type { Queryable } from '../db/database';
 import { findBoard } from '../store/board';
 import { published } from '../store/published';
-import type { PartCache } from './page-cache';
+import { KeptText, PageMarks, type PartCache } from './page-cache';
 import { Problem } from './problem';
 import type { Services } from './env';
 
@@ -167,6 +168,47 @@ const ESCAPES: Record<string, string> = {
   '\u2029': '\\u2029',
 };
 
+/** Below this, data's JSON is written into each page rather than kept apart with its compressed bytes. */
+const KEEP_JSON_FROM = 1024;
+
+/**
+ * The JSON of data read for pages, kept with it: that data is read once per version of the board's
+ * data and shared, frozen, by every page drawn from it (ReadCache.value), so its JSON is written
+ * (and compressed) once, not for every page.
+ */
+const keptJson = new WeakMap<object, KeptText | string>();
+
+/** `json` (an object's) with one more key, whose value is `value` (JSON already). */
+const withKey = (json: string, key: string, value: string) =>
+  `${json.length > 2 ? `${json.slice(0, -1)},` : '{'}${JSON.stringify(key)}:${value}}`;
+
+/**
+ * The data handed to the browser with a page (`scriptJson(state)`, in meaning): each query's data
+ * read for pages written once per data version and put in by its mark (see PageMarks); the rest
+ * (who is signed in, when each was read) written for this page.
+ */
+export function stateJson(state: DehydratedState, marks: PageMarks): string {
+  const dataJson = (data: unknown) => {
+    if (!data || typeof data !== 'object' || !Object.isFrozen(data)) return scriptJson(data);
+    let kept = keptJson.get(data);
+    if (kept === undefined) {
+      const json = scriptJson(data);
+      kept = json.length >= KEEP_JSON_FROM ? new KeptText(json) : json;
+      keptJson.set(data, kept);
+    }
+    return typeof kept === 'string' ? kept : marks.mark(kept);
+  };
+  const queries = state.queries.map(({ state: { data, ...rest }, ...query }) =>
+    withKey(
+      scriptJson(query),
+      'state',
+      data === undefined ? scriptJson(rest) : withKey(scriptJson(rest), 'data', dataJson(data)),
+    ),
+  );
+  const { queries: _, ...others } = state;
+  return withKey(scriptJson(others), 'queries', `[${queries.join(',')}]`);
+}
+
 /**
  * The width to draw charts at before the browser has measured them: a phone's column when the
  * browser says it is a phone (Sec-CH-UA-Mobile, or a mobile user agent), otherwise a laptop's.
@@ -178,6 +220,7 @@ export function widthGuessFor(headers: { userAgent?: string | undefined; mobileH
 }
 
 export interface ServerRendered {
+  /** The page drawn, and the data handed over with it: with marks of kept text (`marks.page` puts it in). */
   html: string;
   json: string;
   widthGuess: number;
@@ -199,6 +242,7 @@ export async function serverRender(
   session: ActiveSession,
   widthGuess: number = DEFAULT_WIDTH_GUESS,
   kept: PartCache | null = null,
+  marks: PageMarks = new PageMarks(),
 ): Promise<ServerRendered | null> {
   try {
     const { db, config, cache } = services;
@@ -255,10 +299,12 @@ export async function serverRender(
         session.user.actionOwner,
         services.today(),
       ]),
+      // A part kept is written into the page by its mark (its bytes, compressed once, copied in).
       find: (key) => {
         const part = kept.get(key);
-        for (const module of part?.modules ?? []) keptModules.add(module);
-        return part?.html;
+        if (!part) return undefined;
+        for (const module of part.modules) keptModules.add(module);
+        return marks.mark(part.html);
       },
       drawn: new Map(),
     };
@@ -270,12 +316,12 @@ export async function serverRender(
     );
     for (const [id, key] of parts?.drawn ?? []) {
       const part = partHtml(html, id);
-      if (part !== null) kept!.set(key, { html: part, modules });
+      if (part !== null) kept!.set(key, { html: new KeptText(marks.resolve(part)), modules });
     }
     const status = missing ? 404 : routeStatus(url.pathname);
     return {
       html,
-      json: scriptJson(state),
+      json: stateJson(state, marks),
       widthGuess,
       modules: [...new Set([...modules, ...keptModules])],
       status,

@@ -8,7 +8,7 @@ import { getCookie } from 'hono/cookie';
 import { THEME_COOKIE } from '../../src/stores/theme-store';
 import { findSession, type ActiveSession } from '../auth/sessions';
 import { contentSecurityPolicy } from './content-security-policy.mjs';
-import { FixedText, PageCache, PartCache, type CachedPage, type PageBytes } from './page-cache';
+import { KeptText, PageCache, PageMarks, PartCache, type CachedPage, type PageBytes } from './page-cache';
 import { routeStatus, serverRender, widthGuessFor, type ServerRendered } from './server-render';
 import type { AppEnv, Services } from './env';
 import { readSessionSecret } from './session-cookie';
@@ -21,9 +21,6 @@ async function sessionOf(c: Context<AppEnv>, services: Services): Promise<Active
     maxHours: services.config.sessionMaxHours,
   });
 }
-
-/** Where each page's head goes while the rest of the page is written (see serveDashboard). */
-const HEAD_MARK = '<!--\u0000head\u0000-->';
 
 /** Where the page drawn on the server goes in index.html: its empty root element. */
 const ROOT = '<div id="root"></div>';
@@ -171,20 +168,23 @@ export async function serveDashboard(app: Hono<AppEnv>, root: string, services: 
     (path) => files.get(path)?.body,
   );
   if (!template.includes(ROOT)) throw new Error(`${root}/index.html has no empty ${ROOT} to draw pages in.`);
-  // Every page's head, stylesheet and all, is the same: encoded and compressed once, here. Pages are
-  // written around a mark in its place (encoding the 30 kB stylesheet as UTF-8 for each page cost
-  // more than drawing it), and the head's bytes go in between.
-  const head = new FixedText(/<head>[\s\S]*(?=<\/head>)/.exec(template)?.[0] ?? '');
-  const drawn = new PageCache(undefined, head);
-  const marked =
-    head.text.length > 0 ? template.replace(head.text.toString('utf8'), () => HEAD_MARK) : template;
-  const pageBytes = (theme: string | undefined, rendered: ServerRendered | null): PageBytes => {
-    const html = pageHtml(marked, theme, rendered, chunksOf, template);
-    // The head comes before anything drawn from data, which cannot hold the mark ("<" is escaped).
-    const at = html.indexOf(HEAD_MARK);
-    if (at < 0) return { html: Buffer.from(html), headAt: -1 };
-    return head.around(html.slice(0, at), html.slice(at + HEAD_MARK.length));
+  // Every page's head, stylesheet and all, is the same: encoded and compressed once, here, and the
+  // first text kept for every page (encoding the 30 kB stylesheet as UTF-8 for each page cost more
+  // than drawing it). Pages are written around its mark.
+  const headText = /<head>[\s\S]*(?=<\/head>)/.exec(template)?.[0] ?? '';
+  const head = new KeptText(headText);
+  const marksFor = () => {
+    const marks = new PageMarks();
+    marks.mark(head);
+    return marks;
   };
+  const marked = headText ? template.replace(headText, () => new PageMarks().mark(head)) : template;
+  const drawn = new PageCache();
+  const pageBytes = (
+    theme: string | undefined,
+    rendered: ServerRendered | null,
+    marks: PageMarks,
+  ): PageBytes => marks.page(pageHtml(marked, theme, rendered, chunksOf, template));
 
   app.get('*', async (c) => {
     const path = new URL(c.req.url).pathname;
@@ -229,14 +229,15 @@ export async function serveDashboard(app: Hono<AppEnv>, root: string, services: 
         const cached = drawn.get(key);
         if (cached) page = cached;
         else {
-          const rendered = await serverRender(services, url, session, widthGuess, parts);
-          const bytes = pageBytes(theme, rendered);
+          const marks = marksFor();
+          const rendered = await serverRender(services, url, session, widthGuess, parts, marks);
+          const bytes = pageBytes(theme, rendered, marks);
           // A page that could not be drawn here is not kept: the next request tries again.
           page = rendered ? drawn.set(key, bytes, rendered.status) : { ...bytes, gzip: null };
         }
         status = page.status ?? status;
       } else {
-        page = { ...pageBytes(theme, null), gzip: null };
+        page = { ...pageBytes(theme, null, marksFor()), gzip: null };
       }
       const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
       c.header('Content-Type', 'text/html; charset=utf-8');
