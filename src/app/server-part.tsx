@@ -11,7 +11,10 @@ export interface ServerParts {
    * all of these are the same.
    */
   context: string;
-  /** The HTML kept for a part's key, if any. */
+  /**
+   * What to write for the part kept under a key, if any: its HTML, or a mark the data service puts
+   * its HTML in place of (server/http/page-cache.ts, PageMarks).
+   */
   find: (key: string) => string | undefined;
   /** The parts drawn anew in this drawing: their element's `data-part` and their key. */
   drawn: Map<string, string>;
