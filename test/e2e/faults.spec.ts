@@ -110,18 +110,26 @@ function plan(requests: string[], start: number): [string, Kind][] {
   return pairs;
 }
 
-/** What a person reads in the page's main area (and the header's board name). */
+/**
+ * What a person reads in the page's main area (and the header's board name), once the browser has
+ * drawn what the page last added: `innerText` leaves out a part laid out only when in sight
+ * (`content-visibility: auto`: each group of the indicators list) until a frame has been drawn
+ * since it was added, and on a busy machine a first reading taken in between missed every group.
+ */
 const pageText = (page: Page) =>
-  page.evaluate(() =>
-    [document.querySelector('header'), document.querySelector('main')]
-      .map((e) => (e as HTMLElement | null)?.innerText ?? '')
-      .join(' ')
-      .split(/\s+/)
-      .filter(Boolean)
-      // Word by word: a chart drawn again may lay its labels out in another order.
-      .sort()
-      .join(' '),
-  );
+  page.evaluate(async () => {
+    await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
+    return (
+      [document.querySelector('header'), document.querySelector('main')]
+        .map((e) => (e as HTMLElement | null)?.innerText ?? '')
+        .join(' ')
+        .split(/\s+/)
+        .filter(Boolean)
+        // Word by word: a chart drawn again may lay its labels out in another order.
+        .sort()
+        .join(' ')
+    );
+  });
 
 const settled = async (page: Page) => {
   await expect(page.locator('main').first()).toBeVisible();
