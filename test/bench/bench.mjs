@@ -17,8 +17,12 @@
 //           cold, at 412 px, on the large board's five pages of issue 22 (PGlite), and the blocking
 //           time after the first paint with the CPU slowed four times (the browser's own long
 //           tasks, not Lighthouse's simulation), paired with --baseline; median [min-max] of --runs.
-//   node test/bench/bench.mjs [--no-build] [--runs N] [--only load|import|server|large|bars|entry]
-//     [--baseline DIR] [--database-url URL] [--no-lighthouse]
+//   cpu:    the data service's own CPU (its utime and stime) per page drawn anew on the large board
+//           (PGlite), the five pages of issue 22 each drawn again and again by one person, gzipped,
+//           a round of --draws pages (default 100) for each build in turn, paired with --baseline:
+//           the machine's load moves this less than it moves time; median [min-max] of --runs.
+//   node test/bench/bench.mjs [--no-build] [--runs N] [--only load|import|server|large|bars|entry|cpu]
+//     [--baseline DIR] [--database-url URL] [--no-lighthouse] [--draws N]
 import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -563,6 +567,73 @@ if (measures('entry')) {
       };
       return `| ${name} (${path}) | ${targets.map(cell).join(' | ')} |`;
     }),
+  );
+  for (const t of targets) {
+    await t.service.stop();
+    rmSync(t.dataDir, { recursive: true, force: true });
+  }
+}
+
+// ---- cpu: the service's own CPU per page drawn anew, paired ----------------------------------
+if (measures('cpu')) {
+  const draws = Number(args[args.indexOf('--draws') + 1]) || 100;
+  const ticks = Number(execSync('getconf CLK_TCK').toString().trim());
+  /** The service's CPU so far, user and system, in ms. */
+  const cpuOf = (pid) => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks;
+  };
+  const targets = [];
+  for (const [name, build] of baseline
+    ? [
+        ['before', baseline],
+        ['after', root],
+      ]
+    : [['this build', root]]) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bench-cpu-'));
+    console.error(`Loading the large board for ${name}…`);
+    execSync(`node test/tools/large-board.mjs --data-dir ${dataDir} --password "${LARGE_PASSWORD}"`, {
+      cwd: build,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const service = await startService(build, { DATA_DIR: dataDir, SEED: 'none' });
+    const cookie = await signIn(service.url, {
+      email: 'person001@large-board.test',
+      password: LARGE_PASSWORD,
+    });
+    targets.push({ name, service, cookie, dataDir, perPage: new Map() });
+  }
+  let drawn = 0;
+  const drawAnew = async (t, path, count) => {
+    for (let i = 0; i < count; i += 1) {
+      // An address of its own each time: never a page the service kept.
+      const reply = await fetch(`${t.service.url}${path}?draw=${(drawn += 1)}`, {
+        headers: { Cookie: t.cookie, 'Accept-Encoding': 'gzip' },
+      });
+      await reply.arrayBuffer();
+      if (reply.status !== 200) throw new Error(`${path} answered ${reply.status}`);
+    }
+  };
+  for (const { path } of BAR_PAGES) {
+    console.error(`The service's CPU per page drawn anew on ${path}, ${runs} rounds of ${draws}…`);
+    for (const t of targets) await drawAnew(t, path, 20); // warm
+    for (let i = 0; i < runs; i += 1)
+      for (const t of targets) {
+        const before = cpuOf(t.service.pid);
+        await drawAnew(t, path, draws);
+        const each = t.perPage.get(path) ?? [];
+        each.push((cpuOf(t.service.pid) - before) / draws);
+        t.perPage.set(path, each);
+      }
+  }
+  output.push(
+    '',
+    `| The service's CPU per page drawn anew, large board, PGlite (median [min–max] of ${runs} rounds of ${draws}) | ${targets.map((t) => t.name).join(' | ')} |`,
+    `| --- | ${targets.map(() => '---').join(' | ')} |`,
+    ...BAR_PAGES.map(
+      ({ path, name }) =>
+        `| ${name} (${path}) | ${targets.map((t) => spread(t.perPage.get(path), 2)).join(' | ')} |`,
+    ),
   );
   for (const t of targets) {
     await t.service.stop();
