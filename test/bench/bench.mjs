@@ -512,7 +512,11 @@ if (measures('large')) {
 }
 
 // ---- entry: the entry module's own evaluation on the large board's five pages, paired -------
-if (measures('entry')) {
+/**
+ * This build (and --baseline's, before it), each started on a large board of its own (PGlite) with
+ * person001 signed in; `stop()` stops them all.
+ */
+async function largeBoardTargets() {
   const targets = [];
   for (const [name, build] of baseline
     ? [
@@ -520,7 +524,7 @@ if (measures('entry')) {
         ['after', root],
       ]
     : [['this build', root]]) {
-    const dataDir = mkdtempSync(join(tmpdir(), 'bench-entry-'));
+    const dataDir = mkdtempSync(join(tmpdir(), 'bench-large-'));
     console.error(`Loading the large board for ${name}…`);
     execSync(`node test/tools/large-board.mjs --data-dir ${dataDir} --password "${LARGE_PASSWORD}"`, {
       cwd: build,
@@ -531,8 +535,22 @@ if (measures('entry')) {
       email: 'person001@large-board.test',
       password: LARGE_PASSWORD,
     });
-    targets.push({ name, service, cookie, dataDir, times: new Map(), blocking: new Map() });
+    targets.push({ name, service, cookie, dataDir });
   }
+  return {
+    targets,
+    async stop() {
+      for (const t of targets) {
+        await t.service.stop();
+        rmSync(t.dataDir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+if (measures('entry')) {
+  const large = await largeBoardTargets();
+  const targets = large.targets.map((t) => ({ ...t, times: new Map(), blocking: new Map() }));
   for (const { path } of BAR_PAGES) {
     console.error(`The entry module's evaluation on ${path}, ${runs} cold loads each…`);
     for (let i = 0; i < runs; i += 1)
@@ -568,10 +586,7 @@ if (measures('entry')) {
       return `| ${name} (${path}) | ${targets.map(cell).join(' | ')} |`;
     }),
   );
-  for (const t of targets) {
-    await t.service.stop();
-    rmSync(t.dataDir, { recursive: true, force: true });
-  }
+  await large.stop();
 }
 
 // ---- cpu: the service's own CPU per page drawn anew, paired ----------------------------------
@@ -583,26 +598,8 @@ if (measures('cpu')) {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks;
   };
-  const targets = [];
-  for (const [name, build] of baseline
-    ? [
-        ['before', baseline],
-        ['after', root],
-      ]
-    : [['this build', root]]) {
-    const dataDir = mkdtempSync(join(tmpdir(), 'bench-cpu-'));
-    console.error(`Loading the large board for ${name}…`);
-    execSync(`node test/tools/large-board.mjs --data-dir ${dataDir} --password "${LARGE_PASSWORD}"`, {
-      cwd: build,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const service = await startService(build, { DATA_DIR: dataDir, SEED: 'none' });
-    const cookie = await signIn(service.url, {
-      email: 'person001@large-board.test',
-      password: LARGE_PASSWORD,
-    });
-    targets.push({ name, service, cookie, dataDir, perPage: new Map() });
-  }
+  const large = await largeBoardTargets();
+  const targets = large.targets.map((t) => ({ ...t, perPage: new Map() }));
   let drawn = 0;
   const drawAnew = async (t, path, count) => {
     for (let i = 0; i < count; i += 1) {
@@ -635,10 +632,7 @@ if (measures('cpu')) {
         `| ${name} (${path}) | ${targets.map((t) => spread(t.perPage.get(path), 2)).join(' | ')} |`,
     ),
   );
-  for (const t of targets) {
-    await t.service.stop();
-    rmSync(t.dataDir, { recursive: true, force: true });
-  }
+  await large.stop();
 }
 
 // ---- bars: issue 22's bars on the large board ------------------------------------------------
