@@ -101,13 +101,15 @@ export class PageMarks {
   /** The page as bytes: what was drawn for it encoded, the kept text copied in, once each. */
   page(html: string): PageBytes {
     const pieces: (KeptText | number)[] = [];
-    const runs: [from: number, to: number, bytes: number][] = [];
+    // The text of each run drawn for this page, cut once: measured here, written below.
+    const runs: string[] = [];
     let from = 0;
     let length = 0;
     const run = (to: number) => {
       if (to <= from) return;
-      const bytes = Buffer.byteLength(html.slice(from, to));
-      runs.push([from, to, bytes]);
+      const text = html.slice(from, to);
+      const bytes = Buffer.byteLength(text);
+      runs.push(text);
       pieces.push(bytes);
       length += bytes;
     };
@@ -123,10 +125,8 @@ export class PageMarks {
     let at = 0;
     let next = 0;
     for (const piece of pieces) {
-      if (typeof piece === 'number') {
-        const [start, end] = runs[next++]!;
-        at += bytes.write(html.slice(start, end), at);
-      } else at += piece.bytes.copy(bytes, at);
+      if (typeof piece === 'number') at += bytes.write(runs[next++]!, at);
+      else at += piece.bytes.copy(bytes, at);
     }
     return { html: bytes, pieces };
   }
