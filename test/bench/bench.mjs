@@ -60,6 +60,8 @@ import {
 const root = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 7;
+// Pages drawn anew in a round of the cpu measure.
+const draws = Number(args[args.indexOf('--draws') + 1]) || 100;
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const baseline = args.includes('--baseline') ? resolve(args[args.indexOf('--baseline') + 1]) : null;
 const databaseUrl = args.includes('--database-url') ? args[args.indexOf('--database-url') + 1] : null;
@@ -591,7 +593,6 @@ if (measures('entry')) {
 
 // ---- cpu: the service's own CPU per page drawn anew, paired ----------------------------------
 if (measures('cpu')) {
-  const draws = Number(args[args.indexOf('--draws') + 1]) || 100;
   const ticks = Number(execSync('getconf CLK_TCK').toString().trim());
   /** The service's CPU so far, user and system, in ms. */
   const cpuOf = (pid) => {
