@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { delay, http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_SESSION } from '../../mocks/demo-api';
 import { server } from '../../mocks/node';
 import { renderApp } from '../../test/render';
 import { byText } from '../../test/text';
@@ -181,6 +182,12 @@ describe('the overview’s CSE chart when its events fail', () => {
 });
 
 describe('bad links', () => {
+  /** Returns and Section 11 are the data service's: someone is signed in to see them. */
+  const signedInAdministrator = () =>
+    http.get(url('/session'), () =>
+      HttpResponse.json({ ...DEMO_SESSION, user: { ...DEMO_SESSION.user, role: 'administrator' } }),
+    );
+
   it.each([
     ['2030-31', '2030-31 is not a year this board reports; showing 2016-17.'],
     ['banana', 'banana is not a year this board reports; showing 2016-17.'],
@@ -193,21 +200,7 @@ describe('bad links', () => {
 
   it('an unknown return is a not-found page with a link to the returns', async () => {
     server.use(
-      http.get(url('/session'), () =>
-        HttpResponse.json({
-          user: {
-            id: 'a',
-            email: 'a@x.gov.uk',
-            name: 'Ada',
-            role: 'administrator',
-            agencyIds: [],
-            actionOwner: null,
-          },
-          method: 'password',
-          expiresAt: null,
-          idleMinutes: null,
-        }),
-      ),
+      signedInAdministrator(),
       http.get(url('/returns/:round/:agency'), () =>
         HttpResponse.json({ message: 'Not found' }, { status: 404 }),
       ),
@@ -218,6 +211,19 @@ describe('bad links', () => {
       'href',
       '/returns',
     );
+  });
+
+  it('an unknown self-assessment is a not-found page with a link to Section 11', async () => {
+    server.use(signedInAdministrator());
+    // The demo answers 404 for a cycle it does not have, as the data service does.
+    renderApp('/section11/no-such-cycle/nobody');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Self-assessment not found' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'See every agency’s Section 11 self-assessment' }),
+    ).toHaveAttribute('href', '/section11');
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
   });
 });
 

@@ -12,6 +12,7 @@ import { ConflictError, HttpError } from '../../api/errors';
 import { section11Queries } from '../../api/queries';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { FormFailure } from '../../components/form/form-failure';
+import { NotFound } from '../../components/not-found';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
 import { StatusTag } from '../../components/status-tag';
@@ -661,8 +662,23 @@ function AnswerSummary({
   );
 }
 
+/** One agency's self-assessment in one cycle, or a not-found page when there is none at its address. */
 export function SelfAssessmentPage() {
   const { cycle = '', agency = '' } = useParams();
+  const query = useQuery(section11Queries.assessment(cycle, agency));
+  if (query.error instanceof HttpError && query.error.status === 404) {
+    return (
+      <NotFound
+        title="Self-assessment not found"
+        detail="There is no self-assessment at this address: the cycle or the agency may be wrong, or the link incomplete."
+        link={{ to: '/section11', label: 'See every agency’s Section 11 self-assessment' }}
+      />
+    );
+  }
+  return <SelfAssessmentFound cycle={cycle} agency={agency} />;
+}
+
+function SelfAssessmentFound({ cycle, agency }: { cycle: string; agency: string }) {
   const assessment = useQuery(section11Queries.assessment(cycle, agency));
   const permissions = usePermissions();
   const data = assessment.data;
