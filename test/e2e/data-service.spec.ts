@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { addPerson, ADMIN, removeDataDir, signIn, startDataService, type DataService } from './data-service';
-import { axeViolations, expect, test, waitForApp } from './fixtures';
+import { axeViolations, expect, headerOverlaps, test, waitForApp } from './fixtures';
 
 /**
  * The board's data service as a partnership runs it: the built dashboard and API on one origin,
@@ -16,6 +16,12 @@ const people = {
   },
   member: { email: 'morgan.member@example.gov.uk', name: 'Morgan Member', role: 'viewer' },
   qa: { email: 'quinn.qa@example.gov.uk', name: 'Quinn QA', role: 'quality-assurance' },
+  // A name as long as people's names are: the header must make room for it at every width.
+  long: {
+    email: 'alexandra.whitworth@example.gov.uk',
+    name: 'Alexandra Administrator-Whitworth',
+    role: 'administrator',
+  },
 } as const;
 
 test.describe.configure({ mode: 'serial' });
@@ -204,6 +210,20 @@ test('the QA committee records audit progress, and it is still there after the s
   const row = page.getByRole('row', { name: /Disabled children subject to child protection plans/ });
   await expect(row).toContainText('Completed');
   await expect(row).toContainText('5');
+});
+
+test('the header’s name, controls and navigation never run over each other, from a phone to a wide screen, for a long name', async ({
+  page,
+}) => {
+  await as(page, 'long');
+  for (const path of ['/', '/admin/people']) {
+    await page.goto(`${service.url}${path}`);
+    await waitForApp(page);
+    for (let width = 320; width <= 1920; width += 20) {
+      await page.setViewportSize({ width, height: 800 });
+      expect(await headerOverlaps(page), `${path} at ${width} px`).toEqual([]);
+    }
+  }
 });
 
 test('a board member sees no control to change anything, and no Returns or Administration', async ({

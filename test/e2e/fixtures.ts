@@ -62,12 +62,60 @@ export async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
-/** Waits until the app has rendered and every panel has finished loading. */
 /** The browser has taken the page over (see App): its controls answer from now on. */
 export async function waitForApp(page: Page) {
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
 }
 
+/**
+ * What in the page's header is drawn over something else: each line of text and each control of
+ * one part (the name, the controls, the navigation) against those of the others. Empty when
+ * nothing is.
+ */
+export async function headerOverlaps(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const header = document.querySelector('.app-header');
+    if (!header) return ['the page has no header'];
+    const shown = (element: Element) => {
+      const box = element.getBoundingClientRect();
+      return box.width > 1 && box.height > 1;
+    };
+    const boxes: { part: number; what: string; box: DOMRect }[] = [];
+    [...header.children].forEach((part, index) => {
+      const walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent?.trim();
+        const parent = node.parentElement;
+        // A select's options are drawn by the select; text hidden for screen readers is not drawn.
+        if (!text || !parent || parent.closest('select') || !shown(parent)) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const box of range.getClientRects()) boxes.push({ part: index, what: text, box });
+      }
+      for (const control of part.querySelectorAll('select, input, button')) {
+        if (!shown(control)) continue;
+        const label = control.getAttribute('aria-label') ?? control.id;
+        boxes.push({
+          part: index,
+          what: `${control.tagName.toLowerCase()} ${label}`,
+          box: control.getBoundingClientRect(),
+        });
+      }
+    });
+    const found: string[] = [];
+    for (const a of boxes) {
+      for (const b of boxes) {
+        if (a.part >= b.part) continue;
+        const across = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+        const down = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+        if (across > 1 && down > 1) found.push(`“${a.what}” and “${b.what}”`);
+      }
+    }
+    return found;
+  });
+}
+
+/** Waits until the app has rendered and every panel has finished loading. */
 export async function waitForPanels(page: Page) {
   await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByRole('status')).toHaveCount(0);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { axeViolations, expect, test, waitForPanels } from './fixtures';
+import { axeViolations, expect, headerOverlaps, test, waitForPanels } from './fixtures';
 
 test.describe('Overview on the demo data', () => {
   // Issue 11: 2017-18 is a part year; the CSE story is told without a verdict, as the minutes tell it.
@@ -206,6 +206,17 @@ test.describe('Overview on the demo data', () => {
       await page.goto(path);
       await waitForPanels(page);
       await checkTypeAndYears(page, path);
+    }
+  });
+
+  test('the header’s name, controls and navigation never run over each other, from a phone to a wide screen', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await waitForPanels(page);
+    for (let width = 320; width <= 1920; width += 20) {
+      await page.setViewportSize({ width, height: 800 });
+      expect(await headerOverlaps(page), `${width} px`).toEqual([]);
     }
   });
 
