@@ -86,6 +86,9 @@ function stylesheetFirst(): Plugin {
   };
 }
 
+/** React's renderer for the browser (react-dom/client), in a chunk of its own: see src/main.tsx. */
+const RENDERER_CHUNK = 'react-dom';
+
 /**
  * The page is painted before the dashboard's code is asked for. The built index.html runs
  * public/boot.js, whose `data-app` names the entry; the chunks the entry imports, which Vite would
@@ -101,7 +104,7 @@ function paintBeforeCode(): Plugin {
     apply: (_config, env) => env.command === 'build' && !env.isSsrBuild,
     transformIndexHtml: {
       order: 'post',
-      handler(html) {
+      handler(html, { bundle }) {
         const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html);
         if (!entry) throw new Error('paint-before-code: the built index.html has no entry script');
         const chunks: string[] = [];
@@ -112,6 +115,16 @@ function paintBeforeCode(): Plugin {
             return '';
           },
         );
+        // React's renderer, which the entry imports as it starts, is asked for with it too (and what
+        // it imports, but for the entry itself, which boot.js asks for).
+        const renderer = Object.values(bundle ?? {}).find(
+          (file) => file.type === 'chunk' && file.name === RENDERER_CHUNK,
+        );
+        if (!renderer) throw new Error(`paint-before-code: the build has no ${RENDERER_CHUNK} chunk`);
+        for (const href of [renderer.fileName, ...(renderer.type === 'chunk' ? renderer.imports : [])].map(
+          (f) => `/${f}`,
+        ))
+          if (href !== entry[1] && !chunks.includes(href)) chunks.push(href);
         const named = chunks.length ? `<meta name="app-chunks" content="${chunks.join(' ')}">\n    ` : '';
         return rest.replace(
           entry[0],
@@ -178,8 +191,18 @@ export default defineConfig(({ mode, isSsrBuild }) => {
           rolldownOptions: {
             output: {
               // What the first page imports goes in one chunk beside the entry, not in thirty small
-              // ones: each costs a round trip on a slow connection (Lighthouse's mobile run).
-              codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
+              // ones: each costs a round trip on a slow connection (Lighthouse's mobile run). React's
+              // renderer for the browser is a chunk of its own, which the entry runs in a task of its
+              // own (src/main.tsx), and which is asked for with it (paintBeforeCode).
+              codeSplitting: {
+                groups: [
+                  { name: 'app', tags: ['$initial'] },
+                  {
+                    name: RENDERER_CHUNK,
+                    test: /node_modules[\\/](react-dom[\\/]client|react-dom[\\/]cjs[\\/]react-dom-client|scheduler[\\/])/,
+                  },
+                ],
+              },
             },
           },
         },

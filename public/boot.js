@@ -111,6 +111,9 @@ function start() {
     link.href = href;
     document.head.append(link);
   }
+  // The entry loads the rest of the code it starts with (React's renderer, run in a task of its
+  // own) and says when that cannot be loaded (src/main.tsx).
+  addEventListener('dashboard:code-failed', failed, { once: true });
   import(boot.dataset.app).catch(failed);
 }
 

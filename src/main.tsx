@@ -1,6 +1,5 @@
 import { hydrate, type DehydratedState } from '@tanstack/react-query';
 import { StrictMode } from 'react';
-import { createRoot, hydrateRoot } from 'react-dom/client';
 import { loadContract } from './api/client';
 import { App } from './app/app';
 import { loadPages } from './app/lazy-page';
@@ -56,6 +55,11 @@ async function start() {
   // (A page the data service drew needs it only for what it asks later.)
   if (!hydrating) void loadContract().catch(() => undefined);
   const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+  // React's renderer for the browser, in a task of its own: run with the rest of the code, it was
+  // one task of 230 to 340 ms on a phone (Lighthouse's 4x slowdown), the longest after the page's
+  // first paint. It is asked for with the entry (boot.js), so it is not waited for here.
+  await nextTask();
+  const { createRoot, hydrateRoot } = await import('react-dom/client');
   // The meeting pack this browser kept, read before the first drawing (at once when there is none;
   // with the code that checks it when there is), so that no page shows it empty first.
   await readKeptPack();
@@ -74,4 +78,6 @@ async function start() {
   } else createRoot(root).render(app);
 }
 
-void start();
+// Code the start needs that cannot be loaded (React's renderer) is told to boot.js,
+// which says so on the page, as it does when the entry itself cannot be loaded.
+start().catch((error: unknown) => dispatchEvent(new CustomEvent('dashboard:code-failed', { detail: error })));

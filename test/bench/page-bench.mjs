@@ -243,24 +243,3 @@ export async function blockingAfterPaint(browser, url, cookie, viewport = { widt
     });
   });
 }
-
-/**
- * The entry module's own evaluation (its top-level code, which runs before the page is taken over),
- * in ms, for one cold load of `url` signed in as `cookie`: the entry script is timed from its first
- * statement to its last, as the browser runs it (its download and compilation not counted).
- */
-export async function entryEvaluation(browser, url, cookie, viewport = { width: 412, height: 915 }) {
-  return withColdPage(browser, url, cookie, viewport, async (page) => {
-    await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
-      const response = await route.fetch();
-      const body = await response.text();
-      await route.fulfill({
-        response,
-        body: `window.__entryStart = performance.now();\n${body}\nwindow.__entryEnd = performance.now();`,
-      });
-    });
-    await page.goto(url);
-    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
-    return await page.evaluate(() => window.__entryEnd - window.__entryStart);
-  });
-}

@@ -203,13 +203,18 @@ test.describe('The production build when things fail', () => {
 
   test('the first page’s code builds none of the contract’s schemas, nor zod: they load with the first API call', async () => {
     const html = await readFile(resolve(dist, 'index.html'), 'utf8');
-    // The entry is named by boot.js's script, which runs it once the page is painted.
+    // The entry is named by boot.js's script, which runs it once the page is painted, and the
+    // chunks it runs as it starts (React's renderer) by the page's app-chunks, asked for with it.
     const entry = /<script type="module" src="\/boot\.js" data-app="\/assets\/([^"]+)"/.exec(html)?.[1];
     expect(entry).toBeTruthy();
-    // In chunks of their own (the meeting pack kept in the browser is checked with them, when there is one).
-    expect(await schemasIn(await staticClosure(entry!))).toEqual(
-      Object.fromEntries(SCHEMA_TEXTS.map((text) => [text, []])),
+    const started = [...html.matchAll(/<meta name="app-chunks" content="([^"]+)">/g)].flatMap((m) =>
+      m[1]!.split(' ').map((href) => href.replace(/^\/assets\//, '')),
     );
+    expect(started.some((file) => file.startsWith('react-dom-'))).toBe(true);
+    const code = new Map<string, string>();
+    for (const file of [entry!, ...started]) await staticClosure(file, code);
+    // In chunks of their own (the meeting pack kept in the browser is checked with them, when there is one).
+    expect(await schemasIn(code)).toEqual(Object.fromEntries(SCHEMA_TEXTS.map((text) => [text, []])));
   });
 
   test('the pages of records load no schema until a form is opened: the indicator page, quality assurance and the action plan', async () => {
