@@ -112,6 +112,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
+/** The service answered that nothing is at the address asked for (404): not a failure to try again. */
+export function isNotFound(error: unknown): error is HttpError {
+  return error instanceof HttpError && error.status === 404;
+}
+
 export function isApiError(error: unknown): error is ApiError {
   return (
     error instanceof NetworkError ||

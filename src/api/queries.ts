@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { apiGet, type WithSkipped } from './client';
-import { HttpError } from './errors';
+import { HttpError, isNotFound } from './errors';
 import { asRoundsPage } from '../lib/returns-due';
 import { isLocalId, loadLocalIndicators, type ListedIndicator, type ListedSummary } from './local-indicators';
 
@@ -154,7 +154,7 @@ export const sessionQueries = {
         try {
           return await apiGet('session', { signal });
         } catch (error) {
-          if (error instanceof HttpError && error.status === 404) return null;
+          if (isNotFound(error)) return null;
           throw error;
         }
       },

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
 import { Link, useLocation } from 'react-router';
-import { describeError, HttpError } from '../api/errors';
+import { describeError, HttpError, isNotFound } from '../api/errors';
 import { boardQueries, sessionQueries } from '../api/queries';
 import { TechnicalDetails } from '../components/states';
 import { NotSetUpBanner } from '../features/overview/set-up-checklist';
@@ -60,7 +60,7 @@ export function BoardBanner() {
   const board = useQuery(boardQueries.detail());
   if (!board.isError || needsSignIn(board.error)) return null;
   // A new board (SEED=none) is not an error: it is waiting to be set up.
-  if (board.error instanceof HttpError && board.error.status === 404) return <NotSetUpBanner />;
+  if (isNotFound(board.error)) return <NotSetUpBanner />;
   const { title, detail, technical } = describeError(board.error);
   return (
     <div className="banner banner--warning" role="alert">

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { HttpError } from '../api/errors';
+import { isNotFound } from '../api/errors';
 import { boardQueries } from '../api/queries';
 
 /**
@@ -9,6 +9,6 @@ import { boardQueries } from '../api/queries';
 export function useBoardName(): string | null {
   const board = useQuery(boardQueries.detail());
   if (board.data) return board.data.name;
-  if (board.error instanceof HttpError && board.error.status === 404) return 'A new board, not yet set up';
+  if (isNotFound(board.error)) return 'A new board, not yet set up';
   return board.isError ? 'The board’s name could not be loaded' : null;
 }

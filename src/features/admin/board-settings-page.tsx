@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { saveBoardRequestSchema, type Board, type BoardKind, type OfstedJudgement } from '../../api/contract';
-import { HttpError } from '../../api/errors';
+import { isNotFound } from '../../api/errors';
 import { isLocalId } from '../../api/local-indicators';
 import { boardQueries, indicatorQueries } from '../../api/queries';
 import {
@@ -295,7 +295,7 @@ function BoardForm({ board }: { board: Board | null }) {
 export function BoardSettingsPage() {
   const board = useQuery(boardQueries.detail());
   const words = useWording();
-  const notSetUp = board.error instanceof HttpError && board.error.status === 404;
+  const notSetUp = isNotFound(board.error);
   const [yearsStarted, setYearsStarted] = useState(0);
   return (
     <AdminLayout

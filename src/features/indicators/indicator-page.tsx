@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { HttpError } from '../../api/errors';
+import { isNotFound } from '../../api/errors';
 import type { ListedIndicator } from '../../api/local-indicators';
 import { boardQueries, indicatorQueries } from '../../api/queries';
 import { ChartFigure } from '../../components/charts/chart-figure';
@@ -26,7 +26,7 @@ export function IndicatorPage() {
   const { search } = useLocation();
   const yearParam = new URLSearchParams(search).get('year');
   const listLink = { pathname: '/indicators', search: yearParam ? `?year=${yearParam}` : '' };
-  if (indicator.error instanceof HttpError && indicator.error.status === 404) {
+  if (isNotFound(indicator.error)) {
     return (
       <NotFound
         title="Indicator not found"

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { HttpError } from '../../api/errors';
+import { isNotFound } from '../../api/errors';
 import { boardQueries } from '../../api/queries';
 import { usePermissions } from '../../lib/use-permissions';
 
 /** True when the data service says the board has not been set up yet (a service started with SEED=none). */
 export function useBoardNotSetUp(): boolean {
   const board = useQuery(boardQueries.detail());
-  return board.error instanceof HttpError && board.error.status === 404;
+  return isNotFound(board.error);
 }
 
 const steps = [

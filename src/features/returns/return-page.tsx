@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { returnQueries } from '../../api/queries';
-import { HttpError } from '../../api/errors';
+import { isNotFound } from '../../api/errors';
 import { NotFound } from '../../components/not-found';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
@@ -19,7 +19,7 @@ import { WithdrawSubmission } from './withdraw-submission';
 export function ReturnPage() {
   const { round = '', agency = '' } = useParams();
   const query = useQuery(returnQueries.detail(round, agency));
-  if (query.error instanceof HttpError && query.error.status === 404) {
+  if (isNotFound(query.error)) {
     return (
       <NotFound
         title="Return not found"

@@ -8,7 +8,7 @@ import {
   type Section11Improvement,
   type Section11Rating,
 } from '../../api/contract';
-import { ConflictError, HttpError } from '../../api/errors';
+import { ConflictError, HttpError, isNotFound } from '../../api/errors';
 import { section11Queries } from '../../api/queries';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { FormFailure } from '../../components/form/form-failure';
@@ -666,7 +666,7 @@ function AnswerSummary({
 export function SelfAssessmentPage() {
   const { cycle = '', agency = '' } = useParams();
   const query = useQuery(section11Queries.assessment(cycle, agency));
-  if (query.error instanceof HttpError && query.error.status === 404) {
+  if (isNotFound(query.error)) {
     return (
       <NotFound
         title="Self-assessment not found"
