@@ -1,16 +1,17 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { Suspense, type ReactNode } from 'react';
-import { BrowserRouter, useRoutes } from 'react-router';
+import { BrowserRouter, useLocation, useRoutes } from 'react-router';
 import { WidthGuessContext } from '../components/charts/use-width';
 import { HydrationState } from '../lib/use-hydrated';
-import { routes } from './routes';
+import { routeBranch } from './routes';
 
 export const DEFAULT_WIDTH_GUESS = 640;
 /** A phone's chart column: a 390 px screen less the page's and the panel's padding. */
 export const PHONE_WIDTH_GUESS = 320;
 
 export function AppRoutes() {
-  const element = useRoutes(routes);
+  // The one branch of routes the address matches, worked out once per address (see routeBranch).
+  const element = useRoutes(routeBranch(useLocation().pathname));
   // In a boundary of its own, the page the server drew is taken over at low priority and in
   // slices (React hydrates a Suspense boundary so), the browser answering the reader in between,
   // not in one long task. Each route has its own boundary for loading its code.

@@ -1,5 +1,5 @@
 import { Suspense, type ReactNode } from 'react';
-import { Navigate, type RouteObject } from 'react-router';
+import { matchRoutes, Navigate, type RouteObject } from 'react-router';
 import { LoadingState } from '../components/states';
 import { useHydrated } from '../lib/use-hydrated';
 import { OverviewPage } from '../features/overview/overview-page';
@@ -101,3 +101,30 @@ export const routes: RouteObject[] = [
   // The presenter's second window: notes, next slide, time; in step with the presentation.
   { path: '/meeting-pack/presenter', element: browserPage(<PresenterViewPage />) },
 ];
+
+const branches = new Map<string, RouteObject[]>();
+
+/**
+ * The routes that `pathname` matches, as a tree of that one branch: the same route objects'
+ * elements and paths, so matching it gives the same page and parameters as matching `routes`.
+ * React Router flattens and ranks every route, and compiles each path it tries, on every match
+ * (about half a millisecond here): the data service draws a page for every person who opens one,
+ * and the answer for an address never changes, so it is worked out once per address (a bounded
+ * number of them). An address no route matches gets every route, for React Router to say so.
+ */
+export function routeBranch(pathname: string): RouteObject[] {
+  const known = branches.get(pathname);
+  if (known) return known;
+  const matches = matchRoutes(routes, pathname);
+  let branch: RouteObject[] = routes;
+  if (matches) {
+    branch = [];
+    for (const { route } of [...matches].reverse()) {
+      const { children: _, ...own } = route;
+      branch = [(branch.length ? { ...own, children: branch } : own) as RouteObject];
+    }
+  }
+  if (branches.size >= 2000) branches.clear();
+  branches.set(pathname, branch);
+  return branch;
+}
