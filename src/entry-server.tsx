@@ -1,4 +1,4 @@
-import { dehydrate, hydrate, type DehydratedState } from '@tanstack/react-query';
+import { dehydrate, type DehydratedState } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { prerenderToNodeStream } from 'react-dom/static';
 import { StaticRouter } from 'react-router';
@@ -24,11 +24,10 @@ export async function renderPage(
   widthGuess: number,
   parts: ServerParts | null = null,
 ): Promise<{ html: string; state: DehydratedState; modules: string[] }> {
-  const queryClient = createQueryClient();
-  for (const { queryKey, data } of pageData) queryClient.setQueryData(queryKey, data);
-  const state = dehydrate(queryClient);
+  // The page is drawn from the same cache it hands over: what the browser hydrates is what was drawn.
   const client = createQueryClient();
-  hydrate(client, state);
+  for (const { queryKey, data } of pageData) client.setQueryData(queryKey, data);
+  const state = dehydrate(client);
   const errors: unknown[] = [];
   const modules = new Set<string>();
   const { prelude } = await prerenderToNodeStream(
