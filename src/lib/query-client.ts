@@ -1,4 +1,11 @@
-import { MutationCache, QueryCache, QueryClient, type QueryKey } from '@tanstack/react-query';
+import {
+  hashKey,
+  MutationCache,
+  QueryCache,
+  QueryClient,
+  skipToken,
+  type QueryKey,
+} from '@tanstack/react-query';
 import { ContractError, HttpError, TimeoutError } from '../api/errors';
 
 /**
@@ -14,6 +21,48 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 
 const SESSION_KEY: QueryKey = ['session'];
 
+/**
+ * TanStack Query's client, its one change that a query's options are defaulted by assigning them
+ * in turn, not by the library's `{ ...a, ...b, ...c, _defaulted: true }`, which V8 copies on a slow
+ * path: 14 µs a call on this machine, against 1. Every `useQuery` each time it draws, and every
+ * `setQueryData`, calls it: some twenty-five times for each page the data service draws (issue 22).
+ * The result is the library's own, key for key (query-client.test.ts compares them).
+ */
+export class DashboardQueryClient extends QueryClient {}
+
+/** A query's options as they are defaulted: what `defaultQueryOptions` reads and writes. */
+type Defaulting = {
+  queryKey: QueryKey;
+  queryHash?: string;
+  queryKeyHashFn?: (key: QueryKey) => string;
+  queryFn?: unknown;
+  enabled?: unknown;
+  networkMode?: string;
+  refetchOnReconnect?: unknown;
+  throwOnError?: unknown;
+  suspense?: unknown;
+  persister?: unknown;
+  _defaulted?: boolean;
+};
+
+DashboardQueryClient.prototype.defaultQueryOptions = function (this: QueryClient, options: Defaulting) {
+  if (options._defaulted) return options;
+  const defaulted: Defaulting = Object.assign(
+    {},
+    this.getDefaultOptions().queries,
+    this.getQueryDefaults(options.queryKey),
+    options,
+  );
+  defaulted._defaulted = true;
+  defaulted.queryHash ||= (defaulted.queryKeyHashFn ?? hashKey)(defaulted.queryKey);
+  if (defaulted.refetchOnReconnect === undefined)
+    defaulted.refetchOnReconnect = defaulted.networkMode !== 'always';
+  if (defaulted.throwOnError === undefined) defaulted.throwOnError = !!defaulted.suspense;
+  if (!defaulted.networkMode && defaulted.persister) defaulted.networkMode = 'offlineFirst';
+  if (defaulted.queryFn === skipToken) defaulted.enabled = false;
+  return defaulted;
+} as unknown as QueryClient['defaultQueryOptions'];
+
 export function createQueryClient(): QueryClient {
   // Any request refused with 401 means the session has ended: ask the data service who is
   // signed in, so the shell can say so once (and not in every panel).
@@ -22,7 +71,7 @@ export function createQueryClient(): QueryClient {
       void client.invalidateQueries({ queryKey: SESSION_KEY });
     }
   };
-  const client: QueryClient = new QueryClient({
+  const client: QueryClient = new DashboardQueryClient({
     queryCache: new QueryCache({ onError: (error, query) => onError(error, query.queryKey) }),
     mutationCache: new MutationCache({ onError: (error) => onError(error) }),
     defaultOptions: {
