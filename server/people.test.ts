@@ -54,6 +54,13 @@ describe('people and roles', () => {
       agencyIds: ['health'],
     });
     expect((await person.get('/board')).status).toBe(200);
+    // The password chosen is kept only as the service's scrypt hash, at its full cost (2^15).
+    const [stored] = await service.db.query<{ password_hash: string }>(
+      'select password_hash from app_user where email = $1',
+      ['sam.health@example.nhs.uk'],
+    );
+    expect(stored!.password_hash).toMatch(/^scrypt\$32768\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+    expect(stored!.password_hash).not.toContain('kettle');
 
     const reused = await service.anonymous().request<{ message: string }>('POST', '/invitations/accept', {
       token: tokenOf(link),
