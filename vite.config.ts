@@ -117,13 +117,11 @@ function paintBeforeCode(): Plugin {
         );
         // React's renderer, which the entry imports as it starts, is asked for with it too (and what
         // it imports, but for the entry itself, which boot.js asks for).
-        const renderer = Object.values(bundle ?? {}).find(
-          (file) => file.type === 'chunk' && file.name === RENDERER_CHUNK,
-        );
+        const renderer = Object.values(bundle ?? {})
+          .flatMap((file) => (file.type === 'chunk' ? [file] : []))
+          .find((chunk) => chunk.name === RENDERER_CHUNK);
         if (!renderer) throw new Error(`paint-before-code: the build has no ${RENDERER_CHUNK} chunk`);
-        for (const href of [renderer.fileName, ...(renderer.type === 'chunk' ? renderer.imports : [])].map(
-          (f) => `/${f}`,
-        ))
+        for (const href of [renderer.fileName, ...renderer.imports].map((f) => `/${f}`))
           if (href !== entry[1] && !chunks.includes(href)) chunks.push(href);
         const named = chunks.length ? `<meta name="app-chunks" content="${chunks.join(' ')}">\n    ` : '';
         return rest.replace(

@@ -1,4 +1,4 @@
-import { matchPath, matchRoutes } from 'react-router';
+import { matchPath } from 'react-router';
 import {
   adminQueries,
   actionPlanQueries,
@@ -12,7 +12,7 @@ import type { DehydratedState } from '@tanstack/react-query';
 import type { Session } from '../../src/api/contract';
 import { can } from '../../src/api/permissions';
 import { DEFAULT_WIDTH_GUESS, PHONE_WIDTH_GUESS } from '../../src/app/app';
-import { routes } from '../../src/app/routes';
+import { routeStatus } from '../../src/app/routes';
 import { partHtml, type ServerParts } from '../../src/app/server-part';
 import { renderPage, type PageData } from '../../src/entry-server';
 import { featuredIndicatorId } from '../../src/features/overview/featured-panel';
@@ -57,25 +57,6 @@ const optional = async (load: () => Promise<PageData>): Promise<PageData> => {
     throw error;
   }
 };
-
-const statuses = new Map<string, 200 | 404>();
-
-/**
- * 404 for an address the app has no page for (the router's catch-all draws the not-found page),
- * 200 otherwise. Read from the router itself, so a new page is known the day it is added.
- */
-export function routeStatus(pathname: string): 200 | 404 {
-  // The router ranks all its routes again on each match (about a millisecond): the answer for an
-  // address never changes while the service runs, so it is kept, for a bounded number of them.
-  const known = statuses.get(pathname);
-  if (known) return known;
-  const matches = matchRoutes(routes, pathname);
-  const last = matches?.at(-1)?.route;
-  const status = !last || last.path === '*' ? 404 : 200;
-  if (statuses.size >= 2000) statuses.clear();
-  statuses.set(pathname, status);
-  return status;
-}
 
 /** The data each page draws first, read as the API would answer it. */
 const pages: { path: string; load: Loader }[] = [

@@ -9,7 +9,8 @@ import { THEME_COOKIE } from '../../src/stores/theme-store';
 import { findSession, type ActiveSession } from '../auth/sessions';
 import { contentSecurityPolicy } from './content-security-policy.mjs';
 import { KeptText, PageCache, PageMarks, PartCache, type CachedPage, type PageBytes } from './page-cache';
-import { routeStatus, serverRender, widthGuessFor, type ServerRendered } from './server-render';
+import { routeStatus } from '../../src/app/routes';
+import { serverRender, widthGuessFor, type ServerRendered } from './server-render';
 import type { AppEnv, Services } from './env';
 import { readSessionSecret } from './session-cookie';
 

@@ -102,18 +102,22 @@ export const routes: RouteObject[] = [
   { path: '/meeting-pack/presenter', element: browserPage(<PresenterViewPage />) },
 ];
 
-const branches = new Map<string, RouteObject[]>();
+/** What an address matches: its one branch of routes, and the page at its end (none if no route). */
+interface RouteMatch {
+  branch: RouteObject[];
+  page: RouteObject | undefined;
+}
+
+const matched = new Map<string, RouteMatch>();
 
 /**
- * The routes that `pathname` matches, as a tree of that one branch: the same route objects'
- * elements and paths, so matching it gives the same page and parameters as matching `routes`.
- * React Router flattens and ranks every route, and compiles each path it tries, on every match
- * (about half a millisecond here): the data service draws a page for every person who opens one,
- * and the answer for an address never changes, so it is worked out once per address (a bounded
- * number of them). An address no route matches gets every route, for React Router to say so.
+ * What `pathname` matches, worked out once per address (a bounded number of them): React Router
+ * flattens and ranks every route, and compiles each path it tries, on every match (about half a
+ * millisecond here), the data service draws a page for every person who opens one, and the answer
+ * for an address never changes.
  */
-export function routeBranch(pathname: string): RouteObject[] {
-  const known = branches.get(pathname);
+function routeMatch(pathname: string): RouteMatch {
+  const known = matched.get(pathname);
   if (known) return known;
   const matches = matchRoutes(routes, pathname);
   let branch: RouteObject[] = routes;
@@ -124,7 +128,26 @@ export function routeBranch(pathname: string): RouteObject[] {
       branch = [(branch.length ? { ...own, children: branch } : own) as RouteObject];
     }
   }
-  if (branches.size >= 2000) branches.clear();
-  branches.set(pathname, branch);
-  return branch;
+  const match = { branch, page: matches?.at(-1)?.route };
+  if (matched.size >= 2000) matched.clear();
+  matched.set(pathname, match);
+  return match;
+}
+
+/**
+ * The routes that `pathname` matches, as a tree of that one branch: the same route objects'
+ * elements and paths, so matching it gives the same page and parameters as matching `routes`.
+ * An address no route matches gets every route, for React Router to say so.
+ */
+export function routeBranch(pathname: string): RouteObject[] {
+  return routeMatch(pathname).branch;
+}
+
+/**
+ * 404 for an address the app has no page for (the router's catch-all draws the not-found page),
+ * 200 otherwise. Read from the router itself, so a new page is known the day it is added.
+ */
+export function routeStatus(pathname: string): 200 | 404 {
+  const { page } = routeMatch(pathname);
+  return !page || page.path === '*' ? 404 : 200;
 }

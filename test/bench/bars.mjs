@@ -118,8 +118,12 @@ async function savers(url) {
           return (await reply.json()).version;
         }),
       );
-    for (let was = null, now = await read(); String(was) !== String(now); was = now, now = await read())
+    let now = await read();
+    let was;
+    do {
       now.forEach((version, i) => (clients[i].version = version));
+      [was, now] = [now, await read()];
+    } while (String(was) !== String(now));
   };
   return { requestsFor, connections: clients.length, round: round.id, settle };
 }
