@@ -78,9 +78,15 @@ export class PostgresDatabase implements Database {
     const client = await this.pool.connect();
     try {
       await client.query('begin');
+      // One connection runs one statement at a time: statements asked for together (a read's
+      // `Promise.all`) wait their turn here rather than in the driver, which no longer allows it.
+      let turn: Promise<unknown> = Promise.resolve();
       const result = await work({
-        query: <R extends Row = Row>(sql: string, params: readonly unknown[] = []) =>
-          this.statements.run<R>(client, sql, params),
+        query: <R extends Row = Row>(sql: string, params: readonly unknown[] = []) => {
+          const run = turn.then(() => this.statements.run<R>(client, sql, params));
+          turn = run.catch(() => undefined);
+          return run;
+        },
       });
       await client.query('commit');
       return result;
