@@ -454,6 +454,33 @@ describe('issue 22: saving a return reads nothing back', () => {
     }
   });
 
+  it('two saves of one draft at the same version at once: one is saved, the other told the return moved on, and nothing of it written', async () => {
+    const read = await readReturn(police, Q1);
+    const trail = async () =>
+      (
+        await admin.get<{ entries: { action: string; entityId: string }[] }>(
+          '/audit-trail?entityType=return&limit=100',
+        )
+      ).body.entries.filter((e) => e.entityId === 'q1-2017-18/west-midlands-police');
+    const before = (await trail()).length;
+    const replies = await Promise.all(
+      [60, 61].map((figure) =>
+        police.request<AgencyReturn & { current: AgencyReturn }>('PUT', Q1, {
+          version: read.version,
+          values: values(read, { 'cse-children-at-risk': figure }),
+        }),
+      ),
+    );
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
+    const saved = agencyReturnSchema.parse(replies.find((r) => r.status === 200)!.body);
+    const refused = replies.find((r) => r.status === 409)!.body;
+    const now = await readReturn(police, Q1);
+    expect(saved).toEqual(now);
+    expect(now.version).toBe(read.version + 1);
+    expect(agencyReturnSchema.parse(refused.current)).toEqual(now);
+    expect((await trail()).length).toBe(before + 1);
+  });
+
   it('a step on a return that is not there says which is missing, the round or the agency’s return', async () => {
     const body = { version: 1, values: [] };
     for (const [path, message] of [

@@ -57,9 +57,7 @@ export function returnRoutes(app: Hono<AppEnv>, services: Services): void {
     allow: forAgency,
     largeBody: true,
     handler: ({ user, params, body }) =>
-      db.transaction((tx) =>
-        saveReturn(tx, actorOf(user), params.round!, params.agency!, body, services.today()),
-      ),
+      saveReturn(db, actorOf(user), params.round!, params.agency!, body, services.today()),
   });
 
   endpoint(app, services, 'submitReturn', {

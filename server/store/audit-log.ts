@@ -23,11 +23,15 @@ export interface AuditRecord {
  * One entry of the audit trail as a statement and its parameters, numbered from `$from`: for a
  * write that records its own entry in the same statement (a `with` clause).
  */
-export function auditInsert(actor: Actor, entry: AuditRecord, from = 1): { sql: string; params: unknown[] } {
+export function auditInsert(
+  actor: Actor,
+  entry: AuditRecord,
+  { from = 1, when }: { from?: number; when?: string } = {},
+): { sql: string; params: unknown[] } {
   const places = Array.from({ length: 9 }, (_, i) => `$${from + i}`).join(', ');
   return {
     sql: `insert into audit_entry (actor_id, actor_name, actor_email, action, entity_type, entity_id, summary, before, after)
-     values (${places})`,
+     ${when ? `select ${places} where ${when}` : `values (${places})`}`,
     params: [
       actor.id,
       actor.name,

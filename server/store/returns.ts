@@ -247,33 +247,82 @@ export async function openRound(
   return round!;
 }
 
-async function lockReturn(
-  tx: Queryable,
-  round: string,
-  agency: string,
-): Promise<{ round: RoundRow; quarter: Quarter; row: AgencyReturnRow }> {
-  // The round and the return in one statement: every step on a return starts here.
-  const [found] = await tx.query<
-    AgencyReturnRow & { quarter: string; due_date: string; opened_at: string; opened_by_name: string }
+const VALUE_COLUMNS = 'agency_id, indicator_id, period, value, symbol, note, checked';
+
+interface PublishedRow {
+  indicator_id: string;
+  period: string;
+  sort_key: number;
+  value: number | null;
+  symbol: EesSymbol | null;
+}
+
+/** Everything a return is described from, as read in one statement. */
+interface ReturnRows {
+  round: RoundRow;
+  quarter: Quarter;
+  row: AgencyReturnRow;
+  /** The agency's indicators, and any other with a figure entered in this return (it changed hands). */
+  indicators: OwnedIndicatorRow[];
+  values: ValueRow[];
+  /** The board's published figures for those indicators, oldest first. */
+  published: PublishedRow[];
+}
+
+/**
+ * A return with its round, its indicators, its figures and the published figures beside them, in
+ * one statement (issue 22: each statement is a round trip to the database, and a step on a return
+ * holds a connection for all of them); `lock` locks the return's row for a step that changes it.
+ */
+async function returnRows(db: Queryable, round: string, agency: string, lock: boolean): Promise<ReturnRows> {
+  const [found] = await db.query<
+    AgencyReturnRow & {
+      quarter: string;
+      due_date: string;
+      opened_at: string;
+      opened_by_name: string;
+      indicators: OwnedIndicatorRow[];
+      entered: ValueRow[];
+      published: PublishedRow[];
+    }
   >(
-    `select rr.quarter, rr.due_date, rr.opened_at, rr.opened_by_name, r.*, a.name as agency_name
+    `with entered as (
+       select ${VALUE_COLUMNS} from return_value where round_id = $1 and agency_id = $2
+     ),
+     shown as (
+       select id, title, unit, decimal_places, frequency, agency_id, position from indicator where agency_id = $2
+       union
+       select i.id, i.title, i.unit, i.decimal_places, i.frequency, i.agency_id, i.position
+       from indicator i join entered e on e.indicator_id = i.id
+     )
+     select rr.quarter, rr.due_date, rr.opened_at, rr.opened_by_name, r.*, a.name as agency_name,
+       (select coalesce(json_agg(s order by s.position), '[]'::json) from shown s) as indicators,
+       (select coalesce(json_agg(e), '[]'::json) from entered e) as entered,
+       (select coalesce(json_agg(o order by o.sort_key), '[]'::json) from shown s cross join lateral (
+          select indicator_id, period, sort_key, value, symbol from observation
+          where indicator_id = s.id and series = $3
+        ) o) as published
      from return_round rr join agency_return r on r.round_id = rr.id join agency a on a.id = r.agency_id
-     where rr.id = $1 and r.agency_id = $2 for update of r`,
-    [round, agency],
+     where rr.id = $1 and r.agency_id = $2 ${lock ? 'for update of r' : ''}`,
+    [round, agency, BOARD_SERIES],
   );
   if (!found) {
-    const [roundRow] = await tx.query<RoundRow>('select quarter from return_round where id = $1', [round]);
+    const [roundRow] = await db.query<RoundRow>('select quarter from return_round where id = $1', [round]);
     throw notFound(roundRow ? `A ${roundRow.quarter} return for this agency` : 'That return round');
   }
-  const { quarter, due_date, opened_at, opened_by_name, ...row } = found;
+  const { quarter, due_date, opened_at, opened_by_name, indicators, entered, published, ...row } = found;
   return {
     round: { id: round, quarter, due_date, opened_at, opened_by_name },
     quarter: parseQuarter(quarter)!,
     row,
+    indicators,
+    values: entered,
+    published,
   };
 }
 
-const VALUE_COLUMNS = 'agency_id, indicator_id, period, value, symbol, note, checked';
+/** Locks a return for a step that changes it: every such step starts here. */
+const lockReturn = (tx: Queryable, round: string, agency: string) => returnRows(tx, round, agency, true);
 
 export async function readReturn(
   db: Queryable,
@@ -281,64 +330,20 @@ export async function readReturn(
   agency: string,
   today: string,
 ): Promise<AgencyReturn> {
-  const [roundRow] = await db.query<RoundRow>('select * from return_round where id = $1', [round]);
-  if (!roundRow) throw notFound('That return round');
-  const [row] = await db.query<AgencyReturnRow>(
-    `select r.*, a.name as agency_name from agency_return r join agency a on a.id = r.agency_id
-     where r.round_id = $1 and r.agency_id = $2`,
-    [round, agency],
-  );
-  if (!row) throw notFound(`A ${roundRow.quarter} return for this agency`);
-  const owned = await ownedIndicators(db, [agency]);
-  const values = await db.query<ValueRow>(
-    `select ${VALUE_COLUMNS} from return_value where round_id = $1 and agency_id = $2`,
-    [round, agency],
-  );
-  return describeReturn(db, { round: roundRow, row, owned, values }, today);
+  return describeReturn(await returnRows(db, round, agency, false), today);
 }
 
 /**
  * A return as the contract gives it, from its rows already read: a step that has just written them
  * (saving a draft) hands them over rather than reading them back.
  */
-async function describeReturn(
-  db: Queryable,
-  {
-    round: roundRow,
-    row,
-    owned,
-    values,
-  }: { round: RoundRow; row: AgencyReturnRow; owned: OwnedIndicatorRow[]; values: ValueRow[] },
+function describeReturn(
+  { round: roundRow, quarter, row, indicators, values, published }: ReturnRows,
   today: string,
-): Promise<AgencyReturn> {
-  const round = roundRow.id;
+): AgencyReturn {
   const agency = row.agency_id;
-  const quarter = parseQuarter(roundRow.quarter)!;
+  const owned = indicators.filter((i) => i.agency_id === agency);
   const keys = itemKeys(quarter, agency, owned, values);
-  const ids = [...new Set(keys.map((k) => k.indicatorId))];
-  // A figure entered before its indicator changed hands is still shown: read only those indicators.
-  const others = ids.filter((id) => !owned.some((i) => i.id === id));
-  const indicators =
-    others.length === 0
-      ? owned
-      : [
-          ...owned,
-          ...(await db.query<OwnedIndicatorRow>(
-            'select id, title, unit, decimal_places, frequency, agency_id, position from indicator where id = any($1)',
-            [others],
-          )),
-        ];
-  const published = await db.query<{
-    indicator_id: string;
-    period: string;
-    sort_key: number;
-    value: number | null;
-    symbol: EesSymbol | null;
-  }>(
-    `select indicator_id, period, sort_key, value, symbol from observation
-     where series = $2 and indicator_id = any($1) order by sort_key`,
-    [ids, BOARD_SERIES],
-  );
   const items: ReturnItem[] = keys.flatMap(({ indicatorId, period }) => {
     const indicator = indicators.find((i) => i.id === indicatorId);
     if (!indicator) return [];
@@ -364,7 +369,7 @@ async function describeReturn(
     ];
   });
   return {
-    roundId: round,
+    roundId: roundRow.id,
     quarter: roundRow.quarter,
     dueDate: roundRow.due_date,
     agencyId: agency,
@@ -390,52 +395,57 @@ const statusWords: Record<ReturnStatus, string> = {
 };
 
 /**
- * Locks a submitted return for a step taken only while it waits for review: 409 with the return as
- * it stands when the page was stale or the return has moved on.
+ * A return's step asked for at `version`, from one of the states `allowed`: 409 with the return as it
+ * stands when the page was stale (the return has moved on since it was read) or it is in another state.
  */
-async function lockForStep(
-  tx: Queryable,
-  { round, agency, version }: { round: string; agency: string; version: number },
-  doing: string,
-  today: string,
-): Promise<{ quarter: Quarter; row: AgencyReturnRow }> {
-  const { row, quarter } = await lockReturn(tx, round, agency);
-  if (row.version !== version) throw conflict('return', await readReturn(tx, round, agency, today));
-  await requireStatus(tx, row, ['submitted'], doing, today);
-  return { row, quarter };
-}
-
-/** A return in the wrong state for the step asked: 409 with the return as it stands. */
-async function requireStatus(
-  tx: Queryable,
-  row: AgencyReturnRow,
+function requireStep(
+  rows: ReturnRows,
+  version: number,
   allowed: readonly ReturnStatus[],
   doing: string,
   today: string,
-): Promise<void> {
+): void {
+  const { row } = rows;
+  if (row.version !== version) throw conflict('return', describeReturn(rows, today));
   if (!allowed.includes(row.status)) {
     throw new Problem(409, `This return is ${statusWords[row.status]}, so it cannot be ${doing}.`, {
-      current: await readReturn(tx, row.round_id, row.agency_id, today),
+      current: describeReturn(rows, today),
     });
   }
 }
 
-export async function saveReturn(
+/** Locks a return for a step that changes it, checked as `requireStep` does. */
+async function lockForStep(
   tx: Queryable,
+  { round, agency, version }: { round: string; agency: string; version: number },
+  allowed: readonly ReturnStatus[],
+  doing: string,
+  today: string,
+): Promise<ReturnRows> {
+  const rows = await lockReturn(tx, round, agency);
+  requireStep(rows, version, allowed, doing, today);
+  return rows;
+}
+
+/**
+ * A draft's figures saved. This is the step contributors take most (issue 22's bar: 35 at once), so
+ * it runs as one read and one write, not a transaction: the write is made only if the return is
+ * still at the version read (every step on a return moves its version on), holding the return's
+ * row while it writes; if it has moved on since, nothing is written and the answer is a 409 with
+ * the return as it stands, as a transaction would give.
+ */
+export async function saveReturn(
+  db: Queryable,
   actor: Actor,
   round: string,
   agency: string,
   request: SaveReturnRequest,
   today: string,
 ): Promise<AgencyReturn> {
-  const { round: roundRow, row, quarter } = await lockReturn(tx, round, agency);
-  if (row.version !== request.version) throw conflict('return', await readReturn(tx, round, agency, today));
-  await requireStatus(tx, row, EDITABLE, 'changed', today);
-  const owned = await ownedIndicators(tx, [agency]);
-  const existing = await tx.query<ValueRow>(
-    `select ${VALUE_COLUMNS} from return_value where round_id = $1 and agency_id = $2`,
-    [round, agency],
-  );
+  const rows = await returnRows(db, round, agency, false);
+  const { row, quarter, indicators, values: existing } = rows;
+  requireStep(rows, request.version, EDITABLE, 'changed', today);
+  const owned = indicators.filter((i) => i.agency_id === agency);
   const allowed = new Set(
     itemKeys(quarter, agency, owned, existing).map((k) => `${k.indicatorId}\u0000${k.period}`),
   );
@@ -454,8 +464,10 @@ export async function saveReturn(
     throw new Problem(422, 'Some figures do not belong to this return', { fieldErrors });
   }
   // The figures, the return's status and version, and the audit entry in one statement (the figures
-  // as stored come back from it: the answer below reads nothing again). Figures no longer given
-  // are removed; the others are written over or added.
+  // as stored come back from it: the answer below reads nothing again), each part only if the
+  // return is still as read (`still`, which holds its row until the statement ends). Figures no
+  // longer given are removed; the others are written over or added.
+  const still = 'exists (select 1 from still)';
   const audit = auditInsert(
     actor,
     {
@@ -466,27 +478,31 @@ export async function saveReturn(
       before: { status: row.status, values: existing.map(({ agency_id: _, ...v }) => v) },
       after: { status: 'draft', values: request.values },
     },
-    4,
+    { from: 5, when: still },
   );
-  const [saved] = await tx.query<AgencyReturnRow & { stored: ValueRow[] }>(
-    `with given as (
+  const [saved] = await db.query<AgencyReturnRow & { stored: ValueRow[] }>(
+    `with still as (
+       select 1 from agency_return where round_id = $1 and agency_id = $2 and version = $4 for update
+     ),
+     given as (
        select * from jsonb_to_recordset($3::jsonb)
          as v(indicator_id text, period text, value double precision, symbol text, note text, checked boolean)
      ),
      gone as (
-       delete from return_value r where r.round_id = $1 and r.agency_id = $2
+       delete from return_value r where ${still} and r.round_id = $1 and r.agency_id = $2
          and not exists (select 1 from given g where g.indicator_id = r.indicator_id and g.period = r.period)
      ),
      stored as (
        insert into return_value (round_id, agency_id, indicator_id, period, value, symbol, note, checked)
        select $1, $2, g.indicator_id, g.period, g.value, g.symbol, nullif(g.note, ''), coalesce(g.checked, false)
-       from given g
+       from given g where ${still}
        on conflict (round_id, agency_id, indicator_id, period) do update
          set value = excluded.value, symbol = excluded.symbol, note = excluded.note, checked = excluded.checked
        returning ${VALUE_COLUMNS}
      ),
      audited as (${audit.sql})
-     update agency_return set status = 'draft', version = version + 1 where round_id = $1 and agency_id = $2
+     update agency_return set status = 'draft', version = version + 1
+     where round_id = $1 and agency_id = $2 and ${still}
      returning *, (select coalesce(json_agg(stored), '[]'::json) from stored) as stored`,
     [
       round,
@@ -501,15 +517,15 @@ export async function saveReturn(
           checked: v.checked ?? false,
         })),
       ),
+      request.version,
       ...audit.params,
     ],
   );
-  const { stored: values, ...savedRow } = saved!;
-  return describeReturn(
-    tx,
-    { round: roundRow, row: { ...savedRow, agency_name: row.agency_name }, owned, values },
-    today,
-  );
+  if (!saved) throw conflict('return', await readReturn(db, round, agency, today));
+  // The figures kept are those the return already had or its agency's indicators ask for: the
+  // indicators and published figures read above are still all it needs.
+  const { stored: values, ...savedRow } = saved;
+  return describeReturn({ ...rows, row: { ...savedRow, agency_name: row.agency_name }, values }, today);
 }
 
 const differs = (
@@ -525,10 +541,9 @@ export async function submitReturn(
   version: number,
   today: string,
 ): Promise<AgencyReturn> {
-  const { row, quarter } = await lockReturn(tx, round, agency);
-  const current = await readReturn(tx, round, agency, today);
-  if (row.version !== version) throw conflict('return', current);
-  await requireStatus(tx, row, EDITABLE, 'submitted', today);
+  const rows = await lockForStep(tx, { round, agency, version }, EDITABLE, 'submitted', today);
+  const { row, quarter } = rows;
+  const current = describeReturn(rows, today);
   const fieldErrors: Record<string, string[]> = {};
   current.items.forEach((item, i) => {
     if (!item.entered) {
@@ -573,10 +588,15 @@ export async function publishReturn(
   request: { version: number; comment?: string | undefined },
   today: string,
 ): Promise<AgencyReturn> {
-  const { row, quarter } = await lockReturn(tx, round, agency);
-  const current = await readReturn(tx, round, agency, today);
-  if (row.version !== request.version) throw conflict('return', current);
-  await requireStatus(tx, row, ['submitted'], 'published', today);
+  const rows = await lockForStep(
+    tx,
+    { round, agency, version: request.version },
+    ['submitted'],
+    'published',
+    today,
+  );
+  const { row, quarter } = rows;
+  const current = describeReturn(rows, today);
   const indicatorIds = [...new Set(current.items.map((i) => i.indicatorId))];
   await tx.query('select id from indicator where id = any($1) order by id for update', [indicatorIds]);
   const changes: unknown[] = [];
@@ -640,7 +660,13 @@ export async function withdrawReturn(
   { round, agency, version }: { round: string; agency: string; version: number },
   today: string,
 ): Promise<AgencyReturn> {
-  const { row, quarter } = await lockForStep(tx, { round, agency, version }, 'withdrawn', today);
+  const { row, quarter } = await lockForStep(
+    tx,
+    { round, agency, version },
+    ['submitted'],
+    'withdrawn',
+    today,
+  );
   await tx.query(
     `update agency_return set status = 'draft', submitted_by_name = null, submitted_at = null, version = version + 1
      where round_id = $1 and agency_id = $2`,
@@ -665,7 +691,13 @@ export async function sendBackReturn(
   request: { version: number; comment: string },
   today: string,
 ): Promise<AgencyReturn> {
-  const { row, quarter } = await lockForStep(tx, { round, agency, ...request }, 'sent back', today);
+  const { row, quarter } = await lockForStep(
+    tx,
+    { round, agency, ...request },
+    ['submitted'],
+    'sent back',
+    today,
+  );
   await tx.query(
     `update agency_return set status = 'returned', comment = $3, version = version + 1
      where round_id = $1 and agency_id = $2`,
