@@ -8,7 +8,7 @@ import type { Indicator } from '../src/api/contract';
 import { boardQueries, indicatorQueries, sessionQueries } from '../src/api/queries';
 import type { Database } from './db/database';
 import type { DehydratedState } from '@tanstack/react-query';
-import { PageMarks, type KeptText } from './http/page-cache';
+import { KeptText, PageMarks } from './http/page-cache';
 import { scriptJson, stateJson } from './http/server-render';
 import { inlineStylesheets } from './http/static-files';
 import { people, type TestPerson } from './test/fixtures';
@@ -262,7 +262,7 @@ describe('a page drawn on the server', () => {
     expect(whole).not.toMatch(/[<>&\u2028]/);
     // Another page drawn from the same data puts in the same kept text: written and compressed once.
     const kept = (m: PageMarks, text: string) =>
-      m.page(text).pieces.filter((piece): piece is KeptText => typeof piece !== 'number');
+      m.page(text).pieces.filter((piece): piece is KeptText => piece instanceof KeptText);
     const again = new PageMarks();
     const [first] = kept(marks, json);
     expect(first).toBeDefined();

@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { partHtml } from '../../src/app/server-part';
-import { KeptText, PageCache, PageMarks, PartCache, gzipPage } from './page-cache';
+import { KeptText, PageCache, PageMarks, PartCache, gzipPage, wholePage } from './page-cache';
 import { ReadCache } from './read-cache';
 
 describe('the data read for pages, kept per data version', () => {
@@ -51,13 +52,13 @@ describe('the pages the data service keeps', () => {
     cache.get('a');
     cache.set('c', page(400, 'c'));
     expect(cache.get('b')).toBeUndefined();
-    expect(cache.get('a')?.html.toString()).toBe('a'.repeat(400));
-    expect(cache.get('c')?.html.toString()).toBe('c'.repeat(400));
+    expect(wholePage(cache.get('a')!).toString()).toBe('a'.repeat(400));
+    expect(wholePage(cache.get('c')!).toString()).toBe('c'.repeat(400));
   });
 
   it('serves a page bigger than itself without keeping it, and counts a replaced page once', () => {
     const cache = new PageCache(1000);
-    expect(cache.set('huge', page(2000)).html.length).toBe(2000);
+    expect(wholePage(cache.set('huge', page(2000))).length).toBe(2000);
     expect(cache.get('huge')).toBeUndefined();
     cache.set('a', page(600));
     cache.set('a', page(600));
@@ -87,6 +88,12 @@ describe('the pages the data service keeps', () => {
       (m) => m.mark(head),
       () => `<p>A page with nothing kept — “${long}”</p>`,
       () => '<p>Short, and nothing kept</p>',
+      // Runs each compressed with zlib's settings sized to them, from 1.5 to 60 kB, some hardly
+      // compressible (their output longer than a run that compresses would need).
+      ...[1500, 5000, 20_000, 60_000].map(
+        (size) => (m: PageMarks) =>
+          `<p>${randomBytes(size).toString('base64')}</p>${m.mark(part)}<p>${'figures '.repeat(size / 8)}</p>`,
+      ),
     ];
     for (const draw of pages) {
       const marks = new PageMarks();
@@ -94,7 +101,8 @@ describe('the pages the data service keeps', () => {
       const whole = marks.resolve(html);
       expect(whole).not.toContain('<!--kept');
       const bytes = marks.page(html);
-      expect(bytes.html.toString('utf8')).toBe(whole);
+      expect(wholePage(bytes).toString('utf8')).toBe(whole);
+      expect(bytes.length).toBe(Buffer.byteLength(whole));
       const zipped = gzipPage(bytes);
       expect(gunzipSync(zipped).toString('utf8')).toBe(whole);
       // The kept text's compressed bytes are written in as they are, not compressed again.

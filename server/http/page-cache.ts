@@ -65,13 +65,24 @@ export class KeptText {
 }
 
 /**
- * A page's bytes, and what they are made of, in order: kept text, and the lengths of the runs of
- * text drawn for this page between them.
+ * A page's bytes as what they are made of, in order: kept text, and the runs of text drawn for this
+ * page between them. They are not copied into one buffer: a page is sent gzipped, made from these
+ * (`gzipPage`), and the overview of a large board is some 80 kB, most of it kept text, which a copy
+ * for each page drawn anew would only add to the memory freed by the next collection (issue 22:
+ * 50 people drawing pages at once left some 60 MB of such copies waiting for it).
  */
 export interface PageBytes {
-  html: Buffer;
-  pieces: readonly (KeptText | number)[];
+  /** The page's length in bytes. */
+  length: number;
+  pieces: readonly (KeptText | Buffer)[];
 }
+
+/** The page as one buffer, for the rare client that does not take gzip. */
+export const wholePage = ({ pieces, length }: PageBytes): Buffer =>
+  Buffer.concat(
+    pieces.map((piece) => (piece instanceof KeptText ? piece.bytes : piece)),
+    length,
+  );
 
 /** Where kept text goes in a page being put together: a comment with its number. */
 const MARK = /<!--kept (\d+)-->/g;
@@ -98,64 +109,65 @@ export class PageMarks {
       : html;
   }
 
-  /** The page as bytes: what was drawn for it encoded, the kept text copied in, once each. */
+  /** The page as bytes: each run drawn for it encoded, and the kept text in place of its marks. */
   page(html: string): PageBytes {
-    const pieces: (KeptText | number)[] = [];
-    // The text of each run drawn for this page, cut once: measured here, written below.
-    const runs: string[] = [];
+    const pieces: (KeptText | Buffer)[] = [];
     let from = 0;
     let length = 0;
-    const run = (to: number) => {
-      if (to <= from) return;
-      const text = html.slice(from, to);
-      const bytes = Buffer.byteLength(text);
-      runs.push(text);
-      pieces.push(bytes);
-      length += bytes;
+    const add = (piece: KeptText | Buffer) => {
+      pieces.push(piece);
+      length += piece.length;
     };
     for (const match of html.matchAll(MARK)) {
-      run(match.index);
-      const text = this.kept[Number(match[1])]!;
-      pieces.push(text);
-      length += text.length;
+      if (match.index > from) add(Buffer.from(html.slice(from, match.index)));
+      add(this.kept[Number(match[1])]!);
       from = match.index + match[0].length;
     }
-    run(html.length);
-    const bytes = Buffer.allocUnsafe(length);
-    let at = 0;
-    let next = 0;
-    for (const piece of pieces) {
-      if (typeof piece === 'number') at += bytes.write(runs[next++]!, at);
-      else at += piece.bytes.copy(bytes, at);
-    }
-    return { html: bytes, pieces };
+    if (html.length > from) add(Buffer.from(html.slice(from)));
+    return { length, pieces };
   }
+}
+
+/**
+ * zlib's settings for a run drawn for one page, sized to it: a run of a few kilobytes needs neither
+ * a 32 kB window nor zlib's 16 kB buffer for its output (the most a run can refer back to is its own
+ * length; the output of a run that compresses fits in its own length). Each is memory taken and
+ * freed for every page drawn: about 260 kB of zlib's state and 16 kB of buffer, against 35 kB and the
+ * run's length for a run of 4 kB.
+ */
+function runOptions(length: number) {
+  // 2^windowBits at least the run's length, from zlib's least (9) to its most (15).
+  const windowBits = Math.min(15, Math.max(9, Math.ceil(Math.log2(length))));
+  return {
+    level: PAGE_GZIP_LEVEL,
+    finishFlush: constants.Z_SYNC_FLUSH,
+    windowBits,
+    memLevel: Math.max(1, windowBits - 7),
+    chunkSize: Math.min(16 * 1024, length + 64),
+  };
 }
 
 /**
  * The page gzipped: each run of text drawn for it compressed at zlib's fastest level (or stored, if
  * short), and each kept text's deflated bytes written in as they are.
  */
-export function gzipPage({ html, pieces }: PageBytes): Buffer {
+export function gzipPage({ length, pieces }: PageBytes): Buffer {
   const out: Buffer[] = [GZIP_HEADER];
-  let at = 0;
+  let crc = 0;
   for (const piece of pieces) {
-    if (typeof piece !== 'number') {
+    if (piece instanceof KeptText) {
       out.push(piece.deflated);
-      at += piece.length;
+      crc = crc32(piece.bytes, crc);
       continue;
     }
-    const run = html.subarray(at, at + piece);
-    at += piece;
     out.push(
-      piece < STORED_BELOW
-        ? storedBlock(run)
-        : deflateRawSync(run, { level: PAGE_GZIP_LEVEL, finishFlush: constants.Z_SYNC_FLUSH }),
+      piece.length < STORED_BELOW ? storedBlock(piece) : deflateRawSync(piece, runOptions(piece.length)),
     );
+    crc = crc32(piece, crc);
   }
   const trailer = Buffer.alloc(8);
-  trailer.writeUInt32LE(crc32(html), 0);
-  trailer.writeUInt32LE(html.length % 2 ** 32, 4);
+  trailer.writeUInt32LE(crc, 0);
+  trailer.writeUInt32LE(length % 2 ** 32, 4);
   out.push(LAST_BLOCK, trailer);
   return Buffer.concat(out);
 }
@@ -168,14 +180,17 @@ export interface CachedPage extends PageBytes {
 }
 
 /**
- * Entries bounded by their size (`html.length`), not their count, the least recently used going
+ * Entries bounded by their size in bytes (`sizeOf`), not their count, the least recently used going
  * first. An entry bigger than the whole cache is not kept.
  */
-class SizedCache<T extends { html: { length: number } }> {
+class SizedCache<T> {
   private readonly entries = new Map<string, T>();
   private bytes = 0;
 
-  constructor(private readonly maxBytes: number) {}
+  constructor(
+    private readonly maxBytes: number,
+    private readonly sizeOf: (entry: T) => number,
+  ) {}
 
   get(key: string): T | undefined {
     const entry = this.entries.get(key);
@@ -188,9 +203,9 @@ class SizedCache<T extends { html: { length: number } }> {
 
   protected keep(key: string, entry: T): T {
     this.remove(key);
-    if (entry.html.length > this.maxBytes) return entry;
+    if (this.sizeOf(entry) > this.maxBytes) return entry;
     this.entries.set(key, entry);
-    this.bytes += entry.html.length;
+    this.bytes += this.sizeOf(entry);
     while (this.bytes > this.maxBytes) this.remove(this.entries.keys().next().value!);
     return entry;
   }
@@ -199,7 +214,7 @@ class SizedCache<T extends { html: { length: number } }> {
     const entry = this.entries.get(key);
     if (!entry) return;
     this.entries.delete(key);
-    this.bytes -= entry.html.length;
+    this.bytes -= this.sizeOf(entry);
   }
 }
 
@@ -215,7 +230,7 @@ export class PageCache extends SizedCache<CachedPage> {
   // back button or a second tab for everyone at a meeting. At 64 MB the service under 50 people's
   // load held 337 MB against 262 MB, and answered no faster (issue 22).
   constructor(maxBytes = 16 * 1024 * 1024) {
-    super(maxBytes);
+    super(maxBytes, (page) => page.length);
   }
 
   /** A page bigger than the whole cache is served, not kept. */
@@ -248,7 +263,7 @@ export interface KeptPart {
  */
 export class PartCache extends SizedCache<KeptPart> {
   constructor(maxBytes = 16 * 1024 * 1024) {
-    super(maxBytes);
+    super(maxBytes, (part) => part.html.length);
   }
 
   set(key: string, part: KeptPart): void {

@@ -8,7 +8,15 @@ import { getCookie } from 'hono/cookie';
 import { THEME_COOKIE } from '../../src/stores/theme-store';
 import { findSession, type ActiveSession } from '../auth/sessions';
 import { contentSecurityPolicy } from './content-security-policy.mjs';
-import { KeptText, PageCache, PageMarks, PartCache, type CachedPage, type PageBytes } from './page-cache';
+import {
+  KeptText,
+  PageCache,
+  PageMarks,
+  PartCache,
+  wholePage,
+  type CachedPage,
+  type PageBytes,
+} from './page-cache';
 import { routeStatus } from '../../src/app/routes';
 import { serverRender, widthGuessFor, type ServerRendered } from './server-render';
 import type { AppEnv, Services } from './env';
@@ -247,7 +255,7 @@ export async function serveDashboard(app: Hono<AppEnv>, root: string, services: 
       c.header('Cache-Control', 'private, no-store');
       c.header('Vary', 'Cookie, Accept-Encoding');
       if (gzip) c.header('Content-Encoding', 'gzip');
-      return c.body((gzip ? drawn.compressed(page) : page.html) as unknown as ArrayBuffer, status);
+      return c.body((gzip ? drawn.compressed(page) : wholePage(page)) as unknown as ArrayBuffer, status);
     }
     const gzip = file.gzip !== null && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
     return new Response((gzip ? file.gzip : file.body) as unknown as BodyInit, {
