@@ -32,6 +32,16 @@ export interface Database extends Queryable {
   keepTidy?(log: Logger): void;
 }
 
+/** Runs one piece of work at a time, in the order asked. */
+export function createMutex() {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const run = last.then(work, work);
+    last = run.catch(() => undefined);
+    return run;
+  };
+}
+
 /**
  * Each statement the service sends often is prepared once (per connection) and then only bound and
  * run, on both engines: parsing and planning it each time cost more than running it (issue 22). A

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite, parse as answers, protocol } from '@electric-sql/pglite';
 import type { Logger } from '../log';
 import {
+  createMutex,
   MAX_PREPARED,
   PREPARABLE,
   PREPARED_RESULT_CHANGED,
@@ -10,16 +11,6 @@ import {
   type Queryable,
   type Row,
 } from './database';
-
-/** Runs one piece of work at a time, in the order asked. */
-function createMutex() {
-  let last: Promise<unknown> = Promise.resolve();
-  return <T>(work: () => Promise<T>): Promise<T> => {
-    const run = last.then(work, work);
-    last = run.catch(() => undefined);
-    return run;
-  };
-}
 
 /**
  * The embedded database: PostgreSQL compiled to WebAssembly, in this process, persisted to a

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Logger } from '../log';
 import {
+  createMutex,
   MAX_PREPARED,
   PREPARABLE,
   PREPARED_RESULT_CHANGED,
@@ -80,13 +81,10 @@ export class PostgresDatabase implements Database {
       await client.query('begin');
       // One connection runs one statement at a time: statements asked for together (a read's
       // `Promise.all`) wait their turn here rather than in the driver, which no longer allows it.
-      let turn: Promise<unknown> = Promise.resolve();
+      const inTurn = createMutex();
       const result = await work({
-        query: <R extends Row = Row>(sql: string, params: readonly unknown[] = []) => {
-          const run = turn.then(() => this.statements.run<R>(client, sql, params));
-          turn = run.catch(() => undefined);
-          return run;
-        },
+        query: <R extends Row = Row>(sql: string, params: readonly unknown[] = []) =>
+          inTurn(() => this.statements.run<R>(client, sql, params)),
       });
       await client.query('commit');
       return result;

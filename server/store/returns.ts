@@ -110,11 +110,10 @@ const stamp = (name: string | null, at: string | null) => (name && at ? { name, 
 const isLate = (status: ReturnStatus, dueDate: string, today: string) =>
   (status === 'not-started' || status === 'draft' || status === 'returned') && today > dueDate;
 
-async function ownedIndicators(db: Queryable, agencyIds?: readonly string[]): Promise<OwnedIndicatorRow[]> {
+async function ownedIndicators(db: Queryable): Promise<OwnedIndicatorRow[]> {
   return db.query<OwnedIndicatorRow>(
     `select id, title, unit, decimal_places, frequency, agency_id, position from indicator
-     where agency_id is not null ${agencyIds ? 'and agency_id = any($1)' : ''} order by position`,
-    agencyIds ? [agencyIds] : [],
+     where agency_id is not null order by position`,
   );
 }
 
@@ -321,9 +320,6 @@ async function returnRows(db: Queryable, round: string, agency: string, lock: bo
   };
 }
 
-/** Locks a return for a step that changes it: every such step starts here. */
-const lockReturn = (tx: Queryable, round: string, agency: string) => returnRows(tx, round, agency, true);
-
 export async function readReturn(
   db: Queryable,
   round: string,
@@ -414,7 +410,7 @@ function requireStep(
   }
 }
 
-/** Locks a return for a step that changes it, checked as `requireStep` does. */
+/** Locks a return for a step that changes it (every such step but saving starts here), checked as `requireStep` does. */
 async function lockForStep(
   tx: Queryable,
   { round, agency, version }: { round: string; agency: string; version: number },
@@ -422,7 +418,7 @@ async function lockForStep(
   doing: string,
   today: string,
 ): Promise<ReturnRows> {
-  const rows = await lockReturn(tx, round, agency);
+  const rows = await returnRows(tx, round, agency, true);
   requireStep(rows, version, allowed, doing, today);
   return rows;
 }
