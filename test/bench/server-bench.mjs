@@ -197,6 +197,23 @@ export const median = (values) => {
 };
 
 /**
+ * autocannon keeps each answer's body as a string for `onResponse` and `expectBody` (`body +=
+ * chunk`), decoding every chunk as UTF-8. A gzipped answer is not text, and decoding it is slow: at
+ * 40 kB an answer (the indicators' summary on the large board) it took nine tenths of one of this
+ * machine's two cores, taken from the service being measured (issue 22, stop 46). A read's client
+ * uses no body, so it keeps none. This reaches into autocannon's client; one that no longer keeps
+ * bodies there stops the bench here, rather than measuring with the cost put back unseen.
+ */
+function keepNoBodies(client) {
+  const queue = client.pipelinedRequests;
+  if (typeof queue?.addBody !== 'function')
+    throw new Error(
+      'autocannon no longer keeps bodies in client.pipelinedRequests.addBody: see keepNoBodies',
+    );
+  queue.addBody = () => {};
+}
+
+/**
  * 50 connections, each a signed-in viewer, requesting the overview's API calls in turn.
  * `requestsFor(i, cookie)`, when given, is connection i's own list of autocannon requests (a save,
  * say, which reads its return's version off the answer before); `connections` how many there are.
@@ -222,6 +239,7 @@ export async function load(
       const index = next++;
       const cookie = cookies[index % cookies.length];
       if (requestsFor) return client.setRequests(requestsFor(index, cookie));
+      keepNoBodies(client);
       client.setRequests(
         paths.map((path) => ({
           method: 'GET',
