@@ -120,6 +120,20 @@ test('a contributor submits a return, the administrator publishes it, and a boar
   await expect(
     police.getByText('down 115 (88%): more than half the last figure. Check it, and say why in a note.'),
   ).toBeVisible();
+  // On a laptop's screen the warning reads in lines across its column and the note it asks for is
+  // beside it: the figures table fits without scrolling sideways (at 1280 px the mark's select and
+  // the indicator's unbroken title once squeezed the warning to a word a line and pushed the note
+  // out of view).
+  const figures = police.getByRole('region', { name: 'Figures in this return' });
+  const warning = figures.getByRole('cell', { name: /more than half the last figure/ });
+  for (const width of [1024, 1280, 1920]) {
+    await police.setViewportSize({ width, height: 720 });
+    expect(await figures.evaluate((r) => r.scrollWidth - r.clientWidth), `${width} px`).toBeLessThanOrEqual(
+      0,
+    );
+    expect((await warning.boundingBox())!.width, `${width} px`).toBeGreaterThanOrEqual(190);
+  }
+  await police.setViewportSize({ width: 1280, height: 720 });
   await value.fill('151');
   await expect(police.getByRole('cell', { name: 'up 21 (16%)' })).toBeVisible();
   await police.getByRole('button', { name: 'Submit to the business unit' }).click();

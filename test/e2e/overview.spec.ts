@@ -238,6 +238,28 @@ test.describe('Overview on the demo data', () => {
       }
     });
   }
+
+  test('on a laptop’s screen the audit schedule and the actions arising from audits fit their frames: a long title wraps', async ({
+    page,
+  }) => {
+    // An audit's title was held on one line (550 px for "Domestic abuse: information sharing after
+    // police call-outs"), and the table's last columns were out of view at 1280 px.
+    await page.goto('/quality-assurance');
+    await waitForPanels(page);
+    // The tables' own scrolling frames (each section around them is a region of the same name).
+    const tables = page.locator('.table-scroll').filter({ has: page.locator('table.schedule-table') });
+    await expect(tables).toHaveCount(2);
+    for (const width of [1024, 1280, 1920]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const table of await tables.all()) {
+        const name = await table.getAttribute('aria-label');
+        expect(
+          await table.evaluate((r) => r.scrollWidth - r.clientWidth),
+          `${name} at ${width} px`,
+        ).toBeLessThanOrEqual(0);
+      }
+    }
+  });
 });
 
 /** Every financial year in the page's text sits on one line, and all chart text is 14 px or more. */

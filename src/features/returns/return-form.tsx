@@ -409,7 +409,7 @@ export function ReturnForm({
                   </select>
                 </div>
               </td>
-              <td>
+              <td className="return-table__change">
                 {change ? (
                   <span className={change.large ? 'return-table__warning' : undefined}>
                     {change.large ? (
@@ -434,7 +434,7 @@ export function ReturnForm({
                   '–'
                 )}
               </td>
-              <td>
+              <td className="return-table__note">
                 <label className="visually-hidden" htmlFor={fieldId(key, 'note')}>
                   {item.title}, {item.period}: note
                 </label>
