@@ -1,6 +1,6 @@
 import type { SessionUser } from '../../src/api/contract';
 import type { Database, Queryable } from '../db/database';
-import { toSessionUser, type UserRow } from '../store/users';
+import { toSessionUser, type SessionUserRow } from '../store/users';
 import { hashSecret, newSecret } from './tokens';
 
 export interface SessionPolicy {
@@ -40,7 +40,7 @@ export async function startSession(
   return { secret, expiresAt: row!.expires_at };
 }
 
-type SessionRow = UserRow & {
+type SessionRow = SessionUserRow & {
   method: SignInMethod;
   expires_at: string;
   idle_seconds: number;
@@ -60,7 +60,9 @@ export async function findSession(
   const idHash = hashSecret(secret);
   const read = () =>
     db.query<SessionRow>(
-      `select u.*, s.method, s.expires_at,
+      // Only what a request needs of the person: read on every request, so not their password's
+      // hash, nor the dates of their account, which the driver would turn into text each time.
+      `select u.id, u.email, u.name, u.role, u.agency_ids, u.action_owner, s.method, s.expires_at,
             extract(epoch from now() - s.last_seen_at)::int as idle_seconds,
             (select data_version from service_state) as data_version
      from session s join app_user u on u.id = s.user_id

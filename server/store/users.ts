@@ -20,7 +20,10 @@ export interface UserRow extends Record<string, unknown> {
   version: number;
 }
 
-export const toSessionUser = (row: UserRow): SessionUser => ({
+/** What a request needs of the person signed in (read with every request's session). */
+export type SessionUserRow = Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'agency_ids' | 'action_owner'>;
+
+export const toSessionUser = (row: SessionUserRow): SessionUser => ({
   id: row.id,
   email: row.email,
   name: row.name,
