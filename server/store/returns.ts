@@ -410,7 +410,10 @@ function requireStep(
   }
 }
 
-/** Locks a return for a step that changes it (every such step but saving starts here), checked as `requireStep` does. */
+/**
+ * Locks a return for a step that changes it (every such step but saving starts here), checked as
+ * `requireStep` does.
+ */
 async function lockForStep(
   tx: Queryable,
   { round, agency, version }: { round: string; agency: string; version: number },
