@@ -240,6 +240,55 @@ test('the header’s name, controls and navigation never run over each other, fr
   }
 });
 
+test('on a laptop’s screen the people, the outbox and the audit trail fit their frames: a long email address wraps', async ({
+  page,
+  playwright,
+}) => {
+  // An email address is one long word. It held its column at its whole length, and at 1024 px the
+  // people list's buttons and the outbox's links were out of view (245 px over in the outbox).
+  const address = 'alexandra.whitworth-montgomery.safeguarding@childrens-services.example.gov.uk';
+  const request = await playwright.request.newContext();
+  await addPerson(
+    request,
+    service,
+    { email: address, name: 'Alexandra Whitworth-Montgomery', role: 'administrator' },
+    PASSWORD,
+  );
+  await request.dispose();
+  await signIn(page, service, address, PASSWORD);
+  // What this administrator does is in the audit trail under their address; the person added is
+  // in the people list and the outbox under theirs, with their invitation's link.
+  const added = await page.request.post(`${service.url}/api/v1/users`, {
+    headers: { Origin: service.url },
+    data: {
+      email: 'jordan.fitzgerald-ashworth.designated-lead@childrens-services.example.gov.uk',
+      name: 'Jordan Fitzgerald-Ashworth',
+      role: 'viewer',
+      agencyIds: [],
+      actionOwner: null,
+    },
+  });
+  expect(added.status()).toBe(201);
+  for (const [path, frame] of [
+    ['/admin/people', 'People'],
+    ['/admin/outbox', 'Outbox'],
+    ['/admin/audit-trail', 'Audit trail'],
+  ] as const) {
+    await page.goto(`${service.url}${path}`);
+    await waitForApp(page);
+    // The table's own scrolling frame (the panel around it is a region of the same name).
+    const table = page.locator(`.table-scroll[aria-label="${frame}"]`);
+    await expect(table).toContainText(address);
+    for (const width of [1024, 1280, 1920]) {
+      await page.setViewportSize({ width, height: 800 });
+      expect(
+        await table.evaluate((r) => r.scrollWidth - r.clientWidth),
+        `${frame} at ${width} px`,
+      ).toBeLessThanOrEqual(0);
+    }
+  }
+});
+
 test('a board member sees no control to change anything, and no Returns or Administration', async ({
   page,
 }) => {

@@ -12,6 +12,7 @@ import { useSearchParamUpdater } from '../../lib/use-search-param-updater';
 import { useSearchParams } from 'react-router';
 import { AdminLayout } from './admin-layout';
 import { ScrollTable } from '../../components/scroll-table';
+import { EmailAddress } from '../../components/email-address';
 
 const kinds = [
   ['', 'Every kind'],
@@ -33,7 +34,15 @@ function EntryRow({ entry }: { entry: AuditEntry }) {
       <td>
         <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
       </td>
-      <td>{entry.actor ? `${entry.actor.name} (${entry.actor.email})` : 'The data service'}</td>
+      <td>
+        {entry.actor ? (
+          <>
+            {entry.actor.name} (<EmailAddress address={entry.actor.email} />)
+          </>
+        ) : (
+          'The data service'
+        )}
+      </td>
       <th scope="row">
         {entry.summary}
         <span className="schedule-table__meta">

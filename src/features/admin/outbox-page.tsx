@@ -9,6 +9,7 @@ import { formatDateTime } from '../../lib/format';
 import { mailKindLabels } from '../../lib/mail-labels';
 import { AdminLayout } from './admin-layout';
 import { ScrollTable } from '../../components/scroll-table';
+import { EmailAddress } from '../../components/email-address';
 
 function Status({ message }: { message: OutboxMessage }) {
   if (message.sentAt) {
@@ -36,7 +37,9 @@ function MessageRow({ message }: { message: OutboxMessage }) {
       <td>
         <time dateTime={message.createdAt}>{formatDateTime(message.createdAt)}</time>
       </td>
-      <td>{message.to}</td>
+      <td>
+        <EmailAddress address={message.to} />
+      </td>
       <th scope="row">
         {message.subject}
         <span className="schedule-table__meta">{mailKindLabels[message.kind] ?? message.kind}</span>

@@ -27,6 +27,7 @@ import { formatDate } from '../../lib/format';
 import { CopyButton } from '../../components/copy-button';
 import { AdminLayout } from './admin-layout';
 import { hidden, ScrollTable } from '../../components/scroll-table';
+import { EmailAddress } from '../../components/email-address';
 
 const roleHelp: Record<Role, string> = {
   viewer: 'reads everything published',
@@ -306,7 +307,9 @@ function PeopleContent() {
                     <tr key={user.id}>
                       <th scope="row">
                         {user.name}
-                        <span className="schedule-table__meta">{user.email}</span>
+                        <span className="schedule-table__meta">
+                          <EmailAddress address={user.email} />
+                        </span>
                       </th>
                       <td>
                         {roleLabels[user.role]}
