@@ -106,6 +106,18 @@ function rowErrors(data: AgencyReturn, sent: unknown[], errors: Record<string, s
   return out;
 }
 
+/**
+ * The columns of a return's figures. On a screen narrower than a laptop's each figure is drawn as a
+ * card of its own, each cell under its column's name (`data-label`, service.css).
+ */
+const FIGURE_COLUMNS = {
+  indicator: 'Indicator',
+  last: 'Last figure',
+  entry: 'This return',
+  change: 'Change',
+  note: 'Note (why a figure changed)',
+} as const;
+
 /** A contributor's form: one row per figure the return asks for. */
 export function ReturnForm({
   data,
@@ -349,7 +361,7 @@ export function ReturnForm({
       <ScrollTable
         label="Figures in this return"
         className="data-table data-table--text return-table"
-        columns={['Indicator', 'Last figure', 'This return', 'Change', 'Note (why a figure changed)']}
+        columns={Object.values(FIGURE_COLUMNS)}
       >
         {data.items.map((item) => {
           const key = itemKey(item);
@@ -373,10 +385,10 @@ export function ReturnForm({
                   </span>
                 ) : null}
               </th>
-              <td>
+              <td data-label={FIGURE_COLUMNS.last}>
                 {item.previous ? `${figureText(item.previous, item)} (${item.previous.period})` : 'none'}
               </td>
-              <td>
+              <td data-label={FIGURE_COLUMNS.entry}>
                 <div className="return-table__entry">
                   <label className="visually-hidden" htmlFor={valueId}>
                     {item.title}, {item.period}: value
@@ -409,7 +421,7 @@ export function ReturnForm({
                   </select>
                 </div>
               </td>
-              <td className="return-table__change">
+              <td className="return-table__change" data-label={FIGURE_COLUMNS.change}>
                 {change ? (
                   <span className={change.large ? 'return-table__warning' : undefined}>
                     {change.large ? (
@@ -434,7 +446,7 @@ export function ReturnForm({
                   '–'
                 )}
               </td>
-              <td className="return-table__note">
+              <td className="return-table__note" data-label={FIGURE_COLUMNS.note}>
                 <label className="visually-hidden" htmlFor={fieldId(key, 'note')}>
                   {item.title}, {item.period}: note
                 </label>
