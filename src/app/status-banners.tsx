@@ -1,12 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useState, useSyncExternalStore } from 'react';
 import { Link, useLocation } from 'react-router';
 import { describeError, HttpError, isNotFound } from '../api/errors';
 import { boardQueries, sessionQueries } from '../api/queries';
 import { TechnicalDetails } from '../components/states';
 import { NotSetUpBanner } from '../features/overview/set-up-checklist';
 import { signInPath } from '../lib/next-path';
-import { readKeptPack, useKeptPack } from '../stores/meeting-pack-store';
+import { readKeptPack, useKeptPack, useMeetingPackStore } from '../stores/meeting-pack-store';
 
 const needsSignIn = (error: unknown) => error instanceof HttpError && error.status === 401;
 
@@ -108,7 +108,14 @@ export function SessionBanner() {
  */
 export function KeptPackBanner() {
   const kept = useKeptPack();
+  // The person's own tries that failed. A browser may keep a failure to load code until the page
+  // is loaded afresh, so that Try again fails at once and nothing on the page would change.
+  const [failedTries, setFailedTries] = useState(0);
   if (kept !== 'unreadable') return null;
+  const tryAgain = () =>
+    void readKeptPack().then(() => {
+      if (useMeetingPackStore.getState().kept === 'unreadable') setFailedTries((n) => n + 1);
+    });
   return (
     <div className="banner banner--warning" role="alert">
       <p className="banner__title">The meeting pack kept in this browser could not be read</p>
@@ -116,9 +123,23 @@ export function KeptPackBanner() {
         The code that reads it could not be loaded, so the pack looks empty here, and charts pinned now are
         not saved until it is read. The pack itself is unchanged.
       </p>
-      <button type="button" className="button button--secondary" onClick={() => void readKeptPack()}>
-        Try again
-      </button>
+      {failedTries > 0 ? (
+        <p>
+          Tried again {failedTries === 1 ? 'once' : `${failedTries} times`}: it still could not be loaded.
+          Reloading the page fetches the dashboard’s code again; charts pinned since the pack could not be
+          read are not kept.
+        </p>
+      ) : null}
+      <div className="button-row">
+        <button type="button" className="button button--secondary" onClick={tryAgain}>
+          Try again
+        </button>
+        {failedTries > 0 ? (
+          <button type="button" className="button button--secondary" onClick={() => window.location.reload()}>
+            Reload the page
+          </button>
+        ) : null}
+      </div>
     </div>
   );
 }
