@@ -339,7 +339,7 @@ function PeopleContent() {
                         ) : null}
                       </td>
                       <td>{user.lastSignInAt ? formatDate(user.lastSignInAt.slice(0, 10)) : 'Never'}</td>
-                      <td>
+                      <td className="data-table__actions">
                         <div className="button-row">
                           <RecordButton
                             verb="Change"

@@ -360,7 +360,7 @@ export function ReturnForm({
 
       <ScrollTable
         label="Figures in this return"
-        className="data-table data-table--text return-table"
+        className="data-table data-table--text data-table--cards return-table"
         columns={Object.values(FIGURE_COLUMNS)}
       >
         {data.items.map((item) => {

@@ -9,13 +9,26 @@ import { describeSaveFailure } from '../../lib/field-errors';
 import { describeFigureChange, figureText } from './figure-change';
 import { ScrollTable } from '../../components/scroll-table';
 
+/**
+ * The columns of a return's figures as reviewed: on a screen narrower than a laptop's each figure is
+ * a card, each cell under its column's name (`data-label`, service.css).
+ */
+const REVIEW_COLUMNS = {
+  indicator: 'Indicator',
+  before: 'Period before',
+  published: 'Published now',
+  entered: 'In this return',
+  change: 'Change',
+  note: 'Note',
+} as const;
+
 /** The figures of a return beside what is published now and the period before. */
 export function ReturnFiguresTable({ data }: { data: AgencyReturn }) {
   return (
     <ScrollTable
       label="Figures in this return"
-      className="data-table data-table--text return-table"
-      columns={['Indicator', 'Period before', 'Published now', 'In this return', 'Change', 'Note']}
+      className="data-table data-table--text data-table--cards return-table"
+      columns={Object.values(REVIEW_COLUMNS)}
     >
       {data.items.map((item) => {
         const change = describeFigureChange(item, item.entered?.value ?? null);
@@ -29,13 +42,15 @@ export function ReturnFiguresTable({ data }: { data: AgencyReturn }) {
               {item.title}
               <span className="schedule-table__meta">{item.period}</span>
             </th>
-            <td>{item.previous ? `${figureText(item.previous, item)} (${item.previous.period})` : 'none'}</td>
-            <td>{figureText(item.published, item)}</td>
-            <td>
+            <td data-label={REVIEW_COLUMNS.before}>
+              {item.previous ? `${figureText(item.previous, item)} (${item.previous.period})` : 'none'}
+            </td>
+            <td data-label={REVIEW_COLUMNS.published}>{figureText(item.published, item)}</td>
+            <td data-label={REVIEW_COLUMNS.entered}>
               {figureText(item.entered, item)}
               {corrects ? <span className="schedule-table__meta">Corrects the published figure</span> : null}
             </td>
-            <td>
+            <td data-label={REVIEW_COLUMNS.change}>
               {change ? (
                 <span className={change.large ? 'return-table__warning' : undefined}>
                   {change.large ? <span aria-hidden="true">⚠ </span> : null}
@@ -46,7 +61,7 @@ export function ReturnFiguresTable({ data }: { data: AgencyReturn }) {
                 '–'
               )}
             </td>
-            <td>
+            <td data-label={REVIEW_COLUMNS.note}>
               {item.entered?.note ??
                 (item.entered?.checked ? 'No note: the agency ticked that it has checked this figure' : '')}
             </td>

@@ -81,7 +81,7 @@ function RoundTable({ round, administer, enterReturn }: RoundTableProps) {
             </td>
             <td>{a.submitted ? `${a.submitted.name}, ${formatDate(a.submitted.at.slice(0, 10))}` : '–'}</td>
             <td>{a.published ? `${a.published.name}, ${formatDate(a.published.at.slice(0, 10))}` : '–'}</td>
-            <td>
+            <td className="data-table__actions">
               <Link to={`/returns/${round.id}/${a.agencyId}`}>
                 {action}{' '}
                 <span className="visually-hidden">
