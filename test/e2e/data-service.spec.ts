@@ -269,13 +269,27 @@ test('on a laptop’s screen the people, the outbox and the audit trail fit thei
   playwright,
 }) => {
   // An email address is one long word. It held its column at its whole length, and at 1024 px the
-  // people list's buttons and the outbox's links were out of view (245 px over in the outbox).
+  // people list's buttons and the outbox's links were out of view (245 px over in the outbox). A
+  // message's date and time, on one line, did the same beside a subject with a long word in it
+  // ("City of Wolverhampton Council children’s services’s return is due…": 18 px over).
   const address = 'alexandra.whitworth-montgomery.safeguarding@childrens-services.example.gov.uk';
   const request = await playwright.request.newContext();
   await addPerson(
     request,
     service,
     { email: address, name: 'Alexandra Whitworth-Montgomery', role: 'administrator' },
+    PASSWORD,
+  );
+  // Told by email when a round opens, under their agency's name.
+  await addPerson(
+    request,
+    service,
+    {
+      email: 'casey.carter@example.gov.uk',
+      name: 'Casey Carter',
+      role: 'contributor',
+      agencyIds: ['childrens-social-care'],
+    },
     PASSWORD,
   );
   await request.dispose();
@@ -293,15 +307,22 @@ test('on a laptop’s screen the people, the outbox and the audit trail fit thei
     },
   });
   expect(added.status()).toBe(201);
-  for (const [path, frame] of [
-    ['/admin/people', 'People'],
-    ['/admin/outbox', 'Outbox'],
-    ['/admin/audit-trail', 'Audit trail'],
+  const opened = await page.request.post(`${service.url}/api/v1/returns`, {
+    headers: { Origin: service.url },
+    data: { quarter: 'Q3 2017-18', dueDate: '2099-01-31' },
+  });
+  expect(opened.status()).toBe(201);
+  for (const [path, frame, shows] of [
+    ['/admin/people', 'People', address],
+    ['/admin/outbox', 'Outbox', 'Q3 2017-18 returns are open: City of Wolverhampton Council'],
+    ['/admin/audit-trail', 'Audit trail', address],
   ] as const) {
     await page.goto(`${service.url}${path}`);
     await waitForApp(page);
     // The table's own scrolling frame (the panel around it is a region of the same name).
-    await expect(page.locator(`.table-scroll[aria-label="${frame}"]`)).toContainText(address);
+    const table = page.locator(`.table-scroll[aria-label="${frame}"]`);
+    await expect(table).toContainText(address);
+    await expect(table).toContainText(shows);
     expect(await overflowAt(page, frame, [1024, 1280, 1920]), frame).toEqual(fits([1024, 1280, 1920]));
   }
 });

@@ -6,13 +6,13 @@ import { adminQueries } from '../../api/queries';
 import { Panel } from '../../components/panel';
 import { ErrorState, LoadingState } from '../../components/states';
 import { toCsv } from '../../lib/csv';
-import { formatDateTime } from '../../lib/format';
 import { downloadBlob } from '../../lib/download';
 import { useSearchParamUpdater } from '../../lib/use-search-param-updater';
 import { useSearchParams } from 'react-router';
 import { AdminLayout } from './admin-layout';
 import { ScrollTable } from '../../components/scroll-table';
 import { EmailAddress } from '../../components/email-address';
+import { DateTime } from '../../components/date-time';
 
 const kinds = [
   ['', 'Every kind'],
@@ -32,7 +32,7 @@ function EntryRow({ entry }: { entry: AuditEntry }) {
   return (
     <tr>
       <td>
-        <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+        <DateTime at={entry.at} />
       </td>
       <td>
         {entry.actor ? (

@@ -5,18 +5,17 @@ import { CopyButton } from '../../components/copy-button';
 import { Panel } from '../../components/panel';
 import { QueryState } from '../../components/query-state';
 import { StatusTag } from '../../components/status-tag';
-import { formatDateTime } from '../../lib/format';
 import { mailKindLabels } from '../../lib/mail-labels';
 import { AdminLayout } from './admin-layout';
 import { ScrollTable } from '../../components/scroll-table';
 import { EmailAddress } from '../../components/email-address';
+import { DateTime } from '../../components/date-time';
 
 function Status({ message }: { message: OutboxMessage }) {
   if (message.sentAt) {
     return (
       <>
-        <StatusTag tone="good">Sent</StatusTag>{' '}
-        <time dateTime={message.sentAt}>{formatDateTime(message.sentAt)}</time>
+        <StatusTag tone="good">Sent</StatusTag> <DateTime at={message.sentAt} />
       </>
     );
   }
@@ -35,7 +34,7 @@ function MessageRow({ message }: { message: OutboxMessage }) {
   return (
     <tr>
       <td>
-        <time dateTime={message.createdAt}>{formatDateTime(message.createdAt)}</time>
+        <DateTime at={message.createdAt} />
       </td>
       <td>
         <EmailAddress address={message.to} />
