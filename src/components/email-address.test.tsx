@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EmailAddress } from './email-address';
 
 describe('EmailAddress', () => {
-  it('may break after the "@" and before each dot, and nowhere else; it reads and copies as written', () => {
+  it('offers a break after the "@" and before each dot, and no other; it reads and copies as written', () => {
     const address = 'alexandra.whitworth-montgomery@childrens-services.example.gov.uk';
     const { container } = render(
       <p>
