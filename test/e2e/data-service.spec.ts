@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { addPerson, ADMIN, removeDataDir, signIn, startDataService, type DataService } from './data-service';
-import { axeViolations, expect, headerOverlaps, test, waitForApp } from './fixtures';
+import { axeViolations, expect, fits, headerOverlaps, overflowAt, test, waitForApp } from './fixtures';
 
 /**
  * The board's data service as a partnership runs it: the built dashboard and API on one origin,
@@ -50,18 +50,6 @@ const as = async (page: Page, who: keyof typeof people | 'admin') => {
   if (who === 'admin') await signIn(page, service, ADMIN.email, ADMIN.password);
   else await signIn(page, service, people[who].email, PASSWORD);
 };
-
-/** How far a table's own scrolling frame runs past its width at each screen width: 0 when it fits. */
-async function overflowAt(page: Page, frame: string, widths: readonly number[]) {
-  const table = page.locator(`.table-scroll[aria-label="${frame}"]`);
-  const over: Record<string, number> = {};
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 800 });
-    over[`${width} px`] = Math.max(0, await table.evaluate((r) => r.scrollWidth - r.clientWidth));
-  }
-  return over;
-}
-const fits = (widths: readonly number[]) => Object.fromEntries(widths.map((w) => [`${w} px`, 0]));
 
 test('a signed-out visit lands on the sign-in page and returns to the same page after signing in', async ({
   page,

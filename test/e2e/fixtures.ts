@@ -136,3 +136,17 @@ export async function chartsDrawnForTheirRoom(page: Page, selector = '.trend-cha
     selector,
   );
 }
+
+/** How far a table's own scrolling frame runs past its width at each screen width: 0 when it fits. */
+export async function overflowAt(page: Page, frame: string, widths: readonly number[]) {
+  const table = page.locator(`.table-scroll[aria-label="${frame}"]`);
+  const over: Record<string, number> = {};
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 800 });
+    over[`${width} px`] = Math.max(0, await table.evaluate((r) => r.scrollWidth - r.clientWidth));
+  }
+  return over;
+}
+
+/** What `overflowAt` gives for a table that fits at each of `widths`. */
+export const fits = (widths: readonly number[]) => Object.fromEntries(widths.map((w) => [`${w} px`, 0]));
