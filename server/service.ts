@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { prepareDatabase } from './bootstrap';
 import { ConfigError, readConfig } from './config';
 import { openDatabase } from './db/open';
+import { applyV8Settings } from './db/v8-settings';
 import type { Lifecycle } from './http/env';
 import { jsonLogger } from './log';
 import { startMailSender } from './mail/sender';
@@ -12,6 +13,7 @@ import { startMailSender } from './mail/sender';
 async function main(): Promise<void> {
   const config = readConfig();
   const log = jsonLogger({ level: config.logLevel });
+  const v8Flags = applyV8Settings(config);
   const { db, release, where } = await openDatabase(config, log);
   // Several instances starting at once against one PostgreSQL: one migrates, the others wait on
   // its lock, and none takes requests before the schema is whole.
@@ -34,7 +36,10 @@ async function main(): Promise<void> {
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const listening = `http://${host}:${info.port}`;
     const url = config.publicUrl ?? listening;
-    log.info(`Data service on ${where}, listening on ${listening}.`, { listening });
+    log.info(`Data service on ${where}, listening on ${listening}.`, {
+      listening,
+      ...(v8Flags.length > 0 ? { v8Flags } : {}),
+    });
     if (report.migrations.length > 0)
       log.info(`Applied database migrations: ${report.migrations.join(', ')}.`, {
         migrations: report.migrations,
