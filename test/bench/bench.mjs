@@ -180,12 +180,20 @@ if (measures('load')) {
           `… first / largest contentful paint`,
           cell(
             (t) =>
-              `${median(pick(t, (x) => x.fcp)).toFixed(0)} / ${median(pick(t, (x) => x.lcp)).toFixed(0)} ms`,
+              `${median(pick(t, (x) => x.fcp).filter(Number.isFinite)).toFixed(0)} / ${median(pick(t, (x) => x.lcp).filter(Number.isFinite)).toFixed(0)} ms`,
           ),
           '',
         ],
-        [`… unused JavaScript`, cell((t) => `${median(pick(t, (x) => x.unusedJsKiB))} KiB`), ''],
+        [
+          `… unused JavaScript`,
+          cell((t) => `${median(pick(t, (x) => x.unusedJsKiB).filter(Number.isFinite))} KiB`),
+          '',
+        ],
       );
+      // A run that gave no score is left out of the figures above ("1 failed"), and here is why.
+      for (const t of targets)
+        for (const run of scores.get(t.name))
+          if (run.failed) console.error(`Lighthouse ${form} on ${t.name} gave no score: ${run.failed}`);
     }
   }
   output.push(

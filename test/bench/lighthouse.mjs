@@ -10,6 +10,22 @@ export async function lighthouseAvailable() {
   }
 }
 
+/**
+ * Why a run gave no performance score, or null when it gave one. Lighthouse scores a run that
+ * failed as null, not 0 (its own error, such as a page whose paint it did not see, or an audit the
+ * score needs that could not run): counted as a score of 0, such a run once stood in a page's
+ * median as if the page had scored 0.
+ */
+function failureOf(lhr) {
+  if (lhr.runtimeError) return `${lhr.runtimeError.code}: ${lhr.runtimeError.message}`;
+  if (lhr.categories.performance.score !== null) return null;
+  const broken = Object.values(lhr.audits)
+    .filter((audit) => audit.scoreDisplayMode === 'error')
+    .map((audit) => `${audit.id}: ${audit.errorMessage}`);
+  return broken.join('; ') || 'no performance score';
+}
+
+/** One run: its figures, or `{ failed }` with the reason when it gave no score. */
 export async function runLighthouse(url, cookie, form) {
   const { default: lighthouse, desktopConfig } = await import('lighthouse');
   const { launch } = await import('chrome-launcher');
@@ -37,16 +53,34 @@ export async function runLighthouse(url, cookie, form) {
       },
       form === 'desktop' ? desktopConfig : undefined,
     );
+    if (!result) return { failed: 'Lighthouse gave no report' };
+    const failed = failureOf(result.lhr);
+    if (failed) return { failed };
     const audits = result.lhr.audits;
     return {
-      score: Math.round((result.lhr.categories.performance.score ?? 0) * 100),
+      score: Math.round(result.lhr.categories.performance.score * 100),
       fcp: audits['first-contentful-paint'].numericValue,
       lcp: audits['largest-contentful-paint'].numericValue,
       tbt: audits['total-blocking-time'].numericValue,
       cls: audits['cumulative-layout-shift'].numericValue,
       unusedJsKiB: Math.round((audits['unused-javascript'].details?.overallSavingsBytes ?? 0) / 1024),
     };
+  } catch (error) {
+    return { failed: error instanceof Error ? error.message : String(error) };
   } finally {
     await chrome.kill();
   }
+}
+
+/**
+ * A run that gave a score, trying again after a run that gave none, at most `attempts` runs in
+ * all; each failed run's reason is added to `failures`. Null when none of them gave a score.
+ */
+export async function measuredLighthouse(url, cookie, form, failures, attempts = 3) {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const run = await runLighthouse(url, cookie, form);
+    if (!run.failed) return run;
+    failures.push(run.failed);
+  }
+  return null;
 }
