@@ -29,16 +29,15 @@ import type { Config } from '../config';
  */
 export const EMBEDDED_DATABASE_V8_FLAGS = ['--liftoff-only', '--heap-growing-percent=35'] as const;
 
-/** The settings for where the service's database is: none on PostgreSQL. */
-export const v8FlagsFor = (config: Pick<Config, 'databaseUrl'>): readonly string[] =>
-  config.databaseUrl ? [] : EMBEDDED_DATABASE_V8_FLAGS;
-
-/** Sets them, once, before the database is opened; gives what it set. */
+/**
+ * Sets the settings for where the service's database is (none on PostgreSQL), once, before the
+ * database is opened; gives what it set.
+ */
 export function applyV8Settings(
   config: Pick<Config, 'databaseUrl'>,
   set: (flag: string) => void = setFlagsFromString,
 ): readonly string[] {
-  const flags = v8FlagsFor(config);
+  const flags = config.databaseUrl ? [] : EMBEDDED_DATABASE_V8_FLAGS;
   for (const flag of flags) set(flag);
   return flags;
 }

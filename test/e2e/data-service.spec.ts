@@ -1,6 +1,15 @@
 import type { Page } from '@playwright/test';
 import { addPerson, ADMIN, removeDataDir, signIn, startDataService, type DataService } from './data-service';
-import { axeViolations, expect, fits, headerOverlaps, overflowAt, test, waitForApp } from './fixtures';
+import {
+  axeViolations,
+  expect,
+  fits,
+  headerOverlaps,
+  overflowAt,
+  tableFrame,
+  test,
+  waitForApp,
+} from './fixtures';
 
 /**
  * The board's data service as a partnership runs it: the built dashboard and API on one origin,
@@ -307,8 +316,7 @@ test('on a laptop’s screen the people, the outbox and the audit trail fit thei
   ] as const) {
     await page.goto(`${service.url}${path}`);
     await waitForApp(page);
-    // The table's own scrolling frame (the panel around it is a region of the same name).
-    const table = page.locator(`.table-scroll[aria-label="${frame}"]`);
+    const table = tableFrame(page, frame);
     await expect(table).toContainText(address);
     await expect(table).toContainText(shows);
     expect(await overflowAt(page, frame, [1024, 1280, 1920]), frame).toEqual(fits([1024, 1280, 1920]));

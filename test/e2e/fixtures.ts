@@ -137,9 +137,12 @@ export async function chartsDrawnForTheirRoom(page: Page, selector = '.trend-cha
   );
 }
 
+/** A table's own scrolling frame, by its name (the panel around it may be a region of the same name). */
+export const tableFrame = (page: Page, frame: string) => page.locator(`.table-scroll[aria-label="${frame}"]`);
+
 /** How far a table's own scrolling frame runs past its width at each screen width: 0 when it fits. */
 export async function overflowAt(page: Page, frame: string, widths: readonly number[]) {
-  const table = page.locator(`.table-scroll[aria-label="${frame}"]`);
+  const table = tableFrame(page, frame);
   const over: Record<string, number> = {};
   for (const width of widths) {
     await page.setViewportSize({ width, height: 800 });
